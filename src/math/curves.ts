@@ -1,0 +1,97 @@
+// Loss and gradient along a grid of margins, cheap enough to recompute on every slider event.
+import type { KtoParams, PairInput, PairLossParams, PairLossType } from './types.ts';
+import { PAIR_KERNELS, type LossAndGrad } from './pairKernels.ts';
+import { checkPairInput, checkPairLossType, kernelParams } from './pairLoss.ts';
+import { checkKtoParams, ktoLossOfRatio } from './kto.ts';
+import { checkPositive, fail } from './validate.ts';
+
+export interface MarginCurve {
+  /** The summed margin h = ρw − ρl at each point. */
+  margin: Float64Array;
+  loss: Float64Array;
+  /** ∂loss/∂ log π(y_w): negative values push the chosen response up. */
+  dChosen: Float64Array;
+  /** ∂loss/∂ log π(y_l): positive values push the rejected response down. */
+  dRejected: Float64Array;
+}
+
+/** `points` margins evenly spaced over [−span/β, span/β] (default 400 points across ±20/β). */
+export function marginGrid(beta: number, points = 400, span = 20): Float64Array {
+  checkPositive('beta', beta);
+  if (!Number.isInteger(points) || points < 2) fail('points', 'must be a whole number ≥ 2', points);
+  checkPositive('span', span);
+  const grid = new Float64Array(points);
+  const lo = -span / beta;
+  const step = (2 * span) / beta / (points - 1);
+  for (let i = 0; i < points; i++) grid[i] = lo + i * step;
+  return grid;
+}
+
+function emptyCurve(margin: Float64Array): MarginCurve {
+  const n = margin.length;
+  return { margin, loss: new Float64Array(n), dChosen: new Float64Array(n), dRejected: new Float64Array(n) };
+}
+
+/**
+ * Where a point of the curve sits in the (ρw, ρl) plane: the margin h is split around `center`, the pair's
+ * current log-ratios, moving ρw up and ρl down by equal amounts. For losses of h alone the split does not
+ * matter; for NCA, BCO, SPPO and APO it keeps the curve through the current point.
+ */
+function splitAround(center: PairInput | undefined): { cw: number; cl: number; lw: number; ll: number } {
+  if (!center) return { cw: 0, cl: 0, lw: 1, ll: 1 };
+  const c = checkPairInput(center);
+  return {
+    cw: c.policyChosen - c.refChosen,
+    cl: c.policyRejected - c.refRejected,
+    lw: c.chosenLength,
+    ll: c.rejectedLength,
+  };
+}
+
+/** A pair loss and its gradient along `margin`. */
+export function pairLossCurve(
+  type: PairLossType,
+  params: PairLossParams,
+  margin: Float64Array,
+  center?: PairInput,
+): MarginCurve {
+  const t = checkPairLossType(type);
+  const k = kernelParams(t, params);
+  const { cw, cl, lw, ll } = splitAround(center);
+  k.invLw = 1 / lw;
+  k.invLl = 1 / ll;
+  const h0 = cw - cl;
+  const kernel = PAIR_KERNELS[t];
+  const out: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
+  const curve = emptyCurve(margin);
+  for (let i = 0; i < margin.length; i++) {
+    const half = (margin[i] - h0) / 2;
+    kernel(cw + half, cl - half, k, out);
+    curve.loss[i] = out.loss;
+    curve.dChosen[i] = out.dw;
+    curve.dRejected[i] = out.dl;
+  }
+  return curve;
+}
+
+/**
+ * KTO on a pair split into a thumbs-up (y_w, desirable) and a thumbs-down (y_l, undesirable) example, as
+ * TRL's paired-to-unpaired conversion does: the sum of the two per-example losses along `margin`.
+ */
+export function ktoPairCurve(params: KtoParams, margin: Float64Array, center?: PairInput): MarginCurve {
+  const p = checkKtoParams(params);
+  const { cw, cl } = splitAround(center);
+  const h0 = cw - cl;
+  const up = { loss: 0, d: 0 };
+  const down = { loss: 0, d: 0 };
+  const curve = emptyCurve(margin);
+  for (let i = 0; i < margin.length; i++) {
+    const half = (margin[i] - h0) / 2;
+    ktoLossOfRatio('kto', cw + half, true, p, up);
+    ktoLossOfRatio('kto', cl - half, false, p, down);
+    curve.loss[i] = up.loss + down.loss;
+    curve.dChosen[i] = up.d;
+    curve.dRejected[i] = down.d;
+  }
+  return curve;
+}

@@ -1,0 +1,31 @@
+// The public math API (../shared/CONVENTIONS.md §7) and the helpers the plots use. Pure TypeScript:
+// no DOM, no React, no dependencies.
+export type {
+  PairLossType,
+  PairInput,
+  PairLossParams,
+  PairLossResult,
+  KtoLossType,
+  KtoInput,
+  KtoParams,
+  KtoResult,
+  BatchMetricName,
+  BatchMetrics,
+} from './types.ts';
+export { pairLoss, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './pairLoss.ts';
+export { PAIR_LOSS_TYPES } from './pairKernels.ts';
+export { ktoLoss, ktoReferencePoint, KTO_LOSS_TYPES } from './kto.ts';
+export { batchMetrics } from './batchMetrics.ts';
+export {
+  optimalMargin,
+  dpoOptimalMargin,
+  cdpoOptimalMargin,
+  robustOptimalMargin,
+  ipoOptimalMargin,
+  hingeOptimalMargin,
+  exoOptimalMargin,
+  rlhfOptimum,
+  twoResponseOptimum,
+} from './optima.ts';
+export { marginGrid, pairLossCurve, ktoPairCurve, type MarginCurve } from './curves.ts';
+export { sigmoid, softplus, logSigmoid, logit, softmax, logSumExp } from './stable.ts';

@@ -1,0 +1,85 @@
+// The public pairLoss: validation, defaults, the kernel, and TRL's implicit rewards.
+import type { PairInput, PairLossParams, PairLossResult, PairLossType } from './types.ts';
+import { PAIR_KERNELS, type KernelParams, type LossAndGrad } from './pairKernels.ts';
+import { checkLength, checkLogProb, checkPositive, checkSmoothing, fail } from './validate.ts';
+
+/** TRL's default DiscoPOP temperature. */
+export const DEFAULT_DISCOPOP_TAU = 0.05;
+/** EXO needs ε > 0; TRL's docs suggest 1e-3, which we use when none is given. */
+export const DEFAULT_EXO_SMOOTHING = 1e-3;
+
+export function checkPairLossType(type: unknown): PairLossType {
+  if (typeof type !== 'string' || !Object.hasOwn(PAIR_KERNELS, type))
+    fail('type', 'is not a known pair loss', type);
+  return type as PairLossType;
+}
+
+/** Validates params for `type` and returns them in kernel form (lengths filled in per pair). */
+export function kernelParams(type: PairLossType, params: PairLossParams): KernelParams {
+  if (params === null || typeof params !== 'object') fail('params', 'must be an object', params);
+  const beta = checkPositive('beta', params.beta);
+  let eps = 0;
+  if (type === 'cdpo' || type === 'robust') eps = checkSmoothing(params.labelSmoothing ?? 0, false);
+  if (type === 'exo_pair') eps = checkSmoothing(params.labelSmoothing ?? DEFAULT_EXO_SMOOTHING, true);
+  const tau =
+    type === 'discopop' ? checkPositive('discopopTau', params.discopopTau ?? DEFAULT_DISCOPOP_TAU) : 1;
+  const norm = params.ipoNormalization ?? 'token';
+  if (norm !== 'token' && norm !== 'sum') fail('ipoNormalization', "must be 'token' or 'sum'", norm);
+  return { beta, eps, tau, ipoSum: norm === 'sum', invLw: 1, invLl: 1 };
+}
+
+export interface CheckedPair {
+  policyChosen: number;
+  policyRejected: number;
+  refChosen: number;
+  refRejected: number;
+  chosenLength: number;
+  rejectedLength: number;
+}
+
+export function checkPairInput(input: PairInput): CheckedPair {
+  if (input === null || typeof input !== 'object') fail('input', 'must be an object', input);
+  return {
+    policyChosen: checkLogProb('policyChosen', input.policyChosen),
+    policyRejected: checkLogProb('policyRejected', input.policyRejected),
+    refChosen: checkLogProb('refChosen', input.refChosen),
+    refRejected: checkLogProb('refRejected', input.refRejected),
+    chosenLength: checkLength('chosenLength', input.chosenLength),
+    rejectedLength: checkLength('rejectedLength', input.rejectedLength),
+  };
+}
+
+/** Evaluates an already-validated pair; shared by pairLoss and batchMetrics. */
+export function evaluateCheckedPair(
+  type: PairLossType,
+  pair: CheckedPair,
+  k: KernelParams,
+  scratch: LossAndGrad = { loss: 0, dw: 0, dl: 0 },
+): PairLossResult {
+  const rw = pair.policyChosen - pair.refChosen;
+  const rl = pair.policyRejected - pair.refRejected;
+  k.invLw = 1 / pair.chosenLength;
+  k.invLl = 1 / pair.rejectedLength;
+  PAIR_KERNELS[type](rw, rl, k, scratch);
+  const rewardChosen = k.beta * rw;
+  const rewardRejected = k.beta * rl;
+  return {
+    loss: scratch.loss,
+    dPolicyChosen: scratch.dw,
+    dPolicyRejected: scratch.dl,
+    rewardChosen,
+    rewardRejected,
+    rewardMargin: rewardChosen - rewardRejected,
+    rewardAccuracy: rewardChosen > rewardRejected ? 1 : 0,
+  };
+}
+
+/**
+ * One pair's loss, its gradient with respect to the policy's summed log-probs, and TRL's implicit rewards.
+ * Throws a RangeError naming the field on invalid input.
+ */
+export function pairLoss(type: PairLossType, input: PairInput, params: PairLossParams): PairLossResult {
+  const checkedType = checkPairLossType(type);
+  const k = kernelParams(checkedType, params);
+  return evaluateCheckedPair(checkedType, checkPairInput(input), k);
+}

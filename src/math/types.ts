@@ -1,0 +1,89 @@
+// The public types of the math API (../shared/CONVENTIONS.md §7). Names are the contract: do not rename.
+
+export type PairLossType =
+  | 'sigmoid'
+  | 'cdpo'
+  | 'robust'
+  | 'ipo'
+  | 'hinge'
+  | 'exo_pair'
+  | 'nca_pair'
+  | 'bco_pair'
+  | 'sppo_hard'
+  | 'apo_zero'
+  | 'apo_down'
+  | 'discopop'
+  | 'sigmoid_norm';
+
+export interface PairInput {
+  /** log π_θ(y_w), summed over completion tokens; ≤ 0. */
+  policyChosen: number;
+  /** log π_θ(y_l), summed over completion tokens; ≤ 0. */
+  policyRejected: number;
+  /** log π_ref(y_w); ≤ 0. */
+  refChosen: number;
+  /** log π_ref(y_l); ≤ 0. */
+  refRejected: number;
+  /** Completion tokens of y_w (integer ≥ 1, default 1). */
+  chosenLength?: number;
+  /** Completion tokens of y_l (integer ≥ 1, default 1). */
+  rejectedLength?: number;
+}
+
+export interface PairLossParams {
+  beta: number;
+  /** ε: cdpo and robust take [0, 0.5), exo_pair (0, 0.5). Ignored by the other losses. */
+  labelSmoothing?: number;
+  /** DiscoPOP's modulation temperature τ (default 0.05). */
+  discopopTau?: number;
+  /** IPO: 'token' averages log-ratios per token (TRL, default), 'sum' uses the summed margin (paper). */
+  ipoNormalization?: 'token' | 'sum';
+}
+
+export interface PairLossResult {
+  loss: number;
+  /** ∂loss/∂ log π_θ(y_w). Negative: the loss pushes the chosen log-prob up. */
+  dPolicyChosen: number;
+  /** ∂loss/∂ log π_θ(y_l). Positive: the loss pushes the rejected log-prob down. */
+  dPolicyRejected: number;
+  /** β·(log π_θ(y_w) − log π_ref(y_w)): TRL's rewards/chosen. */
+  rewardChosen: number;
+  /** β·(log π_θ(y_l) − log π_ref(y_l)): TRL's rewards/rejected. */
+  rewardRejected: number;
+  rewardMargin: number;
+  /** 1 when rewardChosen > rewardRejected (strict, as TRL). */
+  rewardAccuracy: 0 | 1;
+}
+
+export type KtoLossType = 'kto' | 'apo_zero_unpaired';
+
+export interface KtoInput {
+  policy: number;
+  ref: number;
+  desirable: boolean;
+}
+
+export interface KtoParams {
+  beta: number;
+  /** The KL reference point z0, a constant for the gradient (default 0). */
+  z0?: number;
+  desirableWeight?: number;
+  undesirableWeight?: number;
+}
+
+export interface KtoResult {
+  loss: number;
+  dPolicy: number;
+  reward: number;
+}
+
+export type BatchMetricName =
+  | 'loss'
+  | 'rewards/chosen'
+  | 'rewards/rejected'
+  | 'rewards/margins'
+  | 'rewards/accuracies'
+  | 'logps/chosen'
+  | 'logps/rejected';
+
+export type BatchMetrics = Record<BatchMetricName, number>;
