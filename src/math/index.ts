@@ -29,3 +29,4 @@ export {
 } from './optima.ts';
 export { marginGrid, pairLossCurve, ktoPairCurve, type MarginCurve } from './curves.ts';
 export { sigmoid, softplus, logSigmoid, logit, softmax, logSumExp } from './stable.ts';
+export { LOSS_IDS, isKtoLoss, type LossId } from './lossIds.ts';

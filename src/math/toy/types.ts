@@ -1,0 +1,85 @@
+// The toy policy's public types (../shared/CONVENTIONS.md §5, §7). Names are the contract: do not rename.
+import type { PairLossType } from '../types.ts';
+
+export interface ToyPair {
+  chosen: number;
+  rejected: number;
+  /** Probability that `chosen` really is preferred: the expected loss is p·L(c, r) + (1 − p)·L(r, c). */
+  p: number;
+  /** Weight in the objective (default 1). */
+  weight?: number;
+}
+
+export interface ToyUnpaired {
+  response: number;
+  desirable: boolean;
+  weight?: number;
+}
+
+export interface ToyProblem {
+  /** Logits = baseLogits + features·θ; features is K×d, the identity for a tabular policy. */
+  policy: { baseLogits: number[]; features: number[][] };
+  refLogits: number[];
+  /** Tokens per response (default 1); only losses that normalise by length use them. */
+  lengths?: number[];
+  pairs?: ToyPair[];
+  unpaired?: ToyUnpaired[];
+}
+
+export type ToyLossType = PairLossType | 'kto';
+
+export interface ToyLossConfig {
+  type: ToyLossType;
+  beta: number;
+  labelSmoothing?: number;
+  ipoNormalization?: 'token' | 'sum';
+  discopopTau?: number;
+  desirableWeight?: number;
+  undesirableWeight?: number;
+  /** KTO's reference point: exact KL(π‖πref) ('kl', default), TRL's batch estimate, or a constant. */
+  z0?: 'kl' | 'batch' | number;
+}
+
+export type ToyOptimizer = 'sgd' | 'adam';
+
+export interface ToyTrainConfig {
+  loss: ToyLossConfig;
+  optimizer: ToyOptimizer;
+  learningRate: number;
+  steps: number;
+}
+
+/** TRL's logged names. Pair losses log all but 'kl'; KTO logs all but 'rewards/accuracies'. */
+export type ToyMetricName =
+  | 'rewards/chosen'
+  | 'rewards/rejected'
+  | 'rewards/margins'
+  | 'rewards/accuracies'
+  | 'logps/chosen'
+  | 'logps/rejected'
+  | 'kl';
+
+/**
+ * Everything a plot of the run needs, step by step (index t = 0…steps; step 0 is before any update).
+ * A type alias, not an interface, so that it stays assignable to Record<string, unknown>.
+ */
+export type ToyTrajectory = {
+  probs: number[][];
+  /** The objective at θ_t (for KTO with the z0 of that step). */
+  loss: number[];
+  logProbs: number[][];
+  /** margins[t][i]: pair i's summed margin h = ρw − ρl, chosen and rejected as the pair states them. */
+  margins: number[][];
+  /**
+   * Per-step TRL metrics, each an array over steps. Pair losses: means over the pairs (unweighted, as TRL
+   * averages a batch). KTO: class means over desirable / undesirable examples (NaN for an empty class)
+   * and 'kl' = the z0 used at that step.
+   */
+  metrics: Partial<Record<ToyMetricName, number[]>>;
+  /** Exact KL(π‖πref) at every step, whatever the loss. */
+  kl: number[];
+  /** KTO's reference point z0 at every step; null for pair losses. */
+  z0: number[] | null;
+  /** θ at every step (d numbers each). */
+  theta: number[][];
+};

@@ -1,0 +1,40 @@
+// The state a first-time visitor sees. URL writing omits every value equal to these.
+import type { AppState } from './appState.ts';
+
+export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
+  losses: ['sigmoid', 'ipo', 'kto'],
+  beta: 0.1,
+  labelSmoothing: 0.1,
+  ipoNormalization: 'token',
+  discopopTau: 0.05,
+
+  // The policy already prefers y_w a little more than the reference does: ρw = +1, ρl = −1, h = 2.
+  policyChosen: -11,
+  policyRejected: -13,
+  refChosen: -12,
+  refRejected: -12,
+  chosenLength: 10,
+  rejectedLength: 10,
+
+  desirableWeight: 1,
+  undesirableWeight: 1,
+  z0Mode: 'kl',
+  z0: 0,
+
+  // The reference starts out preferring the loser y_l, so training visibly has to undo that.
+  responses: 3,
+  refProbs: [0.3, 0.45, 0.25],
+  features: 'tabular',
+  similarity: 0.5,
+  preferenceProb: 0.9,
+  optimizer: 'adam',
+  learningRate: 0.05,
+  steps: 200,
+
+  preset: '',
+
+  theme: 'auto',
+  lang: 'en',
+  embed: '',
+  showControls: true,
+} satisfies AppState) as Readonly<AppState>;

@@ -1,0 +1,54 @@
+// The one zustand store. Components read single fields with selectors and change them through `update`,
+// which validates every patch (sanitize.ts); the URL sync and presets go through the same door.
+import { create } from 'zustand';
+import type { AppState } from './appState.ts';
+import { DEFAULT_STATE } from './defaults.ts';
+import { applyPatch } from './sanitize.ts';
+import { cloneState, parseHash } from './urlCodec.ts';
+import type { UrlNotice } from './urlNotice.ts';
+
+export interface StoreActions {
+  /** Applies a (validated, clamped) change. */
+  update: (patch: Partial<AppState>) => void;
+  /** Replaces the whole state from a location hash, keeping what the link said that was usable. */
+  loadHash: (hash: string) => void;
+  /** Back to the defaults (viewer settings such as theme and language are kept). */
+  reset: () => void;
+  dismissNotices: () => void;
+}
+
+export interface StoreState extends AppState, StoreActions {
+  /** What the last link read could not take as it was. */
+  notices: UrlNotice[];
+}
+
+const STATE_KEYS = Object.keys(DEFAULT_STATE) as (keyof AppState)[];
+
+/** The plain AppState inside the store (no actions, no notices). */
+export function pickAppState(s: StoreState): AppState {
+  const out = {} as Record<keyof AppState, unknown>;
+  for (const k of STATE_KEYS) out[k] = s[k];
+  return cloneState(out as AppState);
+}
+
+export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
+  return create<StoreState>()((set, get) => ({
+    ...initial,
+    notices: [],
+    update: (patch) => set(applyPatch(pickAppState(get()), patch)),
+    loadHash: (hash) => {
+      const { state, notices } = parseHash(hash);
+      set({ ...state, notices });
+    },
+    reset: () => {
+      const s = get();
+      set({ ...cloneState(DEFAULT_STATE), theme: s.theme, lang: s.lang, embed: s.embed, showControls: s.showControls });
+    },
+    dismissNotices: () => set({ notices: [] }),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The app's store. Tests create their own with createAppStore. */
+export const useAppStore = createAppStore();
