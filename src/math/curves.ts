@@ -1,8 +1,8 @@
 // Loss and gradient along a grid of margins, cheap enough to recompute on every slider event.
-import type { KtoParams, PairInput, PairLossParams, PairLossType } from './types.ts';
+import type { KtoLossType, KtoParams, PairInput, PairLossParams, PairLossType } from './types.ts';
 import { PAIR_KERNELS, type LossAndGrad } from './pairKernels.ts';
 import { checkPairInput, checkPairLossType, kernelParams } from './pairLoss.ts';
-import { checkKtoParams, ktoLossOfRatio } from './kto.ts';
+import { checkKtoParams, checkKtoType, ktoLossOfRatio } from './kto.ts';
 import { checkPositive, fail } from './validate.ts';
 
 export interface MarginCurve {
@@ -75,10 +75,16 @@ export function pairLossCurve(
 }
 
 /**
- * KTO on a pair split into a thumbs-up (y_w, desirable) and a thumbs-down (y_l, undesirable) example, as
+ * KTO (or unpaired APO-zero) on a pair split into a thumbs-up (y_w, desirable) and a thumbs-down (y_l, undesirable) example, as
  * TRL's paired-to-unpaired conversion does: the sum of the two per-example losses along `margin`.
  */
-export function ktoPairCurve(params: KtoParams, margin: Float64Array, center?: PairInput): MarginCurve {
+export function ktoPairCurve(
+  params: KtoParams,
+  margin: Float64Array,
+  center?: PairInput,
+  type: KtoLossType = 'kto',
+): MarginCurve {
+  const t = checkKtoType(type);
   const p = checkKtoParams(params);
   const { cw, cl } = splitAround(center);
   const h0 = cw - cl;
@@ -87,8 +93,8 @@ export function ktoPairCurve(params: KtoParams, margin: Float64Array, center?: P
   const curve = emptyCurve(margin);
   for (let i = 0; i < margin.length; i++) {
     const half = (margin[i] - h0) / 2;
-    ktoLossOfRatio('kto', cw + half, true, p, up);
-    ktoLossOfRatio('kto', cl - half, false, p, down);
+    ktoLossOfRatio(t, cw + half, true, p, up);
+    ktoLossOfRatio(t, cl - half, false, p, down);
     curve.loss[i] = up.loss + down.loss;
     curve.dChosen[i] = up.d;
     curve.dRejected[i] = down.d;

@@ -30,3 +30,34 @@ export {
 export { marginGrid, pairLossCurve, ktoPairCurve, type MarginCurve } from './curves.ts';
 export { sigmoid, softplus, logSigmoid, logit, softmax, logSumExp } from './stable.ts';
 export { LOSS_IDS, isKtoLoss, type LossId } from './lossIds.ts';
+export { trainToyPolicy } from './toy/train.ts';
+export { toyObjective } from './toy/objective.ts';
+export { MAX_TOY_STEPS } from './toy/prepare.ts';
+export type {
+  ToyProblem,
+  ToyTrainConfig,
+  ToyPair,
+  ToyUnpaired,
+  ToyLossType,
+  ToyLossConfig,
+  ToyOptimizer,
+  ToyMetricName,
+  ToyTrajectory,
+} from './toy/types.ts';
+export {
+  betaSweep,
+  referenceSweep,
+  logGrid,
+  probabilityGrid,
+  type ToySweep,
+  type ReferenceSweepOptions,
+} from './toy/sweeps.ts';
+export {
+  TOY_SCENARIOS,
+  DEFAULT_SCENARIO_ID,
+  findScenario,
+  unpairedFromPairs,
+  BRADLEY_TERRY_REF,
+  BRADLEY_TERRY_REWARDS,
+  type ToyScenario,
+} from './toy/scenarios.ts';

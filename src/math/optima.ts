@@ -4,8 +4,8 @@
 // loss has no closed form here.
 import type { PairLossParams, PairLossType } from './types.ts';
 import { logit, logSumExp, sigmoid } from './stable.ts';
-import { DEFAULT_EXO_SMOOTHING } from './pairLoss.ts';
-import { checkPositive, checkProbability, checkSmoothing } from './validate.ts';
+import { DEFAULT_EXO_SMOOTHING, checkPairLossType } from './pairLoss.ts';
+import { checkPositive, checkProbability, checkSmoothing, fail } from './validate.ts';
 
 /** DPO: βh* = logit(p). */
 export function dpoOptimalMargin(p: number, beta: number): number {
@@ -57,7 +57,7 @@ export function exoOptimalMargin(p: number, beta: number, eps: number): number {
  */
 export function optimalMargin(type: PairLossType, p: number, params: PairLossParams): number | null {
   const { beta } = params;
-  switch (type) {
+  switch (checkPairLossType(type)) {
     case 'sigmoid':
     case 'sigmoid_norm':
       return dpoOptimalMargin(p, beta);
@@ -102,6 +102,7 @@ export function twoResponseOptimum(
   beta: number,
   refChosen = 0.5,
 ): number {
+  if (type !== 'sigmoid' && type !== 'ipo') fail('type', "must be 'sigmoid' or 'ipo'", type);
   checkProbability('refChosen', refChosen);
   const h = type === 'sigmoid' ? dpoOptimalMargin(p, beta) : ipoOptimalMargin(p, beta);
   return sigmoid(logit(refChosen) + h);

@@ -55,7 +55,8 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
   }
   if (next.refProbs.length !== next.responses) {
     // A new K wins over an old list; a new list of another length sets K.
-    if (patch.refProbs && patch.responses === undefined && next.refProbs.length <= 6) next.responses = next.refProbs.length;
+    if (patch.refProbs && patch.responses === undefined && next.refProbs.length <= 6)
+      next.responses = next.refProbs.length;
     else next.refProbs = resizeRefProbs(next.refProbs, next.responses);
   }
   return next;

@@ -42,7 +42,13 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
     },
     reset: () => {
       const s = get();
-      set({ ...cloneState(DEFAULT_STATE), theme: s.theme, lang: s.lang, embed: s.embed, showControls: s.showControls });
+      set({
+        ...cloneState(DEFAULT_STATE),
+        theme: s.theme,
+        lang: s.lang,
+        embed: s.embed,
+        showControls: s.showControls,
+      });
     },
     dismissNotices: () => set({ notices: [] }),
   }));

@@ -125,7 +125,8 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
         else if (id !== '') notices.push({ kind: 'bad-value', key: param.key, given: shorten(item) });
       }
       if (picked.length > 0) state.losses = picked;
-      else notices.push({ kind: 'adjusted', key: param.key, given: shorten(raw), used: state.losses.join(',') });
+      else
+        notices.push({ kind: 'adjusted', key: param.key, given: shorten(raw), used: state.losses.join(',') });
       return;
     }
     case 'probList': {
@@ -147,7 +148,11 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
         state.z0Mode = v;
         return;
       }
-      const n = readNumber({ kind: 'number', key: param.key, field: 'z0', min: param.min, max: param.max, doc: '' }, raw, notices);
+      const n = readNumber(
+        { kind: 'number', key: param.key, field: 'z0', min: param.min, max: param.max, doc: '' },
+        raw,
+        notices,
+      );
       if (n !== null) {
         state.z0Mode = 'fixed';
         state.z0 = n;

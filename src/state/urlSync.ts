@@ -17,7 +17,10 @@ export interface UrlSyncTarget {
 }
 
 /** Reads the current hash into the store, then follows both ways. Returns a function that stops it. */
-export function startUrlSync(store: AppStore, target: UrlSyncTarget = window as unknown as UrlSyncTarget): () => void {
+export function startUrlSync(
+  store: AppStore,
+  target: UrlSyncTarget = window as unknown as UrlSyncTarget,
+): () => void {
   store.getState().loadHash(target.location.hash);
   let lastWritten = stateToHash(pickAppState(store.getState()));
   let timer: number | undefined;

@@ -51,6 +51,7 @@ export interface ToyTrainConfig {
 
 /** TRL's logged names. Pair losses log all but 'kl'; KTO logs all but 'rewards/accuracies'. */
 export type ToyMetricName =
+  | 'loss'
   | 'rewards/chosen'
   | 'rewards/rejected'
   | 'rewards/margins'
@@ -68,14 +69,17 @@ export type ToyTrajectory = {
   /** The objective at θ_t (for KTO with the z0 of that step). */
   loss: number[];
   logProbs: number[][];
+  /** logRatios[t][k] = log π(k) − log πref(k) = ρ(k), TRL's "logratios". */
+  logRatios: number[][];
   /** margins[t][i]: pair i's summed margin h = ρw − ρl, chosen and rejected as the pair states them. */
   margins: number[][];
   /**
-   * Per-step TRL metrics, each an array over steps. Pair losses: means over the pairs (unweighted, as TRL
-   * averages a batch). KTO: class means over desirable / undesirable examples (NaN for an empty class)
-   * and 'kl' = the z0 used at that step.
+   * Per-step TRL metrics under TRL's names (ToyMetricName), each an array over steps. 'loss' is the
+   * objective (the same array as `loss`). Pair losses: means over the pairs, unweighted as TRL averages a
+   * batch. KTO: class means over desirable / undesirable examples (NaN for an empty class, where TRL logs
+   * nothing), 'kl' = the z0 used at that step, and no 'rewards/accuracies' (TRL logs none for KTO).
    */
-  metrics: Partial<Record<ToyMetricName, number[]>>;
+  metrics: Record<string, number[]>;
   /** Exact KL(π‖πref) at every step, whatever the loss. */
   kl: number[];
   /** KTO's reference point z0 at every step; null for pair losses. */

@@ -1,0 +1,72 @@
+// The sidebar: every control in three sections. On small screens a button collapses it so the plots are
+// not pushed below a long column of sliders; on wide screens it is always open (see controls.css).
+import { useId, useState, type ReactNode } from 'react';
+import { useUiStrings } from '../i18nContext.tsx';
+import { LossPicker } from './LossPicker.tsx';
+import { BetaSlider } from './BetaSlider.tsx';
+import { LossSettings } from './LossSettings.tsx';
+import { PairControls } from './PairControls.tsx';
+import { ToyPolicyControls } from './ToyPolicyControls.tsx';
+import { PresetMenu, type PresetOption } from './PresetMenu.tsx';
+import './controls.css';
+
+/** Must match the media query in controls.css. */
+export const SMALL_SCREEN_QUERY = '(max-width: 48rem)';
+
+export interface ControlsPanelProps {
+  /** Scenarios for the preset menu; the menu is left out while there are none. */
+  presets?: readonly PresetOption[];
+  onLoadPreset?: (id: string) => void;
+}
+
+function startsCollapsed(): boolean {
+  // Phones start with the plots in view; jsdom and old browsers have no matchMedia and start open.
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia(SMALL_SCREEN_QUERY).matches
+    : false;
+}
+
+export function ControlsPanel({ presets, onLoadPreset }: ControlsPanelProps) {
+  const s = useUiStrings();
+  const id = useId();
+  const [collapsed, setCollapsed] = useState(startsCollapsed);
+  const section = (key: string, title: string, body: ReactNode) => (
+    <section className="controls-section" aria-labelledby={`${id}-${key}`}>
+      <h3 id={`${id}-${key}`}>{title}</h3>
+      {body}
+    </section>
+  );
+
+  return (
+    <aside className="controls-panel" aria-labelledby={`${id}-heading`}>
+      <div className="controls-header">
+        <h2 id={`${id}-heading`}>{s.panel.heading}</h2>
+        <button
+          type="button"
+          className="controls-toggle"
+          aria-expanded={!collapsed}
+          aria-controls={`${id}-body`}
+          onClick={() => setCollapsed((c) => !c)}
+        >
+          {collapsed ? s.panel.show : s.panel.hide}
+        </button>
+      </div>
+      <div id={`${id}-body`} className="controls-body" data-collapsed={collapsed}>
+        {presets && presets.length > 0 && onLoadPreset && (
+          <PresetMenu presets={presets} onLoad={onLoadPreset} />
+        )}
+        {section(
+          'loss',
+          s.panel.sectionLoss,
+          <>
+            <LossPicker />
+            <BetaSlider />
+            <LossSettings />
+          </>,
+        )}
+        {section('pair', s.panel.sectionPair, <PairControls />)}
+        {section('toy', s.panel.sectionToy, <ToyPolicyControls />)}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,98 @@
+// A thin wrapper around Plotly.react: draws a Figure into a div, coalescing updates so that a fast slider
+// drag only ever draws the latest figure, and skipping work while the plot is scrolled out of view.
+import { useEffect, useRef, useState } from 'react';
+import type { Config } from 'plotly.js';
+import type { Figure } from '../../figures/types.ts';
+import { loadPlotly, type PlotlyModule } from './plotlyLoader.ts';
+
+const CONFIG: Partial<Config> = {
+  displaylogo: false,
+  showSendToCloud: false,
+  responsive: true,
+  // The mode bar costs ~1.5 ms per draw; exports live in our own menu.
+  displayModeBar: false,
+};
+
+export interface PlotlyPlotProps {
+  figure: Figure;
+  /** Accessible label of the graphic (the text alternative is rendered separately). */
+  label: string;
+  height?: number;
+  /** Called with the graph div once drawn, for exports. */
+  onReady?: (div: HTMLDivElement, plotly: PlotlyModule) => void;
+}
+
+function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [visible, setVisible] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), {
+      rootMargin: '200px',
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+  return visible;
+}
+
+export function PlotlyPlot({ figure, label, height = 360, onReady }: PlotlyPlotProps) {
+  const divRef = useRef<HTMLDivElement>(null);
+  const visible = useOnScreen(divRef);
+  const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+  const drawing = useRef(false);
+  const pending = useRef<Figure | null>(null);
+  const onReadyRef = useRef(onReady);
+  useEffect(() => {
+    onReadyRef.current = onReady;
+  }, [onReady]);
+
+  if (loadError) throw loadError;
+
+  useEffect(() => {
+    let alive = true;
+    loadPlotly().then(
+      (p) => alive && setPlotly(() => p),
+      (e: unknown) => alive && setLoadError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    const div = divRef.current;
+    if (!plotly || !div || !visible) return;
+    pending.current = figure;
+    if (drawing.current) return;
+    drawing.current = true;
+    const drawLatest = async () => {
+      while (pending.current) {
+        const f = pending.current;
+        pending.current = null;
+        await plotly.react(div, f.data, { ...f.layout, height }, CONFIG);
+      }
+      drawing.current = false;
+      onReadyRef.current?.(div, plotly);
+    };
+    drawLatest().catch((e: unknown) => {
+      drawing.current = false;
+      setLoadError(e instanceof Error ? e : new Error(String(e)));
+    });
+  }, [plotly, figure, visible, height]);
+
+  useEffect(() => {
+    const div = divRef.current;
+    return () => {
+      if (div && plotly) plotly.purge(div);
+    };
+  }, [plotly]);
+
+  return (
+    <div className="plot-frame" style={{ minHeight: height }}>
+      <div ref={divRef} role="img" aria-label={label} className="plot" />
+      {!plotly && <p className="plot-loading">…</p>}
+    </div>
+  );
+}

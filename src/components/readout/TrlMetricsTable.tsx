@@ -1,0 +1,82 @@
+// Training-step metrics (computed elsewhere) under the names TRL logs them, each explained by its batch
+// definition on hover or focus. Names the table does not know are shown as given, without a formula.
+import { useId } from 'react';
+import { useUiStrings } from '../i18nContext.tsx';
+import { formatNumber, formatTexNumber } from '../format.ts';
+import { MetricValue } from './MetricValue.tsx';
+import { isTrlMetricKey, TRL_METRIC_FORMULAS, TRL_METRIC_ORDER } from './trlMetricFormulas.ts';
+import './readout.css';
+
+export interface TrlMetricsTableProps {
+  /** TRL metric name → value, e.g. { loss: 0.41, 'rewards/margins': 1.2 }. */
+  metrics: Readonly<Record<string, number>>;
+  /** Overrides the default caption, e.g. to name the step or the loss. */
+  caption?: string;
+}
+
+function orderOf(name: string): number {
+  const i = (TRL_METRIC_ORDER as readonly string[]).indexOf(name);
+  return i < 0 ? TRL_METRIC_ORDER.length : i;
+}
+
+function MetricCell({ name, value }: { name: string; value: number }) {
+  if (!isTrlMetricKey(name)) return <span className="metric-plain">{formatNumber(value)}</span>;
+  const { lhs, rhs } = TRL_METRIC_FORMULAS[name];
+  const formula = { tex: `${lhs.tex} = ${rhs.tex}`, text: `${lhs.text} = ${rhs.text}` };
+  // Only the logged value is known here: the definition, then its value.
+  const substituted = {
+    tex: `${formula.tex} = ${formatTexNumber(value)}`,
+    text: `${formula.text} = ${formatNumber(value)}`,
+  };
+  return (
+    <MetricValue
+      value={value}
+      title={<code translate="no">{name}</code>}
+      formula={formula}
+      substituted={substituted}
+    />
+  );
+}
+
+export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
+  const s = useUiStrings();
+  const noteId = useId();
+  const names = Object.keys(metrics).sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
+  return (
+    <div className="trl-metrics">
+      <table className="readout-table" aria-describedby={noteId}>
+        <caption>{caption ?? s.trlMetrics.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{s.trlMetrics.metricColumn}</th>
+            <th scope="col">{s.trlMetrics.valueColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.length === 0 && (
+            <tr>
+              <td colSpan={2}>{s.trlMetrics.empty}</td>
+            </tr>
+          )}
+          {names.map((name) => (
+            <tr key={name}>
+              <th scope="row">
+                <code translate="no">{name}</code>
+                {isTrlMetricKey(name) && <span className="row-help">{s.trlMetrics.descriptions[name]}</span>}
+                {name === 'rewards/accuracies' && (
+                  <span className="readout-note">{s.readout.notes.accuracyStrict}</span>
+                )}
+              </th>
+              <td>
+                <MetricCell name={name} value={metrics[name]} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p id={noteId} className="readout-note">
+        {s.readout.notes.logpsSummed}
+      </p>
+    </div>
+  );
+}

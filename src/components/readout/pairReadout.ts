@@ -1,0 +1,222 @@
+// The numbers of the readout for one loss and the store's pair, with their formulas. Values come from the
+// math module (pairLoss, ktoLoss) and are never recomputed here; only the inputs shown in the substituted
+// formulas (ρw, h, …) are derived, by plain subtraction.
+import { isKtoLoss, ktoLoss, pairLoss, sigmoid, type LossId } from '../../math/index.ts';
+import type { AppState, Z0Mode } from '../../state/appState.ts';
+import type { ReadoutRowKey } from '../../i18n/uiStrings.ts';
+import {
+  numericFormula,
+  symbolicFormula,
+  type Formula,
+  type Values,
+  type WhereLine,
+} from './formulaTemplate.ts';
+import { LHS, LOSS_SPECS, REWARD_SPECS, WHERE, type LossSpec, type WhereKey } from './formulas.ts';
+
+export const READOUT_ROWS: readonly ReadoutRowKey[] = [
+  'loss',
+  'dChosen',
+  'dRejected',
+  'rewards/chosen',
+  'rewards/rejected',
+  'rewards/margins',
+  'rewards/accuracies',
+];
+
+/** The fields of the state the readout reads. */
+export type ReadoutInputs = Pick<
+  AppState,
+  | 'beta'
+  | 'labelSmoothing'
+  | 'ipoNormalization'
+  | 'discopopTau'
+  | 'policyChosen'
+  | 'policyRejected'
+  | 'refChosen'
+  | 'refRejected'
+  | 'chosenLength'
+  | 'rejectedLength'
+  | 'desirableWeight'
+  | 'undesirableWeight'
+  | 'z0Mode'
+  | 'z0'
+>;
+
+/** A note shown next to a number where TRL, the papers or this readout's choices need saying. */
+export type ReadoutNote =
+  | { kind: 'ipoToken' | 'ipoSum' | 'cdpo' | 'sigmoidNorm' | 'robustNegative' }
+  | { kind: 'rewardsSummed' | 'ktoNoAccuracy' | 'ktoMargins' }
+  | { kind: 'ktoZ0Estimated'; mode: Exclude<Z0Mode, 'fixed'> }
+  | { kind: 'ktoZ0Fixed'; z0: number }
+  | { kind: 'ktoLossSum'; trlMean: number };
+
+export interface ReadoutCell {
+  /** null: the trainer does not log it (KTO's accuracy). */
+  value: number | null;
+  formula: Formula;
+  substituted: Formula;
+  notes: ReadoutNote[];
+}
+
+export type LossReadout =
+  | { id: LossId; ok: true; cells: Record<ReadoutRowKey, ReadoutCell> }
+  | { id: LossId; ok: false; problem: { kind: 'exoNeedsEps' } | { kind: 'invalid'; message: string } };
+
+interface RowValues {
+  loss: number;
+  dChosen: number;
+  dRejected: number;
+  'rewards/chosen': number;
+  'rewards/rejected': number;
+  'rewards/margins': number;
+  'rewards/accuracies': number | null;
+}
+
+function symbolValues(s: ReadoutInputs, z0: number): Values {
+  const rw = s.policyChosen - s.refChosen;
+  const rl = s.policyRejected - s.refRejected;
+  const h = rw - rl;
+  const z = s.beta * h;
+  return {
+    beta: s.beta,
+    eps: s.labelSmoothing,
+    tau: s.discopopTau,
+    Lw: s.chosenLength,
+    Ll: s.rejectedLength,
+    z0,
+    lamD: s.desirableWeight,
+    lamU: s.undesirableWeight,
+    lw: s.policyChosen,
+    ll: s.policyRejected,
+    refw: s.refChosen,
+    refl: s.refRejected,
+    rw,
+    rl,
+    h,
+    hbar: rw / s.chosenLength - rl / s.rejectedLength,
+    z,
+    m: sigmoid(z / s.discopopTau),
+  };
+}
+
+function evaluate(id: LossId, s: ReadoutInputs, z0: number): RowValues {
+  if (isKtoLoss(id)) {
+    const params = {
+      beta: s.beta,
+      z0,
+      desirableWeight: s.desirableWeight,
+      undesirableWeight: s.undesirableWeight,
+    };
+    const up = ktoLoss(id, { policy: s.policyChosen, ref: s.refChosen, desirable: true }, params);
+    const down = ktoLoss(id, { policy: s.policyRejected, ref: s.refRejected, desirable: false }, params);
+    // The pair as one thumbs-up and one thumbs-down example, summed as the math module's KTO curves do.
+    return {
+      loss: up.loss + down.loss,
+      dChosen: up.dPolicy,
+      dRejected: down.dPolicy,
+      'rewards/chosen': up.reward,
+      'rewards/rejected': down.reward,
+      'rewards/margins': up.reward - down.reward,
+      'rewards/accuracies': null,
+    };
+  }
+  const r = pairLoss(
+    id,
+    {
+      policyChosen: s.policyChosen,
+      policyRejected: s.policyRejected,
+      refChosen: s.refChosen,
+      refRejected: s.refRejected,
+      chosenLength: s.chosenLength,
+      rejectedLength: s.rejectedLength,
+    },
+    {
+      beta: s.beta,
+      labelSmoothing: s.labelSmoothing,
+      discopopTau: s.discopopTau,
+      ipoNormalization: s.ipoNormalization,
+    },
+  );
+  return {
+    loss: r.loss,
+    dChosen: r.dPolicyChosen,
+    dRejected: r.dPolicyRejected,
+    'rewards/chosen': r.rewardChosen,
+    'rewards/rejected': r.rewardRejected,
+    'rewards/margins': r.rewardMargin,
+    'rewards/accuracies': r.rewardAccuracy,
+  };
+}
+
+function lossNotes(id: LossId, s: ReadoutInputs, values: RowValues, z0: number): ReadoutNote[] {
+  const notes: ReadoutNote[] = [];
+  if (id === 'ipo') notes.push({ kind: s.ipoNormalization === 'token' ? 'ipoToken' : 'ipoSum' });
+  if (id === 'cdpo') notes.push({ kind: 'cdpo' });
+  if (id === 'sigmoid_norm') notes.push({ kind: 'sigmoidNorm' });
+  if (id === 'robust' && values.loss < 0) notes.push({ kind: 'robustNegative' });
+  if (isKtoLoss(id)) {
+    notes.push({ kind: 'ktoLossSum', trlMean: values.loss / 2 });
+    if (id === 'kto')
+      notes.push(
+        s.z0Mode === 'fixed' ? { kind: 'ktoZ0Fixed', z0 } : { kind: 'ktoZ0Estimated', mode: s.z0Mode },
+      );
+  }
+  return notes;
+}
+
+const whereLines = (keys: readonly WhereKey[]): WhereLine[] => keys.map((k) => WHERE[k]);
+
+function cell(
+  lhs: Formula,
+  rhs: Formula,
+  where: readonly WhereKey[],
+  vals: Values,
+  value: number | null,
+): ReadoutCell {
+  const lines = whereLines(where);
+  const main = { lhs, rhs };
+  return {
+    value,
+    formula: symbolicFormula(main, lines),
+    substituted: numericFormula(main, lines, vals, value ?? NaN),
+    notes: [],
+  };
+}
+
+export function lossReadout(id: LossId, s: ReadoutInputs): LossReadout {
+  if (id === 'exo_pair' && !(s.labelSmoothing > 0))
+    return { id, ok: false, problem: { kind: 'exoNeedsEps' } };
+  // z0 is estimated during training ('kl', 'batch'); one pair alone has no estimate, so 0 (with a note).
+  const z0 = s.z0Mode === 'fixed' ? s.z0 : 0;
+  let values: RowValues;
+  try {
+    values = evaluate(id, s, z0);
+  } catch (e) {
+    if (e instanceof RangeError) return { id, ok: false, problem: { kind: 'invalid', message: e.message } };
+    throw e;
+  }
+  const vals = symbolValues(s, z0);
+  const spec: LossSpec = LOSS_SPECS[id === 'ipo' && s.ipoNormalization === 'sum' ? 'ipo_sum' : id];
+  const cells = {
+    loss: cell(LHS.loss, spec.loss, spec.where, vals, values.loss),
+    dChosen: cell(LHS.dChosen, spec.dChosen, spec.where, vals, values.dChosen),
+    dRejected: cell(LHS.dRejected, spec.dRejected, spec.where, vals, values.dRejected),
+  } as Record<ReadoutRowKey, ReadoutCell>;
+  for (const key of [
+    'rewards/chosen',
+    'rewards/rejected',
+    'rewards/margins',
+    'rewards/accuracies',
+  ] as const) {
+    const r = REWARD_SPECS[key];
+    cells[key] = cell(LHS[key], r.rhs, r.where, vals, values[key]);
+  }
+  cells.loss.notes = lossNotes(id, s, values, z0);
+  if (id === 'ipo' && s.ipoNormalization === 'token')
+    cells['rewards/margins'].notes.push({ kind: 'rewardsSummed' });
+  if (isKtoLoss(id)) {
+    cells['rewards/margins'].notes.push({ kind: 'ktoMargins' });
+    cells['rewards/accuracies'].notes.push({ kind: 'ktoNoAccuracy' });
+  }
+  return { id, ok: true, cells };
+}

@@ -1,0 +1,67 @@
+// Batch definitions of TRL's logged metrics (CONVENTIONS §4), for the training-metrics table. The values
+// come from elsewhere, so the "today's numbers" line is the definition equal to the logged value.
+import type { TrlMetricKey } from '../../i18n/uiStrings.ts';
+import type { Formula } from './formulaTemplate.ts';
+
+const R = String.raw;
+
+/** TRL's order in its logs, then anything else alphabetically. */
+export const TRL_METRIC_ORDER: readonly TrlMetricKey[] = [
+  'loss',
+  'rewards/chosen',
+  'rewards/rejected',
+  'rewards/accuracies',
+  'rewards/margins',
+  'logps/chosen',
+  'logps/rejected',
+  'kl',
+];
+
+export function isTrlMetricKey(name: string): name is TrlMetricKey {
+  return (TRL_METRIC_ORDER as readonly string[]).includes(name);
+}
+
+/** lhs and rhs of each definition over a batch of N pairs (i = 1…N). */
+export const TRL_METRIC_FORMULAS: Record<TrlMetricKey, { lhs: Formula; rhs: Formula }> = {
+  loss: {
+    lhs: { tex: R`\text{loss}`, text: 'loss' },
+    rhs: { tex: R`\frac{1}{N}\sum_i \ell_i`, text: '(1/N)·Σᵢ ℓᵢ' },
+  },
+  'rewards/chosen': {
+    lhs: { tex: R`\text{rewards/chosen}`, text: 'rewards/chosen' },
+    rhs: { tex: R`\frac{1}{N}\sum_i \beta\,\rho_{w,i}`, text: '(1/N)·Σᵢ β·ρw,ᵢ' },
+  },
+  'rewards/rejected': {
+    lhs: { tex: R`\text{rewards/rejected}`, text: 'rewards/rejected' },
+    rhs: { tex: R`\frac{1}{N}\sum_i \beta\,\rho_{l,i}`, text: '(1/N)·Σᵢ β·ρl,ᵢ' },
+  },
+  'rewards/margins': {
+    lhs: { tex: R`\text{rewards/margins}`, text: 'rewards/margins' },
+    rhs: {
+      tex: R`\frac{1}{N}\sum_i \big(\beta\,\rho_{w,i} - \beta\,\rho_{l,i}\big)`,
+      text: '(1/N)·Σᵢ (β·ρw,ᵢ − β·ρl,ᵢ)',
+    },
+  },
+  'rewards/accuracies': {
+    lhs: { tex: R`\text{rewards/accuracies}`, text: 'rewards/accuracies' },
+    rhs: {
+      tex: R`\frac{1}{N}\sum_i \mathbf{1}\big[\beta\,\rho_{w,i} > \beta\,\rho_{l,i}\big]`,
+      text: '(1/N)·Σᵢ 1[β·ρw,ᵢ > β·ρl,ᵢ]',
+    },
+  },
+  'logps/chosen': {
+    lhs: { tex: R`\text{logps/chosen}`, text: 'logps/chosen' },
+    rhs: { tex: R`\frac{1}{N}\sum_i \log\pi_\theta(y_{w,i})`, text: '(1/N)·Σᵢ log πθ(y_w,ᵢ)' },
+  },
+  'logps/rejected': {
+    lhs: { tex: R`\text{logps/rejected}`, text: 'logps/rejected' },
+    rhs: { tex: R`\frac{1}{N}\sum_i \log\pi_\theta(y_{l,i})`, text: '(1/N)·Σᵢ log πθ(y_l,ᵢ)' },
+  },
+  kl: {
+    lhs: { tex: R`\text{kl}`, text: 'kl' },
+    rhs: {
+      tex: R`\max\Big(0,\ \frac{1}{M}\sum_j \big(\log\pi_\theta(y'_j) - \log\pi_{\mathrm{ref}}(y'_j)\big)\Big)`,
+      text: 'max(0, (1/M)·Σⱼ (log πθ(y′ⱼ) − log πref(y′ⱼ)))',
+    },
+  },
+};

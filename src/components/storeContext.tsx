@@ -1,0 +1,24 @@
+// Which store the components talk to. The app uses the global useAppStore; a test wraps its tree in a
+// StoreProvider with its own createAppStore(), so tests never share state.
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore as useZustandStore } from 'zustand';
+import { useAppStore, type AppStore, type StoreState } from '../state/store.ts';
+
+const StoreContext = createContext<AppStore>(useAppStore);
+
+export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  return <StoreContext value={store}>{children}</StoreContext>;
+}
+
+/** The store itself, for writing: `useStoreApi().getState().update({...})` (no re-render on reads). */
+export function useStoreApi(): AppStore {
+  return useContext(StoreContext);
+}
+
+/**
+ * One slice of the state. Keep selectors narrow (`s => s.beta`) so a component re-renders only when its
+ * field changes; wrap selectors that build arrays or objects in zustand's useShallow.
+ */
+export function useStore<T>(selector: (state: StoreState) => T): T {
+  return useZustandStore(useStoreApi(), selector);
+}

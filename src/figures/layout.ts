@@ -1,0 +1,202 @@
+// Helpers shared by the figure builders: empty figures, notes, ranges and subplot grids.
+import type { Annotation, Layout, LayoutAxis, XAxisName, YAxisName } from 'plotly.js';
+import type { Figure, PlotTheme } from './types.ts';
+import { themeAxis, themeLayout } from './themes.ts';
+
+export type NumberArray = ArrayLike<number>;
+
+/** A figure with no traces, hidden axes and `message` in the middle. */
+export function emptyFigure(theme: PlotTheme, message: string, summary: string, uirevision: string): Figure {
+  const base = themeLayout(theme);
+  return {
+    data: [],
+    layout: {
+      ...base,
+      uirevision,
+      hovermode: false,
+      xaxis: themeAxis(theme, { visible: false, range: [0, 1] }),
+      yaxis: themeAxis(theme, { visible: false, range: [0, 1] }),
+      annotations: [
+        {
+          text: message,
+          xref: 'paper',
+          yref: 'paper',
+          x: 0.5,
+          y: 0.5,
+          xanchor: 'center',
+          yanchor: 'middle',
+          showarrow: false,
+          font: { family: theme.fontFamily, size: theme.fontSize, color: theme.mutedText },
+        },
+      ],
+    },
+    summary,
+  };
+}
+
+/** A note in the top-right corner of the plot area; `index` stacks several notes downwards. */
+export function cornerNote(
+  theme: PlotTheme,
+  text: string,
+  index: number,
+  color = theme.text,
+): Partial<Annotation> {
+  return {
+    text,
+    xref: 'paper',
+    yref: 'paper',
+    x: 1,
+    y: 1,
+    xanchor: 'right',
+    yanchor: 'top',
+    yshift: -index * Math.round(theme.fontSize * 1.7),
+    showarrow: false,
+    align: 'right',
+    bgcolor: theme.paper,
+    opacity: 0.9,
+    font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.92), color },
+  };
+}
+
+/** Smallest and largest finite value over several arrays ([+∞, −∞] when there is none). */
+export function finiteExtent(arrays: readonly NumberArray[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const a of arrays) {
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
+}
+
+/** [lo, hi] widened by `pad` of its span on each side; a degenerate or empty range becomes a unit one. */
+export function paddedRange(lo: number, hi: number, pad = 0.05): [number, number] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (hi - lo <= 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi))) {
+    const d = Math.max(0.5, Math.abs(lo) * 0.1);
+    return [lo - d, hi + d];
+  }
+  const span = hi - lo;
+  return [lo - pad * span, hi + pad * span];
+}
+
+/** 0, 1, …, n − 1. */
+export function steps(n: number): Float64Array {
+  const out = new Float64Array(Math.max(0, n));
+  for (let i = 0; i < out.length; i++) out[i] = i;
+  return out;
+}
+
+/** The axis ids of subplot `i`: 'x'/'y' for the first, then 'x2'/'y2', … */
+export function subplotAxes(i: number): { x: XAxisName; y: YAxisName } {
+  const n = i === 0 ? '' : String(i + 1);
+  // Plotly's axis-name types stop at 999 subplots; we never come near that.
+  return { x: `x${n}` as XAxisName, y: `y${n}` as YAxisName };
+}
+
+/** Puts the axes of subplot `i` into the layout (xaxis/yaxis, xaxis2/yaxis2, …). */
+export function setSubplotAxes(
+  layout: Partial<Layout>,
+  i: number,
+  xaxis: Partial<LayoutAxis>,
+  yaxis: Partial<LayoutAxis>,
+): void {
+  if (i === 0) {
+    layout.xaxis = xaxis;
+    layout.yaxis = yaxis;
+  } else {
+    const n = i + 1;
+    layout[`xaxis${n}`] = xaxis;
+    layout[`yaxis${n}`] = yaxis;
+  }
+}
+
+export interface GridCell {
+  row: number;
+  col: number;
+  x: [number, number];
+  y: [number, number];
+  /** No cell below: this one carries the x-axis title. */
+  bottom: boolean;
+  /** First column: this one carries the y-axis title. */
+  left: boolean;
+}
+
+export interface SubplotGrid {
+  rows: number;
+  cols: number;
+  cells: GridCell[];
+  /** The layout height (px) the domains were computed for. */
+  height: number;
+  margin: { l: number; r: number; t: number; b: number };
+}
+
+/**
+ * `n` subplots in rows of at most `maxCols`, balanced (5 → 3 + 2, 7 → 4 + 3). Heights are in pixels
+ * scaled by the theme's font size, so titles and tick labels have room at any size; the caller sets
+ * `layout.height` to the returned height.
+ */
+export function subplotGrid(
+  n: number,
+  theme: PlotTheme,
+  opts: { maxCols?: number; titled: boolean; gapX: number },
+): SubplotGrid {
+  const maxCols = opts.maxCols ?? 4;
+  const rows = Math.max(1, Math.ceil(n / maxCols));
+  const cols = Math.max(1, Math.ceil(n / rows));
+  const fs = theme.fontSize;
+  const rowPx = Math.round(190 + 4 * fs);
+  const titlePx = opts.titled ? Math.round(1.8 * fs) : 0;
+  const gapPx = titlePx + Math.round(3.6 * fs);
+  const margin = {
+    l: Math.round(4.5 * fs),
+    r: Math.round(1.5 * fs),
+    t: Math.round(3 * fs),
+    b: Math.round(4 * fs),
+  };
+  const plotPx = titlePx + rows * rowPx + (rows - 1) * gapPx;
+  const height = margin.t + margin.b + plotPx;
+  const width = (1 - (cols - 1) * opts.gapX) / cols;
+  const cells: GridCell[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = Math.floor(i / cols);
+    const col = i % cols;
+    const topPx = titlePx + row * (rowPx + gapPx);
+    const top = 1 - topPx / plotPx;
+    const bottom = 1 - (topPx + rowPx) / plotPx;
+    const x0 = col * (width + opts.gapX);
+    cells.push({
+      row,
+      col,
+      x: [clamp01(x0), clamp01(x0 + width)],
+      y: [clamp01(bottom), clamp01(top)],
+      bottom: i + cols >= n,
+      left: col === 0,
+    });
+  }
+  return { rows, cols, cells, height, margin };
+}
+
+function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, v));
+}
+
+/** A subplot title above a grid cell. */
+export function cellTitle(theme: PlotTheme, cell: GridCell, text: string): Partial<Annotation> {
+  return {
+    text,
+    xref: 'paper',
+    yref: 'paper',
+    x: (cell.x[0] + cell.x[1]) / 2,
+    y: cell.y[1],
+    xanchor: 'center',
+    yanchor: 'bottom',
+    yshift: 4,
+    showarrow: false,
+    font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 1.05), color: theme.text },
+  };
+}

@@ -1,0 +1,221 @@
+// View 1: loss against the margin h for every chosen loss, the current pair marked on each curve and the
+// closed-form optimum of h as a dotted vertical line.
+import type { Annotation, Data } from 'plotly.js';
+import type { LossId, MarginCurve } from '../math/index.ts';
+import type { Figure, LossCurveInput, PlotTheme } from './types.ts';
+import type { FigureStrings, LossSummaryPart } from './strings.ts';
+import { formatNumber } from './format.ts';
+import { lossStyle } from './lossStyle.ts';
+import { themeAxis, themeLayout } from './themes.ts';
+import { cornerNote, emptyFigure, finiteExtent, paddedRange, type NumberArray } from './layout.ts';
+
+export interface LossFigureOptions {
+  beta: number;
+  theme: PlotTheme;
+  strings: FigureStrings;
+  /** The preference probability p, only for the wording of "no finite optimum (p = 1)" notes. */
+  preferenceProb?: number;
+}
+
+/**
+ * The y range covers every curve where |βh| ≤ this (plus 0 and every current point), not the whole
+ * grid, whose tails (±20/β by default) say nothing new.
+ */
+export const LOSS_Y_WINDOW = 5;
+
+/**
+ * Losses that grow quadratically in h (IPO's and SPPO's squares, in nats², so 1/β² times larger than the
+ * others at the reference). Shown beside other losses they would flatten them, so they do not set the y
+ * range then: they are clipped, and a note gives the current value when it is off the scale. Shown alone,
+ * the range runs from 0 to their value at h = 0 (the reference) or at the current pair.
+ */
+export const QUADRATIC_LOSSES: ReadonlySet<LossId> = new Set<LossId>(['ipo', 'sppo_hard']);
+
+/** Finite min and max of `ys` where |β·x| ≤ window. */
+export function windowExtent(
+  x: NumberArray,
+  ys: readonly NumberArray[],
+  beta: number,
+  window: number,
+): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const limit = window / beta;
+  for (let i = 0; i < x.length; i++) {
+    if (Math.abs(x[i]) > limit) continue;
+    for (const y of ys) {
+      const v = y[i];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
+}
+
+/** y at h = 0, linearly interpolated on the grid (the nearer end when 0 lies outside it). */
+function valueAtZero(x: NumberArray, y: NumberArray): number {
+  const n = x.length;
+  if (n === 0) return NaN;
+  if (x[0] >= 0) return y[0];
+  for (let i = 1; i < n; i++) {
+    if (x[i] >= 0) {
+      const t = (0 - x[i - 1]) / (x[i] - x[i - 1]);
+      return y[i - 1] + t * (y[i] - y[i - 1]);
+    }
+  }
+  return y[n - 1];
+}
+
+/**
+ * The fixed y range of the loss and gradient views: 0, the window |βh| ≤ LOSS_Y_WINDOW of every curve
+ * and every current value, padded by 5 %; quadratic losses count only when nothing else is shown.
+ */
+export function curveYRange<C extends { id: LossId; curve: MarginCurve }>(
+  items: readonly C[],
+  series: (c: C) => readonly NumberArray[],
+  currentValues: (c: C) => readonly number[],
+  beta: number,
+): [number, number] {
+  const bounded = items.filter((c) => !QUADRATIC_LOSSES.has(c.id));
+  const use = bounded.length > 0 ? bounded : items;
+  let lo = 0;
+  let hi = 0;
+  const take = (v: number): void => {
+    if (!Number.isFinite(v)) return;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  };
+  for (const c of use) {
+    const ys = series(c);
+    if (QUADRATIC_LOSSES.has(c.id)) {
+      for (const y of ys) take(valueAtZero(c.curve.margin, y));
+    } else {
+      const [a, b] = windowExtent(c.curve.margin, ys, beta, LOSS_Y_WINDOW);
+      take(a);
+      take(b);
+    }
+    for (const v of currentValues(c)) take(v);
+  }
+  return paddedRange(lo, hi, 0.05);
+}
+
+/** The first current value outside [lo, hi], for an "off the scale" note. */
+export function offScale(values: readonly number[], [lo, hi]: readonly [number, number]): number | null {
+  for (const v of values) if (Number.isFinite(v) && (v < lo || v > hi)) return v;
+  return null;
+}
+
+/** x range of the curves: from the smallest to the largest margin of their grids. */
+export function marginRange(curves: readonly LossCurveInput[]): [number, number] {
+  const [lo, hi] = finiteExtent(curves.map((c) => c.curve.margin));
+  return lo < hi ? [lo, hi] : paddedRange(lo, hi);
+}
+
+export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOptions): Figure {
+  const { beta, theme, strings: s } = opts;
+  if (curves.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, 'loss');
+
+  const xRange = marginRange(curves);
+  const yRange = curveYRange(
+    curves,
+    (c) => [c.curve.loss],
+    (c) => [c.current.loss],
+    beta,
+  );
+  const [yLo, yHi] = yRange;
+
+  const lines: Data[] = [];
+  const optima: Data[] = [];
+  const markers: Data[] = [];
+  const annotations: Partial<Annotation>[] = [];
+  const parts: LossSummaryPart[] = [];
+
+  curves.forEach((c, i) => {
+    const label = s.lossLabel(c.id);
+    const style = lossStyle(i, theme);
+    lines.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: label,
+      legendgroup: c.id,
+      x: c.curve.margin,
+      y: c.curve.loss,
+      line: { color: style.color, dash: style.dash, width: theme.lineWidth },
+      hovertemplate: `${label}: %{y:.3f}<extra></extra>`,
+    });
+
+    const h = c.optimum;
+    if (h !== null && !Number.isNaN(h)) {
+      if (!Number.isFinite(h)) {
+        annotations.push(
+          cornerNote(
+            theme,
+            s.note.noFiniteOptimum(label, h > 0 ? 1 : -1, opts.preferenceProb ?? null),
+            annotations.length,
+            style.color,
+          ),
+        );
+      } else if (h < xRange[0] || h > xRange[1]) {
+        annotations.push(cornerNote(theme, s.note.optimumOffPlot(label, h), annotations.length, style.color));
+      } else {
+        optima.push({
+          type: 'scatter',
+          mode: 'lines',
+          name: s.trace.optimum(label),
+          legendgroup: c.id,
+          showlegend: false,
+          x: [h, h],
+          y: [yLo, yHi],
+          line: { color: style.color, dash: theme.referenceDash, width: Math.max(1, theme.lineWidth * 0.6) },
+          hovertemplate: `${s.trace.optimum(label)} = ${formatNumber(h, 2)}<extra></extra>`,
+        });
+      }
+    }
+
+    const m = c.current.margin;
+    const l = c.current.loss;
+    const off = offScale([l], yRange);
+    if (off !== null)
+      annotations.push(cornerNote(theme, s.note.offScale(label, off), annotations.length, style.color));
+    if (Number.isFinite(m) && Number.isFinite(l)) {
+      markers.push({
+        type: 'scatter',
+        mode: 'markers',
+        name: s.trace.currentOf(label),
+        legendgroup: c.id,
+        showlegend: false,
+        x: [m],
+        y: [l],
+        marker: {
+          color: style.color,
+          symbol: style.symbol,
+          size: Math.round(theme.lineWidth * 2 + 7),
+          line: { color: theme.paper, width: Math.max(1, theme.lineWidth * 0.5) },
+        },
+        hovertemplate: `${s.trace.currentOf(label)}<br>${s.hover.margin} = %{x:.2f}<br>${s.hover.loss} = %{y:.3f}<extra></extra>`,
+      });
+    }
+    parts.push({ id: c.id, label, loss: l, weight: -c.current.dChosen / beta, optimum: h });
+  });
+
+  const base = themeLayout(theme);
+  return {
+    data: [...lines, ...optima, ...markers],
+    layout: {
+      ...base,
+      uirevision: 'loss',
+      hovermode: 'x unified',
+      xaxis: themeAxis(theme, {
+        title: { text: s.axis.margin },
+        range: xRange,
+        autorange: false,
+        hoverformat: '.2f',
+        unifiedhovertitle: { text: `${s.hover.margin} = %{x:.2f}` },
+      }),
+      yaxis: themeAxis(theme, { title: { text: s.axis.loss }, range: [yLo, yHi], autorange: false }),
+      annotations,
+    },
+    summary: s.summary.loss(parts, curves[0].current.margin, beta),
+  };
+}

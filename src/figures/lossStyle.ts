@@ -1,0 +1,53 @@
+// Colour, dash and marker of each loss shown. Colours go by position in the chosen list, so the first
+// losses shown always get the first (most distinct, highest-contrast) palette colours. Past the end of
+// the palette, colours repeat with a different dash; the marker symbol differs for every position up to
+// nine, so points stay distinguishable without colour.
+import type { Dash } from 'plotly.js';
+import type { PlotTheme } from './types.ts';
+
+export type LossSymbol =
+  'circle' | 'square' | 'diamond' | 'triangle-up' | 'x' | 'triangle-down' | 'star' | 'hexagon' | 'pentagon';
+
+export interface LossStyle {
+  color: string;
+  dash: Dash;
+  symbol: LossSymbol;
+}
+
+const CYCLE_DASHES: readonly Dash[] = ['solid', 'dashdot', 'longdash', 'longdashdot'];
+const SYMBOLS: readonly LossSymbol[] = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle-up',
+  'x',
+  'triangle-down',
+  'star',
+  'hexagon',
+  'pentagon',
+];
+
+/** The style of the loss at `position` (0-based) in the list of losses shown. */
+export function lossStyle(position: number, theme: PlotTheme): LossStyle {
+  const i = Math.max(0, Math.floor(position));
+  const n = theme.palette.length;
+  return {
+    color: theme.palette[i % n],
+    dash: CYCLE_DASHES[Math.floor(i / n) % CYCLE_DASHES.length],
+    symbol: SYMBOLS[i % SYMBOLS.length],
+  };
+}
+
+/** Open variant of a loss's marker symbol, for a second point of the same loss. */
+export function openSymbol(symbol: LossSymbol): `${LossSymbol}-open` {
+  return `${symbol}-open`;
+}
+
+/** Dashes of the responses in training plots: y_w solid, y_l dashed, the others dotted variants. */
+const RESPONSE_DASHES: readonly Dash[] = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot'];
+
+export function responseStyle(k: number, theme: PlotTheme): { color: string; dash: Dash } {
+  const color = k === 0 ? theme.chosen : k === 1 ? theme.rejected : theme.other;
+  const dash = k < 2 ? RESPONSE_DASHES[k] : RESPONSE_DASHES[2 + ((k - 2) % (RESPONSE_DASHES.length - 2))];
+  return { color, dash };
+}

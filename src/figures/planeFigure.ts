@@ -1,0 +1,243 @@
+// View 5: the loss over the plane of log-ratios (ρw on x, ρl on y) as filled contours, with the toy
+// training trajectory of the same loss on top, the diagonal ρw = ρl (margin 0) and the current pair.
+// The colour scale is Viridis (perceptually uniform, colour-blind safe). When the loss spans more than
+// LOG_COMPRESS_SPAN, colours follow log₁₀(1 + loss − min) and the colour bar is labelled in loss units.
+import type { Annotation, Data } from 'plotly.js';
+import type { Figure, PlaneGridInput, PlotTheme, TrainingRunInput } from './types.ts';
+import type { FigureStrings, PlaneSummary } from './strings.ts';
+import { formatNumber } from './format.ts';
+import { themeAxis, themeLayout } from './themes.ts';
+import { emptyFigure, finiteExtent, paddedRange } from './layout.ts';
+
+export interface PlaneFigureOptions {
+  theme: PlotTheme;
+  strings: FigureStrings;
+  /** The current pair's log-ratios, marked when given. */
+  current?: { chosenLogRatio: number; rejectedLogRatio: number };
+}
+
+/** Log-compress the colours when max − min of the loss exceeds this. */
+export const LOG_COMPRESS_SPAN = 100;
+
+/** Colours drawn over Viridis: a vermillion path with a white halo reads on both its dark and light ends. */
+const PATH_COLOUR = '#D55E00';
+const HALO_COLOUR = 'rgba(255,255,255,0.85)';
+const DIAGONAL_COLOUR = 'rgba(255,255,255,0.9)';
+
+/** log₁₀(1 + z − min); non-finite cells become gaps (null). */
+function log1pShifted(z: readonly (readonly number[])[], min: number): (number | null)[][] {
+  return z.map((row) => row.map((v) => (Number.isFinite(v) ? Math.log10(1 + (v - min)) : null)));
+}
+
+/** Colour-bar ticks at loss − min = 0, 1, 10, 100, … up to the span, labelled with the loss itself. */
+function logTicks(min: number, span: number): { tickvals: number[]; ticktext: string[] } {
+  const tickvals: number[] = [];
+  const ticktext: string[] = [];
+  const digits = Math.abs(min) < 1e-9 ? 0 : 2;
+  for (let v = 0; v <= span * 1.0001; v = v === 0 ? 1 : v * 10) {
+    tickvals.push(Math.log10(1 + v));
+    ticktext.push(formatNumber(v + min, digits));
+  }
+  return { tickvals, ticktext };
+}
+
+export function planeFigure(
+  grid: PlaneGridInput,
+  runs: readonly TrainingRunInput[],
+  opts: PlaneFigureOptions,
+): Figure {
+  const { theme, strings: s } = opts;
+  const label = s.lossLabel(grid.id);
+  const uirevision = 'plane';
+  if (grid.chosenLogRatio.length === 0 || grid.rejectedLogRatio.length === 0 || grid.loss.length === 0) {
+    return emptyFigure(theme, s.note.noData, s.summary.empty, uirevision);
+  }
+
+  const xRange = paddedRange(...finiteExtent([grid.chosenLogRatio]), 0);
+  const yRange = paddedRange(...finiteExtent([grid.rejectedLogRatio]), 0);
+  const [zMin, zMax] = finiteExtent(grid.loss);
+  if (!(zMin <= zMax)) return emptyFigure(theme, s.note.noData, s.summary.empty, uirevision);
+  const span = zMax - zMin;
+  const logCompressed = Number.isFinite(span) && span > LOG_COMPRESS_SPAN;
+  const z = logCompressed ? log1pShifted(grid.loss, zMin) : grid.loss;
+  const fs = theme.fontSize;
+
+  const data: Data[] = [
+    {
+      type: 'contour',
+      name: label,
+      showlegend: false,
+      x: grid.chosenLogRatio,
+      y: grid.rejectedLogRatio,
+      z,
+      customdata: grid.loss,
+      zmin: logCompressed ? 0 : zMin,
+      zmax: logCompressed ? Math.log10(1 + span) : zMax,
+      zauto: false,
+      colorscale: 'Viridis',
+      ncontours: 18,
+      contours: { coloring: 'fill', showlines: true },
+      line: { width: 0.5, color: 'rgba(255,255,255,0.35)' },
+      colorbar: {
+        title: {
+          text: s.axis.lossColourbar(logCompressed),
+          side: 'right',
+          font: { size: fs, color: theme.text },
+        },
+        tickfont: { size: Math.round(fs * 0.92), color: theme.mutedText },
+        outlinewidth: 0,
+        thickness: Math.round(fs * 1.1),
+        ...(logCompressed ? { tickmode: 'array' as const, ...logTicks(zMin, span) } : {}),
+      },
+      hovertemplate:
+        `${s.hover.chosenLogRatio} = %{x:.2f}<br>${s.hover.rejectedLogRatio} = %{y:.2f}<br>` +
+        `${s.hover.loss} = %{customdata:.3f}<extra>${label}</extra>`,
+    },
+  ];
+
+  // The diagonal ρw = ρl across the plotted square.
+  const dLo = Math.max(xRange[0], yRange[0]);
+  const dHi = Math.min(xRange[1], yRange[1]);
+  const annotations: Partial<Annotation>[] = [];
+  if (dLo < dHi) {
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: s.trace.marginZero,
+      showlegend: false,
+      x: [dLo, dHi],
+      y: [dLo, dHi],
+      line: { color: DIAGONAL_COLOUR, dash: 'dash', width: Math.max(1, theme.lineWidth * 0.75) },
+      hovertemplate: `${s.trace.marginZero}<extra></extra>`,
+    });
+    annotations.push({
+      text: s.trace.marginZero,
+      x: dLo + 0.9 * (dHi - dLo),
+      y: dLo + 0.9 * (dHi - dLo),
+      xref: 'x',
+      yref: 'y',
+      showarrow: false,
+      xanchor: 'right',
+      yanchor: 'bottom',
+      textangle: 0,
+      bgcolor: 'rgba(0,0,0,0.45)',
+      font: { family: theme.fontFamily, size: Math.round(fs * 0.9), color: '#FFFFFF' },
+    });
+  }
+
+  const run = runs.find((r) => r.id === grid.id);
+  let trajectory: PlaneSummary['trajectory'] = null;
+  const n = run ? Math.min(run.chosenLogRatio.length, run.rejectedLogRatio.length) : 0;
+  if (run && n > 0) {
+    const xs = run.chosenLogRatio.length === n ? run.chosenLogRatio : run.chosenLogRatio.slice(0, n);
+    const ys = run.rejectedLogRatio.length === n ? run.rejectedLogRatio : run.rejectedLogRatio.slice(0, n);
+    const stepIndex = Array.from({ length: n }, (_, t) => t);
+    const width = theme.lineWidth;
+    const markerSize = Math.round(width * 2 + 8);
+    data.push(
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: s.trace.trajectory(label),
+        showlegend: false,
+        hoverinfo: 'skip',
+        x: xs,
+        y: ys,
+        line: { color: HALO_COLOUR, width: width + 3 },
+      },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: s.trace.trajectory(label),
+        x: xs,
+        y: ys,
+        customdata: stepIndex,
+        line: { color: PATH_COLOUR, width },
+        hovertemplate:
+          `${s.hover.step} %{customdata}<br>${s.hover.chosenLogRatio} = %{x:.2f}<br>` +
+          `${s.hover.rejectedLogRatio} = %{y:.2f}<extra>${s.trace.trajectory(label)}</extra>`,
+      },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: s.trace.start(label),
+        x: [xs[0]],
+        y: [ys[0]],
+        marker: {
+          symbol: 'circle',
+          size: markerSize,
+          color: PATH_COLOUR,
+          line: { color: '#FFFFFF', width: 2 },
+        },
+        hovertemplate: `${s.trace.start(label)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
+      },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: s.trace.end(label),
+        x: [xs[n - 1]],
+        y: [ys[n - 1]],
+        marker: {
+          symbol: 'star',
+          size: markerSize + 4,
+          color: PATH_COLOUR,
+          line: { color: '#FFFFFF', width: 2 },
+        },
+        hovertemplate: `${s.trace.end(label)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
+      },
+    );
+    trajectory = { steps: n - 1, start: [xs[0], ys[0]], end: [xs[n - 1], ys[n - 1]] };
+  }
+
+  let current: [number, number] | null = null;
+  const c = opts.current;
+  if (c && Number.isFinite(c.chosenLogRatio) && Number.isFinite(c.rejectedLogRatio)) {
+    current = [c.chosenLogRatio, c.rejectedLogRatio];
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: s.trace.current,
+      x: [c.chosenLogRatio],
+      y: [c.rejectedLogRatio],
+      marker: {
+        symbol: 'x',
+        size: Math.round(theme.lineWidth * 2 + 10),
+        color: '#000000',
+        line: { color: '#FFFFFF', width: 1.5 },
+      },
+      hovertemplate: `${s.trace.current}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
+    });
+  }
+
+  return {
+    data,
+    layout: {
+      ...themeLayout(theme),
+      uirevision,
+      hovermode: 'closest',
+      xaxis: themeAxis(theme, {
+        title: { text: s.axis.chosenLogRatio },
+        range: xRange,
+        autorange: false,
+        zeroline: false,
+        showgrid: false,
+      }),
+      yaxis: themeAxis(theme, {
+        title: { text: s.axis.rejectedLogRatio },
+        range: yRange,
+        autorange: false,
+        zeroline: false,
+        showgrid: false,
+      }),
+      annotations,
+    },
+    summary: s.summary.plane({
+      label,
+      minLoss: zMin,
+      maxLoss: zMax,
+      logCompressed,
+      trajectory,
+      current,
+    }),
+  };
+}

@@ -1,0 +1,154 @@
+// View 6: with K = 3 responses, the policy lives on a triangle (a, b, c) = (π(y_w), π(y_l), π(y₃)). Each
+// loss's training path is a line ending in a marker; the reference policy is a circle and the
+// KL-regularised RLHF optimum π* a star. Any other K gets an empty figure that says why.
+import type { Data } from 'plotly.js';
+import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
+import type { FigureStrings, SimplexSummary } from './strings.ts';
+import { lossStyle } from './lossStyle.ts';
+import { themeLayout } from './themes.ts';
+import { emptyFigure } from './layout.ts';
+
+export interface SimplexFigureOptions {
+  theme: PlotTheme;
+  strings: FigureStrings;
+  /** π_ref over the K responses; K = its length. */
+  reference: number[];
+  /** π* ∝ π_ref·exp(r/β), when known. */
+  rlhfOptimum: number[] | null;
+}
+
+export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFigureOptions): Figure {
+  const { theme, strings: s, reference } = opts;
+  const uirevision = 'simplex';
+  const K = reference.length;
+  if (K !== 3) {
+    const message = s.note.simplexNeedsThree(K);
+    return emptyFigure(theme, message, message, uirevision);
+  }
+
+  const fs = theme.fontSize;
+  const labels = [0, 1, 2].map((k) => s.responseLabel(k));
+  const hover = `${labels[0]}: %{a:.3f}<br>${labels[1]}: %{b:.3f}<br>${labels[2]}: %{c:.3f}`;
+  const data: Data[] = [];
+  const summary: SimplexSummary = { reference, rlhfOptimum: opts.rlhfOptimum, runs: [] };
+
+  runs.forEach((run, i) => {
+    const n = run.probs.length;
+    if (n === 0 || run.probs[0].length !== 3) return;
+    const label = s.lossLabel(run.id);
+    const style = lossStyle(i, theme);
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    const c = new Float64Array(n);
+    for (let t = 0; t < n; t++) {
+      a[t] = run.probs[t][0];
+      b[t] = run.probs[t][1];
+      c[t] = run.probs[t][2];
+    }
+    data.push(
+      {
+        type: 'scatterternary',
+        mode: 'lines',
+        name: label,
+        legendgroup: run.id,
+        a,
+        b,
+        c,
+        line: { color: style.color, dash: style.dash, width: theme.lineWidth },
+        hovertemplate: `${hover}<extra>${label}</extra>`,
+      },
+      {
+        type: 'scatterternary',
+        mode: 'markers',
+        name: s.trace.end(label),
+        legendgroup: run.id,
+        showlegend: false,
+        a: [a[n - 1]],
+        b: [b[n - 1]],
+        c: [c[n - 1]],
+        marker: {
+          symbol: style.symbol,
+          color: style.color,
+          size: Math.round(theme.lineWidth * 2 + 7),
+          line: { color: theme.paper, width: 1 },
+        },
+        hovertemplate: `${hover}<extra>${s.trace.end(label)}</extra>`,
+      },
+    );
+    summary.runs.push({ label, steps: n - 1, end: run.probs[n - 1] });
+  });
+
+  data.push({
+    type: 'scatterternary',
+    mode: 'markers',
+    name: s.trace.reference,
+    a: [reference[0]],
+    b: [reference[1]],
+    c: [reference[2]],
+    marker: {
+      symbol: 'circle',
+      size: Math.round(theme.lineWidth * 2 + 9),
+      color: theme.paper,
+      line: { color: theme.text, width: Math.max(2, theme.lineWidth * 0.8) },
+    },
+    hovertemplate: `${hover}<extra>${s.trace.reference}</extra>`,
+  });
+  const star = opts.rlhfOptimum;
+  if (star && star.length === 3) {
+    data.push({
+      type: 'scatterternary',
+      mode: 'markers',
+      name: s.trace.rlhfOptimum,
+      a: [star[0]],
+      b: [star[1]],
+      c: [star[2]],
+      marker: {
+        symbol: 'star',
+        size: Math.round(theme.lineWidth * 2 + 13),
+        color: theme.text,
+        line: { color: theme.paper, width: 1 },
+      },
+      hovertemplate: `${hover}<extra>${s.trace.rlhfOptimum}</extra>`,
+    });
+  }
+
+  const axis = (title: string) => ({
+    title: { text: title, font: { size: fs, color: theme.text } },
+    min: 0,
+    color: theme.text,
+    gridcolor: theme.grid,
+    linecolor: theme.mutedText,
+    tickcolor: theme.mutedText,
+    tickfont: { size: Math.round(fs * 0.85), color: theme.mutedText },
+    ticks: 'outside' as const,
+  });
+  const base = themeLayout(theme);
+  delete base.xaxis;
+  delete base.yaxis;
+  return {
+    data,
+    layout: {
+      ...base,
+      uirevision,
+      hovermode: 'closest',
+      // The triangle's corner titles sit above and below it, so the legend goes to the right, outside
+      // the plot area, where a height-limited triangle leaves room.
+      legend: { ...base.legend, orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top' },
+      margin: {
+        l: Math.round(3 * fs),
+        r: Math.round(1.5 * fs),
+        t: Math.round(3 * fs),
+        b: Math.round(3.2 * fs),
+        pad: 0,
+      },
+      ternary: {
+        sum: 1,
+        bgcolor: theme.plot,
+        aaxis: axis(labels[0]),
+        baxis: axis(labels[1]),
+        caxis: axis(labels[2]),
+      },
+    },
+    summary: s.summary.simplex(summary),
+  };
+}

@@ -1,0 +1,207 @@
+// English figure strings. A translation implements the same FigureStrings interface.
+import type { LossId } from '../math/index.ts';
+import { formatCompact, formatNumber, formatTuple } from './format.ts';
+import type { FigureStrings, SweepAxis } from './strings.ts';
+
+const LOSS_LABELS = {
+  sigmoid: 'DPO',
+  cdpo: 'cDPO',
+  robust: 'Robust DPO',
+  ipo: 'IPO',
+  hinge: 'SLiC hinge',
+  exo_pair: 'EXO',
+  nca_pair: 'NCA',
+  bco_pair: 'BCO',
+  sppo_hard: 'SPPO (hard)',
+  apo_zero: 'APO-zero',
+  apo_down: 'APO-down',
+  discopop: 'DiscoPOP',
+  sigmoid_norm: 'Length-normalised DPO',
+  kto: 'KTO',
+  apo_zero_unpaired: 'APO-zero (unpaired)',
+} as const satisfies Record<LossId, string>;
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** 3 → '₃', 12 → '₁₂'. */
+function subscript(n: number): string {
+  return String(n).replace(/[0-9]/g, (d) => SUBSCRIPT_DIGITS[Number(d)]);
+}
+
+const f2 = (x: number): string => formatNumber(x, 2);
+const f3 = (x: number): string => formatNumber(x, 3);
+/** Losses, pushes and β in sentences: three significant digits, no trailing zeros. */
+const c3 = (x: number): string => formatCompact(x, 3);
+const signed = (x: number): string => (x > 0 ? `+${formatNumber(x, 2)}` : formatNumber(x, 2));
+
+function sweepName(axis: SweepAxis): string {
+  return axis === 'beta' ? 'β' : 'π_ref(y_w)';
+}
+
+function joinClauses(clauses: string[]): string {
+  return clauses.join('; ');
+}
+
+function optimumClause(optimum: number | null): string {
+  if (optimum === null || Number.isNaN(optimum)) return '';
+  if (!Number.isFinite(optimum))
+    return `, and it has no finite optimum (h → ${optimum > 0 ? '+' : ''}${f2(optimum)})`;
+  return `, optimum h* = ${f2(optimum)}`;
+}
+
+export const EN_FIGURE_STRINGS: FigureStrings = {
+  lossLabel: (id) => LOSS_LABELS[id] ?? id,
+  responseLabel: (k) => (k === 0 ? 'y_w (chosen)' : k === 1 ? 'y_l (rejected)' : `y${subscript(k + 1)}`),
+
+  axis: {
+    margin: 'margin h = ρw − ρl (nats)',
+    loss: 'loss',
+    push: 'push on log π(y) ÷ β',
+    step: 'training step',
+    probability: 'π(y)',
+    finalProbability: 'π(y) after training',
+    sweep: (axis) => (axis === 'beta' ? 'β (log scale)' : 'reference probability π_ref(y_w)'),
+    chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w) (nats)',
+    rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l) (nats)',
+    metric: (name) => name,
+    lossColourbar: (log) => (log ? 'loss (log scale)' : 'loss'),
+  },
+
+  trace: {
+    current: 'current pair',
+    currentOf: (label) => `${label}: current pair`,
+    optimum: (label) => `${label}: optimum h*`,
+    pushChosen: (label) => `${label}: y_w ↑`,
+    pushRejected: (label) => `${label}: y_l ↓`,
+    sweepChosen: (label) => `${label}: π(y_w)`,
+    sweepRejected: (label) => `${label}: π(y_l)`,
+    currentValue: (axis) => `current ${sweepName(axis)}`,
+    trajectory: (label) => `${label}: training path`,
+    start: (label) => `${label}: start`,
+    end: (label) => `${label}: end`,
+    marginZero: 'h = 0 (ρw = ρl)',
+    reference: 'reference π_ref',
+    rlhfOptimum: 'RLHF optimum π*',
+  },
+
+  hover: {
+    margin: 'h',
+    loss: 'loss',
+    push: 'push ÷ β',
+    step: 'step',
+    probability: 'π',
+    sweepValue: sweepName,
+    chosenLogRatio: 'ρw',
+    rejectedLogRatio: 'ρl',
+    closedForm: 'closed form',
+    trained: 'trained',
+  },
+
+  note: {
+    noFiniteOptimum: (label, direction, p) =>
+      `${label}: no finite optimum${p === null ? '' : ` (p = ${formatNumber(p, 2)})`}, h → ${direction > 0 ? '+∞' : '−∞'}`,
+    optimumOffPlot: (label, optimum) => `${label}: optimum h* = ${f2(optimum)} is off the plot`,
+    offScale: (label, value) => `${label}: current value ${formatCompact(value)} is off the scale`,
+    noData: 'Nothing to show: choose at least one loss.',
+    simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
+    noTrajectory: (label) => `No training run of ${label} to draw.`,
+  },
+
+  summary: {
+    loss: (parts, margin, beta) =>
+      `At the current margin h = ${f2(margin)} (β = ${c3(beta)}): ` +
+      joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label}'s loss is ${c3(p.loss)} and its ` +
+            (p.id === 'sigmoid'
+              ? `gradient weight σ(−βh) is ${c3(p.weight)}`
+              : `push on y_w ÷ β is ${c3(p.weight)}`) +
+            optimumClause(p.optimum),
+        ),
+      ) +
+      '.',
+    gradient: (parts, margin, beta) =>
+      `At the current margin h = ${f2(margin)}, divided by β = ${c3(beta)}: ` +
+      joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} pushes log π(y_w) up by ${c3(p.chosenPush)} and log π(y_l) down by ${c3(p.rejectedPush)}`,
+        ),
+      ) +
+      '. Solid lines push y_w up, dashed lines push y_l down; negative values push the other way.',
+    training: (parts) => {
+      if (parts.length === 0) return 'No training runs to show.';
+      const moved = joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} moved π(y_w) from ${f2(p.chosenStart)} to ${f2(p.chosenEnd)} and π(y_l) from ` +
+            `${f2(p.rejectedStart)} to ${f2(p.rejectedEnd)}`,
+        ),
+      );
+      const displaced = parts.filter((p) => p.displaced).map((p) => p.label);
+      const note =
+        displaced.length === 0
+          ? ''
+          : ` In ${displaced.join(', ')}, π(y_w) fell although the margin grew (likelihood displacement).`;
+      return `After ${parts[0].steps} steps, ${moved}.${note}`;
+    },
+    metrics: (parts) => {
+      if (parts.length === 0) return 'No training runs to show.';
+      return (
+        `Final values after ${parts[0].steps} steps — ` +
+        joinClauses(
+          parts.map((p) => `${p.label}: ${p.values.map((v) => `${v.metric} ${c3(v.value)}`).join(', ')}`),
+        ) +
+        '.'
+      );
+    },
+    sweep: (parts, axis, current) => {
+      if (parts.length === 0) return 'No sweeps to show.';
+      const name = sweepName(axis);
+      const nearest = parts[0].x;
+      const at =
+        Math.abs(nearest - current) <= 1e-9 * Math.max(1, Math.abs(current))
+          ? `At the current ${name} = ${c3(current)}`
+          : `At the current ${name} = ${c3(current)} (nearest computed point ${c3(nearest)})`;
+      const ends = joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} ends with π(y_w) = ${f3(p.chosen)} and π(y_l) = ${f3(p.rejected)} ` +
+            `(${p.closedForm ? 'closed form' : 'trained'})`,
+        ),
+      );
+      const across = joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label}'s π(y_w) goes from ${f2(p.firstChosen)} at ${name} = ${c3(p.firstX)} to ` +
+            `${f2(p.lastChosen)} at ${name} = ${c3(p.lastX)}`,
+        ),
+      );
+      return `${at}, ${ends}. Across the sweep, ${across}.`;
+    },
+    plane: (s) => {
+      const range =
+        `The ${s.label} loss over the shown (ρw, ρl) plane ranges from ${c3(s.minLoss)} to ${c3(s.maxLoss)}` +
+        (s.logCompressed ? ' (colours on a log scale).' : '.');
+      const path = s.trajectory
+        ? ` Training moved (ρw, ρl) from ${formatTuple(s.trajectory.start)} to ${formatTuple(s.trajectory.end)} ` +
+          `in ${s.trajectory.steps} steps (final margin h = ${signed(s.trajectory.end[0] - s.trajectory.end[1])}).`
+        : '';
+      const current = s.current ? ` The current pair is at ${formatTuple(s.current)}.` : '';
+      return range + path + current;
+    },
+    simplex: (s) => {
+      const ref = `The reference policy π_ref over (y_w, y_l, y₃) is ${formatTuple(s.reference)}`;
+      const star = s.rlhfOptimum ? ` and the RLHF optimum π* is ${formatTuple(s.rlhfOptimum)}.` : '.';
+      const runs =
+        s.runs.length === 0
+          ? ''
+          : ` After ${s.runs[0].steps} steps, ` +
+            joinClauses(s.runs.map((r) => `${r.label} ends at ${formatTuple(r.end)}`)) +
+            '.';
+      return ref + star + runs;
+    },
+    empty: 'The plot is empty: choose at least one loss.',
+  },
+};

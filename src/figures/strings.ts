@@ -1,0 +1,175 @@
+// Every visible string the figure builders produce. The builders never hold text of their own: a language
+// module implements this interface (English in strings.en.ts) and is passed in with the figure options.
+import type { LossId } from '../math/index.ts';
+
+/** One loss at the current pair, for the loss view's summary. */
+export interface LossSummaryPart {
+  id: LossId;
+  label: string;
+  loss: number;
+  /** −∂loss/∂log π(y_w) ÷ β: the push on the chosen response per unit β (σ(−βh) for DPO). */
+  weight: number;
+  /** The closed-form optimum of h, when one is drawn (±Infinity: none finite). */
+  optimum: number | null;
+}
+
+/** One loss at the current pair, for the gradient view's summary (both pushes ÷ β). */
+export interface GradientSummaryPart {
+  id: LossId;
+  label: string;
+  /** −∂loss/∂log π(y_w) ÷ β: positive pushes y_w up. */
+  chosenPush: number;
+  /** ∂loss/∂log π(y_l) ÷ β: positive pushes y_l down. */
+  rejectedPush: number;
+}
+
+/** One training run, first and last step, for the training view's summary. */
+export interface TrainingSummaryPart {
+  label: string;
+  steps: number;
+  chosenStart: number;
+  chosenEnd: number;
+  rejectedStart: number;
+  rejectedEnd: number;
+  /** π(y_w) fell although the margin ρw − ρl grew (likelihood displacement). */
+  displaced: boolean;
+}
+
+/** One training run's final value of each metric shown. */
+export interface MetricsSummaryPart {
+  label: string;
+  steps: number;
+  values: { metric: string; value: number }[];
+}
+
+/** One sweep at the point nearest the current value, and at both ends of the sweep. */
+export interface SweepSummaryPart {
+  label: string;
+  /** The swept value of the point nearest the current one, and the final probabilities there. */
+  x: number;
+  chosen: number;
+  rejected: number;
+  closedForm: boolean;
+  firstX: number;
+  firstChosen: number;
+  lastX: number;
+  lastChosen: number;
+}
+
+export interface PlaneSummary {
+  label: string;
+  minLoss: number;
+  maxLoss: number;
+  logCompressed: boolean;
+  /** The trajectory of the same loss, when one was given. */
+  trajectory: { steps: number; start: [number, number]; end: [number, number] } | null;
+  /** The current pair (ρw, ρl), when given. */
+  current: [number, number] | null;
+}
+
+export interface SimplexSummary {
+  reference: number[];
+  rlhfOptimum: number[] | null;
+  runs: { label: string; steps: number; end: number[] }[];
+}
+
+export type SweepAxis = 'beta' | 'ref';
+
+export interface FigureStrings {
+  /** The display name of a loss: sigmoid → 'DPO', ipo → 'IPO', … */
+  lossLabel(id: LossId): string;
+  /** Response k of the toy policy: 0 → y_w (chosen), 1 → y_l (rejected), k ≥ 2 → y₃, y₄, … */
+  responseLabel(k: number): string;
+
+  /** Axis and colour-bar titles, with units. */
+  axis: {
+    /** Loss and gradient views' x axis: the summed margin h. */
+    margin: string;
+    loss: string;
+    /** Gradient view's y axis: the push on log π(y), divided by β. */
+    push: string;
+    step: string;
+    probability: string;
+    /** Sweep view's y axis: the probability after training (or at the closed-form optimum). */
+    finalProbability: string;
+    /** Sweep view's x axis. */
+    sweep(axis: SweepAxis): string;
+    chosenLogRatio: string;
+    rejectedLogRatio: string;
+    /** A TRL metric name as an axis title ('rewards/margins' → 'rewards/margins'). */
+    metric(name: string): string;
+    /** Plane view's colour bar: plain, or log₁₀(1 + loss − min) when log-compressed. */
+    lossColourbar(logCompressed: boolean): string;
+  };
+
+  /** Legend names of traces. */
+  trace: {
+    /** The current pair's marker. */
+    current: string;
+    /** The current pair's marker on one loss's curve. */
+    currentOf(label: string): string;
+    /** The closed-form optimum line of a loss. */
+    optimum(label: string): string;
+    /** Gradient view: the push on the chosen response (up) and on the rejected one (down). */
+    pushChosen(label: string): string;
+    pushRejected(label: string): string;
+    /** Sweep view: final π(y_w) and π(y_l) of a loss. */
+    sweepChosen(label: string): string;
+    sweepRejected(label: string): string;
+    /** Sweep view: the vertical line at the current β or reference probability. */
+    currentValue(axis: SweepAxis): string;
+    /** Plane and simplex views: a run's path during training, its start and end. */
+    trajectory(label: string): string;
+    start(label: string): string;
+    end(label: string): string;
+    /** Plane view: the diagonal ρw = ρl. */
+    marginZero: string;
+    /** Simplex view: the reference policy and the RLHF optimum π*. */
+    reference: string;
+    rlhfOptimum: string;
+  };
+
+  /** Short labels inside hover boxes (combined with Plotly's %{…} placeholders by the builders). */
+  hover: {
+    margin: string;
+    loss: string;
+    push: string;
+    step: string;
+    probability: string;
+    sweepValue(axis: SweepAxis): string;
+    chosenLogRatio: string;
+    rejectedLogRatio: string;
+    /** How a sweep point was obtained. */
+    closedForm: string;
+    trained: string;
+  };
+
+  /** Notes drawn on the plots. */
+  note: {
+    /** The loss's optimum of h is ±Infinity: it pushes the margin without bound. */
+    noFiniteOptimum(label: string, direction: 1 | -1, p: number | null): string;
+    /** The optimum is finite but outside the plotted range of h. */
+    optimumOffPlot(label: string, optimum: number): string;
+    /** A loss's current value lies outside the plotted y range (IPO and SPPO beside other losses). */
+    offScale(label: string, value: number): string;
+    /** Nothing chosen or nothing computed yet. */
+    noData: string;
+    /** The simplex view got K ≠ 3 responses. */
+    simplexNeedsThree(k: number): string;
+    /** The plane view has no trajectory of its loss. */
+    noTrajectory(label: string): string;
+  };
+
+  /** 1–3 sentence text alternatives with the current numbers. */
+  summary: {
+    loss(parts: readonly LossSummaryPart[], margin: number, beta: number): string;
+    gradient(parts: readonly GradientSummaryPart[], margin: number, beta: number): string;
+    training(parts: readonly TrainingSummaryPart[]): string;
+    metrics(parts: readonly MetricsSummaryPart[]): string;
+    sweep(parts: readonly SweepSummaryPart[], axis: SweepAxis, current: number): string;
+    plane(summary: PlaneSummary): string;
+    simplex(summary: SimplexSummary): string;
+    /** When a builder got no data. */
+    empty: string;
+  };
+}

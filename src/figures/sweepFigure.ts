@@ -1,0 +1,144 @@
+// View 4: final π(y_w) (solid) and π(y_l) (dashed) as β or the reference probability of y_w is swept.
+// Closed-form points are open diamonds, trained points filled circles; the hover says which.
+import type { Data, LayoutAxis } from 'plotly.js';
+import type { Figure, PlotTheme, SweepInput } from './types.ts';
+import type { FigureStrings, SweepAxis, SweepSummaryPart } from './strings.ts';
+import { lossStyle } from './lossStyle.ts';
+import { themeAxis, themeLayout } from './themes.ts';
+import { emptyFigure } from './layout.ts';
+import { formatCompact } from './format.ts';
+
+export interface SweepFigureOptions {
+  theme: PlotTheme;
+  strings: FigureStrings;
+  axis: SweepAxis;
+  /** The current β or reference probability, drawn as a vertical line. */
+  current: number;
+}
+
+/** The fixed x ranges: β from 1e-3 to 10 on a log axis, the reference probability from 0 to 1. */
+export const SWEEP_BETA_RANGE: readonly [number, number] = [1e-3, 10];
+export const SWEEP_REF_RANGE: readonly [number, number] = [0, 1];
+
+/** One labelled tick per decade on the β axis. */
+const BETA_TICKS = [1e-3, 1e-2, 1e-1, 1, 10];
+
+const CLOSED_FORM_SYMBOL = 'diamond-open';
+const TRAINED_SYMBOL = 'circle';
+
+/** Index of the point nearest `value` (in log distance on the β axis). */
+export function nearestIndex(xs: readonly number[], value: number, log: boolean): number {
+  let best = 0;
+  let bestD = Infinity;
+  const v = log ? Math.log(value) : value;
+  for (let i = 0; i < xs.length; i++) {
+    const d = Math.abs((log ? Math.log(xs[i]) : xs[i]) - v);
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
+export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOptions): Figure {
+  const { theme, strings: s, axis, current } = opts;
+  const uirevision = `sweep-${axis}`;
+  const usable = sweeps.filter((w) => w.x.length > 0);
+  if (usable.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, uirevision);
+
+  const log = axis === 'beta';
+  const xTitle = s.axis.sweep(axis);
+  const valueName = s.hover.sweepValue(axis);
+  const data: Data[] = [];
+  const parts: SweepSummaryPart[] = [];
+
+  usable.forEach((w, i) => {
+    const label = s.lossLabel(w.id);
+    const style = lossStyle(i, theme);
+    const symbols = w.closedForm.map((c) => (c ? CLOSED_FORM_SYMBOL : TRAINED_SYMBOL));
+    const how = w.closedForm.map((c) => (c ? s.hover.closedForm : s.hover.trained));
+    const marker = {
+      color: style.color,
+      symbol: symbols,
+      size: Math.round(theme.lineWidth * 1.5 + 5),
+      line: { color: style.color, width: Math.max(1, theme.lineWidth * 0.6) },
+    };
+    for (const [which, y, dash] of [
+      ['chosen', w.chosen, 'solid'],
+      ['rejected', w.rejected, 'dash'],
+    ] as const) {
+      const name = which === 'chosen' ? s.trace.sweepChosen(label) : s.trace.sweepRejected(label);
+      data.push({
+        type: 'scatter',
+        mode: 'lines+markers',
+        name,
+        legendgroup: w.id,
+        x: w.x,
+        y,
+        customdata: how,
+        line: { color: style.color, dash, width: theme.lineWidth },
+        marker,
+        hovertemplate: `${name}: %{y:.3f} (%{customdata})<extra></extra>`,
+      });
+    }
+    const j = nearestIndex(w.x, current, log);
+    const last = w.x.length - 1;
+    parts.push({
+      label,
+      x: w.x[j],
+      chosen: w.chosen[j],
+      rejected: w.rejected[j],
+      closedForm: w.closedForm[j],
+      firstX: w.x[0],
+      firstChosen: w.chosen[0],
+      lastX: w.x[last],
+      lastChosen: w.chosen[last],
+    });
+  });
+
+  const yRange: [number, number] = [-0.02, 1.02];
+  if (Number.isFinite(current) && (!log || current > 0)) {
+    const name = s.trace.currentValue(axis);
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name,
+      showlegend: false,
+      x: [current, current],
+      y: [0, 1],
+      line: { color: theme.mutedText, dash: theme.referenceDash, width: Math.max(1, theme.lineWidth * 0.6) },
+      hovertemplate: `${name}<extra></extra>`,
+    });
+  }
+
+  const xaxis: Partial<LayoutAxis> = log
+    ? {
+        type: 'log',
+        // A log axis's range is given in log10 units.
+        range: [Math.log10(SWEEP_BETA_RANGE[0]), Math.log10(SWEEP_BETA_RANGE[1])],
+        tickmode: 'array',
+        tickvals: BETA_TICKS,
+        ticktext: BETA_TICKS.map((b) => formatCompact(b)),
+        hoverformat: '.3g',
+        unifiedhovertitle: { text: `${valueName} = %{x:.3g}` },
+      }
+    : {
+        type: 'linear',
+        range: [SWEEP_REF_RANGE[0], SWEEP_REF_RANGE[1]],
+        hoverformat: '.3f',
+        unifiedhovertitle: { text: `${valueName} = %{x:.3f}` },
+      };
+
+  return {
+    data,
+    layout: {
+      ...themeLayout(theme),
+      uirevision,
+      hovermode: 'x unified',
+      xaxis: themeAxis(theme, { ...xaxis, autorange: false, title: { text: xTitle } }),
+      yaxis: themeAxis(theme, { range: yRange, autorange: false, title: { text: s.axis.finalProbability } }),
+    },
+    summary: s.summary.sweep(parts, axis, current),
+  };
+}

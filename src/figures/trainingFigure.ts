@@ -1,0 +1,110 @@
+// View 3: π(y) of every response over the training steps, one subplot per loss (up to four a row).
+// y_w is drawn in the theme's chosen colour (solid), y_l in the rejected colour (dashed), the others grey.
+import type { Annotation, Data, Layout } from 'plotly.js';
+import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
+import type { FigureStrings, TrainingSummaryPart } from './strings.ts';
+import { responseStyle } from './lossStyle.ts';
+import { themeAxis, themeLayout } from './themes.ts';
+import { cellTitle, emptyFigure, setSubplotAxes, steps, subplotAxes, subplotGrid } from './layout.ts';
+
+export interface TrainingFigureOptions {
+  theme: PlotTheme;
+  strings: FigureStrings;
+  /** K, the number of responses drawn (at most the length of each probs row). */
+  responses: number;
+}
+
+/** Column k of probs[t][k]. */
+export function probColumn(probs: readonly (readonly number[])[], k: number): Float64Array {
+  const out = new Float64Array(probs.length);
+  for (let t = 0; t < probs.length; t++) out[t] = probs[t][k];
+  return out;
+}
+
+function summaryPart(run: TrainingRunInput, label: string): TrainingSummaryPart | null {
+  const T = run.probs.length - 1;
+  if (T < 0 || run.probs[0].length < 2) return null;
+  const first = run.probs[0];
+  const last = run.probs[T];
+  const n = Math.min(run.chosenLogRatio.length, run.rejectedLogRatio.length);
+  const marginGrew =
+    n > 1 &&
+    run.chosenLogRatio[n - 1] - run.rejectedLogRatio[n - 1] > run.chosenLogRatio[0] - run.rejectedLogRatio[0];
+  return {
+    label,
+    steps: T,
+    chosenStart: first[0],
+    chosenEnd: last[0],
+    rejectedStart: first[1],
+    rejectedEnd: last[1],
+    displaced: last[0] < first[0] && marginGrew,
+  };
+}
+
+export function trainingFigure(runs: readonly TrainingRunInput[], opts: TrainingFigureOptions): Figure {
+  const { theme, strings: s } = opts;
+  if (runs.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, 'training');
+
+  const grid = subplotGrid(runs.length, theme, { titled: true, gapX: 0.035 });
+  const data: Data[] = [];
+  const annotations: Partial<Annotation>[] = [];
+  const parts: TrainingSummaryPart[] = [];
+  const layout: Partial<Layout> = {
+    ...themeLayout(theme),
+    uirevision: `training-${runs.length}`,
+    hovermode: 'x unified',
+    height: grid.height,
+    margin: { ...grid.margin, pad: 0 },
+  };
+
+  runs.forEach((run, i) => {
+    const cell = grid.cells[i];
+    const axes = subplotAxes(i);
+    const label = s.lossLabel(run.id);
+    const T = Math.max(0, run.probs.length - 1);
+    const x = steps(run.probs.length);
+    const K = Math.min(opts.responses, run.probs[0]?.length ?? 0);
+    for (let k = 0; k < K; k++) {
+      const style = responseStyle(k, theme);
+      const name = s.responseLabel(k);
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name,
+        legendgroup: `response-${k}`,
+        showlegend: i === 0,
+        xaxis: axes.x,
+        yaxis: axes.y,
+        x,
+        y: probColumn(run.probs, k),
+        line: { color: style.color, dash: style.dash, width: theme.lineWidth },
+        hovertemplate: `${name}: %{y:.3f}<extra></extra>`,
+      });
+    }
+    setSubplotAxes(
+      layout,
+      i,
+      themeAxis(theme, {
+        domain: cell.x,
+        anchor: axes.y,
+        range: [0, Math.max(1, T)],
+        autorange: false,
+        title: { text: cell.bottom ? s.axis.step : '' },
+        unifiedhovertitle: { text: `${s.hover.step} %{x}` },
+      }),
+      themeAxis(theme, {
+        domain: cell.y,
+        anchor: axes.x,
+        range: [-0.02, 1.02],
+        autorange: false,
+        showticklabels: cell.left,
+        title: { text: cell.left ? s.axis.probability : '' },
+      }),
+    );
+    annotations.push(cellTitle(theme, cell, label));
+    const part = summaryPart(run, label);
+    if (part) parts.push(part);
+  });
+  layout.annotations = annotations;
+  return { data, layout, summary: s.summary.training(parts) };
+}

@@ -1,0 +1,111 @@
+// View 3, second plot: TRL's logged metrics over the training steps, one subplot per metric (titled with
+// TRL's name), one colour per loss.
+import type { Data, Layout } from 'plotly.js';
+import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
+import type { FigureStrings, MetricsSummaryPart } from './strings.ts';
+import { lossStyle } from './lossStyle.ts';
+import { themeAxis, themeLayout } from './themes.ts';
+import {
+  emptyFigure,
+  finiteExtent,
+  paddedRange,
+  setSubplotAxes,
+  steps,
+  subplotAxes,
+  subplotGrid,
+} from './layout.ts';
+
+/** The metrics TRL's DPOTrainer logs, in the order the explorer offers them. */
+export const TRL_METRICS = [
+  'rewards/margins',
+  'rewards/accuracies',
+  'rewards/chosen',
+  'rewards/rejected',
+  'logps/chosen',
+  'logps/rejected',
+  'loss',
+] as const;
+
+export interface TrainingMetricsFigureOptions {
+  theme: PlotTheme;
+  strings: FigureStrings;
+  /** TRL metric names to plot, one subplot each; a run without a metric (KTO logs no accuracy) is skipped there. */
+  metrics: readonly string[];
+}
+
+export function trainingMetricsFigure(
+  runs: readonly TrainingRunInput[],
+  opts: TrainingMetricsFigureOptions,
+): Figure {
+  const { theme, strings: s, metrics } = opts;
+  if (runs.length === 0 || metrics.length === 0) {
+    return emptyFigure(theme, s.note.noData, s.summary.empty, 'metrics');
+  }
+
+  const grid = subplotGrid(metrics.length, theme, { titled: false, gapX: 0.085 });
+  const data: Data[] = [];
+  const inLegend = new Set<string>();
+  const layout: Partial<Layout> = {
+    ...themeLayout(theme),
+    uirevision: `metrics-${metrics.join(',')}`,
+    hovermode: 'x unified',
+    height: grid.height,
+    margin: { ...grid.margin, pad: 0 },
+  };
+  const parts: MetricsSummaryPart[] = runs.map((run) => ({
+    label: s.lossLabel(run.id),
+    steps: Math.max(0, run.probs.length - 1),
+    values: [],
+  }));
+
+  metrics.forEach((metric, i) => {
+    const cell = grid.cells[i];
+    const axes = subplotAxes(i);
+    const series: ArrayLike<number>[] = [];
+    let lastStep = 1;
+    runs.forEach((run, r) => {
+      const y = run.metrics[metric];
+      if (!y || y.length === 0) return;
+      const label = parts[r].label;
+      const style = lossStyle(r, theme);
+      series.push(y);
+      lastStep = Math.max(lastStep, y.length - 1);
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: label,
+        legendgroup: run.id,
+        showlegend: !inLegend.has(run.id),
+        xaxis: axes.x,
+        yaxis: axes.y,
+        x: steps(y.length),
+        y,
+        line: { color: style.color, dash: style.dash, width: theme.lineWidth },
+        hovertemplate: `${label}: %{y:.3f}<extra></extra>`,
+      });
+      inLegend.add(run.id);
+      parts[r].values.push({ metric, value: y[y.length - 1] });
+    });
+    const [lo, hi] = finiteExtent(series);
+    setSubplotAxes(
+      layout,
+      i,
+      themeAxis(theme, {
+        domain: cell.x,
+        anchor: axes.y,
+        range: [0, lastStep],
+        autorange: false,
+        title: { text: cell.bottom ? s.axis.step : '' },
+        unifiedhovertitle: { text: `${s.hover.step} %{x}` },
+      }),
+      themeAxis(theme, {
+        domain: cell.y,
+        anchor: axes.x,
+        range: paddedRange(lo, hi, 0.06),
+        autorange: false,
+        title: { text: s.axis.metric(metric) },
+      }),
+    );
+  });
+  return { data, layout, summary: s.summary.metrics(parts.filter((p) => p.values.length > 0)) };
+}

@@ -1,0 +1,173 @@
+// Every visible string of the controls and the readout. A language is one object satisfying this interface
+// (ui.en.ts; a Chinese table later). Messages that carry values are functions that take them already
+// formatted, so the table decides word order. Formulas, symbols and TRL names (loss_type values,
+// rewards/margins, …) are not translated and so are not here.
+import type { LossId } from '../math/index.ts';
+
+/** The rows of the pair readout (TRL's metric names plus the two gradients). */
+export type ReadoutRowKey =
+  | 'loss'
+  | 'dChosen'
+  | 'dRejected'
+  | 'rewards/chosen'
+  | 'rewards/rejected'
+  | 'rewards/margins'
+  | 'rewards/accuracies';
+
+/** TRL's logged metric names that the training table explains. */
+export type TrlMetricKey =
+  | 'loss'
+  | 'rewards/chosen'
+  | 'rewards/rejected'
+  | 'rewards/margins'
+  | 'rewards/accuracies'
+  | 'logps/chosen'
+  | 'logps/rejected'
+  | 'kl';
+
+export interface UiStrings {
+  panel: {
+    heading: string;
+    /** The toggle that collapses the controls on small screens. */
+    show: string;
+    hide: string;
+    sectionLoss: string;
+    sectionPair: string;
+    sectionToy: string;
+  };
+
+  /** Why a typed number was refused. `text` is what was typed; limits come formatted. */
+  field: {
+    empty: string;
+    notANumber: (text: string) => string;
+    positiveLogProb: (text: string) => string;
+    tooLow: (text: string, min: string) => string;
+    tooHigh: (text: string, max: string) => string;
+    notWhole: (text: string) => string;
+    /** Appended to every refusal: the value the app keeps using. */
+    stillUsing: (value: string) => string;
+  };
+
+  losses: {
+    legend: string;
+    help: string;
+    /** Summary of the <details> holding every other TRL loss. */
+    allTrlLosses: string;
+    selectedCount: (n: number) => string;
+    /** Said (role="status") when someone tries to untick the last loss. */
+    keepOne: (name: string) => string;
+    /** Human names; the TRL loss_type is shown beside them untranslated. */
+    names: Record<LossId, string>;
+    /** One-line notes next to a loss, where TRL and the papers differ. */
+    notes: Partial<Record<LossId, string>>;
+  };
+
+  beta: { label: string; help: string };
+  smoothing: {
+    label: string;
+    help: string;
+    /** Refusal of ε = 0 while EXO is selected. */
+    exoNeedsPositive: string;
+  };
+  lengthNorm: {
+    legend: string;
+    ipoLegend: string;
+    token: string;
+    tokenHelp: string;
+    sum: string;
+    sumHelp: string;
+    chosenLength: string;
+    rejectedLength: string;
+    lengthsHelp: string;
+  };
+  discopopTau: { label: string; help: string };
+  kto: {
+    legend: string;
+    desirableWeight: string;
+    undesirableWeight: string;
+    weightsHelp: string;
+    /** TRL warns unless λD·nD / (λU·nU) ∈ [1, 4/3]; here nD = nU = 1. */
+    weightRatioWarning: (ratio: string) => string;
+    z0Legend: string;
+    z0Kl: string;
+    z0KlHelp: string;
+    z0Batch: string;
+    z0BatchHelp: string;
+    z0Fixed: string;
+    z0Value: string;
+  };
+  pair: {
+    legend: string;
+    help: string;
+    policyChosen: string;
+    policyRejected: string;
+    refChosen: string;
+    refRejected: string;
+    /** The log-ratios and margin of the current pair, formatted. */
+    derived: (rhoW: string, rhoL: string, h: string) => string;
+  };
+  toy: {
+    responses: string;
+    responsesHelp: string;
+    refLegend: string;
+    refHelp: string;
+    /** Label of response `index` (1-based); response 1 is y_w, response 2 is y_l. */
+    refProb: (index: number, role: 'chosen' | 'rejected' | 'other') => string;
+    featuresLegend: string;
+    tabular: string;
+    tabularHelp: string;
+    shared: string;
+    sharedHelp: string;
+    similarity: string;
+    similarityHelp: string;
+    preferenceProb: string;
+    preferenceProbHelp: string;
+    learningRate: string;
+    optimizerLegend: string;
+    sgd: string;
+    adam: string;
+    steps: string;
+  };
+  presets: {
+    label: string;
+    /** The empty first option. */
+    none: string;
+    load: string;
+    /** Shown where the explanation goes while nothing is selected. */
+    hint: string;
+  };
+
+  readout: {
+    heading: string;
+    intro: string;
+    metricColumn: string;
+    rowHelp: Record<ReadoutRowKey, string>;
+    formulaHeading: string;
+    numbersHeading: string;
+    notes: {
+      ipoToken: string;
+      ipoSum: string;
+      cdpo: string;
+      sigmoidNorm: string;
+      robustNegative: string;
+      accuracyStrict: string;
+      logpsSummed: string;
+      rewardsSummed: string;
+      ktoZ0Estimated: (mode: 'kl' | 'batch') => string;
+      ktoZ0Fixed: (z0: string) => string;
+      ktoLossSum: (trlMean: string) => string;
+      ktoNoAccuracy: string;
+      ktoMargins: string;
+      exoNeedsEps: string;
+      invalid: (detail: string) => string;
+    };
+  };
+
+  trlMetrics: {
+    caption: string;
+    metricColumn: string;
+    valueColumn: string;
+    empty: string;
+    descriptions: Record<TrlMetricKey, string>;
+  };
+}

@@ -1,0 +1,132 @@
+// The training objective of the toy policy and its exact gradient with respect to θ (CONVENTIONS.md §5):
+// Σ wᵢ·lossᵢ / Σ wᵢ over the pairs (expected loss p·L(c, r) + (1 − p)·L(r, c)) or the unpaired examples.
+import type { ToyProblem, ToyTrainConfig } from './types.ts';
+import { ktoLossOfRatio } from '../kto.ts';
+import { type LossAndGrad } from '../pairKernels.ts';
+import { checkFinite, fail } from '../validate.ts';
+import { backward, createWorkspace, forward, klFromReference, type Workspace } from './policy.ts';
+import {
+  checkCompatible,
+  prepareConfig,
+  prepareProblem,
+  type PreparedConfig,
+  type PreparedProblem,
+} from './prepare.ts';
+
+// Module-level scratch for the kernels' outputs: JavaScript is single-threaded and nothing here re-enters.
+const pairOut: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
+const ktoOut = { loss: 0, d: 0 };
+
+function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
+  if (cfg.loss.kind !== 'pair') return 0;
+  const { kernel, params } = cfg.loss;
+  const { rho, gLogp } = ws;
+  let loss = 0;
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const c = pb.pairChosen[i];
+    const r = pb.pairRejected[i];
+    const w = pb.pairWeight[i];
+    const p = pb.pairP[i];
+    // Skipping a zero-probability direction is exact and saves half the work for deterministic pairs.
+    if (p > 0) {
+      params.invLw = pb.invLength[c];
+      params.invLl = pb.invLength[r];
+      kernel(rho[c], rho[r], params, pairOut);
+      const wp = w * p;
+      loss += wp * pairOut.loss;
+      gLogp[c] += wp * pairOut.dw;
+      gLogp[r] += wp * pairOut.dl;
+    }
+    if (p < 1) {
+      params.invLw = pb.invLength[r];
+      params.invLl = pb.invLength[c];
+      kernel(rho[r], rho[c], params, pairOut);
+      const wq = w * (1 - p);
+      loss += wq * pairOut.loss;
+      gLogp[r] += wq * pairOut.dw;
+      gLogp[c] += wq * pairOut.dl;
+    }
+  }
+  return loss;
+}
+
+/** KTO's reference point for the current policy; a constant as far as the gradient is concerned. */
+export function ktoZ0(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
+  if (cfg.loss.kind !== 'kto') return 0;
+  if (cfg.loss.z0 === 'kl') return klFromReference(pb, ws);
+  if (cfg.loss.z0 === 'batch') {
+    // TRL: max(0, mean(policy − ref)) over the completions in the batch, β applied inside σ later.
+    let sum = 0;
+    const n = pb.unpairedResponse.length;
+    for (let i = 0; i < n; i++) sum += ws.rho[pb.unpairedResponse[i]];
+    return Math.max(0, sum / n);
+  }
+  return cfg.loss.params.z0;
+}
+
+function ktoObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace, z0: number): number {
+  if (cfg.loss.kind !== 'kto') return 0;
+  const params = cfg.loss.params;
+  const fixed = params.z0;
+  params.z0 = z0;
+  let loss = 0;
+  for (let i = 0; i < pb.unpairedResponse.length; i++) {
+    const y = pb.unpairedResponse[i];
+    const w = pb.unpairedWeight[i];
+    ktoLossOfRatio(cfg.loss.type, ws.rho[y], pb.unpairedDesirable[i] === 1, params, ktoOut);
+    loss += w * ktoOut.loss;
+    ws.gLogp[y] += w * ktoOut.d;
+  }
+  params.z0 = fixed;
+  return loss;
+}
+
+/**
+ * At ws.theta: runs the policy forward, returns the objective and leaves ∂objective/∂θ in ws.gTheta
+ * (and ∂/∂log π in ws.gLogp). For KTO, `z0` overrides the configured reference point; either way it is
+ * held constant for the gradient. The z0 used is left in `state.z0`.
+ */
+export function evaluateObjective(
+  pb: PreparedProblem,
+  cfg: PreparedConfig,
+  ws: Workspace,
+  state: { z0: number },
+  z0?: number,
+): number {
+  forward(pb, ws);
+  // A loop, not .fill(0): for a handful of entries the builtin's call overhead is most of the cost.
+  const g = ws.gLogp;
+  for (let k = 0; k < g.length; k++) g[k] = 0;
+  let loss: number;
+  if (cfg.loss.kind === 'pair') {
+    state.z0 = 0;
+    loss = pairObjective(pb, cfg, ws);
+  } else {
+    state.z0 = z0 ?? ktoZ0(pb, cfg, ws);
+    loss = ktoObjective(pb, cfg, ws, state.z0);
+  }
+  backward(pb, ws);
+  return loss;
+}
+
+/**
+ * The objective and its gradient at a given θ, from the public problem and config (validates and
+ * allocates: for tests and one-off checks, not for loops). `options.z0` freezes KTO's reference point.
+ */
+export function toyObjective(
+  problem: ToyProblem,
+  config: ToyTrainConfig,
+  theta: readonly number[],
+  options: { z0?: number } = {},
+): { loss: number; gradient: number[]; z0: number } {
+  const pb = prepareProblem(problem);
+  const cfg = prepareConfig(config);
+  checkCompatible(pb, cfg);
+  if (!Array.isArray(theta) || theta.length !== pb.d) fail('theta', `must have ${pb.d} entries`, theta);
+  const ws = createWorkspace(pb.K, pb.d);
+  theta.forEach((t, j) => (ws.theta[j] = checkFinite(`theta[${j}]`, t)));
+  const z0 = options.z0 === undefined ? undefined : checkFinite('z0', options.z0);
+  const state = { z0: 0 };
+  const loss = evaluateObjective(pb, cfg, ws, state, z0);
+  return { loss, gradient: Array.from(ws.gTheta), z0: state.z0 };
+}

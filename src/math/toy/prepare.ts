@@ -1,0 +1,217 @@
+// Validates a toy problem and training config once and turns them into flat typed arrays, so that the
+// training loop reads numbers from memory and never re-checks or allocates.
+import type { KtoLossType } from '../types.ts';
+import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
+import { PAIR_KERNELS, type KernelParams, type PairKernel } from '../pairKernels.ts';
+import { checkPairLossType, kernelParams } from '../pairLoss.ts';
+import { checkKtoParams, type CheckedKtoParams } from '../kto.ts';
+import {
+  checkFinite,
+  checkIndex,
+  checkLength,
+  checkNonNegative,
+  checkPositive,
+  checkProbability,
+  fail,
+} from '../validate.ts';
+
+/** Far beyond any plot, small enough that a typo cannot freeze the tab or fill memory. */
+export const MAX_TOY_STEPS = 100_000;
+
+export interface PreparedProblem {
+  /** Responses. */
+  K: number;
+  /** Parameters. */
+  d: number;
+  base: Float64Array;
+  /** K×d, row-major. */
+  features: Float64Array;
+  /** features is exactly the identity: the loops skip the matrix products. */
+  tabular: boolean;
+  refLogp: Float64Array;
+  /** 1 / lengths[y]. */
+  invLength: Float64Array;
+  pairChosen: Int32Array;
+  pairRejected: Int32Array;
+  pairP: Float64Array;
+  /** Pair weights divided by their sum, so the objective is a plain weighted sum. */
+  pairWeight: Float64Array;
+  unpairedResponse: Int32Array;
+  unpairedDesirable: Uint8Array;
+  unpairedWeight: Float64Array;
+}
+
+export type PreparedLoss =
+  | { kind: 'pair'; type: Exclude<ToyLossType, 'kto'>; kernel: PairKernel; params: KernelParams }
+  | { kind: 'kto'; type: KtoLossType; params: CheckedKtoParams; z0: 'kl' | 'batch' | 'fixed' };
+
+export interface PreparedConfig {
+  loss: PreparedLoss;
+  beta: number;
+  optimizer: 'sgd' | 'adam';
+  learningRate: number;
+  steps: number;
+}
+
+function checkObject(field: string, value: unknown): void {
+  if (value === null || typeof value !== 'object') fail(field, 'must be an object', value);
+}
+
+function finiteVector(field: string, value: unknown, size?: number): Float64Array {
+  if (!Array.isArray(value)) fail(field, 'must be an array of numbers', value);
+  if (size !== undefined && value.length !== size)
+    fail(field, `must have ${size} entries, one per response`, `${value.length} entries`);
+  const out = new Float64Array(value.length);
+  value.forEach((x, i) => (out[i] = checkFinite(`${field}[${i}]`, x)));
+  return out;
+}
+
+/** log-softmax of finite logits, shifted by the maximum. */
+function logSoftmaxOf(logits: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const x of logits) max = Math.max(max, x);
+  let sum = 0;
+  for (const x of logits) sum += Math.exp(x - max);
+  const lse = max + Math.log(sum);
+  return logits.map((x) => x - lse);
+}
+
+function normalisedWeights(field: string, weights: Float64Array): Float64Array {
+  let total = 0;
+  for (const w of weights) total += w;
+  if (!(total > 0)) fail(field, 'must have weights that sum to more than 0', total);
+  return weights.map((w) => w / total);
+}
+
+export function prepareProblem(problem: ToyProblem): PreparedProblem {
+  checkObject('problem', problem);
+  checkObject('policy', problem.policy);
+  const base = finiteVector('policy.baseLogits', problem.policy.baseLogits);
+  const K = base.length;
+  if (K < 2) fail('policy.baseLogits', 'must list at least 2 responses', K);
+  const refLogits = finiteVector('refLogits', problem.refLogits, K);
+
+  const rows: unknown = problem.policy.features;
+  if (!Array.isArray(rows) || rows.length !== K)
+    fail('policy.features', `must be a K×d array with K = ${K} rows`, rows);
+  const first: unknown = rows[0];
+  const d = Array.isArray(first) ? first.length : 0;
+  if (d < 1) fail('policy.features', 'must have at least one column', d);
+  const features = new Float64Array(K * d);
+  let tabular = d === K;
+  rows.forEach((row: unknown, k) => {
+    const r = finiteVector(`policy.features[${k}]`, row);
+    if (r.length !== d) fail(`policy.features[${k}]`, `must have ${d} columns like row 0`, r.length);
+    features.set(r, k * d);
+    for (let j = 0; j < d; j++) if (r[j] !== (j === k ? 1 : 0)) tabular = false;
+  });
+
+  const invLength = new Float64Array(K).fill(1);
+  if (problem.lengths !== undefined) {
+    if (!Array.isArray(problem.lengths) || problem.lengths.length !== K)
+      fail('lengths', `must have ${K} entries, one per response`, problem.lengths);
+    problem.lengths.forEach((L, k) => (invLength[k] = 1 / checkLength(`lengths[${k}]`, L)));
+  }
+
+  const pairs = problem.pairs ?? [];
+  if (!Array.isArray(pairs)) fail('pairs', 'must be an array', pairs);
+  const n = pairs.length;
+  const pairChosen = new Int32Array(n);
+  const pairRejected = new Int32Array(n);
+  const pairP = new Float64Array(n);
+  const pairWeight = new Float64Array(n);
+  pairs.forEach((pair, i) => {
+    const f = `pairs[${i}]`;
+    checkObject(f, pair);
+    pairChosen[i] = checkIndex(`${f}.chosen`, pair.chosen, K);
+    pairRejected[i] = checkIndex(`${f}.rejected`, pair.rejected, K);
+    if (pair.chosen === pair.rejected) fail(`${f}.rejected`, 'must differ from chosen', pair.rejected);
+    pairP[i] = checkProbability(`${f}.p`, pair.p);
+    pairWeight[i] = checkNonNegative(`${f}.weight`, pair.weight ?? 1);
+  });
+
+  const unpaired = problem.unpaired ?? [];
+  if (!Array.isArray(unpaired)) fail('unpaired', 'must be an array', unpaired);
+  const m = unpaired.length;
+  const unpairedResponse = new Int32Array(m);
+  const unpairedDesirable = new Uint8Array(m);
+  const unpairedWeight = new Float64Array(m);
+  unpaired.forEach((u, i) => {
+    const f = `unpaired[${i}]`;
+    checkObject(f, u);
+    unpairedResponse[i] = checkIndex(`${f}.response`, u.response, K);
+    if (typeof u.desirable !== 'boolean') fail(`${f}.desirable`, 'must be true or false', u.desirable);
+    unpairedDesirable[i] = u.desirable ? 1 : 0;
+    unpairedWeight[i] = checkNonNegative(`${f}.weight`, u.weight ?? 1);
+  });
+
+  return {
+    K,
+    d,
+    base,
+    features,
+    tabular,
+    refLogp: logSoftmaxOf(refLogits),
+    invLength,
+    pairChosen,
+    pairRejected,
+    pairP,
+    pairWeight: n > 0 ? normalisedWeights('pairs', pairWeight) : pairWeight,
+    unpairedResponse,
+    unpairedDesirable,
+    unpairedWeight: m > 0 ? normalisedWeights('unpaired', unpairedWeight) : unpairedWeight,
+  };
+}
+
+export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
+  checkObject('config', config);
+  checkObject('loss', config.loss);
+  const lossConfig = config.loss;
+  let loss: PreparedLoss;
+  if (lossConfig.type === 'kto') {
+    const z0 = lossConfig.z0 ?? 'kl';
+    if (z0 !== 'kl' && z0 !== 'batch' && (typeof z0 !== 'number' || !Number.isFinite(z0)))
+      fail('z0', "must be 'kl', 'batch' or a finite number", z0);
+    const params = checkKtoParams({
+      beta: lossConfig.beta,
+      z0: typeof z0 === 'number' ? z0 : 0,
+      desirableWeight: lossConfig.desirableWeight,
+      undesirableWeight: lossConfig.undesirableWeight,
+    });
+    loss = { kind: 'kto', type: 'kto', params, z0: typeof z0 === 'number' ? 'fixed' : z0 };
+  } else {
+    const type = checkPairLossType(lossConfig.type);
+    loss = { kind: 'pair', type, kernel: PAIR_KERNELS[type], params: kernelParams(type, lossConfig) };
+  }
+  const optimizer = config.optimizer;
+  if (optimizer !== 'sgd' && optimizer !== 'adam') fail('optimizer', "must be 'sgd' or 'adam'", optimizer);
+  const steps = config.steps;
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0 || steps > MAX_TOY_STEPS)
+    fail('steps', `must be a whole number in 0…${MAX_TOY_STEPS}`, steps);
+  return {
+    loss,
+    beta: loss.params.beta,
+    optimizer,
+    learningRate: checkPositive('learningRate', config.learningRate),
+    steps,
+  };
+}
+
+/** The checks that need both halves: a pair loss needs pairs, KTO needs unpaired examples. */
+export function checkCompatible(problem: PreparedProblem, config: PreparedConfig): void {
+  if (config.loss.kind === 'pair' && problem.pairChosen.length === 0)
+    fail('pairs', `must not be empty for the pair loss '${config.loss.type}'`, 0);
+  if (config.loss.kind === 'kto' && problem.unpairedResponse.length === 0)
+    fail('unpaired', "must not be empty for 'kto'", 0);
+}
+
+/** The same config at another β (for sweeps), without validating everything again. */
+export function withBeta(config: PreparedConfig, beta: number): PreparedConfig {
+  checkPositive('beta', beta);
+  // Two identical-looking branches so that TypeScript keeps each kind's own params type.
+  const loss: PreparedLoss =
+    config.loss.kind === 'pair'
+      ? { ...config.loss, params: { ...config.loss.params, beta } }
+      : { ...config.loss, params: { ...config.loss.params, beta } };
+  return { ...config, loss, beta };
+}

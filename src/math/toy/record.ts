@@ -1,0 +1,179 @@
+// Records a training run step by step into one flat typed array (cheap inside the loop), then hands out
+// the trajectory in the plain-array shape of the API. Rows that plots seldom read (θ, log π, ρ) are only
+// built when first read: creating an array per step and field costs more than the writes themselves.
+import type { ToyMetricName, ToyTrajectory } from './types.ts';
+import { klFromReference, type Workspace } from './policy.ts';
+import type { PreparedConfig, PreparedProblem } from './prepare.ts';
+
+const PAIR_METRICS: readonly ToyMetricName[] = [
+  'rewards/chosen',
+  'rewards/rejected',
+  'rewards/margins',
+  'rewards/accuracies',
+  'logps/chosen',
+  'logps/rejected',
+];
+const KTO_METRICS: readonly ToyMetricName[] = [
+  'rewards/chosen',
+  'rewards/rejected',
+  'rewards/margins',
+  'logps/chosen',
+  'logps/rejected',
+  'kl',
+];
+
+/** Column `offset` of every step of a step-major buffer with `stride` numbers per step. */
+function column(flat: Float64Array, stride: number, offset: number): number[] {
+  const n = flat.length / stride;
+  const out = new Array<number>(n);
+  for (let t = 0, at = offset; t < n; t++, at += stride) out[t] = flat[at];
+  return out;
+}
+
+/** Columns offset…offset+width−1 of every step, one array per step. */
+function rows(flat: Float64Array, stride: number, offset: number, width: number): number[][] {
+  const n = flat.length / stride;
+  const out = new Array<number[]>(n);
+  for (let t = 0; t < n; t++) {
+    const row = new Array<number>(width);
+    for (let k = 0, at = t * stride + offset; k < width; k++, at++) row[k] = flat[at];
+    out[t] = row;
+  }
+  return out;
+}
+
+/**
+ * One buffer for the whole run, step-major: [probs K | log π K | θ d | margins | loss, kl, z0, 6 metrics].
+ * One allocation per run rather than one per field, and each step's writes land side by side.
+ */
+export class Recorder {
+  private readonly buf: Float64Array;
+  private readonly stride: number;
+  private readonly logpAt: number;
+  private readonly thetaAt: number;
+  private readonly marginsAt: number;
+  private readonly scalarsAt: number;
+  private at = 0;
+
+  constructor(
+    private readonly pb: PreparedProblem,
+    private readonly cfg: PreparedConfig,
+  ) {
+    this.logpAt = pb.K;
+    this.thetaAt = 2 * pb.K;
+    this.marginsAt = this.thetaAt + pb.d;
+    this.scalarsAt = this.marginsAt + pb.pairChosen.length;
+    this.stride = this.scalarsAt + 3 + 6;
+    this.buf = new Float64Array((cfg.steps + 1) * this.stride);
+  }
+
+  record(ws: Workspace, loss: number, z0: number): void {
+    const { pb, buf, at } = this;
+    const K = pb.K;
+    for (let k = 0; k < K; k++) {
+      buf[at + k] = ws.probs[k];
+      buf[at + K + k] = ws.logp[k];
+    }
+    for (let j = 0, o = at + this.thetaAt; j < pb.d; j++) buf[o + j] = ws.theta[j];
+    for (let i = 0, o = at + this.marginsAt; i < pb.pairChosen.length; i++)
+      buf[o + i] = ws.rho[pb.pairChosen[i]] - ws.rho[pb.pairRejected[i]];
+    const s = at + this.scalarsAt;
+    buf[s] = loss;
+    buf[s + 1] = klFromReference(pb, ws);
+    buf[s + 2] = z0;
+    if (this.cfg.loss.kind === 'kto') this.recordKto(ws, z0, s + 3);
+    else this.recordPairs(ws, s + 3);
+    this.at += this.stride;
+  }
+
+  /** TRL's DPO metrics: means over the pairs of β·ρ and of the summed log-probs; strict > for accuracy. */
+  private recordPairs(ws: Workspace, m: number): void {
+    const { pb, buf } = this;
+    const beta = this.cfg.beta;
+    const n = pb.pairChosen.length;
+    let chosen = 0;
+    let rejected = 0;
+    let accuracy = 0;
+    let logpChosen = 0;
+    let logpRejected = 0;
+    for (let i = 0; i < n; i++) {
+      const c = pb.pairChosen[i];
+      const r = pb.pairRejected[i];
+      const rc = beta * ws.rho[c];
+      const rr = beta * ws.rho[r];
+      chosen += rc;
+      rejected += rr;
+      if (rc > rr) accuracy++;
+      logpChosen += ws.logp[c];
+      logpRejected += ws.logp[r];
+    }
+    buf[m] = chosen / n;
+    buf[m + 1] = rejected / n;
+    buf[m + 2] = (chosen - rejected) / n;
+    buf[m + 3] = accuracy / n;
+    buf[m + 4] = logpChosen / n;
+    buf[m + 5] = logpRejected / n;
+  }
+
+  /** TRL's KTO metrics: class means (NaN for an empty class, where TRL logs nothing) and the KL estimate z0. */
+  private recordKto(ws: Workspace, z0: number, m: number): void {
+    const { pb, buf } = this;
+    const beta = this.cfg.beta;
+    let nD = 0;
+    let nU = 0;
+    let rewardD = 0;
+    let rewardU = 0;
+    let logpD = 0;
+    let logpU = 0;
+    for (let i = 0; i < pb.unpairedResponse.length; i++) {
+      const y = pb.unpairedResponse[i];
+      if (pb.unpairedDesirable[i] === 1) {
+        nD++;
+        rewardD += beta * ws.rho[y];
+        logpD += ws.logp[y];
+      } else {
+        nU++;
+        rewardU += beta * ws.rho[y];
+        logpU += ws.logp[y];
+      }
+    }
+    buf[m] = rewardD / nD;
+    buf[m + 1] = rewardU / nU;
+    buf[m + 2] = rewardD / nD - rewardU / nU;
+    buf[m + 3] = logpD / nD;
+    buf[m + 4] = logpU / nU;
+    buf[m + 5] = z0;
+  }
+
+  /** The recorded steps in the API's shape; θ and log π rows are built when first read. */
+  trajectory(): ToyTrajectory {
+    const { pb, buf, stride } = this;
+    const names = this.cfg.loss.kind === 'kto' ? KTO_METRICS : PAIR_METRICS;
+    const loss = column(buf, stride, this.scalarsAt);
+    const metrics: Record<string, number[]> = { loss };
+    names.forEach((name, i) => (metrics[name] = column(buf, stride, this.scalarsAt + 3 + i)));
+    const traj: ToyTrajectory = {
+      probs: rows(buf, stride, 0, pb.K),
+      loss,
+      logProbs: [],
+      logRatios: [],
+      margins: rows(buf, stride, this.marginsAt, pb.pairChosen.length),
+      metrics,
+      kl: column(buf, stride, this.scalarsAt + 1),
+      z0: this.cfg.loss.kind === 'kto' ? column(buf, stride, this.scalarsAt + 2) : null,
+      theta: [],
+    };
+    this.defineLazy(traj, 'logProbs', () => rows(buf, stride, this.logpAt, pb.K));
+    this.defineLazy(traj, 'theta', () => rows(buf, stride, this.thetaAt, pb.d));
+    this.defineLazy(traj, 'logRatios', () =>
+      traj.logProbs.map((row) => row.map((lp, k) => lp - pb.refLogp[k])),
+    );
+    return traj;
+  }
+
+  /** Defines traj[key] as `build()`, run on first read and then kept. */
+  private defineLazy(traj: ToyTrajectory, key: 'logProbs' | 'logRatios' | 'theta', build: () => number[][]) {
+    let built: number[][] | undefined;
+    Object.defineProperty(traj, key, { enumerable: true, get: () => (built ??= build()) });
+  }
+}

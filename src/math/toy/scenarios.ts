@@ -1,0 +1,200 @@
+// Named toy problems for the app's scenario picker: data, not UI. Each explanation makes claims that
+// tests/unit/toy.scenarios.test.ts checks against a real training run, so edit both together.
+import type { ToyLossType, ToyPair, ToyProblem, ToyTrainConfig, ToyUnpaired } from './types.ts';
+import { sigmoid } from '../stable.ts';
+
+export interface ToyScenario {
+  id: string;
+  title: string;
+  /** 2–4 sentences for students: what happens and what to look at. */
+  explanation: string;
+  /** Names for the responses, in order (legends, tables). */
+  responses: string[];
+  problem: ToyProblem;
+  config: ToyTrainConfig;
+  /** The losses to train and show side by side, config.loss.type first. */
+  displayLosses: ToyLossType[];
+  /** For a comparison across β: the values to train at (config.loss.beta is the first). */
+  compareBetas?: number[];
+}
+
+function identity(K: number): number[][] {
+  return Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => (i === j ? 1 : 0)));
+}
+
+/** A policy that starts as a copy of the reference, one free logit per response. */
+function tabularFromReference(refLogits: number[]): Pick<ToyProblem, 'policy' | 'refLogits'> {
+  return { policy: { baseLogits: refLogits.slice(), features: identity(refLogits.length) }, refLogits };
+}
+
+/**
+ * The same preferences as unpaired KTO examples, as TRL converts a paired dataset: the chosen response
+ * is desirable and the rejected one undesirable, with weight p, and the other way round with weight 1 − p.
+ */
+export function unpairedFromPairs(pairs: readonly ToyPair[]): ToyUnpaired[] {
+  return pairs.flatMap(({ chosen, rejected, p, weight = 1 }) => {
+    const out: ToyUnpaired[] = [];
+    if (p > 0) {
+      out.push({ response: chosen, desirable: true, weight: weight * p });
+      out.push({ response: rejected, desirable: false, weight: weight * p });
+    }
+    if (p < 1) {
+      out.push({ response: rejected, desirable: true, weight: weight * (1 - p) });
+      out.push({ response: chosen, desirable: false, weight: weight * (1 - p) });
+    }
+    return out;
+  });
+}
+
+const START_PAIRS: ToyPair[] = [{ chosen: 0, rejected: 1, p: 0.9 }];
+
+/** Reference logits of the four-response Bradley–Terry scenario and its rewards. */
+export const BRADLEY_TERRY_REF = [0, 0.5, 0.3, 0.2];
+export const BRADLEY_TERRY_REWARDS = [1, 0.5, 0, -1];
+
+function bradleyTerryPairs(rewards: readonly number[]): ToyPair[] {
+  const pairs: ToyPair[] = [];
+  for (let i = 0; i < rewards.length; i++)
+    for (let j = i + 1; j < rewards.length; j++)
+      pairs.push({ chosen: i, rejected: j, p: sigmoid(rewards[i] - rewards[j]) });
+  return pairs;
+}
+
+export const TOY_SCENARIOS: readonly ToyScenario[] = [
+  {
+    id: 'start',
+    title: 'Step 0: the policy is the reference',
+    explanation:
+      'Training starts from a copy of the reference model, so every log-ratio log π/π_ref is 0. ' +
+      'The DPO loss is then −log σ(0) = ln 2 ≈ 0.693 whatever β is, and TRL logs rewards/accuracies = 0, ' +
+      'not 0.5: a pair only counts as right when the chosen reward is strictly larger. ' +
+      'After the first update the margin is positive and the accuracy jumps to 1.',
+    responses: ['A (chosen)', 'B (rejected)', 'C', 'D'],
+    problem: {
+      ...tabularFromReference([1, 0.5, 0, -0.5]),
+      pairs: START_PAIRS,
+      unpaired: unpairedFromPairs(START_PAIRS),
+    },
+    config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
+    displayLosses: ['sigmoid', 'ipo', 'kto'],
+  },
+  {
+    id: 'deterministic',
+    title: 'Always preferred: DPO never stops, IPO does',
+    explanation:
+      'Here A beats B every time (p = 1). DPO can always lower its loss a little more by widening the ' +
+      'margin, so the margin keeps growing for as long as you train and π(B) heads to 0: DPO over-fits ' +
+      'deterministic preferences. IPO regresses the margin onto a target, 1/(2β) = 5 here, and stops there. ' +
+      'Watch the margin plot: one curve climbs, the other flattens.',
+    responses: ['A (chosen)', 'B (rejected)'],
+    problem: { ...tabularFromReference([0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 1 }] },
+    config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
+    displayLosses: ['sigmoid', 'ipo'],
+  },
+  {
+    id: 'noisy',
+    title: 'Noisy preferences: both losses settle',
+    explanation:
+      'Annotators prefer A 8 times out of 10 (p = 0.8). DPO now has a finite optimum, βh = logit(0.8) ≈ 1.39: ' +
+      'with β = 1 and a uniform two-answer reference the policy ends at π(A) = 0.8, exactly the preference. ' +
+      'IPO aims at h = (2p − 1)/(2β) = 0.3 and ends at π(A) = σ(0.3) ≈ 0.57. ' +
+      'Noise, not the loss, is what stops DPO from running off to infinity.',
+    responses: ['A (chosen)', 'B (rejected)'],
+    problem: { ...tabularFromReference([0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 0.8 }] },
+    config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 0.25, steps: 300 },
+    displayLosses: ['sigmoid', 'ipo'],
+  },
+  {
+    id: 'label-noise',
+    title: 'Label noise: conservative vs robust DPO',
+    explanation:
+      'Suppose A is truly preferred 90% of the time but 10% of labels get flipped, so the data say p = 0.82. ' +
+      'Plain DPO fits the noisy data: π(A) → 0.82. Conservative DPO (cDPO, ε = 0.1) smooths the labels ' +
+      'further and ends less sure, at 0.756; robust DPO (ε = 0.1) undoes the assumed flips and recovers ' +
+      'the clean preference, 0.9. Same data, three different answers: ε is a modelling choice.',
+    responses: ['A (chosen)', 'B (rejected)'],
+    problem: { ...tabularFromReference([0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 0.82 }] },
+    config: {
+      loss: { type: 'sigmoid', beta: 1, labelSmoothing: 0.1 },
+      optimizer: 'sgd',
+      learningRate: 0.5,
+      steps: 300,
+    },
+    displayLosses: ['sigmoid', 'cdpo', 'robust'],
+  },
+  {
+    id: 'likelihood-displacement',
+    title: 'Likelihood displacement: the chosen answer gets less likely',
+    explanation:
+      'The chosen and rejected answers are near-duplicates: their feature rows overlap almost entirely. ' +
+      'DPO can only widen the margin by pushing down what they share, the rejected answer slightly faster, ' +
+      'so the margin grows and accuracy is 1 while π(A) falls from 0.36 to about 0.13 and the mass goes to C and D. ' +
+      'In TRL logs this is rewards/chosen turning negative while rewards/margins keeps rising.',
+    responses: ['A (chosen)', 'B (rejected)', 'C', 'D'],
+    problem: {
+      policy: {
+        baseLogits: [1, 1, 0.3, -0.3],
+        features: [
+          [1, 0.3],
+          [1.1, 0.2],
+          [0.2, 1],
+          [-0.3, 0.5],
+        ],
+      },
+      refLogits: [1, 1, 0.3, -0.3],
+      pairs: [{ chosen: 0, rejected: 1, p: 1 }],
+    },
+    config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 0.1, steps: 300 },
+    displayLosses: ['sigmoid', 'ipo'],
+  },
+  {
+    id: 'kto-undesirable-only',
+    title: 'KTO with thumbs-down only',
+    explanation:
+      'KTO needs no pairs: this dataset has a single undesirable example, response A, and nothing else. ' +
+      'KTO pushes π(A) towards 0 and its loss keeps falling without reaching an optimum. ' +
+      'With plain SGD each other logit rises in proportion to its probability, so the most likely answer B ' +
+      'gains most and ends up squeezing C and D too: they rise at first, then fall below where they started.',
+    responses: ['A (undesirable)', 'B', 'C', 'D'],
+    problem: {
+      ...tabularFromReference([1, 0.5, 0, -0.5]),
+      unpaired: [{ response: 0, desirable: false }],
+    },
+    config: { loss: { type: 'kto', beta: 0.1 }, optimizer: 'sgd', learningRate: 1, steps: 300 },
+    displayLosses: ['kto'],
+  },
+  {
+    id: 'beta-strength',
+    title: 'Weak vs strong β',
+    explanation:
+      'β sets how far the policy may move from the reference. With p = 0.8 DPO settles where βh = logit(0.8): ' +
+      'a weak β = 0.1 needs a margin of 13.9, which puts almost all probability on A (π(A) ≈ 0.998, far from ' +
+      'the reference), while a strong β = 1 stops at a margin of 1.39 with π(A) ≈ 0.44. ' +
+      'Compare the KL from the reference of the two runs, and try the β sweep.',
+    responses: ['A (chosen)', 'B (rejected)', 'C', 'D'],
+    problem: { ...tabularFromReference([0, 0, 0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 0.8 }] },
+    config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 600 },
+    displayLosses: ['sigmoid'],
+    compareBetas: [0.1, 1],
+  },
+  {
+    id: 'bradley-terry',
+    title: 'DPO finds the RLHF optimum',
+    explanation:
+      'Four answers with hidden rewards r = (1, 0.5, 0, −1), and every pair labelled the Bradley–Terry way: ' +
+      'i beats j with probability σ(r_i − r_j). DPO never sees the rewards, yet it converges to the policy ' +
+      'that RLHF with a KL penalty would find, π*(y) ∝ π_ref(y)·exp(r(y)/β). ' +
+      'That equivalence is the whole idea of DPO.',
+    responses: ['A (r = 1)', 'B (r = 0.5)', 'C (r = 0)', 'D (r = −1)'],
+    problem: { ...tabularFromReference(BRADLEY_TERRY_REF), pairs: bradleyTerryPairs(BRADLEY_TERRY_REWARDS) },
+    config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 1, steps: 300 },
+    displayLosses: ['sigmoid'],
+  },
+];
+
+/** The scenario the app opens with. */
+export const DEFAULT_SCENARIO_ID = 'start';
+
+export function findScenario(id: string): ToyScenario | undefined {
+  return TOY_SCENARIOS.find((s) => s.id === id);
+}

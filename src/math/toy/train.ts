@@ -1,0 +1,72 @@
+// trainToyPolicy (CONVENTIONS.md §5, §7): gradient descent on the toy policy, recording at every step
+// what the plots need. Validation happens once up front; the loop itself allocates only the rows of the
+// trajectory it returns.
+import type { ToyProblem, ToyTrainConfig, ToyTrajectory } from './types.ts';
+import { Recorder } from './record.ts';
+import { createWorkspace, type Workspace } from './policy.ts';
+import { evaluateObjective } from './objective.ts';
+import {
+  createOptimizerState,
+  OPTIMIZER_STEPS,
+  resetOptimizerState,
+  type OptimizerState,
+} from './optimizers.ts';
+import {
+  checkCompatible,
+  prepareConfig,
+  prepareProblem,
+  type PreparedConfig,
+  type PreparedProblem,
+} from './prepare.ts';
+
+/** Reusable buffers for repeated runs of one problem size (the sweeps train many times). */
+export interface TrainScratch {
+  ws: Workspace;
+  opt: OptimizerState;
+  state: { z0: number };
+}
+
+export function createTrainScratch(pb: PreparedProblem): TrainScratch {
+  return { ws: createWorkspace(pb.K, pb.d), opt: createOptimizerState(pb.d), state: { z0: 0 } };
+}
+
+/**
+ * Trains from θ = 0 for cfg.steps updates. With a recorder, records steps 0…steps; without, only the
+ * final policy is left in scratch.ws (probs, logp, rho at θ_steps).
+ */
+export function runTraining(
+  pb: PreparedProblem,
+  cfg: PreparedConfig,
+  scratch: TrainScratch,
+  recorder?: Recorder,
+): void {
+  const { ws, opt, state } = scratch;
+  ws.theta.fill(0);
+  resetOptimizerState(opt);
+  const step = OPTIMIZER_STEPS[cfg.optimizer];
+  const lr = cfg.learningRate;
+  for (let t = 0; ; t++) {
+    const loss = evaluateObjective(pb, cfg, ws, state);
+    recorder?.record(ws, loss, state.z0);
+    if (t === cfg.steps) break;
+    step(ws.theta, ws.gTheta, lr, opt);
+  }
+}
+
+/** Trains an already-validated problem and returns the whole trajectory. */
+export function trainPrepared(pb: PreparedProblem, cfg: PreparedConfig): ToyTrajectory {
+  const recorder = new Recorder(pb, cfg);
+  runTraining(pb, cfg, createTrainScratch(pb), recorder);
+  return recorder.trajectory();
+}
+
+/**
+ * Trains the toy policy of CONVENTIONS.md §5 from θ = 0 and returns steps 0…steps. Throws a RangeError
+ * naming the field on invalid input.
+ */
+export function trainToyPolicy(problem: ToyProblem, config: ToyTrainConfig): ToyTrajectory {
+  const pb = prepareProblem(problem);
+  const cfg = prepareConfig(config);
+  checkCompatible(pb, cfg);
+  return trainPrepared(pb, cfg);
+}

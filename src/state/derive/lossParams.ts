@@ -1,0 +1,55 @@
+// Translating the app state into the math API's parameter objects, in one place.
+import type { KtoParams, PairInput, PairLossParams } from '../../math/index.ts';
+import type { AppState } from '../appState.ts';
+
+export type PairFields = Pick<
+  AppState,
+  'policyChosen' | 'policyRejected' | 'refChosen' | 'refRejected' | 'chosenLength' | 'rejectedLength'
+>;
+export type LossParamFields = Pick<
+  AppState,
+  | 'beta'
+  | 'labelSmoothing'
+  | 'ipoNormalization'
+  | 'discopopTau'
+  | 'desirableWeight'
+  | 'undesirableWeight'
+  | 'z0Mode'
+  | 'z0'
+>;
+
+export function pairInputOf(s: PairFields): PairInput {
+  return {
+    policyChosen: s.policyChosen,
+    policyRejected: s.policyRejected,
+    refChosen: s.refChosen,
+    refRejected: s.refRejected,
+    chosenLength: s.chosenLength,
+    rejectedLength: s.rejectedLength,
+  };
+}
+
+/** EXO refuses ε = 0; the slider allows 0 for cDPO and robust, so EXO then uses the smallest step. */
+export const EXO_MIN_SMOOTHING = 1e-3;
+
+export function pairParamsOf(s: LossParamFields, forExo = false): PairLossParams {
+  return {
+    beta: s.beta,
+    labelSmoothing: forExo ? Math.max(EXO_MIN_SMOOTHING, s.labelSmoothing) : s.labelSmoothing,
+    ipoNormalization: s.ipoNormalization,
+    discopopTau: s.discopopTau,
+  };
+}
+
+/**
+ * KTO for a single pair: z0 is the fixed value when one is set; 'kl' and 'batch' need a whole policy or
+ * batch, which one pair does not have, so the pair views use 0 there (the toy trainer computes them).
+ */
+export function ktoParamsOf(s: LossParamFields): KtoParams {
+  return {
+    beta: s.beta,
+    z0: s.z0Mode === 'fixed' ? s.z0 : 0,
+    desirableWeight: s.desirableWeight,
+    undesirableWeight: s.undesirableWeight,
+  };
+}

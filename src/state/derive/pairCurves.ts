@@ -1,0 +1,77 @@
+// The curves of views 1 and 2 (loss and gradient against the margin) for the chosen losses and the pair.
+import {
+  isKtoLoss,
+  ktoLoss,
+  ktoPairCurve,
+  marginGrid,
+  optimalMargin,
+  pairLoss,
+  pairLossCurve,
+  type LossId,
+} from '../../math/index.ts';
+import type { LossCurveInput } from '../../figures/types.ts';
+import type { AppState } from '../appState.ts';
+import {
+  ktoParamsOf,
+  pairInputOf,
+  pairParamsOf,
+  type LossParamFields,
+  type PairFields,
+} from './lossParams.ts';
+
+export type PairCurveFields = PairFields & LossParamFields & Pick<AppState, 'losses' | 'preferenceProb'>;
+
+export const CURVE_POINTS = 400;
+/** The margin axis spans ±20/β (βh from −20 to 20), widened to keep the current pair in view. */
+export const CURVE_SPAN = 20;
+
+/**
+ * The loss's own margin optimum converted to the summed margin h along the curve, whose points move ρw and
+ * ρl by equal and opposite amounts around the current pair. For h-only losses this is the identity; for
+ * token-normalised margins h̄ = ρw/Lw − ρl/Ll it solves h̄(h) = h̄*.
+ */
+function optimumOnCurve(id: LossId, s: PairCurveFields): number | null {
+  if (isKtoLoss(id)) return null;
+  const star = optimalMargin(id, s.preferenceProb, pairParamsOf(s, id === 'exo_pair'));
+  if (star === null || !Number.isFinite(star)) return star;
+  const perToken = id === 'sigmoid_norm' || (id === 'ipo' && s.ipoNormalization === 'token');
+  if (!perToken) return star;
+  const cw = s.policyChosen - s.refChosen;
+  const cl = s.policyRejected - s.refRejected;
+  const iw = 1 / s.chosenLength;
+  const il = 1 / s.rejectedLength;
+  const d = (star - cw * iw + cl * il) / (iw + il);
+  return cw - cl + 2 * d;
+}
+
+export function currentMargin(s: PairFields): number {
+  return s.policyChosen - s.refChosen - (s.policyRejected - s.refRejected);
+}
+
+export function computePairCurves(s: PairCurveFields): LossCurveInput[] {
+  const h0 = currentMargin(s);
+  const span = Math.max(CURVE_SPAN, Math.abs(s.beta * h0) * 1.25);
+  const grid = marginGrid(s.beta, CURVE_POINTS, span);
+  const center = pairInputOf(s);
+  return s.losses.map((id) => {
+    if (isKtoLoss(id)) {
+      const kp = ktoParamsOf(s);
+      const up = ktoLoss(id, { policy: s.policyChosen, ref: s.refChosen, desirable: true }, kp);
+      const down = ktoLoss(id, { policy: s.policyRejected, ref: s.refRejected, desirable: false }, kp);
+      return {
+        id,
+        curve: ktoPairCurve(kp, grid, center, id),
+        optimum: null,
+        current: { margin: h0, loss: up.loss + down.loss, dChosen: up.dPolicy, dRejected: down.dPolicy },
+      };
+    }
+    const params = pairParamsOf(s, id === 'exo_pair');
+    const r = pairLoss(id, center, params);
+    return {
+      id,
+      curve: pairLossCurve(id, params, grid, center),
+      optimum: optimumOnCurve(id, s),
+      current: { margin: h0, loss: r.loss, dChosen: r.dPolicyChosen, dRejected: r.dPolicyRejected },
+    };
+  });
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { ControlsPanel } from '../../src/components/controls/ControlsPanel.tsx';
+import { renderWithStore } from './renderWithStore.tsx';
+
+const box = (name: string | RegExp) => screen.queryByRole('textbox', { name });
+
+describe('ControlsPanel', () => {
+  it('groups the controls into Loss, Pair and Toy policy sections', () => {
+    renderWithStore(<ControlsPanel />);
+    const panel = screen.getByRole('complementary', { name: 'Controls' });
+    for (const name of ['Loss', 'Pair', 'Toy policy'])
+      expect(within(panel).getByRole('region', { name })).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Pair' })).getByRole('group', {
+        name: 'One preference pair',
+      }),
+    ).toBeTruthy();
+  });
+
+  it('gives every input a visible label', () => {
+    const { container } = renderWithStore(<ControlsPanel />, {
+      losses: ['sigmoid', 'cdpo', 'ipo', 'discopop', 'kto'],
+    });
+    const inputs = container.querySelectorAll<HTMLInputElement>('input, select');
+    expect(inputs.length).toBeGreaterThan(30);
+    for (const input of inputs) {
+      const labelledBy = input.getAttribute('aria-labelledby');
+      const label = labelledBy
+        ? document.getElementById(labelledBy)
+        : container.querySelector(`label[for="${input.id}"]`);
+      expect(label?.tagName, `${input.type} ${input.id}`).toBe('LABEL');
+      expect(label?.textContent?.trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows ε, IPO normalisation with lengths, τ and KTO settings only while a loss uses them', async () => {
+    const { store, user } = renderWithStore(<ControlsPanel />, { losses: ['sigmoid'] });
+    expect(box('Label smoothing ε')).toBeNull();
+    expect(screen.queryByRole('group', { name: 'IPO margin' })).toBeNull();
+    expect(box('DiscoPOP temperature τ')).toBeNull();
+    expect(box('Desirable weight λD')).toBeNull();
+
+    act(() => store.getState().update({ losses: ['sigmoid', 'robust', 'ipo', 'discopop', 'kto'] }));
+    expect(box('Label smoothing ε')).not.toBeNull();
+    expect(box('Tokens in y_w (Lw)')).not.toBeNull();
+    expect(box('DiscoPOP temperature τ')).not.toBeNull();
+    expect(box('Desirable weight λD')).not.toBeNull();
+
+    await user.click(screen.getByRole('radio', { name: 'Sum (paper, Eq. 17)' }));
+    expect(store.getState().ipoNormalization).toBe('sum');
+  });
+
+  it('refuses ε = 0 while EXO is selected, and accepts it otherwise', async () => {
+    const { store, user } = renderWithStore(<ControlsPanel />, { losses: ['exo_pair'] });
+    const eps = box('Label smoothing ε') as HTMLElement;
+    await user.tripleClick(eps);
+    await user.paste('0');
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'EXO (exo_pair) needs ε above 0: TRL raises an error at ε = 0. Still using 0.1.',
+    );
+    expect(store.getState().labelSmoothing).toBe(0.1);
+
+    // Deselecting EXO removes the reason, so the message goes and the box shows the stored value again.
+    act(() => store.getState().update({ losses: ['cdpo'] }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(box('Label smoothing ε')).toHaveProperty('value', '0.1');
+    await user.tripleClick(box('Label smoothing ε') as HTMLElement);
+    await user.paste('0');
+    expect(store.getState().labelSmoothing).toBe(0);
+  });
+
+  it('enables z0 only for a fixed reference point and similarity only for shared features', async () => {
+    const { store, user } = renderWithStore(<ControlsPanel />);
+    expect(box('z0 value')).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('radio', { name: 'Fixed number' }));
+    expect(store.getState().z0Mode).toBe('fixed');
+    expect(box('z0 value')).toHaveProperty('disabled', false);
+
+    expect(box('Similarity of y_w and y_l')).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('radio', { name: 'Shared' }));
+    expect(store.getState().features).toBe('shared');
+    expect(box('Similarity of y_w and y_l')).toHaveProperty('disabled', false);
+
+    await user.click(screen.getByRole('radio', { name: 'SGD' }));
+    expect(store.getState().optimizer).toBe('sgd');
+  });
+
+  it('collapses on request (the toggle is only shown on small screens)', async () => {
+    const { user } = renderWithStore(<ControlsPanel />);
+    const toggle = screen.getByRole('button', { name: 'Hide controls' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.textContent).toBe('Show controls');
+    const body = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(body?.getAttribute('data-collapsed')).toBe('true');
+  });
+
+  it('includes the preset menu only when presets are given', () => {
+    const presets = [{ id: 'a', title: 'A', explanation: 'About A.' }];
+    const { rerender } = renderWithStore(<ControlsPanel />);
+    expect(screen.queryByRole('combobox', { name: 'Scenario' })).toBeNull();
+    rerender(<ControlsPanel presets={presets} onLoadPreset={() => {}} />);
+    expect(screen.getByRole('combobox', { name: 'Scenario' })).toBeTruthy();
+  });
+
+  it('shows the TRL weight-ratio warning when λD/λU leaves [1, 4/3]', () => {
+    renderWithStore(<ControlsPanel />, { desirableWeight: 1, undesirableWeight: 2 });
+    expect(
+      screen.getByText(/TRL warns when λD·nD \/ \(λU·nU\) is outside \[1, 4\/3\]; .* it is 0\.5\./),
+    ).toBeTruthy();
+  });
+});

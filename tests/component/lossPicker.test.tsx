@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { LossPicker } from '../../src/components/controls/LossPicker.tsx';
+import { renderWithStore } from './renderWithStore.tsx';
+
+const status = () => screen.getByRole('status');
+
+describe('LossPicker', () => {
+  it('shows DPO, IPO and KTO up front with their TRL loss_type, ticked by default', () => {
+    renderWithStore(<LossPicker />);
+    for (const name of [/^DPO sigmoid$/, /^IPO ipo$/, /^KTO kto$/]) {
+      expect(screen.getByRole('checkbox', { name })).toHaveProperty('checked', true);
+    }
+    expect(screen.getByText('sigmoid').tagName).toBe('CODE');
+  });
+
+  it('ticking and unticking checkboxes adds and removes losses, in the order chosen', async () => {
+    const { store, user } = renderWithStore(<LossPicker />);
+    await user.click(screen.getByRole('checkbox', { name: /^IPO/ }));
+    expect(store.getState().losses).toEqual(['sigmoid', 'kto']);
+
+    await user.click(screen.getByText('All TRL losses'));
+    await user.click(screen.getByRole('checkbox', { name: /^Conservative DPO cdpo$/ }));
+    await user.click(screen.getByRole('checkbox', { name: /^IPO/ }));
+    expect(store.getState().losses).toEqual(['sigmoid', 'kto', 'cdpo', 'ipo']);
+  });
+
+  it('lists every other TRL loss under "All TRL losses" with the notes where TRL differs', () => {
+    renderWithStore(<LossPicker />);
+    const cdpo = screen.getByRole('checkbox', { name: /^Conservative DPO cdpo$/ });
+    expect(cdpo.closest('details')).not.toBeNull();
+    expect(screen.getByText(/Not a TRL loss_type since TRL 0\.29/)).toBeTruthy();
+    expect(screen.getByText(/TRL documents it as SimPO/)).toBeTruthy();
+    expect(screen.getAllByRole('checkbox')).toHaveLength(15);
+  });
+
+  it('opens "All TRL losses" when a link selected one of them', () => {
+    const { container } = renderWithStore(<LossPicker />, { losses: ['hinge'] });
+    expect(container.querySelector('details')?.open).toBe(true);
+    expect(screen.getByText(/1 selected/)).toBeTruthy();
+  });
+
+  it('refuses to untick the last loss, politely, and keeps it selected', async () => {
+    const { store, user } = renderWithStore(<LossPicker />, { losses: ['ipo'] });
+    expect(status().textContent).toBe('');
+    const ipo = screen.getByRole('checkbox', { name: /^IPO/ });
+    await user.click(ipo);
+    expect(store.getState().losses).toEqual(['ipo']);
+    expect(ipo).toHaveProperty('checked', true);
+    expect(status().textContent).toBe(
+      'At least one loss stays selected: tick another before removing IPO (ipo).',
+    );
+
+    await user.click(screen.getByRole('checkbox', { name: /^DPO/ }));
+    expect(store.getState().losses).toEqual(['ipo', 'sigmoid']);
+    expect(status().textContent).toBe('');
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import { BetaSlider } from '../../src/components/controls/BetaSlider.tsx';
+import { PairControls } from '../../src/components/controls/PairControls.tsx';
+import { ToyPolicyControls } from '../../src/components/controls/ToyPolicyControls.tsx';
+import { renderWithStore } from './renderWithStore.tsx';
+
+const chosenBox = () => screen.getByRole('textbox', { name: 'Policy, chosen: log πθ(y_w)' });
+const betaBox = () => screen.getByRole('textbox', { name: 'β (KL strength)' });
+const alertText = () => screen.getByRole('alert').textContent;
+const noAlert = () => expect(screen.queryByRole('alert')).toBeNull();
+
+describe('NumberField refuses bad input and keeps the last good value', () => {
+  it('a positive log-probability is explained at once; the store keeps its value', async () => {
+    const { store, user } = renderWithStore(<PairControls />);
+    await user.tripleClick(chosenBox());
+    await user.paste('0.5');
+    expect(alertText()).toBe(
+      'A log-probability is ≤ 0: 0.5 would be a probability above 1. Still using -11.',
+    );
+    expect(store.getState().policyChosen).toBe(-11);
+    expect(chosenBox().getAttribute('aria-invalid')).toBe('true');
+    expect(chosenBox().getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
+  });
+
+  it('typed key by key, a valid prefix ("0") is the last good value and the message says so', async () => {
+    const { store, user } = renderWithStore(<PairControls />);
+    await user.clear(chosenBox());
+    await user.type(chosenBox(), '0.5');
+    expect(store.getState().policyChosen).toBe(0);
+    expect(alertText()).toBe('A log-probability is ≤ 0: 0.5 would be a probability above 1. Still using 0.');
+  });
+
+  it('"abc" is not a number: alert at once, store unchanged; a later valid value clears it', async () => {
+    const { store, user } = renderWithStore(<PairControls />);
+    await user.clear(chosenBox());
+    await user.type(chosenBox(), 'abc');
+    expect(alertText()).toBe('“abc” is not a number. Still using -11.');
+    expect(store.getState().policyChosen).toBe(-11);
+
+    await user.tripleClick(chosenBox());
+    await user.paste('-3');
+    noAlert();
+    expect(store.getState().policyChosen).toBe(-3);
+    expect(chosenBox().getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('"NaN" is not a number either', async () => {
+    const { store, user } = renderWithStore(<BetaSlider />);
+    await user.tripleClick(betaBox());
+    await user.paste('NaN');
+    expect(alertText()).toBe('“NaN” is not a number. Still using 0.1.');
+    expect(store.getState().beta).toBe(0.1);
+  });
+
+  it('an empty box is refused when leaving it (not while still typing)', async () => {
+    const { store, user } = renderWithStore(<BetaSlider />);
+    await user.clear(betaBox());
+    noAlert();
+    await user.tab();
+    expect(alertText()).toBe('Type a number here. Still using 0.1.');
+    expect(store.getState().beta).toBe(0.1);
+    expect(betaBox()).toHaveProperty('value', '');
+  });
+
+  it('out of range, too high and too low, is refused on Enter with the allowed limit', async () => {
+    const { store, user } = renderWithStore(<BetaSlider />);
+    await user.tripleClick(betaBox());
+    await user.paste('50');
+    noAlert();
+    await user.keyboard('{Enter}');
+    expect(alertText()).toBe('50 is above the largest allowed value, 10. Still using 0.1.');
+    // Once shown, the message follows the typing.
+    await user.tripleClick(betaBox());
+    await user.paste('0.0001');
+    expect(alertText()).toBe('0.0001 is below the smallest allowed value, 0.001. Still using 0.1.');
+    expect(store.getState().beta).toBe(0.1);
+    await user.tripleClick(betaBox());
+    await user.paste('2');
+    noAlert();
+    expect(store.getState().beta).toBe(2);
+  });
+
+  it('a log-prob box accepts the whole URL range (−1000…0), beyond its −40…0 slider', async () => {
+    const { store, user } = renderWithStore(<PairControls />);
+    await user.tripleClick(chosenBox());
+    await user.paste('-250');
+    noAlert();
+    expect(store.getState().policyChosen).toBe(-250);
+    await user.tripleClick(chosenBox());
+    await user.paste('-1001');
+    await user.keyboard('{Enter}');
+    expect(alertText()).toBe('-1001 is below the smallest allowed value, -1000. Still using -250.');
+  });
+
+  it('whole-number fields refuse fractions', async () => {
+    const { store, user } = renderWithStore(<ToyPolicyControls />);
+    const k = screen.getByRole('textbox', { name: 'Responses K' });
+    await user.tripleClick(k);
+    await user.paste('2.5');
+    await user.keyboard('{Enter}');
+    expect(alertText()).toBe('2.5 is not a whole number. Still using 3.');
+    expect(store.getState().responses).toBe(3);
+  });
+
+  it('Escape puts the stored value back in the box', async () => {
+    const { user } = renderWithStore(<BetaSlider />);
+    await user.tripleClick(betaBox());
+    await user.paste('xyz');
+    expect(screen.queryByRole('alert')).not.toBeNull();
+    await user.keyboard('{Escape}');
+    noAlert();
+    expect(betaBox()).toHaveProperty('value', '0.1');
+  });
+
+  it('a change from elsewhere (a preset, a link) replaces a bad draft', async () => {
+    const { store, user } = renderWithStore(<BetaSlider />);
+    await user.tripleClick(betaBox());
+    await user.paste('abc');
+    act(() => store.getState().update({ beta: 0.2 }));
+    noAlert();
+    expect(betaBox()).toHaveProperty('value', '0.2');
+  });
+
+  it('accepts a typographic minus and full-width digits', async () => {
+    const { store, user } = renderWithStore(<PairControls />);
+    await user.tripleClick(chosenBox());
+    await user.paste('−７.５');
+    noAlert();
+    expect(store.getState().policyChosen).toBe(-7.5);
+  });
+});
