@@ -1,14 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './components/App.tsx';
+import { useAppStore } from './state/store.ts';
+import { startUrlSync } from './state/urlSync.ts';
+import './styles/app.css';
 
-function App() {
-  return (
-    <main>
-      <h1>DPO Explorer</h1>
-      <p>See how preference-optimisation losses move a language model&apos;s probabilities.</p>
-    </main>
-  );
-}
+// Read the link before the first render, so the page never flashes the defaults.
+startUrlSync(useAppStore);
 
 const root = document.getElementById('root');
 if (root)

@@ -64,6 +64,10 @@ export const EN_APP: AppStrings = {
         'Each point is a policy over three responses: the path of training, the reference ○ and the RLHF optimum ★.',
     },
   },
+  metricsView: {
+    title: 'What TRL would log',
+    caption: 'TRL’s metrics of each run over the steps, under the names they have in a TRL training log.',
+  },
   plotFailed: 'This plot could not be drawn. The rest of the page still works.',
   retry: 'Try again',
   loadingPlot: 'Loading the plot…',
@@ -73,4 +77,17 @@ export const EN_APP: AppStrings = {
   notice,
   footer:
     'Formulas and metric names follow Hugging Face TRL and the DPO, IPO and KTO papers; where they differ, both are shown.',
+  untrainable: (names) =>
+    `${names}: a pair loss needs pairs, and thumbs-down data has none, so there is nothing to train.`,
+  metricsLegend: 'TRL metrics to plot',
+  finalMetricsCaption: (loss, step) => `${loss}: what TRL would log at step ${step}`,
+  sweepsUpdating: 'Updating…',
+  sweepBetaHeading: 'As β changes',
+  sweepRefHeading: 'As the reference probability of y_w changes',
+  planeLossLabel: 'Loss in the contours',
+  rlhfNote: {
+    pair: '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere: where DPO ends on this pair.',
+    ranking: '★ = π* ∝ π_ref·exp(r/β) with the hidden rewards: the policy RLHF with a KL penalty finds.',
+    none: 'No finite RLHF optimum for these data (p = 0 or 1, or thumbs-down only).',
+  },
 };

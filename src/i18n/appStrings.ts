@@ -20,6 +20,7 @@ export interface AppStrings {
   viewsHeading: string;
   readoutHeading: string;
   views: Record<ViewId, ViewText>;
+  metricsView: ViewText;
   plotFailed: string;
   retry: string;
   loadingPlot: string;
@@ -28,4 +29,15 @@ export interface AppStrings {
   dismiss: string;
   notice: (n: UrlNotice) => string;
   footer: string;
+  /** Pair losses cannot train on thumbs-down data. */
+  untrainable: (names: string) => string;
+  metricsLegend: string;
+  /** Caption of the TRL metrics table of one run's last step. */
+  finalMetricsCaption: (loss: string, step: number) => string;
+  sweepsUpdating: string;
+  sweepBetaHeading: string;
+  sweepRefHeading: string;
+  /** Which loss the plane shows, when several are chosen. */
+  planeLossLabel: string;
+  rlhfNote: Record<'pair' | 'ranking' | 'none', string>;
 }

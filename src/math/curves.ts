@@ -101,3 +101,57 @@ export function ktoPairCurve(
   }
   return curve;
 }
+
+/**
+ * A pair loss over a grid of log-ratios: loss[i][j] at ρw = chosen[j], ρl = rejected[i] (row = ρl, as a
+ * contour plot wants it). `lengths` are the completion lengths for token-normalised losses.
+ */
+export function pairLossPlane(
+  type: PairLossType,
+  params: PairLossParams,
+  chosen: readonly number[],
+  rejected: readonly number[],
+  lengths: { chosen?: number; rejected?: number } = {},
+): number[][] {
+  const t = checkPairLossType(type);
+  const k = kernelParams(t, params);
+  const { lw, ll } = splitAround({
+    policyChosen: 0,
+    policyRejected: 0,
+    refChosen: 0,
+    refRejected: 0,
+    chosenLength: lengths.chosen,
+    rejectedLength: lengths.rejected,
+  });
+  k.invLw = 1 / lw;
+  k.invLl = 1 / ll;
+  const kernel = PAIR_KERNELS[t];
+  const out: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
+  return rejected.map((rl) =>
+    chosen.map((rw) => {
+      kernel(rw, rl, k, out);
+      return out.loss;
+    }),
+  );
+}
+
+/** KTO (or unpaired APO-zero) on y_w as desirable and y_l as undesirable, over the same kind of grid. */
+export function ktoPairPlane(
+  params: KtoParams,
+  chosen: readonly number[],
+  rejected: readonly number[],
+  type: KtoLossType = 'kto',
+): number[][] {
+  const t = checkKtoType(type);
+  const p = checkKtoParams(params);
+  const up = { loss: 0, d: 0 };
+  const down = { loss: 0, d: 0 };
+  const upLoss = chosen.map((rw) => {
+    ktoLossOfRatio(t, rw, true, p, up);
+    return up.loss;
+  });
+  return rejected.map((rl) => {
+    ktoLossOfRatio(t, rl, false, p, down);
+    return upLoss.map((u) => u + down.loss);
+  });
+}

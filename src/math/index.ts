@@ -27,7 +27,14 @@ export {
   rlhfOptimum,
   twoResponseOptimum,
 } from './optima.ts';
-export { marginGrid, pairLossCurve, ktoPairCurve, type MarginCurve } from './curves.ts';
+export {
+  marginGrid,
+  pairLossCurve,
+  ktoPairCurve,
+  pairLossPlane,
+  ktoPairPlane,
+  type MarginCurve,
+} from './curves.ts';
 export { sigmoid, softplus, logSigmoid, logit, softmax, logSumExp } from './stable.ts';
 export { LOSS_IDS, isKtoLoss, type LossId } from './lossIds.ts';
 export { trainToyPolicy } from './toy/train.ts';
@@ -56,8 +63,16 @@ export {
   TOY_SCENARIOS,
   DEFAULT_SCENARIO_ID,
   findScenario,
-  unpairedFromPairs,
   BRADLEY_TERRY_REF,
   BRADLEY_TERRY_REWARDS,
   type ToyScenario,
 } from './toy/scenarios.ts';
+export {
+  buildToyProblem,
+  sharedFeatures,
+  identityFeatures,
+  rankingPairs,
+  unpairedFromPairs,
+  type ToySpec,
+  type ToyDataset,
+} from './toy/build.ts';

@@ -36,7 +36,11 @@ export interface AppState {
   features: 'tabular' | 'shared';
   /** How much y_w and y_l share their feature (0 = tabular-like, near 1 = almost the same direction). */
   similarity: number;
+  /** What the toy is trained on: one pair y_w ≻ y_l with probability p, a Bradley–Terry ranking from hidden rewards, or a single thumbs-down on response A. */
+  dataset: 'pair' | 'ranking' | 'thumbs-down';
   preferenceProb: number;
+  /** Hidden rewards of the K responses for the 'ranking' dataset. */
+  rewards: number[];
   optimizer: 'sgd' | 'adam';
   learningRate: number;
   steps: number;

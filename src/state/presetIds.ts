@@ -1,2 +1,4 @@
-// Filled from the presets list; kept apart so the URL schema does not import the presets' contents.
-export const PRESET_IDS: readonly string[] = [];
+// The ids a `preset=` link may name: the toy trainer's named scenarios.
+import { TOY_SCENARIOS } from '../math/index.ts';
+
+export const PRESET_IDS: readonly string[] = TOY_SCENARIOS.map((s) => s.id);

@@ -3,13 +3,16 @@
 import type { AppState } from './appState.ts';
 import { URL_PARAMS, KNOWN_LOSSES } from './urlParams.ts';
 import { normaliseProbs, resizeRefProbs } from './refProbs.ts';
+import { resizeRewards } from './rewards.ts';
 import type { LossId } from '../math/index.ts';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Returns `base` with `patch` applied, every field clamped or, when unusable, left as it was. */
 export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): AppState {
-  const next: AppState = { ...base, losses: [...base.losses], refProbs: [...base.refProbs] };
+  // Arrays are shared with `base` unless patched, so selectors comparing them by identity (useShallow)
+  // see no change where there was none. Nothing mutates them in place.
+  const next: AppState = { ...base };
   for (const param of URL_PARAMS) {
     switch (param.kind) {
       case 'number': {
@@ -44,6 +47,12 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
           next.refProbs = normaliseProbs(v.map((x) => Math.max(x, param.min)));
         break;
       }
+      case 'rewardList': {
+        const v = patch.rewards;
+        if (Array.isArray(v) && v.length >= 1 && v.every((x) => Number.isFinite(x)))
+          next.rewards = v.map((x) => clamp(x, param.min, param.max));
+        break;
+      }
       case 'z0': {
         const mode = patch.z0Mode;
         if (mode === 'kl' || mode === 'batch' || mode === 'fixed') next.z0Mode = mode;
@@ -59,5 +68,6 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
       next.responses = next.refProbs.length;
     else next.refProbs = resizeRefProbs(next.refProbs, next.responses);
   }
+  if (next.rewards.length !== next.responses) next.rewards = resizeRewards(next.rewards, next.responses);
   return next;
 }

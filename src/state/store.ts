@@ -5,6 +5,7 @@ import type { AppState } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
 import { applyPatch } from './sanitize.ts';
 import { cloneState, parseHash } from './urlCodec.ts';
+import { findPresetScenario, presetPatch } from './presets.ts';
 import type { UrlNotice } from './urlNotice.ts';
 
 export interface StoreActions {
@@ -12,6 +13,8 @@ export interface StoreActions {
   update: (patch: Partial<AppState>) => void;
   /** Replaces the whole state from a location hash, keeping what the link said that was usable. */
   loadHash: (hash: string) => void;
+  /** Loads a named scenario onto the defaults (viewer settings kept); unknown ids are ignored. */
+  loadPreset: (id: string) => void;
   /** Back to the defaults (viewer settings such as theme and language are kept). */
   reset: () => void;
   dismissNotices: () => void;
@@ -24,11 +27,22 @@ export interface StoreState extends AppState, StoreActions {
 
 const STATE_KEYS = Object.keys(DEFAULT_STATE) as (keyof AppState)[];
 
-/** The plain AppState inside the store (no actions, no notices). */
+/** The plain AppState inside the store (no actions, no notices); arrays are shared, never mutated. */
 export function pickAppState(s: StoreState): AppState {
   const out = {} as Record<keyof AppState, unknown>;
   for (const k of STATE_KEYS) out[k] = s[k];
-  return cloneState(out as AppState);
+  return out as AppState;
+}
+
+/** The defaults, keeping how this viewer looks at the page (theme, language, embedding). */
+function viewerDefaults(s: StoreState): AppState {
+  return {
+    ...cloneState(DEFAULT_STATE),
+    theme: s.theme,
+    lang: s.lang,
+    embed: s.embed,
+    showControls: s.showControls,
+  };
 }
 
 export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
@@ -40,16 +54,12 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
       const { state, notices } = parseHash(hash);
       set({ ...state, notices });
     },
-    reset: () => {
-      const s = get();
-      set({
-        ...cloneState(DEFAULT_STATE),
-        theme: s.theme,
-        lang: s.lang,
-        embed: s.embed,
-        showControls: s.showControls,
-      });
+    loadPreset: (id) => {
+      const scenario = findPresetScenario(id);
+      if (!scenario) return;
+      set(applyPatch(viewerDefaults(get()), presetPatch(scenario)));
     },
+    reset: () => set(viewerDefaults(get())),
     dismissNotices: () => set({ notices: [] }),
   }));
 }

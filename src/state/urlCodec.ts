@@ -6,6 +6,7 @@ import { DEFAULT_STATE } from './defaults.ts';
 import { KNOWN_LOSSES, URL_PARAMS, URL_VERSION, type NumberParam, type UrlParam } from './urlParams.ts';
 import type { UrlNotice } from './urlNotice.ts';
 import { normaliseProbs, resizeRefProbs } from './refProbs.ts';
+import { resizeRewards } from './rewards.ts';
 import type { LossId } from '../math/index.ts';
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -34,7 +35,7 @@ function shorten(s: string): string {
 }
 
 export function cloneState(s: Readonly<AppState>): AppState {
-  return { ...s, losses: [...s.losses], refProbs: [...s.refProbs] };
+  return { ...s, losses: [...s.losses], refProbs: [...s.refProbs], rewards: [...s.rewards] };
 }
 
 /** Splits a hash into decoded key/value pairs, first occurrence winning. */
@@ -142,6 +143,18 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
       state.refProbs = normaliseProbs(floored);
       return;
     }
+    case 'rewardList': {
+      const values = raw.split(',').slice(0, MAX_LIST).map(parseNumber);
+      if (values.some((v) => v === null) || values.length < 1) {
+        notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
+        return;
+      }
+      const clamped = (values as number[]).map((v) => Math.min(param.max, Math.max(param.min, v)));
+      if (clamped.some((v, i) => v !== values[i]))
+        notices.push({ kind: 'clamped', key: param.key, given: shorten(raw), used: clamped.join(',') });
+      state.rewards = clamped;
+      return;
+    }
     case 'z0': {
       const v = raw.trim().toLowerCase();
       if (v === 'kl' || v === 'batch') {
@@ -206,6 +219,16 @@ export function parseHash(hash: string): ParsedHash {
         notices.push({ kind: 'adjusted', key: 'ref', given: `${before}`, used: `${state.responses}` });
     }
   }
+  if (state.rewards.length !== state.responses) {
+    if (pairs.has('rewards'))
+      notices.push({
+        kind: 'adjusted',
+        key: 'rewards',
+        given: `${state.rewards.length}`,
+        used: `${state.responses}`,
+      });
+    state.rewards = resizeRewards(state.rewards, state.responses);
+  }
   return { state, notices };
 }
 
@@ -221,6 +244,8 @@ function formatValue(param: UrlParam, state: Readonly<AppState>): string {
       return state.losses.join(',');
     case 'probList':
       return state.refProbs.map(String).join(',');
+    case 'rewardList':
+      return state.rewards.map(String).join(',');
     case 'z0':
       return state.z0Mode === 'fixed' ? String(state.z0) : state.z0Mode;
   }

@@ -47,6 +47,14 @@ export interface ProbListParam extends ParamBase {
   min: number;
 }
 
+/** The ranking rewards: one number per response, each clamped to [min, max]. */
+export interface RewardListParam extends ParamBase {
+  kind: 'rewardList';
+  field: 'rewards';
+  min: number;
+  max: number;
+}
+
 /** z0: `kl`, `batch` or a fixed number. */
 export interface Z0Param extends ParamBase {
   kind: 'z0';
@@ -55,7 +63,8 @@ export interface Z0Param extends ParamBase {
   max: number;
 }
 
-export type UrlParam = NumberParam | EnumParam | BoolParam | LossListParam | ProbListParam | Z0Param;
+export type UrlParam =
+  NumberParam | EnumParam | BoolParam | LossListParam | ProbListParam | RewardListParam | Z0Param;
 
 /** The schema version written as `v`. Bump it (and add a migration) when a key changes meaning. */
 export const URL_VERSION = 1;

@@ -2,13 +2,15 @@
 // text alternative for screen readers (Plotly's SVG has no accessible name of its own).
 import { memo, useId, useMemo, type ReactNode } from 'react';
 import type { Figure } from '../../figures/types.ts';
-import type { ViewId } from '../../state/viewIds.ts';
-import type { AppStrings } from '../../i18n/appStrings.ts';
+import type { AppStrings, ViewText } from '../../i18n/appStrings.ts';
 import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
 import { PlotlyPlot } from '../plot/PlotlyPlot.tsx';
 
 export interface ViewSectionProps {
-  id: ViewId;
+  /** The element id suffix (view-<id>) and heading id. */
+  id: string;
+  /** Heading and caption; default: strings.views[id]. */
+  text?: ViewText;
   strings: AppStrings;
   /** Builds the figure; a throw is caught by the boundary instead of blanking the page. */
   figure: () => Figure;
@@ -40,8 +42,15 @@ const PlotWithSummary = memo(function PlotWithSummary({
   );
 });
 
-export function ViewSection({ id, strings, figure, height = 340, toolbar }: ViewSectionProps) {
-  const text = strings.views[id];
+export function ViewSection({
+  id,
+  text: givenText,
+  strings,
+  figure,
+  height = 340,
+  toolbar,
+}: ViewSectionProps) {
+  const text = givenText ?? (strings.views as Record<string, ViewText>)[id];
   const summaryId = useId();
   return (
     <figure className="view" id={`view-${id}`} aria-labelledby={`${id}-title`} aria-describedby={summaryId}>

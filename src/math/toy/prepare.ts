@@ -42,7 +42,7 @@ export interface PreparedProblem {
 }
 
 export type PreparedLoss =
-  | { kind: 'pair'; type: Exclude<ToyLossType, 'kto'>; kernel: PairKernel; params: KernelParams }
+  | { kind: 'pair'; type: Exclude<ToyLossType, KtoLossType>; kernel: PairKernel; params: KernelParams }
   | { kind: 'kto'; type: KtoLossType; params: CheckedKtoParams; z0: 'kl' | 'batch' | 'fixed' };
 
 export interface PreparedConfig {
@@ -168,7 +168,7 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
   checkObject('loss', config.loss);
   const lossConfig = config.loss;
   let loss: PreparedLoss;
-  if (lossConfig.type === 'kto') {
+  if (lossConfig.type === 'kto' || lossConfig.type === 'apo_zero_unpaired') {
     const z0 = lossConfig.z0 ?? 'kl';
     if (z0 !== 'kl' && z0 !== 'batch' && (typeof z0 !== 'number' || !Number.isFinite(z0)))
       fail('z0', "must be 'kl', 'batch' or a finite number", z0);
@@ -178,7 +178,7 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
       desirableWeight: lossConfig.desirableWeight,
       undesirableWeight: lossConfig.undesirableWeight,
     });
-    loss = { kind: 'kto', type: 'kto', params, z0: typeof z0 === 'number' ? 'fixed' : z0 };
+    loss = { kind: 'kto', type: lossConfig.type, params, z0: typeof z0 === 'number' ? 'fixed' : z0 };
   } else {
     const type = checkPairLossType(lossConfig.type);
     loss = { kind: 'pair', type, kernel: PAIR_KERNELS[type], params: kernelParams(type, lossConfig) };
@@ -202,7 +202,7 @@ export function checkCompatible(problem: PreparedProblem, config: PreparedConfig
   if (config.loss.kind === 'pair' && problem.pairChosen.length === 0)
     fail('pairs', `must not be empty for the pair loss '${config.loss.type}'`, 0);
   if (config.loss.kind === 'kto' && problem.unpairedResponse.length === 0)
-    fail('unpaired', "must not be empty for 'kto'", 0);
+    fail('unpaired', `must not be empty for '${config.loss.type}'`, 0);
 }
 
 /** The same config at another β (for sweeps), without validating everything again. */

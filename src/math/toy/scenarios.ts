@@ -1,7 +1,7 @@
 // Named toy problems for the app's scenario picker: data, not UI. Each explanation makes claims that
 // tests/unit/toy.scenarios.test.ts checks against a real training run, so edit both together.
-import type { ToyLossType, ToyPair, ToyProblem, ToyTrainConfig, ToyUnpaired } from './types.ts';
-import { sigmoid } from '../stable.ts';
+import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
+import { buildToyProblem, type ToySpec } from './build.ts';
 
 export interface ToyScenario {
   id: string;
@@ -10,6 +10,8 @@ export interface ToyScenario {
   explanation: string;
   /** Names for the responses, in order (legends, tables). */
   responses: string[];
+  /** The knobs the problem is built from (the app loads these into its controls). */
+  spec: ToySpec;
   problem: ToyProblem;
   config: ToyTrainConfig;
   /** The losses to train and show side by side, config.loss.type first. */
@@ -18,46 +20,17 @@ export interface ToyScenario {
   compareBetas?: number[];
 }
 
-function identity(K: number): number[][] {
-  return Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => (i === j ? 1 : 0)));
-}
-
-/** A policy that starts as a copy of the reference, one free logit per response. */
-function tabularFromReference(refLogits: number[]): Pick<ToyProblem, 'policy' | 'refLogits'> {
-  return { policy: { baseLogits: refLogits.slice(), features: identity(refLogits.length) }, refLogits };
-}
-
-/**
- * The same preferences as unpaired KTO examples, as TRL converts a paired dataset: the chosen response
- * is desirable and the rejected one undesirable, with weight p, and the other way round with weight 1 − p.
- */
-export function unpairedFromPairs(pairs: readonly ToyPair[]): ToyUnpaired[] {
-  return pairs.flatMap(({ chosen, rejected, p, weight = 1 }) => {
-    const out: ToyUnpaired[] = [];
-    if (p > 0) {
-      out.push({ response: chosen, desirable: true, weight: weight * p });
-      out.push({ response: rejected, desirable: false, weight: weight * p });
-    }
-    if (p < 1) {
-      out.push({ response: rejected, desirable: true, weight: weight * (1 - p) });
-      out.push({ response: chosen, desirable: false, weight: weight * (1 - p) });
-    }
-    return out;
-  });
-}
-
-const START_PAIRS: ToyPair[] = [{ chosen: 0, rejected: 1, p: 0.9 }];
-
 /** Reference logits of the four-response Bradley–Terry scenario and its rewards. */
 export const BRADLEY_TERRY_REF = [0, 0.5, 0.3, 0.2];
 export const BRADLEY_TERRY_REWARDS = [1, 0.5, 0, -1];
 
-function bradleyTerryPairs(rewards: readonly number[]): ToyPair[] {
-  const pairs: ToyPair[] = [];
-  for (let i = 0; i < rewards.length; i++)
-    for (let j = i + 1; j < rewards.length; j++)
-      pairs.push({ chosen: i, rejected: j, p: sigmoid(rewards[i] - rewards[j]) });
-  return pairs;
+/** A scenario's problem comes from a spec, so that the app's controls can express every scenario exactly. */
+function fromSpec(spec: ToySpec): { spec: ToySpec; problem: ToyProblem } {
+  return { spec, problem: buildToyProblem(spec) };
+}
+
+function tabular(refLogits: number[], dataset: ToySpec['dataset']): { spec: ToySpec; problem: ToyProblem } {
+  return fromSpec({ refLogits, features: 'tabular', similarity: 0, dataset });
 }
 
 export const TOY_SCENARIOS: readonly ToyScenario[] = [
@@ -70,11 +43,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'not 0.5: a pair only counts as right when the chosen reward is strictly larger. ' +
       'After the first update the margin is positive and the accuracy jumps to 1.',
     responses: ['A (chosen)', 'B (rejected)', 'C', 'D'],
-    problem: {
-      ...tabularFromReference([1, 0.5, 0, -0.5]),
-      pairs: START_PAIRS,
-      unpaired: unpairedFromPairs(START_PAIRS),
-    },
+    ...tabular([1, 0.5, 0, -0.5], { kind: 'pair', p: 0.9 }),
     config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
     displayLosses: ['sigmoid', 'ipo', 'kto'],
   },
@@ -87,7 +56,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'deterministic preferences. IPO regresses the margin onto a target, 1/(2β) = 5 here, and stops there. ' +
       'Watch the margin plot: one curve climbs, the other flattens.',
     responses: ['A (chosen)', 'B (rejected)'],
-    problem: { ...tabularFromReference([0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 1 }] },
+    ...tabular([0, 0], { kind: 'pair', p: 1 }),
     config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
     displayLosses: ['sigmoid', 'ipo'],
   },
@@ -100,7 +69,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'IPO aims at h = (2p − 1)/(2β) = 0.3 and ends at π(A) = σ(0.3) ≈ 0.57. ' +
       'Noise, not the loss, is what stops DPO from running off to infinity.',
     responses: ['A (chosen)', 'B (rejected)'],
-    problem: { ...tabularFromReference([0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 0.8 }] },
+    ...tabular([0, 0], { kind: 'pair', p: 0.8 }),
     config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 0.25, steps: 300 },
     displayLosses: ['sigmoid', 'ipo'],
   },
@@ -113,7 +82,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'further and ends less sure, at 0.756; robust DPO (ε = 0.1) undoes the assumed flips and recovers ' +
       'the clean preference, 0.9. Same data, three different answers: ε is a modelling choice.',
     responses: ['A (chosen)', 'B (rejected)'],
-    problem: { ...tabularFromReference([0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 0.82 }] },
+    ...tabular([0, 0], { kind: 'pair', p: 0.82 }),
     config: {
       loss: { type: 'sigmoid', beta: 1, labelSmoothing: 0.1 },
       optimizer: 'sgd',
@@ -126,24 +95,18 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
     id: 'likelihood-displacement',
     title: 'Likelihood displacement: the chosen answer gets less likely',
     explanation:
-      'The chosen and rejected answers are near-duplicates: their feature rows overlap almost entirely. ' +
-      'DPO can only widen the margin by pushing down what they share, the rejected answer slightly faster, ' +
-      'so the margin grows and accuracy is 1 while π(A) falls from 0.36 to about 0.13 and the mass goes to C and D. ' +
-      'In TRL logs this is rewards/chosen turning negative while rewards/margins keeps rising.',
+      'The chosen answer A and the rejected answer B are near-duplicates: both lean on one shared feature, ' +
+      'B twice as hard as A. DPO widens the margin by pushing that shared feature down, which drags A down ' +
+      'with B: after a brief rise π(A) falls from 0.36 to about 0.10 while the margin keeps growing and ' +
+      'accuracy stays 1, and the mass goes to C and D. In TRL logs this is rewards/chosen turning negative ' +
+      'while rewards/margins keeps rising. IPO stops at its target margin 1/(2β) = 0.5 and leaves π(A) where it began.',
     responses: ['A (chosen)', 'B (rejected)', 'C', 'D'],
-    problem: {
-      policy: {
-        baseLogits: [1, 1, 0.3, -0.3],
-        features: [
-          [1, 0.3],
-          [1.1, 0.2],
-          [0.2, 1],
-          [-0.3, 0.5],
-        ],
-      },
+    ...fromSpec({
       refLogits: [1, 1, 0.3, -0.3],
-      pairs: [{ chosen: 0, rejected: 1, p: 1 }],
-    },
+      features: 'shared',
+      similarity: 0.8,
+      dataset: { kind: 'pair', p: 1 },
+    }),
     config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 0.1, steps: 300 },
     displayLosses: ['sigmoid', 'ipo'],
   },
@@ -156,10 +119,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'With plain SGD each other logit rises in proportion to its probability, so the most likely answer B ' +
       'gains most and ends up squeezing C and D too: they rise at first, then fall below where they started.',
     responses: ['A (undesirable)', 'B', 'C', 'D'],
-    problem: {
-      ...tabularFromReference([1, 0.5, 0, -0.5]),
-      unpaired: [{ response: 0, desirable: false }],
-    },
+    ...tabular([1, 0.5, 0, -0.5], { kind: 'thumbs-down' }),
     config: { loss: { type: 'kto', beta: 0.1 }, optimizer: 'sgd', learningRate: 1, steps: 300 },
     displayLosses: ['kto'],
   },
@@ -172,7 +132,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'the reference), while a strong β = 1 stops at a margin of 1.39 with π(A) ≈ 0.44. ' +
       'Compare the KL from the reference of the two runs, and try the β sweep.',
     responses: ['A (chosen)', 'B (rejected)', 'C', 'D'],
-    problem: { ...tabularFromReference([0, 0, 0, 0]), pairs: [{ chosen: 0, rejected: 1, p: 0.8 }] },
+    ...tabular([0, 0, 0, 0], { kind: 'pair', p: 0.8 }),
     config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 600 },
     displayLosses: ['sigmoid'],
     compareBetas: [0.1, 1],
@@ -186,7 +146,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'that RLHF with a KL penalty would find, π*(y) ∝ π_ref(y)·exp(r(y)/β). ' +
       'That equivalence is the whole idea of DPO.',
     responses: ['A (r = 1)', 'B (r = 0.5)', 'C (r = 0)', 'D (r = −1)'],
-    problem: { ...tabularFromReference(BRADLEY_TERRY_REF), pairs: bradleyTerryPairs(BRADLEY_TERRY_REWARDS) },
+    ...tabular(BRADLEY_TERRY_REF, { kind: 'ranking', rewards: BRADLEY_TERRY_REWARDS }),
     config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 1, steps: 300 },
     displayLosses: ['sigmoid'],
   },

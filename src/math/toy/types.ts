@@ -1,5 +1,5 @@
 // The toy policy's public types (../shared/CONVENTIONS.md §5, §7). Names are the contract: do not rename.
-import type { PairLossType } from '../types.ts';
+import type { KtoLossType, PairLossType } from '../types.ts';
 
 export interface ToyPair {
   chosen: number;
@@ -26,7 +26,8 @@ export interface ToyProblem {
   unpaired?: ToyUnpaired[];
 }
 
-export type ToyLossType = PairLossType | 'kto';
+/** Any pair loss, or an unpaired one ('kto', or APO-zero's unpaired form) trained on the unpaired examples. */
+export type ToyLossType = PairLossType | KtoLossType;
 
 export interface ToyLossConfig {
   type: ToyLossType;

@@ -1,0 +1,111 @@
+// The page: header, link notices, controls, the numbers and the six views. In embed mode (`embed=` in the
+// link) only one view is shown, with or without its controls, and no page chrome.
+import { useEffect, type ComponentType } from 'react';
+import type { ViewId } from '../state/viewIds.ts';
+import { PRESETS } from '../state/presets.ts';
+import { useStore, useStoreApi } from './storeContext.tsx';
+import { useLanguage, useResolvedTheme } from './environment.tsx';
+import { UiStringsProvider } from './i18nContext.tsx';
+import { ControlsPanel } from './controls/ControlsPanel.tsx';
+import { PairReadout } from './readout/PairReadout.tsx';
+import { NoticeBanner } from './shell/NoticeBanner.tsx';
+import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
+import { LossView, GradientView } from './views/LossViews.tsx';
+import { TrainingView } from './views/TrainingView.tsx';
+import { SweepsView } from './views/SweepsView.tsx';
+import { PlaneView } from './views/PlaneView.tsx';
+import { SimplexView } from './views/SimplexView.tsx';
+
+export const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
+  loss: LossView,
+  gradient: GradientView,
+  training: TrainingView,
+  sweeps: SweepsView,
+  plane: PlaneView,
+  simplex: SimplexView,
+};
+
+/** Keeps <html lang> and the theme attribute in step with the store. */
+function useDocumentSettings() {
+  const theme = useResolvedTheme();
+  const lang = useLanguage();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = lang.tag;
+  }, [theme, lang]);
+}
+
+export function App() {
+  useDocumentSettings();
+  const lang = useLanguage();
+  const api = useStoreApi();
+  const embed = useStore((s) => s.embed);
+  const showControls = useStore((s) => s.showControls);
+  const t = lang.app;
+  const loadPreset = (id: string) => api.getState().loadPreset(id);
+
+  if (embed) {
+    const View = VIEW_COMPONENTS[(embed === '1' ? 'loss' : embed) as ViewId] ?? LossView;
+    return (
+      <UiStringsProvider strings={lang.ui}>
+        <main className={`embed-root app-main${showControls ? '' : ' no-controls'}`}>
+          <NoticeBanner strings={t} />
+          {showControls && (
+            <div className="controls-column">
+              <ControlsPanel />
+            </div>
+          )}
+          <div className="views-column">
+            <View />
+          </div>
+        </main>
+      </UiStringsProvider>
+    );
+  }
+
+  return (
+    <UiStringsProvider strings={lang.ui}>
+      <a className="skip-link" href="#views">
+        {t.skipToViews}
+      </a>
+      <header className="app-header">
+        <h1>{t.appTitle}</h1>
+        <p className="tagline">{t.tagline}</p>
+        <div className="header-actions">
+          <CopyLinkButton strings={t} />
+          <button type="button" onClick={() => api.getState().reset()}>
+            {t.reset}
+          </button>
+        </div>
+      </header>
+      <NoticeBanner strings={t} />
+      <main className={`app-main${showControls ? '' : ' no-controls'}`}>
+        {showControls && (
+          <div className="controls-column">
+            <ControlsPanel presets={PRESETS} onLoadPreset={loadPreset} />
+          </div>
+        )}
+        <div className="views-column">
+          <section aria-labelledby="readout-heading">
+            <h2 id="readout-heading">{t.readoutHeading}</h2>
+            <PairReadout />
+          </section>
+          <section id="views" aria-labelledby="views-heading" tabIndex={-1}>
+            <h2 id="views-heading">{t.viewsHeading}</h2>
+            <div className="views-grid">
+              <LossView />
+              <GradientView />
+              <div className="view-wide">
+                <TrainingView />
+              </div>
+              <SweepsView />
+              <PlaneView />
+              <SimplexView />
+            </div>
+          </section>
+        </div>
+      </main>
+      <footer className="app-footer">{t.footer}</footer>
+    </UiStringsProvider>
+  );
+}

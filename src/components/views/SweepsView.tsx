@@ -1,0 +1,53 @@
+// View 4: where training ends as β and as the reference probability of y_w change. The sweeps come from
+// a worker; the plots show the last finished sweep (marked as updating while a newer one runs).
+import { useCallback } from 'react';
+import { sweepFigure } from '../../figures/sweepFigure.ts';
+import type { SweepInput } from '../../figures/types.ts';
+import { useLanguage, usePlotTheme } from '../environment.tsx';
+import { useSweeps } from '../workers/useSweeps.ts';
+import { ViewSection } from './ViewSection.tsx';
+import { useToyFields } from './useToyRuns.ts';
+
+const NONE: SweepInput[] = [];
+
+export function SweepsView() {
+  const fields = useToyFields();
+  const { sweeps, stale } = useSweeps(fields);
+  const theme = usePlotTheme();
+  const lang = useLanguage();
+  const betaSweeps = sweeps?.beta ?? NONE;
+  const refSweeps = sweeps?.ref ?? NONE;
+  const betaFigure = useCallback(
+    () => sweepFigure(betaSweeps, { theme, strings: lang.figures, axis: 'beta', current: fields.beta }),
+    [betaSweeps, theme, lang, fields.beta],
+  );
+  const refFigure = useCallback(
+    () => sweepFigure(refSweeps, { theme, strings: lang.figures, axis: 'ref', current: fields.refProbs[0] }),
+    [refSweeps, theme, lang, fields.refProbs],
+  );
+  const status = (
+    <p className="view-status" role="status" aria-live="polite">
+      {stale ? lang.app.sweepsUpdating : ''}
+    </p>
+  );
+  return (
+    <>
+      <ViewSection
+        id="sweeps"
+        text={{
+          title: lang.app.views.sweeps.title,
+          caption: `${lang.app.views.sweeps.caption} ${lang.app.sweepBetaHeading}.`,
+        }}
+        strings={lang.app}
+        figure={betaFigure}
+        toolbar={status}
+      />
+      <ViewSection
+        id="sweeps-ref"
+        text={{ title: lang.app.sweepRefHeading, caption: lang.app.views.sweeps.caption }}
+        strings={lang.app}
+        figure={refFigure}
+      />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+// View 3: the toy policy's probabilities over training, one panel per loss, with TRL's metrics over steps
+// and the last step's metrics as TRL would log them.
+import { useCallback, useState } from 'react';
+import { trainingFigure } from '../../figures/trainingFigure.ts';
+import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
+import { useLanguage, usePlotTheme } from '../environment.tsx';
+import { TrlMetricsTable } from '../readout/TrlMetricsTable.tsx';
+import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
+import { ViewSection } from './ViewSection.tsx';
+import { useToyFields, useToyRuns } from './useToyRuns.ts';
+
+const DEFAULT_METRICS = ['rewards/margins', 'rewards/accuracies', 'rewards/chosen', 'logps/chosen'];
+
+function lastStepMetrics(metrics: Record<string, number[]>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, values] of Object.entries(metrics)) {
+    const v = values[values.length - 1];
+    if (Number.isFinite(v)) out[name] = v;
+  }
+  return out;
+}
+
+export function TrainingView() {
+  const fields = useToyFields();
+  const { runs, untrainable } = useToyRuns(fields);
+  const theme = usePlotTheme();
+  const lang = useLanguage();
+  const [metrics, setMetrics] = useState<string[]>(DEFAULT_METRICS);
+
+  const probsFigure = useCallback(
+    () => trainingFigure(runs, { theme, strings: lang.figures, responses: fields.responses }),
+    [runs, theme, lang, fields.responses],
+  );
+  const metricsFigure = useCallback(
+    () => trainingMetricsFigure(runs, { theme, strings: lang.figures, metrics }),
+    [runs, theme, lang, metrics],
+  );
+  const toggle = (name: string) =>
+    setMetrics((m) => (m.includes(name) ? (m.length > 1 ? m.filter((x) => x !== name) : m) : [...m, name]));
+
+  return (
+    <>
+      <ViewSection id="training" strings={lang.app} figure={probsFigure} height={320} />
+      {untrainable.length > 0 && (
+        <p role="status" className="view-note">
+          {lang.app.untrainable(untrainable.map((id) => lang.figures.lossLabel(id)).join(', '))}
+        </p>
+      )}
+      <ViewSection
+        id="metrics"
+        text={lang.app.metricsView}
+        strings={lang.app}
+        figure={metricsFigure}
+        toolbar={
+          <fieldset className="view-toolbar metric-picker">
+            <legend>{lang.app.metricsLegend}</legend>
+            {TRL_METRICS.map((name) => (
+              <label key={name}>
+                <input type="checkbox" checked={metrics.includes(name)} onChange={() => toggle(name)} />{' '}
+                <code translate="no">{name}</code>
+              </label>
+            ))}
+          </fieldset>
+        }
+      />
+      <PlotErrorBoundary message={lang.app.plotFailed} retryLabel={lang.app.retry} resetKey={runs}>
+        <div className="metrics-tables">
+          {runs.map((run) => (
+            <TrlMetricsTable
+              key={run.id}
+              metrics={lastStepMetrics(run.metrics)}
+              caption={lang.app.finalMetricsCaption(lang.figures.lossLabel(run.id), run.loss.length - 1)}
+            />
+          ))}
+        </div>
+      </PlotErrorBoundary>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+// Runs view 4's sweeps (up to 80 trainings per loss) off the main thread, so a slider never waits for them.
+import { computeSweeps } from '../../state/derive/sweeps.ts';
+import type { ToyFields } from '../../state/derive/toy.ts';
+
+interface Request {
+  id: number;
+  fields: ToyFields;
+}
+
+self.onmessage = (e: MessageEvent<Request>) => {
+  const { id, fields } = e.data;
+  try {
+    self.postMessage({ id, sweeps: computeSweeps(fields) });
+  } catch (err) {
+    self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,42 @@
+// View 5's grid: the first chosen loss over the (ρw, ρl) plane, wide enough to hold the pair, the training
+// path of that loss and the region where the loss changes (a few 1/β around the origin).
+import { isKtoLoss, ktoPairPlane, pairLossPlane, type LossId } from '../../math/index.ts';
+import type { PlaneGridInput, TrainingRunInput } from '../../figures/types.ts';
+import { ktoParamsOf, pairParamsOf, type LossParamFields, type PairFields } from './lossParams.ts';
+
+export const PLANE_POINTS = 61;
+
+function extent(values: number[], lo: number, hi: number): [number, number] {
+  let a = lo;
+  let b = hi;
+  for (const v of values) {
+    if (Number.isFinite(v)) {
+      a = Math.min(a, v);
+      b = Math.max(b, v);
+    }
+  }
+  const pad = 0.08 * (b - a || 1);
+  return [a - pad, b + pad];
+}
+
+function linspace([a, b]: [number, number], n: number): number[] {
+  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+}
+
+export function computePlane(
+  id: LossId,
+  s: LossParamFields & PairFields,
+  run: TrainingRunInput | undefined,
+): PlaneGridInput {
+  // βρ in ±3 is where σ(βρ) changes; keep at least that, then take in the pair and the path.
+  const reach = Math.min(3 / s.beta, 200);
+  const pairW = s.policyChosen - s.refChosen;
+  const pairL = s.policyRejected - s.refRejected;
+  const xs = linspace(extent([pairW, ...(run?.chosenLogRatio ?? [])], -reach, reach), PLANE_POINTS);
+  const ys = linspace(extent([pairL, ...(run?.rejectedLogRatio ?? [])], -reach, reach), PLANE_POINTS);
+  const loss = isKtoLoss(id)
+    ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
+    : // The toy's responses are one token long, so token-normalised losses use lengths 1 here too.
+      pairLossPlane(id, pairParamsOf(s, id === 'exo_pair'), xs, ys);
+  return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
+}

@@ -1,0 +1,51 @@
+// The presets menu: each of the trainer's named scenarios as a change to the app state. Loading one sets
+// every toy knob the scenario's spec and config name, so the app trains exactly the scenario's problem
+// and its explanation's numbers are the ones on screen.
+import { softmax, TOY_SCENARIOS, type ToyScenario } from '../math/index.ts';
+import type { AppState } from './appState.ts';
+import { DEFAULT_STATE } from './defaults.ts';
+
+export function presetPatch(scenario: ToyScenario): Partial<AppState> {
+  const { spec, config } = scenario;
+  const loss = config.loss;
+  const patch: Partial<AppState> = {
+    preset: scenario.id,
+    losses: [...scenario.displayLosses],
+    beta: loss.beta,
+    labelSmoothing: loss.labelSmoothing ?? DEFAULT_STATE.labelSmoothing,
+    ipoNormalization: loss.ipoNormalization ?? DEFAULT_STATE.ipoNormalization,
+    discopopTau: loss.discopopTau ?? DEFAULT_STATE.discopopTau,
+    desirableWeight: loss.desirableWeight ?? 1,
+    undesirableWeight: loss.undesirableWeight ?? 1,
+    z0Mode: typeof loss.z0 === 'number' ? 'fixed' : (loss.z0 ?? 'kl'),
+    z0: typeof loss.z0 === 'number' ? loss.z0 : 0,
+    responses: spec.refLogits.length,
+    refProbs: softmax(spec.refLogits),
+    features: spec.features,
+    similarity: spec.features === 'shared' ? spec.similarity : DEFAULT_STATE.similarity,
+    dataset: spec.dataset.kind,
+    optimizer: config.optimizer,
+    learningRate: config.learningRate,
+    steps: config.steps,
+  };
+  if (spec.dataset.kind === 'pair') patch.preferenceProb = spec.dataset.p;
+  if (spec.dataset.kind === 'ranking') patch.rewards = [...spec.dataset.rewards];
+  return patch;
+}
+
+export interface PresetInfo {
+  id: string;
+  title: string;
+  explanation: string;
+}
+
+/** Titles and explanations in English, straight from the scenarios (translations key on the id). */
+export const PRESETS: readonly PresetInfo[] = TOY_SCENARIOS.map(({ id, title, explanation }) => ({
+  id,
+  title,
+  explanation,
+}));
+
+export function findPresetScenario(id: string): ToyScenario | undefined {
+  return TOY_SCENARIOS.find((s) => s.id === id);
+}
