@@ -1,44 +1,56 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { katexFontsPlugin } from './build/katexFonts.ts';
+import { cspPlugin } from './build/csp.ts';
 
 const emptyCss = fileURLToPath(new URL('./src/styles/empty.css', import.meta.url));
 
-export default defineConfig({
-  // Relative asset paths so the build also works from a sub-folder or file://.
-  base: './',
-  plugins: [react()],
-  // plotly's has-hover dependency reads `global`.
-  define: { global: 'globalThis' },
-  resolve: {
-    alias: [{ find: 'maplibre-gl/dist/maplibre-gl.css', replacement: emptyCss }],
-  },
-  build: {
-    chunkSizeWarningLimit: 1500,
-  },
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
-      },
-      {
-        extends: true,
-        test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.tsx'] },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          environment: 'node',
-          include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/browser/globalSetup.ts'],
-          // One Chromium at a time on a 2-core machine; each file launches its own.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+export default defineConfig(({ mode }) => {
+  // `vite build --mode single` writes one self-contained dist-single/index.html for offline use.
+  const single = mode === 'single';
+  return {
+    // Relative asset paths so the build also works from a sub-folder or file://.
+    base: './',
+    plugins: [react(), katexFontsPlugin(), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []), cspPlugin()],
+    // plotly's has-hover dependency reads `global`.
+    define: { global: 'globalThis' },
+    resolve: {
+      alias: [{ find: 'maplibre-gl/dist/maplibre-gl.css', replacement: emptyCss }],
+    },
+    // Module scripts in a sandboxed iframe (opaque origin) are fetched with CORS; allow them.
+    preview: { cors: true },
+    build: {
+      outDir: single ? 'dist-single' : 'dist',
+      chunkSizeWarningLimit: 1500,
+      // Fonts and icons inline into the single file; the normal build keeps them as files.
+      assetsInlineLimit: single ? 100_000_000 : 4096,
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.tsx'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['tests/browser/**/*.test.ts'],
+            globalSetup: ['tests/browser/globalSetup.ts'],
+            // One Chromium at a time on a 2-core machine; each file launches its own.
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
+    },
+  };
 });

@@ -7,6 +7,7 @@ import { useStore, useStoreApi } from './storeContext.tsx';
 import { useLanguage, useResolvedTheme } from './environment.tsx';
 import { UiStringsProvider } from './i18nContext.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
+import { EmbedControls } from './controls/EmbedControls.tsx';
 import { PairReadout } from './readout/PairReadout.tsx';
 import { NoticeBanner } from './shell/NoticeBanner.tsx';
 import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
@@ -45,17 +46,14 @@ export function App() {
   const loadPreset = (id: string) => api.getState().loadPreset(id);
 
   if (embed) {
-    const View = VIEW_COMPONENTS[(embed === '1' ? 'loss' : embed) as ViewId] ?? LossView;
+    const view: ViewId = embed === '1' ? 'loss' : (embed as ViewId);
+    const View = VIEW_COMPONENTS[view] ?? LossView;
     return (
       <UiStringsProvider strings={lang.ui}>
-        <main className={`embed-root app-main${showControls ? '' : ' no-controls'}`}>
-          <NoticeBanner strings={t} />
-          {showControls && (
-            <div className="controls-column">
-              <ControlsPanel />
-            </div>
-          )}
-          <div className="views-column">
+        <NoticeBanner strings={t} />
+        <main className={`embed-root${showControls ? '' : ' no-controls'}`}>
+          {showControls && <EmbedControls view={view} />}
+          <div className="embed-view">
             <View />
           </div>
         </main>

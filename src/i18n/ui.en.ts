@@ -124,6 +124,17 @@ export const EN_UI: UiStrings = {
     similarityHelp: 'Only with shared features. Near 1, y_w and y_l are almost the same direction.',
     preferenceProb: 'Preference probability p',
     preferenceProbHelp: 'How often y_w really beats y_l. The slider covers 0.5–1; type any value in 0–1.',
+    datasetLegend: 'Training data',
+    datasetPair: 'One preference pair',
+    datasetPairHelp:
+      'y_w ≻ y_l with probability p. KTO gets TRL’s conversion: y_w a thumbs-up, y_l a thumbs-down.',
+    datasetRanking: 'A ranking (Bradley–Terry)',
+    datasetRankingHelp: 'Every pair of responses, i ≻ j with probability σ(r_i − r_j) from hidden rewards r.',
+    datasetThumbsDown: 'One thumbs-down',
+    datasetThumbsDownHelp:
+      'A single undesirable example, response 1, and nothing else: only KTO-style losses can learn from it.',
+    rewardsLegend: 'Hidden rewards',
+    reward: (index) => `r(response ${index})`,
     learningRate: 'Learning rate',
     optimizerLegend: 'Optimiser',
     sgd: 'SGD',

@@ -122,6 +122,16 @@ export interface UiStrings {
     similarityHelp: string;
     preferenceProb: string;
     preferenceProbHelp: string;
+    datasetLegend: string;
+    datasetPair: string;
+    datasetPairHelp: string;
+    datasetRanking: string;
+    datasetRankingHelp: string;
+    datasetThumbsDown: string;
+    datasetThumbsDownHelp: string;
+    rewardsLegend: string;
+    /** Label of the hidden reward of response `index` (1-based). */
+    reward: (index: number) => string;
     learningRate: string;
     optimizerLegend: string;
     sgd: string;

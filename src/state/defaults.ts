@@ -25,7 +25,7 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   responses: 3,
   refProbs: [0.3, 0.45, 0.25],
   features: 'tabular',
-  similarity: 0.5,
+  similarity: 0.7,
   dataset: 'pair',
   preferenceProb: 0.9,
   rewards: [1, 0, -1],

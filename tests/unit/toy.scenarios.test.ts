@@ -83,11 +83,22 @@ describe('start: the policy is the reference at step 0', () => {
     }
   });
 
-  it('after one update the margin is positive and the accuracy is 1', () => {
+  it('after one update the margin is positive and the accuracy jumps to 0.9, not 1: p = 0.9', () => {
+    expect(s.problem.pairs).toEqual([{ chosen: 0, rejected: 1, p: 0.9 }]);
     const run = train(s);
     expect(run.margins[1][0]).toBeGreaterThan(0);
-    expect(run.metrics['rewards/accuracies'][1]).toBe(1);
-    expect(last(run.metrics['rewards/accuracies'])).toBe(1);
+    const acc = run.metrics['rewards/accuracies'];
+    expect(acc[1]).toBeCloseTo(0.9, 14);
+    // It stays there: the margin never turns back, and the flipped tenth of the labels always counts wrong.
+    run.margins.slice(1).forEach(([h]) => expect(h).toBeGreaterThan(0));
+    acc.slice(1).forEach((a) => expect(a).toBeCloseTo(0.9, 14));
+  });
+
+  it('KTO, a display loss, trains on the converted pair and logs a positive rewards/margins', () => {
+    const run = train(s, 'kto');
+    expect(run.metrics['rewards/margins'][0]).toBe(0);
+    run.metrics['rewards/margins'].slice(1).forEach((m) => expect(m).toBeGreaterThan(0));
+    expect(last(run.metrics['rewards/chosen'])).toBeGreaterThan(last(run.metrics['rewards/rejected']));
   });
 });
 

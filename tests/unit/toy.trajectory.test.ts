@@ -6,8 +6,10 @@ import {
   ktoLoss,
   ktoReferencePoint,
   logSumExp,
+  logit,
   toyObjective,
   trainToyPolicy,
+  unpairedFromPairs,
   type PairLossType,
   type ToyProblem,
 } from '../../src/math/index.ts';
@@ -106,21 +108,59 @@ describe('trajectory shape', () => {
   });
 });
 
-describe("TRL metrics match batchMetrics on the run's own log-probs", () => {
+/**
+ * Noisy, weighted pairs with p and w in simple fractions, so the dataset they stand for is a list of whole
+ * pairs: a pair with weight w and preference p is 8w·p copies of (chosen, rejected) and 8w·(1 − p) of the
+ * flip.
+ */
+const NOISY: ToyProblem = {
+  ...PROBLEM,
+  pairs: [
+    { chosen: 0, rejected: 1, p: 0.75 },
+    { chosen: 2, rejected: 3, p: 0.5, weight: 2 },
+    { chosen: 1, rejected: 3, p: 1 },
+    { chosen: 3, rejected: 0, p: 0.25, weight: 0.5 },
+  ],
+};
+const COPIES_PER_WEIGHT = 8;
+
+/** The dataset a problem's pairs stand for, as whole labelled pairs [chosen, rejected]. */
+function expandedPairs(problem: ToyProblem): [number, number][] {
+  const out: [number, number][] = [];
+  const copies = (x: number) => {
+    const n = Math.round(COPIES_PER_WEIGHT * x);
+    if (Math.abs(n - COPIES_PER_WEIGHT * x) > 1e-12) throw new Error(`${x} is not a whole number of copies`);
+    return n;
+  };
+  for (const { chosen, rejected, p, weight = 1 } of problem.pairs!) {
+    for (let j = copies(weight * p); j > 0; j--) out.push([chosen, rejected]);
+    for (let j = copies(weight * (1 - p)); j > 0; j--) out.push([rejected, chosen]);
+  }
+  return out;
+}
+
+describe('TRL metrics match batchMetrics over the dataset the weighted, noisy pairs stand for', () => {
   const types: PairLossType[] = ['sigmoid', 'ipo', 'hinge', 'nca_pair', 'discopop'];
+  const dataset = expandedPairs(NOISY);
+
+  it('the expanded dataset has 8·Σw whole pairs, a quarter of them flipped', () => {
+    expect(dataset).toHaveLength(COPIES_PER_WEIGHT * (1 + 2 + 1 + 0.5));
+    expect(dataset.filter(([c]) => c === 1)).toHaveLength(2 + 8);
+  });
+
   it.each(types)('%s', (type) => {
     const steps = 8;
     const beta = 0.4;
-    const run = trainToyPolicy(PROBLEM, config({ type, beta }, 'sgd', 0.5, steps));
+    const run = trainToyPolicy(NOISY, config({ type, beta }, 'sgd', 0.5, steps));
     for (let t = 0; t <= steps; t++) {
-      const pairs = PROBLEM.pairs!.map((pair) => ({
-        policyChosen: run.logProbs[t][pair.chosen],
-        policyRejected: run.logProbs[t][pair.rejected],
-        refChosen: refLogp[pair.chosen],
-        refRejected: refLogp[pair.rejected],
+      const pairs = dataset.map(([c, r]) => ({
+        policyChosen: run.logProbs[t][c],
+        policyRejected: run.logProbs[t][r],
+        refChosen: refLogp[c],
+        refRejected: refLogp[r],
       }));
       const want = batchMetrics(type, pairs, { beta });
-      // p = 1 and equal weights: the objective is TRL's mean loss too.
+      // TRL's mean loss over that dataset is the toy's objective too.
       for (const [name, value] of Object.entries(want)) {
         const got = run.metrics[name][t];
         expect(Math.abs(got - value), `${name} at step ${t}`).toBeLessThan(
@@ -130,6 +170,75 @@ describe("TRL metrics match batchMetrics on the run's own log-probs", () => {
     }
     expect(run.metrics['rewards/accuracies'][0]).toBe(0);
     expect(run.metrics.kl).toBeUndefined();
+  });
+
+  it('deterministic, equal-weight pairs: plain means over the pairs', () => {
+    const beta = 0.4;
+    const run = trainToyPolicy(PROBLEM, config({ type: 'sigmoid', beta }, 'sgd', 0.5, 5));
+    const pairs = PROBLEM.pairs!.map((pair) => ({
+      policyChosen: run.logProbs[5][pair.chosen],
+      policyRejected: run.logProbs[5][pair.rejected],
+      refChosen: refLogp[pair.chosen],
+      refRejected: refLogp[pair.rejected],
+    }));
+    for (const [name, value] of Object.entries(batchMetrics('sigmoid', pairs, { beta })))
+      expect(run.metrics[name][5], name).toBeCloseTo(value, 13);
+  });
+
+  it('hand-computed weighted means for one pair with p = 0.7, weight 3', () => {
+    const beta = 0.5;
+    const problem = tabular([0.2, -0.3, 0.1], { pairs: [{ chosen: 0, rejected: 2, p: 0.7, weight: 3 }] });
+    const run = trainToyPolicy(problem, config({ type: 'ipo', beta }, 'sgd', 0.1, 6));
+    for (let t = 1; t <= 6; t++) {
+      const [rc, rr] = [beta * run.logRatios[t][0], beta * run.logRatios[t][2]];
+      const [lc, lr] = [run.logProbs[t][0], run.logProbs[t][2]];
+      expect(rc).toBeGreaterThan(rr);
+      expect(run.metrics['rewards/chosen'][t]).toBeCloseTo(0.7 * rc + 0.3 * rr, 14);
+      expect(run.metrics['rewards/rejected'][t]).toBeCloseTo(0.7 * rr + 0.3 * rc, 14);
+      expect(run.metrics['rewards/margins'][t]).toBeCloseTo(0.4 * (rc - rr), 14);
+      expect(run.metrics['rewards/accuracies'][t]).toBeCloseTo(0.7, 14);
+      expect(run.metrics['logps/chosen'][t]).toBeCloseTo(0.7 * lc + 0.3 * lr, 14);
+      expect(run.metrics['logps/rejected'][t]).toBeCloseTo(0.7 * lr + 0.3 * lc, 14);
+    }
+  });
+});
+
+describe('label noise in the logs: a pair with p = 0.9', () => {
+  const problem = tabular([0, 0], { pairs: [{ chosen: 0, rejected: 1, p: 0.9 }] });
+
+  it('DPO: accuracy 0.9, not 1, from the first update to convergence; margins → 0.8·logit(0.9)', () => {
+    const beta = 1;
+    const run = trainToyPolicy(problem, config({ type: 'sigmoid', beta }, 'sgd', 0.5, 400));
+    const acc = run.metrics['rewards/accuracies'];
+    expect(acc[0]).toBe(0);
+    acc.slice(1).forEach((a, t) => expect(a, `step ${t + 1}`).toBeCloseTo(0.9, 14));
+    // Converged: βh = logit(0.9), and 90% of the labels see +βh, 10% see −βh.
+    expect(run.margins[400][0]).toBeCloseTo(logit(0.9) / beta, 8);
+    expect(run.metrics['rewards/margins'][400]).toBeCloseTo(0.8 * logit(0.9), 8);
+    const [rc, rr] = [beta * run.logRatios[400][0], beta * run.logRatios[400][1]];
+    expect(run.metrics['rewards/chosen'][400]).toBeCloseTo(0.9 * rc + 0.1 * rr, 12);
+  });
+
+  it('KTO (and APO-zero unpaired) on its unpaired conversion: rewards/margins > 0 after training', () => {
+    const unpaired = unpairedFromPairs(problem.pairs!);
+    expect(unpaired).toEqual([
+      { response: 0, desirable: true, weight: 0.9 },
+      { response: 1, desirable: false, weight: 0.9 },
+      { response: 1, desirable: true, weight: expect.closeTo(0.1, 15) as number },
+      { response: 0, desirable: false, weight: expect.closeTo(0.1, 15) as number },
+    ]);
+    for (const type of ['kto', 'apo_zero_unpaired'] as const) {
+      const beta = 0.5;
+      const run = trainToyPolicy({ ...problem, unpaired }, config({ type, beta }, 'sgd', 0.5, 100));
+      const t = 100;
+      const [rc, rr] = [beta * run.logRatios[t][0], beta * run.logRatios[t][1]];
+      expect(rc, type).toBeGreaterThan(rr);
+      expect(run.metrics['rewards/chosen'][t], type).toBeCloseTo(0.9 * rc + 0.1 * rr, 14);
+      expect(run.metrics['rewards/rejected'][t], type).toBeCloseTo(0.9 * rr + 0.1 * rc, 14);
+      expect(run.metrics['rewards/margins'][t], type).toBeCloseTo(0.8 * (rc - rr), 14);
+      expect(run.metrics['rewards/margins'][t], type).toBeGreaterThan(0.1);
+      run.metrics['rewards/margins'].slice(1).forEach((m) => expect(m, type).toBeGreaterThan(0));
+    }
   });
 });
 
@@ -200,11 +309,22 @@ describe('KTO', () => {
     const run = trainToyPolicy(PROBLEM, config({ type: 'kto', beta }, 'sgd', 0.5, 3));
     const t = 3;
     const reward = (y: number) => beta * run.logRatios[t][y];
-    // Class means over examples, unweighted, as TRL logs them.
-    expect(run.metrics['rewards/chosen'][t]).toBeCloseTo((reward(0) + reward(2)) / 2, 14);
+    // Class means weighted by the examples' weights (response 2 counts twice), as TRL would log them over
+    // the dataset the weights stand for.
+    expect(run.metrics['rewards/chosen'][t]).toBeCloseTo((reward(0) + 2 * reward(2)) / 3, 14);
     expect(run.metrics['rewards/rejected'][t]).toBeCloseTo(reward(3), 14);
-    expect(run.metrics['rewards/margins'][t]).toBeCloseTo((reward(0) + reward(2)) / 2 - reward(3), 14);
-    expect(run.metrics['logps/chosen'][t]).toBeCloseTo((run.logProbs[t][0] + run.logProbs[t][2]) / 2, 14);
+    expect(run.metrics['rewards/margins'][t]).toBeCloseTo((reward(0) + 2 * reward(2)) / 3 - reward(3), 14);
+    expect(run.metrics['logps/chosen'][t]).toBeCloseTo((run.logProbs[t][0] + 2 * run.logProbs[t][2]) / 3, 14);
+    expect(run.metrics['logps/rejected'][t]).toBeCloseTo(run.logProbs[t][3], 14);
+  });
+
+  it('logs NaN for a class without examples, as TRL logs nothing for it', () => {
+    const problem = tabular([0.2, -0.1], { unpaired: [{ response: 0, desirable: false }] });
+    const run = trainToyPolicy(problem, config({ type: 'kto', beta }, 'sgd', 0.5, 3));
+    expect(run.metrics['rewards/chosen'][3]).toBeNaN();
+    expect(run.metrics['logps/chosen'][3]).toBeNaN();
+    expect(run.metrics['rewards/margins'][3]).toBeNaN();
+    expect(run.metrics['rewards/rejected'][3]).toBeCloseTo(beta * run.logRatios[3][0], 14);
   });
 });
 
@@ -257,6 +377,9 @@ describe('weights and expected losses', () => {
     const b = trainToyPolicy(split, c);
     a.probs.forEach((row, t) => row.forEach((x, k) => expect(x).toBeCloseTo(b.probs[t][k], 14)));
     a.loss.forEach((x, t) => expect(x).toBeCloseTo(b.loss[t], 14));
+    // …and so are TRL's metrics: the pair stands for that dataset.
+    for (const [name, column] of Object.entries(a.metrics))
+      column.forEach((x, t) => expect(x, `${name} at step ${t}`).toBeCloseTo(b.metrics[name][t], 14));
   });
 
   it('only the ratio of the weights matters', () => {
@@ -269,6 +392,8 @@ describe('weights and expected losses', () => {
     const a = trainToyPolicy(tabular(ref, { pairs: pairs(1) }), c);
     const b = trainToyPolicy(tabular(ref, { pairs: pairs(7) }), c);
     a.loss.forEach((x, t) => expect(x).toBeCloseTo(b.loss[t], 14));
+    for (const [name, column] of Object.entries(a.metrics))
+      column.forEach((x, t) => expect(x, `${name} at step ${t}`).toBeCloseTo(b.metrics[name][t], 14));
   });
 
   it('lengths change only the losses that normalise by length', () => {

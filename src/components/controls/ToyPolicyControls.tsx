@@ -6,6 +6,7 @@ import { formatInputNumber, roundSig } from '../format.ts';
 import { StoreNumberField } from './StoreNumberField.tsx';
 import { RadioGroup } from './RadioGroup.tsx';
 import { RefProbControls } from './RefProbControls.tsx';
+import { DatasetControls } from './DatasetControls.tsx';
 
 const roundRate = (v: number) => roundSig(v, 3);
 
@@ -74,13 +75,7 @@ export function ToyPolicyControls() {
       />
       <RefProbControls />
       <FeatureControls />
-      <StoreNumberField
-        field="preferenceProb"
-        label={s.toy.preferenceProb}
-        help={s.toy.preferenceProbHelp}
-        // Below 0.5 just swaps which response is preferred, so the slider starts there; the box takes 0–1.
-        slider={{ min: 0.5, step: 0.01 }}
-      />
+      <DatasetControls />
       <OptimizerControls />
     </>
   );

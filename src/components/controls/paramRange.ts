@@ -25,3 +25,10 @@ export function refProbMin(): number {
   for (const p of URL_PARAMS) if (p.kind === 'probList') return p.min;
   throw new Error('URL_PARAMS has no refProbs entry');
 }
+
+/** The range of each entry of a number list (the ranking rewards). */
+export function numberRangeOfList(field: 'rewards'): { min: number; max: number } {
+  for (const p of URL_PARAMS)
+    if (p.kind === 'rewardList' && p.field === field) return { min: p.min, max: p.max };
+  throw new Error(`URL_PARAMS has no list entry for ${field}`);
+}

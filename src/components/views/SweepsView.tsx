@@ -44,7 +44,7 @@ export function SweepsView() {
       />
       <ViewSection
         id="sweeps-ref"
-        text={{ title: lang.app.sweepRefHeading, caption: lang.app.views.sweeps.caption }}
+        text={{ title: lang.app.sweepRefHeading, caption: lang.app.sweepRefCaption }}
         strings={lang.app}
         figure={refFigure}
       />

@@ -26,15 +26,25 @@ export function useSweeps(fields: ToyFields): SweepState {
   const queued = useRef<ToyFields | null>(null);
   const nextId = useRef(0);
 
+  const [workerFailed, setWorkerFailed] = useState(false);
+
   useEffect(() => {
     if (typeof Worker === 'undefined') return;
     let w: Worker;
     try {
       w = new SweepWorker();
     } catch {
+      setWorkerFailed(true);
       return;
     }
     worker.current = w;
+    // A page whose policy forbids blob: workers (some sandboxes) fails here, asynchronously: fall back.
+    w.onerror = () => {
+      w.terminate();
+      worker.current = null;
+      busy.current = false;
+      setWorkerFailed(true);
+    };
     w.onmessage = (e: MessageEvent<Reply>) => {
       busy.current = false;
       const more = queued.current;
@@ -54,7 +64,7 @@ export function useSweeps(fields: ToyFields): SweepState {
   }, []);
 
   useEffect(() => {
-    const w = worker.current;
+    const w = workerFailed ? null : worker.current;
     if (!w) {
       // No worker: compute after paint, off the input event.
       const t = setTimeout(() => {
@@ -73,7 +83,7 @@ export function useSweeps(fields: ToyFields): SweepState {
     }
     busy.current = true;
     w.postMessage({ id: nextId.current++, fields });
-  }, [fields]);
+  }, [fields, workerFailed]);
 
   return state;
 }

@@ -86,62 +86,90 @@ export class Recorder {
     this.at += this.stride;
   }
 
-  /** TRL's DPO metrics: means over the pairs of β·ρ and of the summed log-probs; strict > for accuracy. */
+  /**
+   * TRL's DPO metrics averaged over the dataset the problem stands for: pair i appears as (chosen,
+   * rejected) with weight wᵢ·pᵢ and flipped with weight wᵢ·(1 − pᵢ), so label noise shows up in the logs as
+   * it would in TRL's (accuracy at most Σ wᵢ·max(pᵢ, 1 − pᵢ)). Weighted means of β·ρ and of the summed
+   * log-probs of the response labelled chosen / rejected; strict > for accuracy.
+   */
   private recordPairs(ws: Workspace, m: number): void {
     const { pb, buf } = this;
     const beta = this.cfg.beta;
-    const n = pb.pairChosen.length;
+    let total = 0;
     let chosen = 0;
     let rejected = 0;
     let accuracy = 0;
     let logpChosen = 0;
     let logpRejected = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < pb.pairChosen.length; i++) {
       const c = pb.pairChosen[i];
       const r = pb.pairRejected[i];
       const rc = beta * ws.rho[c];
       const rr = beta * ws.rho[r];
-      chosen += rc;
-      rejected += rr;
-      if (rc > rr) accuracy++;
-      logpChosen += ws.logp[c];
-      logpRejected += ws.logp[r];
+      const w = pb.pairWeight[i];
+      const p = pb.pairP[i];
+      const wAsStated = w * p;
+      const wFlipped = w * (1 - p);
+      if (wAsStated > 0) {
+        total += wAsStated;
+        chosen += wAsStated * rc;
+        rejected += wAsStated * rr;
+        if (rc > rr) accuracy += wAsStated;
+        logpChosen += wAsStated * ws.logp[c];
+        logpRejected += wAsStated * ws.logp[r];
+      }
+      if (wFlipped > 0) {
+        total += wFlipped;
+        chosen += wFlipped * rr;
+        rejected += wFlipped * rc;
+        if (rr > rc) accuracy += wFlipped;
+        logpChosen += wFlipped * ws.logp[r];
+        logpRejected += wFlipped * ws.logp[c];
+      }
     }
-    buf[m] = chosen / n;
-    buf[m + 1] = rejected / n;
-    buf[m + 2] = (chosen - rejected) / n;
-    buf[m + 3] = accuracy / n;
-    buf[m + 4] = logpChosen / n;
-    buf[m + 5] = logpRejected / n;
+    buf[m] = chosen / total;
+    buf[m + 1] = rejected / total;
+    buf[m + 2] = (chosen - rejected) / total;
+    buf[m + 3] = accuracy / total;
+    buf[m + 4] = logpChosen / total;
+    buf[m + 5] = logpRejected / total;
   }
 
-  /** TRL's KTO metrics: class means (NaN for an empty class, where TRL logs nothing) and the KL estimate z0. */
+  /**
+   * TRL's KTO metrics over the dataset the examples stand for: class means weighted by the examples'
+   * weights (NaN for a class without weight, where TRL logs nothing) and the KL estimate z0.
+   */
   private recordKto(ws: Workspace, z0: number, m: number): void {
     const { pb, buf } = this;
     const beta = this.cfg.beta;
-    let nD = 0;
-    let nU = 0;
+    let wD = 0;
+    let wU = 0;
     let rewardD = 0;
     let rewardU = 0;
     let logpD = 0;
     let logpU = 0;
     for (let i = 0; i < pb.unpairedResponse.length; i++) {
+      const w = pb.unpairedWeight[i];
+      if (!(w > 0)) continue;
       const y = pb.unpairedResponse[i];
       if (pb.unpairedDesirable[i] === 1) {
-        nD++;
-        rewardD += beta * ws.rho[y];
-        logpD += ws.logp[y];
+        wD += w;
+        rewardD += w * ws.rho[y];
+        logpD += w * ws.logp[y];
       } else {
-        nU++;
-        rewardU += beta * ws.rho[y];
-        logpU += ws.logp[y];
+        wU += w;
+        rewardU += w * ws.rho[y];
+        logpU += w * ws.logp[y];
       }
     }
-    buf[m] = rewardD / nD;
-    buf[m + 1] = rewardU / nU;
-    buf[m + 2] = rewardD / nD - rewardU / nU;
-    buf[m + 3] = logpD / nD;
-    buf[m + 4] = logpU / nU;
+    // 0/0 = NaN for an empty class, as wanted.
+    const chosen = (beta * rewardD) / wD;
+    const rejected = (beta * rewardU) / wU;
+    buf[m] = chosen;
+    buf[m + 1] = rejected;
+    buf[m + 2] = chosen - rejected;
+    buf[m + 3] = logpD / wD;
+    buf[m + 4] = logpU / wU;
     buf[m + 5] = z0;
   }
 

@@ -41,7 +41,8 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       'Training starts from a copy of the reference model, so every log-ratio log π/π_ref is 0. ' +
       'The DPO loss is then −log σ(0) = ln 2 ≈ 0.693 whatever β is, and TRL logs rewards/accuracies = 0, ' +
       'not 0.5: a pair only counts as right when the chosen reward is strictly larger. ' +
-      'After the first update the margin is positive and the accuracy jumps to 1.',
+      'After the first update the margin is positive and the accuracy jumps to 0.9, not 1: the data say ' +
+      'A ≻ B with p = 0.9, so one label in ten says the opposite, and TRL counts those too.',
     responses: ['A (chosen)', 'B (rejected)', 'C', 'D'],
     ...tabular([1, 0.5, 0, -0.5], { kind: 'pair', p: 0.9 }),
     config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },

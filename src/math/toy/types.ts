@@ -75,9 +75,11 @@ export type ToyTrajectory = {
   /** margins[t][i]: pair i's summed margin h = ρw − ρl, chosen and rejected as the pair states them. */
   margins: number[][];
   /**
-   * Per-step TRL metrics under TRL's names (ToyMetricName), each an array over steps. 'loss' is the
-   * objective (the same array as `loss`). Pair losses: means over the pairs, unweighted as TRL averages a
-   * batch. KTO: class means over desirable / undesirable examples (NaN for an empty class, where TRL logs
+   * Per-step TRL metrics under TRL's names (ToyMetricName), each an array over steps: what TRL would log
+   * averaged over the dataset the problem stands for. 'loss' is the objective (the same array as `loss`).
+   * Pair losses: a pair counts as (chosen, rejected) with weight w·p and flipped with weight w·(1 − p), so
+   * with p = 0.9 'rewards/accuracies' is at most 0.9 (one label in ten disagrees). KTO: class means over
+   * desirable / undesirable examples weighted by their weights (NaN for an empty class, where TRL logs
    * nothing), 'kl' = the z0 used at that step, and no 'rewards/accuracies' (TRL logs none for KTO).
    */
   metrics: Record<string, number[]>;
