@@ -1,6 +1,6 @@
 // The page: header, link notices, controls, the numbers and the six views. In embed mode (`embed=` in the
 // link) only one view is shown, with or without its controls, and no page chrome.
-import { useEffect, type ComponentType } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { ViewId } from '../state/viewIds.ts';
 import { PRESETS } from '../state/presets.ts';
 import { useStore, useStoreApi } from './storeContext.tsx';
@@ -9,8 +9,13 @@ import { UiStringsProvider } from './i18nContext.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { EmbedControls } from './controls/EmbedControls.tsx';
 import { PairReadout } from './readout/PairReadout.tsx';
+import { TrlSnippetPanel } from './export/TrlSnippetPanel.tsx';
+import { PlotHeightContext, useAvailableHeight } from './plot/plotHeight.ts';
 import { NoticeBanner } from './shell/NoticeBanner.tsx';
 import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
+import { ShareDialog } from './shell/ShareDialog.tsx';
+import { ThemeSwitcher } from './shell/ThemeSwitcher.tsx';
+import { LanguageSwitcher } from './shell/LanguageSwitcher.tsx';
 import { LossView, GradientView } from './views/LossViews.tsx';
 import { TrainingView } from './views/TrainingView.tsx';
 import { SweepsView } from './views/SweepsView.tsx';
@@ -44,6 +49,14 @@ export function App() {
   const showControls = useStore((s) => s.showControls);
   const t = lang.app;
   const loadPreset = (id: string) => api.getState().loadPreset(id);
+  const [sharing, setSharing] = useState(false);
+  // Heading, caption and export row above an embedded plot take about 110 px.
+  const embedPlotHeight = useAvailableHeight(110);
+  const presets = useMemo(
+    () => PRESETS.map(({ id }) => ({ id, ...(lang.presets[id] ?? PRESETS.find((p) => p.id === id)!) })),
+    [lang],
+  );
+  const closeShare = useCallback(() => setSharing(false), []);
 
   if (embed) {
     const view: ViewId = embed === '1' ? 'loss' : (embed as ViewId);
@@ -54,7 +67,9 @@ export function App() {
         <main className={`embed-root${showControls ? '' : ' no-controls'}`}>
           {showControls && <EmbedControls view={view} />}
           <div className="embed-view">
-            <View />
+            <PlotHeightContext value={embedPlotHeight}>
+              <View />
+            </PlotHeightContext>
           </div>
         </main>
       </UiStringsProvider>
@@ -71,6 +86,11 @@ export function App() {
         <p className="tagline">{t.tagline}</p>
         <div className="header-actions">
           <CopyLinkButton strings={t} />
+          <button type="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
+            {t.share.open}
+          </button>
+          <ThemeSwitcher strings={t} />
+          <LanguageSwitcher strings={t} />
           <button type="button" onClick={() => api.getState().reset()}>
             {t.reset}
           </button>
@@ -80,13 +100,14 @@ export function App() {
       <main className={`app-main${showControls ? '' : ' no-controls'}`}>
         {showControls && (
           <div className="controls-column">
-            <ControlsPanel presets={PRESETS} onLoadPreset={loadPreset} />
+            <ControlsPanel presets={presets} onLoadPreset={loadPreset} />
           </div>
         )}
         <div className="views-column">
           <section aria-labelledby="readout-heading">
             <h2 id="readout-heading">{t.readoutHeading}</h2>
             <PairReadout />
+            <TrlSnippetPanel />
           </section>
           <section id="views" aria-labelledby="views-heading" tabIndex={-1}>
             <h2 id="views-heading">{t.viewsHeading}</h2>
@@ -104,6 +125,7 @@ export function App() {
         </div>
       </main>
       <footer className="app-footer">{t.footer}</footer>
+      {sharing && <ShareDialog onClose={closeShare} />}
     </UiStringsProvider>
   );
 }

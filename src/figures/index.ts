@@ -20,6 +20,7 @@ export type {
   SimplexSummary,
 } from './strings.ts';
 export { EN_FIGURE_STRINGS } from './strings.en.ts';
+export { ZH_FIGURE_STRINGS } from './strings.zh.ts';
 export { formatNumber, formatCompact, formatTuple, MINUS } from './format.ts';
 export {
   PLOT_THEMES,

@@ -82,12 +82,94 @@ export const EN_APP: AppStrings = {
   metricsLegend: 'TRL metrics to plot',
   finalMetricsCaption: (loss, step) => `${loss}: what TRL would log at step ${step}`,
   sweepsUpdating: 'Updating…',
-  sweepBetaHeading: 'As β changes',
-  sweepRefHeading: 'As the reference probability of y_w changes',
+  sweepBetaHeading: 'as β changes',
+  sweepRefHeading: '… and as the reference probability of y_w changes',
+  sweepRefCaption:
+    'Training from references that give y_w more or less probability (the policy starts at the reference); the dotted line is the current reference.',
   planeLossLabel: 'Loss in the contours',
   rlhfNote: {
     pair: '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere: where DPO ends on this pair.',
     ranking: '★ = π* ∝ π_ref·exp(r/β) with the hidden rewards: the policy RLHF with a KL penalty finds.',
     none: 'No finite RLHF optimum for these data (p = 0 or 1, or thumbs-down only).',
+  },
+  language: 'Language',
+  theme: 'Theme',
+  themeNames: {
+    auto: 'System',
+    light: 'Light',
+    dark: 'Dark',
+    projector: 'Projector',
+  },
+  exportMenu: {
+    button: 'Export',
+    buttonLabel: (title) => `Export: ${title}`,
+    menuLabel: (title) => `Export formats for ${title}`,
+    png: 'PNG image (2×, for slides)',
+    svg: 'SVG vector image',
+    csv: 'CSV data',
+    json: 'JSON data',
+    working: 'Making the image…',
+    saved: (fileName) => `Download started: ${fileName}.`,
+    failed: 'Could not export this plot.',
+    showInstead: 'No file? Show it here',
+    textHint: 'If downloads are blocked here, select all of this text and copy it.',
+    imageHint: 'If downloads are blocked here, right-click the image to copy or save it.',
+    close: 'Close',
+  },
+  trl: {
+    heading: 'Use in TRL',
+    intro:
+      'Python for the first loss chosen, with this page’s β and loss settings; the other chosen losses follow as comments.',
+    codeLabel: 'TRL configuration in Python',
+    copy: 'Copy code',
+    copied: 'Code copied.',
+    copyFailed: 'Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).',
+    notesHeading: 'Where TRL differs from this page',
+    code: {
+      learningRate: (rate, optimizer) =>
+        `learning_rate: choose one for your model; the toy’s ${rate} (${optimizer}) does not transfer`,
+      alsoSelected: 'Also chosen on the page:',
+      noTrlLoss: (loss) => `${loss} has no TRL loss_type: this is plain DPO (see the notes)`,
+    },
+    notes: {
+      cdpo: 'cDPO has no TRL loss_type since TRL 0.29: TRL’s "sigmoid" ignores label_smoothing, so the code trains plain DPO. Conservative DPO was the label_smoothing of the original DPO repository; TRL has no equivalent.',
+      ipoToken:
+        'TRL’s IPO averages the log-probabilities over each completion’s tokens (h̄ = ρw/Lw − ρl/Ll); there is no flag to change that.',
+      ipoSum:
+        'This page shows IPO on summed log-ratios (the paper’s Eq. 17); TRL cannot do that: it always averages per token.',
+      exoSmoothing: (used) =>
+        `EXO needs label_smoothing > 0 (TRL raises an error at 0): the code uses ${used}, as this page does.`,
+      sigmoidNorm:
+        'TRL documents "sigmoid_norm" as SimPO, but it keeps the reference model and has no target margin γ: it is DPO on per-token log-ratios.',
+      ktoZ0: {
+        kl: 'TRL estimates KTO’s reference point z0 from mismatched (prompt, completion) pairs in each batch, max(0, mean log-ratio); this page’s “kl” mode uses the toy policy’s exact KL instead.',
+        batch:
+          'TRL estimates KTO’s reference point z0 from mismatched (prompt, completion) pairs in each batch, max(0, mean log-ratio), like this page’s “batch” mode.',
+        fixed:
+          'TRL has no fixed z0: it always estimates it from mismatched (prompt, completion) pairs in each batch, max(0, mean log-ratio).',
+      },
+      ktoRatio: (ratio, inRange) =>
+        `TRL recommends λD·nD / (λU·nU) in [1, 4/3] (nD, nU: desirable and undesirable examples) and warns otherwise. With as many of each, that is λD/λU = ${ratio}${inRange ? ', inside the range.' : ': outside it, so TRL will warn.'}`,
+    },
+  },
+  share: {
+    open: 'Share / embed',
+    title: 'Share or embed this view',
+    intro:
+      'The link restores exactly what you see now. The embed code shows one view, for a slide or a web page; it runs in a sandboxed frame and needs no network.',
+    viewLabel: 'What to show',
+    wholeApp: 'The whole explorer',
+    showControls: 'Show the controls this view needs',
+    width: 'Width (px)',
+    height: 'Height (px)',
+    linkLabel: 'Link',
+    iframeLabel: 'Embed code',
+    copyLink: 'Copy link',
+    copyCode: 'Copy code',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy: the text is selected, press Ctrl+C (⌘C).',
+    preview: 'Preview',
+    close: 'Close',
+    frameTitle: (view) => `DPO Explorer: ${view}`,
   },
 };

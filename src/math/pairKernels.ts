@@ -3,7 +3,7 @@
 // Since the reference is constant, ∂/∂ log π(y) = ∂/∂ρ(y). Kernels write into `out` instead of returning an
 // object so that curve sweeps and the toy trainer allocate nothing per point.
 import type { PairLossType } from './types.ts';
-import { logSigmoid, sigmoid, sigmoidSlope, softplus } from './stable.ts';
+import { sigmoid, sigmoidSlope, softplus } from './stable.ts';
 
 /** Validated, defaulted parameters in the form the kernels want. */
 export interface KernelParams {
@@ -73,11 +73,20 @@ const hingeKernel: PairKernel = (rw, rl, k, out) => {
 const exoKernel: PairKernel = (rw, rl, k, out) => {
   const z = k.beta * (rw - rl);
   const e = k.eps;
-  const logSigPos = logSigmoid(z);
-  const logSigNeg = logSigmoid(-z);
-  const loss = sigmoid(z) * (logSigPos - Math.log1p(-e)) + sigmoid(-z) * (logSigNeg - Math.log(e));
+  // One exp and one log1p serve σ(±z), log σ(±z) and σ'(z): this loss runs inside every training step.
+  const ex = Math.exp(-Math.abs(z));
+  const l = Math.log1p(ex);
+  const big = 1 / (1 + ex); // σ(|z|)
+  const small = ex / (1 + ex); // σ(−|z|)
+  const sigPos = z >= 0 ? big : small;
+  const sigNeg = z >= 0 ? small : big;
+  const logSigPos = -(Math.max(-z, 0) + l);
+  const logSigNeg = -(Math.max(z, 0) + l);
+  const logOneMinusEps = Math.log1p(-e);
+  const logEps = Math.log(e);
+  const loss = sigPos * (logSigPos - logOneMinusEps) + sigNeg * (logSigNeg - logEps);
   // d/dz = σ'(z)·(z − log((1 − ε)/ε)): the reverse KL is stationary at σ(z) = 1 − ε.
-  const dz = sigmoidSlope(z) * (z - (Math.log1p(-e) - Math.log(e)));
+  const dz = big * small * (z - (logOneMinusEps - logEps));
   setMargin(out, loss, k.beta * dz, 1, 1);
 };
 
@@ -123,15 +132,25 @@ const apoDownKernel: PairKernel = (rw, rl, k, out) => {
 const discopopKernel: PairKernel = (rw, rl, k, out) => {
   const z = k.beta * (rw - rl);
   const t = k.tau;
-  const oneMinusM = sigmoid(-z / t);
+  const u = z / t;
+  // Shared transcendentals: e^(−|u|) gives m = σ(u), 1 − m = σ(−u), log m and dm/du; e^(−|z|) gives
+  // softplus(−z) and σ(−z).
+  const eu = Math.exp(-Math.abs(u));
+  const bigU = 1 / (1 + eu);
+  const smallU = eu / (1 + eu);
+  const m = u >= 0 ? bigU : smallU;
+  const oneMinusM = u >= 0 ? smallU : bigU;
+  const logM = -(Math.max(-u, 0) + Math.log1p(eu));
+  const ez = Math.exp(-Math.abs(z));
+  const logistic = Math.max(-z, 0) + Math.log1p(ez); // softplus(−z)
+  const sigNegZ = z >= 0 ? ez / (1 + ez) : 1 / (1 + ez);
   // m·e^(−z) in log space: for very negative z, m underflows long before e^(−z) overflows.
-  const mExp = Math.exp(logSigmoid(z / t) - z);
-  const logistic = softplus(-z);
+  const mExp = Math.exp(logM - z);
   const loss = oneMinusM * logistic + mExp;
-  const dm = sigmoidSlope(z / t) / t;
-  // d/dz [(1−m)·softplus(−z) + m·e^(−z)], the modulation m included (TRL back-propagates through it).
+  const dm = (m * oneMinusM) / t;
+  // d/dz [(1−m)·softplus(−z) + m·e^(−z)], the modulation m included (TRL back-propagates through it);
   // dm/dz·e^(−z) = (1 − m)·m·e^(−z)/τ, again kept in the product form so that it cannot overflow.
-  const dz = (oneMinusM * mExp) / t - dm * logistic - oneMinusM * sigmoid(-z) - mExp;
+  const dz = (oneMinusM * mExp) / t - dm * logistic - oneMinusM * sigNegZ - mExp;
   setMargin(out, loss, k.beta * dz, 1, 1);
 };
 

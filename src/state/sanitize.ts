@@ -6,7 +6,8 @@ import { normaliseProbs, resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
 import type { LossId } from '../math/index.ts';
 
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+// Finite inputs only; −0 becomes 0, as the URL reader does, so the state stays canonical.
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v)) || 0;
 
 /** Returns `base` with `patch` applied, every field clamped or, when unusable, left as it was. */
 export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): AppState {
@@ -44,7 +45,10 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
       case 'probList': {
         const v = patch.refProbs;
         if (Array.isArray(v) && v.length >= 2 && v.every((x) => Number.isFinite(x) && x >= 0))
-          next.refProbs = normaliseProbs(v.map((x) => Math.max(x, param.min)));
+          next.refProbs = normaliseProbs(
+            v.map((x) => Math.max(x, param.min)),
+            param.min,
+          );
         break;
       }
       case 'rewardList': {

@@ -140,7 +140,7 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
       const floored = (values as number[]).map((v) => Math.max(v, param.min));
       if (floored.some((v, i) => v !== values[i]))
         notices.push({ kind: 'clamped', key: param.key, given: shorten(raw), used: `≥ ${param.min}` });
-      state.refProbs = normaliseProbs(floored);
+      state.refProbs = normaliseProbs(floored, param.min);
       return;
     }
     case 'rewardList': {
@@ -149,7 +149,8 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
         notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
         return;
       }
-      const clamped = (values as number[]).map((v) => Math.min(param.max, Math.max(param.min, v)));
+      // −0 becomes 0, as readNumber does, so the state stays canonical.
+      const clamped = (values as number[]).map((v) => Math.min(param.max, Math.max(param.min, v)) || 0);
       if (clamped.some((v, i) => v !== values[i]))
         notices.push({ kind: 'clamped', key: param.key, given: shorten(raw), used: clamped.join(',') });
       state.rewards = clamped;

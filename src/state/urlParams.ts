@@ -5,6 +5,7 @@ import type { AppState } from './appState.ts';
 import { LOSS_IDS } from '../math/index.ts';
 import { VIEW_IDS } from './viewIds.ts';
 import { PRESET_IDS } from './presetIds.ts';
+import { REF_PROB_MIN } from './refProbs.ts';
 
 type FieldOfType<T> = { [K in keyof AppState]: AppState[K] extends T ? K : never }[keyof AppState];
 
@@ -152,7 +153,7 @@ export const URL_PARAMS: readonly UrlParam[] = [
     key: 'ref',
     kind: 'probList',
     field: 'refProbs',
-    min: 0.001,
+    min: REF_PROB_MIN,
     doc: 'toy reference probabilities, comma-separated',
   },
   {
@@ -177,6 +178,21 @@ export const URL_PARAMS: readonly UrlParam[] = [
     min: 0,
     max: 1,
     doc: 'probability that y_w really beats y_l',
+  },
+  {
+    key: 'data',
+    kind: 'enum',
+    field: 'dataset',
+    choices: ['pair', 'ranking', 'thumbs-down'],
+    doc: "toy training data: 'pair', 'ranking' or 'thumbs-down'",
+  },
+  {
+    key: 'rewards',
+    kind: 'rewardList',
+    field: 'rewards',
+    min: -5,
+    max: 5,
+    doc: 'hidden rewards of the K responses for ranking data, comma-separated',
   },
   { key: 'opt', kind: 'enum', field: 'optimizer', choices: ['sgd', 'adam'], doc: 'optimiser' },
   { key: 'lr', kind: 'number', field: 'learningRate', min: 0.0001, max: 10, doc: 'learning rate' },

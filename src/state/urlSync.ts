@@ -22,7 +22,8 @@ export function startUrlSync(
   target: UrlSyncTarget = window as unknown as UrlSyncTarget,
 ): () => void {
   store.getState().loadHash(target.location.hash);
-  let lastWritten = stateToHash(pickAppState(store.getState()));
+  // null after a failed write: the URL's hash is unknown, so the next write must happen whatever it is.
+  let lastWritten: string | null = stateToHash(pickAppState(store.getState()));
   let timer: number | undefined;
 
   const write = () => {
@@ -34,8 +35,8 @@ export function startUrlSync(
     try {
       target.history.replaceState(null, '', `${base}${hash}`);
     } catch {
-      // Safari's rate limit: the next change writes again.
-      lastWritten = '';
+      // Safari's rate limit: the next change writes again (even back to the defaults, whose hash is '').
+      lastWritten = null;
     }
   };
 

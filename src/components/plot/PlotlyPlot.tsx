@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Config } from 'plotly.js';
 import type { Figure } from '../../figures/types.ts';
 import { loadPlotly, type PlotlyModule } from './plotlyLoader.ts';
+import { usePlotHeightOverride } from './plotHeight.ts';
 
 const CONFIG: Partial<Config> = {
   displaylogo: false,
@@ -36,7 +37,11 @@ function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
   return visible;
 }
 
-export function PlotlyPlot({ figure, label, height = 360, onReady }: PlotlyPlotProps) {
+export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady }: PlotlyPlotProps) {
+  // An embedding frame's height wins; then a figure that sizes itself (panels in rows); then the default.
+  const override = usePlotHeightOverride();
+  const height =
+    override ?? (typeof figure.layout.height === 'number' ? figure.layout.height : defaultHeight);
   const divRef = useRef<HTMLDivElement>(null);
   const visible = useOnScreen(divRef);
   const [plotly, setPlotly] = useState<PlotlyModule | null>(null);

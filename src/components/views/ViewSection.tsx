@@ -1,13 +1,16 @@
-// The frame every view shares: heading, one-line caption, the plot inside its own error boundary, and a
-// text alternative for screen readers (Plotly's SVG has no accessible name of its own).
-import { memo, useId, useMemo, type ReactNode } from 'react';
+// The frame every view shares: heading with the export menu, one-line caption, the plot inside its own
+// error boundary, and a text alternative for screen readers (Plotly's SVG has no accessible name of its own).
+import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Figure } from '../../figures/types.ts';
-import type { AppStrings, ViewText } from '../../i18n/appStrings.ts';
+import type { AppStrings, ExportStrings, ViewText } from '../../i18n/appStrings.ts';
 import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
 import { PlotlyPlot } from '../plot/PlotlyPlot.tsx';
+import type { PlotlyModule } from '../plot/plotlyLoader.ts';
+import { ExportMenu, type PlotImageSource } from '../export/ExportMenu.tsx';
 
 export interface ViewSectionProps {
-  /** The element id suffix (view-<id>) and heading id. */
+  /** The element id suffix (view-<id>) and heading id; also names exported files (dpo-explorer-<id>.png). */
   id: string;
   /** Heading and caption; default: strings.views[id]. */
   text?: ViewText;
@@ -24,17 +27,34 @@ const PlotWithSummary = memo(function PlotWithSummary({
   label,
   height,
   summaryId,
+  fileId,
+  exportStrings,
+  actions,
 }: {
   figure: () => Figure;
   label: string;
   height: number;
   summaryId: string;
+  fileId: string;
+  exportStrings: ExportStrings;
+  /** Where the export menu goes (the heading row); null until that element exists. */
+  actions: HTMLElement | null;
 }) {
   // Built during render so that a throwing builder is caught by the boundary around it.
   const f = useMemo(() => figure(), [figure]);
+  const [image, setImage] = useState<PlotImageSource | null>(null);
+  // Called after every draw; the state changes only on the first (same div, same module after that).
+  const onReady = useCallback((div: HTMLDivElement, plotly: PlotlyModule) => {
+    setImage((prev) => (prev && prev.div === div && prev.plotly === plotly ? prev : { div, plotly }));
+  }, []);
   return (
     <>
-      <PlotlyPlot figure={f} label={label} height={height} />
+      {actions &&
+        createPortal(
+          <ExportMenu figure={f} title={label} fileId={fileId} image={image} strings={exportStrings} />,
+          actions,
+        )}
+      <PlotlyPlot figure={f} label={label} height={height} onReady={onReady} />
       <p id={summaryId} className="visually-hidden">
         {f.summary}
       </p>
@@ -52,15 +72,29 @@ export function ViewSection({
 }: ViewSectionProps) {
   const text = givenText ?? (strings.views as Record<string, ViewText>)[id];
   const summaryId = useId();
+  // The export menu is rendered by the plot (it needs the built figure, inside the error boundary) into
+  // this slot of the heading row; a failed plot has nothing to export, so the slot stays empty.
+  const [actions, setActions] = useState<HTMLDivElement | null>(null);
   return (
     <figure className="view" id={`view-${id}`} aria-labelledby={`${id}-title`} aria-describedby={summaryId}>
-      <h3 id={`${id}-title`} className="view-title">
-        {text.title}
-      </h3>
+      <div className="view-head">
+        <h3 id={`${id}-title`} className="view-title">
+          {text.title}
+        </h3>
+        <div className="view-actions" ref={setActions} />
+      </div>
       <figcaption className="view-caption">{text.caption}</figcaption>
       {toolbar}
       <PlotErrorBoundary message={strings.plotFailed} retryLabel={strings.retry} resetKey={figure}>
-        <PlotWithSummary figure={figure} label={text.title} height={height} summaryId={summaryId} />
+        <PlotWithSummary
+          figure={figure}
+          label={text.title}
+          height={height}
+          summaryId={summaryId}
+          fileId={id}
+          exportStrings={strings.exportMenu}
+          actions={actions}
+        />
       </PlotErrorBoundary>
     </figure>
   );

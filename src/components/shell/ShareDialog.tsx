@@ -1,0 +1,170 @@
+// "Share / embed": builds the link and the <iframe> code for the current state (one view or the whole app,
+// with or without controls, a theme and a size), with copy buttons and a live preview.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ThemeName } from '../../state/appState.ts';
+import { VIEW_IDS, type ViewId } from '../../state/viewIds.ts';
+import { embedUrl, iframeCode, type EmbedOptions } from '../../state/embedLink.ts';
+import { pickAppState } from '../../state/store.ts';
+import { useStoreApi } from '../storeContext.tsx';
+import { useLanguage } from '../environment.tsx';
+
+const THEMES: readonly ThemeName[] = ['auto', 'light', 'dark', 'projector'];
+
+function CopyField({ label, value, copyLabel }: { label: string; value: string; copyLabel: string }) {
+  const t = useLanguage().app.share;
+  const id = useId();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [status, setStatus] = useState('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setStatus(t.copied);
+    } catch {
+      ref.current?.select();
+      setStatus(t.copyFailed);
+    }
+  };
+  return (
+    <div className="copy-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        ref={ref}
+        readOnly
+        value={value}
+        rows={value.length > 120 ? 3 : 2}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <button type="button" onClick={() => void copy()}>
+        {copyLabel}
+      </button>
+      <span role="status" className="copy-status">
+        {status}
+      </span>
+    </div>
+  );
+}
+
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const lang = useLanguage();
+  const t = lang.app.share;
+  const api = useStoreApi();
+  const titleId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const [opts, setOpts] = useState<EmbedOptions>(() => ({
+    view: 'loss',
+    controls: false,
+    theme: api.getState().theme,
+    width: 720,
+    height: 480,
+  }));
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    dialogRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      previous?.focus();
+    };
+  }, [onClose]);
+
+  const state = pickAppState(api.getState());
+  const url = embedUrl(state, window.location.href, opts);
+  const viewTitle = opts.view === '' ? t.wholeApp : lang.app.views[opts.view].title;
+  const code = iframeCode(url, t.frameTitle(viewTitle), opts);
+  const set = (patch: Partial<EmbedOptions>) => setOpts((o) => ({ ...o, ...patch }));
+  const size = (v: string, lo: number, hi: number, fallback: number) => {
+    const n = Math.round(Number(v));
+    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : fallback;
+  };
+
+  return (
+    <div className="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        ref={dialogRef}
+      >
+        <div className="dialog-header">
+          <h2 id={titleId}>{t.title}</h2>
+          <button type="button" onClick={onClose}>
+            {t.close}
+          </button>
+        </div>
+        <p>{t.intro}</p>
+        <div className="share-options">
+          <label>
+            {t.viewLabel}{' '}
+            <select value={opts.view} onChange={(e) => set({ view: e.currentTarget.value as ViewId | '' })}>
+              <option value="">{t.wholeApp}</option>
+              {VIEW_IDS.map((v) => (
+                <option key={v} value={v}>
+                  {lang.app.views[v].title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={opts.controls}
+              disabled={opts.view === ''}
+              onChange={(e) => set({ controls: e.currentTarget.checked })}
+            />{' '}
+            {t.showControls}
+          </label>
+          <label>
+            {lang.app.theme}{' '}
+            <select value={opts.theme} onChange={(e) => set({ theme: e.currentTarget.value as ThemeName })}>
+              {THEMES.map((th) => (
+                <option key={th} value={th}>
+                  {lang.app.themeNames[th]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.width}{' '}
+            <input
+              type="number"
+              min={240}
+              max={2400}
+              value={opts.width}
+              onChange={(e) => set({ width: size(e.currentTarget.value, 240, 2400, opts.width) })}
+            />
+          </label>
+          <label>
+            {t.height}{' '}
+            <input
+              type="number"
+              min={200}
+              max={2000}
+              value={opts.height}
+              onChange={(e) => set({ height: size(e.currentTarget.value, 200, 2000, opts.height) })}
+            />
+          </label>
+        </div>
+        <CopyField label={t.linkLabel} value={url} copyLabel={t.copyLink} />
+        <CopyField label={t.iframeLabel} value={code} copyLabel={t.copyCode} />
+        <h3>{t.preview}</h3>
+        <div className="share-preview">
+          <iframe
+            src={url}
+            title={t.frameTitle(viewTitle)}
+            width={opts.width}
+            height={opts.height}
+            sandbox="allow-scripts allow-downloads"
+            style={{ border: 0, maxWidth: '100%' }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+// 图表的简体中文文案：实现与 strings.en.ts 相同的 FigureStrings 接口，数字格式与英文版完全一致。
+import type { LossId } from '../math/index.ts';
+import { formatCompact, formatNumber, formatTuple } from './format.ts';
+import type { FigureStrings, SweepAxis } from './strings.ts';
+
+const LOSS_LABELS = {
+  sigmoid: 'DPO',
+  cdpo: 'cDPO',
+  robust: '鲁棒 DPO',
+  ipo: 'IPO',
+  hinge: 'SLiC 合页损失',
+  exo_pair: 'EXO',
+  nca_pair: 'NCA',
+  bco_pair: 'BCO',
+  sppo_hard: 'SPPO（硬标签）',
+  apo_zero: 'APO-zero',
+  apo_down: 'APO-down',
+  discopop: 'DiscoPOP',
+  sigmoid_norm: '长度归一化 DPO',
+  kto: 'KTO',
+  apo_zero_unpaired: 'APO-zero（非成对）',
+} as const satisfies Record<LossId, string>;
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** 3 → '₃', 12 → '₁₂'（与英文版相同）。 */
+function subscript(n: number): string {
+  return String(n).replace(/[0-9]/g, (d) => SUBSCRIPT_DIGITS[Number(d)]);
+}
+
+const f2 = (x: number): string => formatNumber(x, 2);
+const f3 = (x: number): string => formatNumber(x, 3);
+/** 句子中的损失、推动力度和 β：三位有效数字，不补尾零（与英文版相同）。 */
+const c3 = (x: number): string => formatCompact(x, 3);
+const signed = (x: number): string => (x > 0 ? `+${formatNumber(x, 2)}` : formatNumber(x, 2));
+
+function sweepName(axis: SweepAxis): string {
+  return axis === 'beta' ? 'β' : 'π_ref(y_w)';
+}
+
+function joinClauses(clauses: string[]): string {
+  return clauses.join('；');
+}
+
+function optimumClause(optimum: number | null): string {
+  if (optimum === null || Number.isNaN(optimum)) return '';
+  if (!Number.isFinite(optimum)) return `，且没有有限的最优解（h → ${optimum > 0 ? '+' : ''}${f2(optimum)}）`;
+  return `，最优间隔 h* = ${f2(optimum)}`;
+}
+
+export const ZH_FIGURE_STRINGS: FigureStrings = {
+  lossLabel: (id) => LOSS_LABELS[id] ?? id,
+  responseLabel: (k) => (k === 0 ? 'y_w（被选）' : k === 1 ? 'y_l（被拒）' : `y${subscript(k + 1)}`),
+
+  axis: {
+    margin: '间隔 h = ρw − ρl（nats）',
+    loss: '损失',
+    push: '对 log π(y) 的推动力度 ÷ β',
+    step: '训练步数',
+    probability: 'π(y)',
+    finalProbability: '训练后的 π(y)',
+    sweep: (axis) => (axis === 'beta' ? 'β（对数刻度）' : '参考概率 π_ref(y_w)'),
+    chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w)（nats）',
+    rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l)（nats）',
+    metric: (name) => name,
+    lossColourbar: (log) => (log ? '损失（对数刻度）' : '损失'),
+  },
+
+  trace: {
+    current: '当前偏好对',
+    currentOf: (label) => `${label}：当前偏好对`,
+    optimum: (label) => `${label}：最优 h*`,
+    pushChosen: (label) => `${label}：y_w ↑`,
+    pushRejected: (label) => `${label}：y_l ↓`,
+    sweepChosen: (label) => `${label}：π(y_w)`,
+    sweepRejected: (label) => `${label}：π(y_l)`,
+    currentValue: (axis) => `当前 ${sweepName(axis)}`,
+    trajectory: (label) => `${label}：训练轨迹`,
+    start: (label) => `${label}：起点`,
+    end: (label) => `${label}：终点`,
+    marginZero: 'h = 0 (ρw = ρl)',
+    reference: '参考策略 π_ref',
+    rlhfOptimum: 'RLHF 最优解 π*',
+  },
+
+  hover: {
+    margin: 'h',
+    loss: '损失',
+    push: '推动力度 ÷ β',
+    step: '训练步',
+    probability: 'π',
+    sweepValue: sweepName,
+    chosenLogRatio: 'ρw',
+    rejectedLogRatio: 'ρl',
+    closedForm: '闭式解',
+    trained: '训练所得',
+  },
+
+  note: {
+    noFiniteOptimum: (label, direction, p) =>
+      `${label}：没有有限的最优解${p === null ? '' : `（p = ${formatNumber(p, 2)}）`}，h → ${direction > 0 ? '+∞' : '−∞'}`,
+    optimumOffPlot: (label, optimum) => `${label}：最优 h* = ${f2(optimum)}，超出绘图范围`,
+    offScale: (label, value) => `${label}：当前值 ${formatCompact(value)} 超出纵轴范围`,
+    noData: '没有可显示的内容：请至少选择一个损失函数。',
+    simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
+    noTrajectory: (label) => `没有 ${label} 的训练轨迹可画。`,
+  },
+
+  summary: {
+    loss: (parts, margin, beta) =>
+      `在当前间隔 h = ${f2(margin)}（β = ${c3(beta)}）处：` +
+      joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} 的损失为 ${c3(p.loss)}，` +
+            (p.id === 'sigmoid'
+              ? `梯度权重 σ(−βh) 为 ${c3(p.weight)}`
+              : `对 y_w 的推动力度 ÷ β 为 ${c3(p.weight)}`) +
+            optimumClause(p.optimum),
+        ),
+      ) +
+      '。',
+    gradient: (parts, margin, beta) =>
+      `在当前间隔 h = ${f2(margin)} 处，除以 β = ${c3(beta)} 后：` +
+      joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} 把 log π(y_w) 推高 ${c3(p.chosenPush)}，把 log π(y_l) 压低 ${c3(p.rejectedPush)}`,
+        ),
+      ) +
+      '。实线表示推高 y_w，虚线表示压低 y_l；数值为负表示推动方向相反。',
+    training: (parts) => {
+      if (parts.length === 0) return '没有可显示的训练结果。';
+      const moved = joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} 使 π(y_w) 从 ${f2(p.chosenStart)} 变为 ${f2(p.chosenEnd)}，π(y_l) 从 ` +
+            `${f2(p.rejectedStart)} 变为 ${f2(p.rejectedEnd)}`,
+        ),
+      );
+      const displaced = parts.filter((p) => p.displaced).map((p) => p.label);
+      const note =
+        displaced.length === 0
+          ? ''
+          : `在 ${displaced.join('、')} 中，间隔虽然在增大，π(y_w) 却下降了（似然位移）。`;
+      return `训练 ${parts[0].steps} 步后，${moved}。${note}`;
+    },
+    metrics: (parts) => {
+      if (parts.length === 0) return '没有可显示的训练结果。';
+      return (
+        `训练 ${parts[0].steps} 步后的最终值——` +
+        joinClauses(
+          parts.map((p) => `${p.label}：${p.values.map((v) => `${v.metric} ${c3(v.value)}`).join('，')}`),
+        ) +
+        '。'
+      );
+    },
+    sweep: (parts, axis, current) => {
+      if (parts.length === 0) return '没有可显示的扫描结果。';
+      const name = sweepName(axis);
+      const nearest = parts[0].x;
+      const at =
+        Math.abs(nearest - current) <= 1e-9 * Math.max(1, Math.abs(current))
+          ? `在当前 ${name} = ${c3(current)} 处`
+          : `在当前 ${name} = ${c3(current)} 处（最近的计算点为 ${c3(nearest)}）`;
+      const ends = joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} 最终得到 π(y_w) = ${f3(p.chosen)}，π(y_l) = ${f3(p.rejected)}` +
+            `（${p.closedForm ? '闭式解' : '训练所得'}）`,
+        ),
+      );
+      const across = joinClauses(
+        parts.map(
+          (p) =>
+            `${p.label} 的 π(y_w) 从 ${name} = ${c3(p.firstX)} 时的 ${f2(p.firstChosen)} ` +
+            `变为 ${name} = ${c3(p.lastX)} 时的 ${f2(p.lastChosen)}`,
+        ),
+      );
+      return `${at}，${ends}。在整个扫描范围内，${across}。`;
+    },
+    plane: (s) => {
+      const range =
+        `在图中的 (ρw, ρl) 平面上，${s.label} 损失的取值范围是 ${c3(s.minLoss)} 到 ${c3(s.maxLoss)}` +
+        (s.logCompressed ? '（颜色按对数刻度）。' : '。');
+      const path = s.trajectory
+        ? `训练在 ${s.trajectory.steps} 步内把 (ρw, ρl) 从 ${formatTuple(s.trajectory.start)} 移到 ` +
+          `${formatTuple(s.trajectory.end)}（最终间隔 h = ${signed(s.trajectory.end[0] - s.trajectory.end[1])}）。`
+        : '';
+      const current = s.current ? `当前偏好对位于 ${formatTuple(s.current)}。` : '';
+      return range + path + current;
+    },
+    simplex: (s) => {
+      const ref = `参考策略 π_ref 在 (y_w, y_l, y₃) 上的分布为 ${formatTuple(s.reference)}`;
+      const star = s.rlhfOptimum ? `，RLHF 最优解 π* 为 ${formatTuple(s.rlhfOptimum)}。` : '。';
+      const runs =
+        s.runs.length === 0
+          ? ''
+          : `训练 ${s.runs[0].steps} 步后，` +
+            joinClauses(s.runs.map((r) => `${r.label} 最终到达 ${formatTuple(r.end)}`)) +
+            '。';
+      return ref + star + runs;
+    },
+    empty: '图中没有内容：请至少选择一个损失函数。',
+  },
+};

@@ -1,0 +1,397 @@
+// The export menu of every view and the "Use in TRL" panel. Plotly cannot run in jsdom, so its loader is
+// replaced by a fake module: the images then go through the same onReady → toImage path as in a browser
+// (the real PNG/SVG are checked in Chromium).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { ViewSection } from '../../src/components/views/ViewSection.tsx';
+import { ExportMenu } from '../../src/components/export/ExportMenu.tsx';
+import { TrlSnippetPanel } from '../../src/components/export/TrlSnippetPanel.tsx';
+import { figureToCsv, figureToJson } from '../../src/figures/export.ts';
+import type { Figure } from '../../src/figures/types.ts';
+import type { AppStrings } from '../../src/i18n/appStrings.ts';
+import { EN_APP } from '../../src/i18n/app.en.ts';
+import { trlSnippet } from '../../src/state/trlSnippet.ts';
+import { EN_FIGURE_STRINGS } from '../../src/figures/index.ts';
+import { renderWithStore } from './renderWithStore.tsx';
+
+const fakePlotly = vi.hoisted(() => ({
+  react: vi.fn(() => Promise.resolve()),
+  purge: vi.fn(),
+  toImage: vi.fn((_div: unknown, opts: { format: string }) =>
+    Promise.resolve(
+      opts.format === 'png'
+        ? 'data:image/png;base64,iVBORw0KGgo='
+        : 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+    ),
+  ),
+}));
+
+vi.mock('../../src/components/plot/plotlyLoader.ts', () => ({
+  loadPlotly: () => Promise.resolve(fakePlotly),
+}));
+
+const FIGURE: Figure = {
+  data: [
+    { type: 'scatter', name: 'DPO, β = 0.1', x: [0, 1], y: [0.5, NaN] },
+    { type: 'scatter', name: 'say "IPO"', x: new Float64Array([2]), y: new Float64Array([0.25]) },
+  ],
+  layout: {},
+  summary: 'Two curves.',
+};
+const buildFigure = () => FIGURE;
+
+interface Download {
+  name: string;
+  href: string;
+  blob: Blob;
+}
+
+let downloads: Download[];
+let blobs: Map<string, Blob>;
+
+beforeEach(() => {
+  downloads = [];
+  blobs = new Map();
+  let n = 0;
+  URL.createObjectURL = vi.fn((b: Blob) => {
+    const url = `blob:test/${++n}`;
+    blobs.set(url, b);
+    return url;
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({
+      name: this.download,
+      href: this.getAttribute('href') ?? '',
+      blob: blobs.get(this.href)!,
+    });
+  });
+  fakePlotly.toImage.mockClear();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsText(blob);
+  });
+}
+
+function renderView(strings: AppStrings = EN_APP) {
+  return renderWithStore(<ViewSection id="loss" strings={strings} figure={buildFigure} />);
+}
+
+/** Waits until the fake Plotly has drawn the plot (its image formats become available). */
+async function plotDrawn() {
+  await waitFor(() => expect(fakePlotly.react).toHaveBeenCalled());
+  await act(async () => {});
+}
+
+const toggle = () => screen.getByRole('button', { name: `Export: ${EN_APP.views.loss.title}` });
+const format = (name: string) => screen.getByRole('button', { name });
+
+describe('the export menu of a view', () => {
+  it('is a closed disclosure in the heading row that opens four formats and focuses the first', async () => {
+    const { user, container } = renderView();
+    await plotDrawn();
+    const button = toggle();
+    expect(button.textContent).toContain(EN_APP.exportMenu.button);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector('.view-head')?.contains(button)).toBe(true);
+    expect(screen.queryByRole('group')).toBeNull();
+
+    await user.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const group = screen.getByRole('group', { name: `Export formats for ${EN_APP.views.loss.title}` });
+    expect(button.getAttribute('aria-controls')).toBe(group.id);
+    const items = within(group).getAllByRole('button');
+    expect(items.map((b) => b.textContent)).toEqual([
+      EN_APP.exportMenu.png,
+      EN_APP.exportMenu.svg,
+      EN_APP.exportMenu.csv,
+      EN_APP.exportMenu.json,
+    ]);
+    expect(items.every((b) => b.getAttribute('type') === 'button')).toBe(true);
+    expect(document.activeElement).toBe(items[0]);
+  });
+
+  it('works from the keyboard: ↓ opens, arrows move, Escape closes back onto the button, Tab away closes', async () => {
+    const { user } = renderWithStore(
+      <>
+        <ViewSection id="loss" strings={EN_APP} figure={buildFigure} />
+        <button type="button">next on the page</button>
+      </>,
+    );
+    await plotDrawn();
+    toggle().focus();
+    await user.keyboard('{ArrowDown}');
+    const items = within(screen.getByRole('group')).getAllByRole('button');
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(items[2]);
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(items[1]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(items[3]);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(document.activeElement).toBe(toggle());
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('group')).toBeTruthy();
+    await user.keyboard('{End}');
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'next on the page' }));
+    expect(screen.queryByRole('group')).toBeNull();
+  });
+
+  it('closes on a click elsewhere on the page', async () => {
+    const { user } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(document.body);
+    expect(screen.queryByRole('group')).toBeNull();
+  });
+
+  it('downloads the plotted data as CSV: long format, quoted, NaN empty, with a byte-order mark for Excel', async () => {
+    const { user } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(format(EN_APP.exportMenu.csv));
+    expect(downloads).toHaveLength(1);
+    const [d] = downloads;
+    expect(d.name).toBe('dpo-explorer-loss.csv');
+    expect(d.href).toBe('blob:test/1');
+    expect(d.blob.type).toBe('text/csv;charset=utf-8');
+    const text = await blobText(d.blob);
+    expect(text.replace(/^\uFEFF/, '')).toBe(figureToCsv(FIGURE));
+    expect(text.replace(/^\uFEFF/, '')).toBe(
+      'trace,x,y\n"DPO, β = 0.1",0,0.5\n"DPO, β = 0.1",1,\n"say ""IPO""",2,0.25\n',
+    );
+    // The anchor is gone, the menu closed with focus back on its button, and the download announced.
+    expect(document.querySelector('a[download]')).toBeNull();
+    expect(document.activeElement).toBe(toggle());
+    expect(screen.getByRole('status').textContent).toBe(EN_APP.exportMenu.saved('dpo-explorer-loss.csv'));
+  });
+
+  it('downloads the plotted data as JSON titled with the view’s heading', async () => {
+    const { user } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(format(EN_APP.exportMenu.json));
+    expect(downloads.map((d) => d.name)).toEqual(['dpo-explorer-loss.json']);
+    expect(downloads[0].blob.type).toBe('application/json');
+    const text = await blobText(downloads[0].blob);
+    expect(text).toBe(figureToJson(FIGURE, EN_APP.views.loss.title));
+    expect(JSON.parse(text)).toEqual({
+      title: EN_APP.views.loss.title,
+      traces: [
+        { name: 'DPO, β = 0.1', type: 'scatter', x: [0, 1], y: [0.5, null] },
+        { name: 'say "IPO"', type: 'scatter', x: [2], y: [0.25] },
+      ],
+    });
+  });
+
+  it('makes the PNG at 2× and the SVG through Plotly.toImage of the drawn graph div', async () => {
+    const { user, container } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(format(EN_APP.exportMenu.png));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const graph = container.querySelector('.plot');
+    expect(fakePlotly.toImage).toHaveBeenCalledWith(graph, {
+      format: 'png',
+      scale: 2,
+      width: null,
+      height: null,
+    });
+    expect(downloads[0].name).toBe('dpo-explorer-loss.png');
+    expect(downloads[0].blob.type).toBe('image/png');
+    expect(downloads[0].blob.size).toBe(8); // the PNG signature, decoded from base64
+
+    await user.click(toggle());
+    await user.click(format(EN_APP.exportMenu.svg));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(fakePlotly.toImage).toHaveBeenLastCalledWith(graph, { format: 'svg', width: null, height: null });
+    expect(downloads[1].name).toBe('dpo-explorer-loss.svg');
+    expect(downloads[1].blob.type).toBe('image/svg+xml');
+    expect(await blobText(downloads[1].blob)).toBe('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+  });
+
+  it('says so when the image cannot be made', async () => {
+    fakePlotly.toImage.mockRejectedValueOnce(new Error('boom'));
+    const { user } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(format(EN_APP.exportMenu.png));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(EN_APP.exportMenu.failed));
+    expect(downloads).toEqual([]);
+  });
+
+  it('offers the file in a dialog after a download, for pages where downloads are blocked', async () => {
+    const { user } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(format(EN_APP.exportMenu.csv));
+    await user.click(screen.getByRole('button', { name: EN_APP.exportMenu.showInstead }));
+    const dialog = screen.getByRole('dialog', { name: 'dpo-explorer-loss.csv' });
+    const text = within(dialog).getByRole('textbox') as HTMLTextAreaElement;
+    expect(text.value).toBe(figureToCsv(FIGURE));
+    expect(text.readOnly).toBe(true);
+    expect(document.activeElement).toBe(text);
+    await user.click(within(dialog).getByRole('button', { name: EN_APP.exportMenu.close }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(toggle());
+  });
+
+  it('shows the data straight away where this browser cannot download files', async () => {
+    // @ts-expect-error: a browser without object URLs.
+    URL.createObjectURL = undefined;
+    const { user } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(format(EN_APP.exportMenu.json));
+    expect(downloads).toEqual([]);
+    const dialog = screen.getByRole('dialog', { name: 'dpo-explorer-loss.json' });
+    expect((within(dialog).getByRole('textbox') as HTMLTextAreaElement).value).toBe(
+      figureToJson(FIGURE, EN_APP.views.loss.title),
+    );
+  });
+
+  it('keeps PNG and SVG unavailable until Plotly has drawn the plot; CSV and JSON work at once', async () => {
+    const { user } = renderWithStore(
+      <ExportMenu figure={FIGURE} title="T" fileId="plane" image={null} strings={EN_APP.exportMenu} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Export: T' }));
+    expect(format(EN_APP.exportMenu.png)).toHaveProperty('disabled', true);
+    expect(format(EN_APP.exportMenu.svg)).toHaveProperty('disabled', true);
+    // Focus goes to the first format that can be used.
+    expect(document.activeElement).toBe(format(EN_APP.exportMenu.csv));
+    await user.click(format(EN_APP.exportMenu.csv));
+    expect(downloads.map((d) => d.name)).toEqual(['dpo-explorer-plane.csv']);
+  });
+
+  it('has no export menu when the plot failed (nothing to export), only the error and retry', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderWithStore(
+      <ViewSection
+        id="loss"
+        strings={EN_APP}
+        figure={() => {
+          throw new Error('bad figure');
+        }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain(EN_APP.plotFailed);
+    expect(screen.queryByRole('button', { name: /^Export/ })).toBeNull();
+  });
+});
+
+describe('the Use in TRL panel', () => {
+  const expected = (losses: Parameters<typeof trlSnippet>[0]['losses']) =>
+    trlSnippet(
+      {
+        losses,
+        beta: 0.1,
+        labelSmoothing: 0.1,
+        ipoNormalization: 'token',
+        discopopTau: 0.05,
+        desirableWeight: 1,
+        undesirableWeight: 1,
+        z0Mode: 'kl',
+        learningRate: 0.05,
+        optimizer: 'adam',
+      },
+      EN_APP.trl,
+      EN_FIGURE_STRINGS.lossLabel,
+    );
+
+  it('shows the code for the chosen losses untranslated, with its notes, and follows the store', async () => {
+    const { container, user, store } = renderWithStore(<TrlSnippetPanel />, { losses: ['cdpo', 'ipo'] });
+    const details = container.querySelector('details')!;
+    expect(details.open).toBe(false);
+    await user.click(screen.getByText(EN_APP.trl.heading));
+    expect(details.open).toBe(true);
+    const code = container.querySelector('pre > code')!;
+    expect(code.getAttribute('translate')).toBe('no');
+    expect(code.textContent).toBe(expected(['cdpo', 'ipo']).code);
+    expect(screen.getByRole('region', { name: EN_APP.trl.codeLabel })).toBeTruthy();
+    const notes = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(notes).toEqual([EN_APP.trl.notes.cdpo, EN_APP.trl.notes.ipoToken]);
+
+    act(() => store.getState().update({ losses: ['kto'] }));
+    expect(code.textContent).toBe(expected(['kto']).code);
+    expect(code.textContent).toMatch(/^from trl import KTOConfig/);
+  });
+
+  it('copies the code to the clipboard', async () => {
+    const { user, container } = renderWithStore(<TrlSnippetPanel defaultOpen />, { losses: ['sigmoid'] });
+    const write = vi.spyOn(navigator.clipboard, 'writeText');
+    await user.click(screen.getByRole('button', { name: EN_APP.trl.copy }));
+    expect(write).toHaveBeenCalledWith(container.querySelector('code')!.textContent);
+    expect(screen.getByRole('status').textContent).toBe(EN_APP.trl.copied);
+  });
+
+  it('selects the code for a manual copy when the clipboard refuses', async () => {
+    const { user, container } = renderWithStore(<TrlSnippetPanel defaultOpen />, { losses: ['sigmoid'] });
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+    await user.click(screen.getByRole('button', { name: EN_APP.trl.copy }));
+    expect(screen.getByRole('status').textContent).toBe(EN_APP.trl.copyFailed);
+    expect(window.getSelection()?.toString()).toBe(container.querySelector('code')!.textContent);
+  });
+});
+
+// Every visible word must come from the strings table (see i18n.test.tsx): with a pseudo-locale that
+// brackets each string ⟦…⟧, Latin text outside brackets and outside translate="no" is hard-coded English.
+function bracket<T>(v: T): T {
+  if (typeof v === 'string') return `⟦${v}⟧` as T;
+  if (typeof v === 'function') return ((...args: unknown[]) => `⟦${String(v(...args))}⟧`) as T;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bracket(x)])) as T;
+  return v;
+}
+
+function untranslated(root: HTMLElement): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent ?? '';
+    if (!/[A-Za-z]{2,}/.test(text) || text.includes('⟦')) continue;
+    if (n.parentElement?.closest('[translate="no"]')) continue;
+    found.push(text);
+  }
+  for (const el of root.querySelectorAll('[aria-label], [title], [alt]')) {
+    for (const attr of ['aria-label', 'title', 'alt']) {
+      const v = el.getAttribute(attr);
+      if (v && /[A-Za-z]{2,}/.test(v) && !v.includes('⟦')) found.push(`${attr}="${v}"`);
+    }
+  }
+  return found;
+}
+
+describe('no hard-coded English', () => {
+  it('in the export menu, its status, its dialog and the TRL panel', async () => {
+    const pseudo = bracket(EN_APP);
+    const { user, container } = renderWithStore(
+      <>
+        <ViewSection id="loss" strings={pseudo} figure={() => ({ ...FIGURE, summary: '⟦Two curves.⟧' })} />
+        <TrlSnippetPanel defaultOpen strings={pseudo.trl} />
+      </>,
+      { losses: ['cdpo', 'kto'] },
+    );
+    await plotDrawn();
+    await user.click(screen.getByRole('button', { name: /^⟦Export/ }));
+    await user.click(screen.getByRole('button', { name: pseudo.exportMenu.csv }));
+    await user.click(screen.getByRole('button', { name: pseudo.exportMenu.showInstead }));
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(untranslated(container)).toEqual([]);
+  });
+});

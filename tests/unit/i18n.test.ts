@@ -1,0 +1,376 @@
+// The language tables: the Chinese tables have exactly the English tables' shape, every message is
+// translated (only formulas, symbols and TRL names may stay as they are), and the scenario explanations
+// keep every number of the English text.
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/i18n/languages.ts';
+import { EN_UI } from '../../src/i18n/ui.en.ts';
+import { ZH_UI } from '../../src/i18n/ui.zh.ts';
+import { EN_APP } from '../../src/i18n/app.en.ts';
+import { ZH_APP } from '../../src/i18n/app.zh.ts';
+import { EN_PRESETS } from '../../src/i18n/presets.en.ts';
+import { ZH_PRESETS } from '../../src/i18n/presets.zh.ts';
+import { EN_FIGURE_STRINGS } from '../../src/figures/strings.en.ts';
+import { ZH_FIGURE_STRINGS } from '../../src/figures/strings.zh.ts';
+import type {
+  GradientSummaryPart,
+  LossSummaryPart,
+  MetricsSummaryPart,
+  PlaneSummary,
+  SimplexSummary,
+  SweepSummaryPart,
+  TrainingSummaryPart,
+} from '../../src/figures/strings.ts';
+import type { UrlNotice, UrlNoticeKind } from '../../src/state/urlNotice.ts';
+import { LOSS_IDS, TOY_SCENARIOS } from '../../src/math/index.ts';
+
+// ---- Sample arguments for every message function, keyed by its path in the table. ----
+
+const lossParts: LossSummaryPart[] = [
+  { id: 'sigmoid', label: 'DPO', loss: 0.474, weight: 0.378, optimum: 2.2 },
+  { id: 'ipo', label: 'IPO', loss: 0.31, weight: 1.25, optimum: Infinity },
+  { id: 'kto', label: 'KTO', loss: 0.62, weight: 0.3, optimum: null },
+];
+const gradientParts: GradientSummaryPart[] = [
+  { id: 'sigmoid', label: 'DPO', chosenPush: 0.38, rejectedPush: 0.38 },
+  { id: 'robust', label: 'SPPO', chosenPush: -0.2, rejectedPush: 1.4 },
+];
+const trainingParts: TrainingSummaryPart[] = [
+  {
+    label: 'DPO',
+    steps: 300,
+    chosenStart: 0.36,
+    chosenEnd: 0.1,
+    rejectedStart: 0.36,
+    rejectedEnd: 0.01,
+    displaced: true,
+  },
+  {
+    label: 'IPO',
+    steps: 300,
+    chosenStart: 0.36,
+    chosenEnd: 0.4,
+    rejectedStart: 0.36,
+    rejectedEnd: 0.2,
+    displaced: false,
+  },
+];
+const metricsParts: MetricsSummaryPart[] = [
+  {
+    label: 'DPO',
+    steps: 300,
+    values: [
+      { metric: 'rewards/margins', value: 3.2 },
+      { metric: 'logps/chosen', value: -12.5 },
+    ],
+  },
+];
+const sweepParts: SweepSummaryPart[] = [
+  {
+    label: 'DPO',
+    x: 0.1,
+    chosen: 0.9,
+    rejected: 0.05,
+    closedForm: true,
+    firstX: 0.01,
+    firstChosen: 0.99,
+    lastX: 10,
+    lastChosen: 0.4,
+  },
+  {
+    label: 'IPO',
+    x: 0.1,
+    chosen: 0.7,
+    rejected: 0.1,
+    closedForm: false,
+    firstX: 0.01,
+    firstChosen: 0.9,
+    lastX: 10,
+    lastChosen: 0.3,
+  },
+];
+const plane: PlaneSummary = {
+  label: 'DPO',
+  minLoss: 0.01,
+  maxLoss: 5,
+  logCompressed: true,
+  trajectory: { steps: 300, start: [0, 0], end: [1.2, -3] },
+  current: [0.5, -0.5],
+};
+const simplex: SimplexSummary = {
+  reference: [0.5, 0.3, 0.2],
+  rlhfOptimum: [0.6, 0.1, 0.3],
+  runs: [{ label: 'DPO', steps: 300, end: [0.7, 0.1, 0.2] }],
+};
+const NOTICE_KINDS: UrlNoticeKind[] = [
+  'unknown-key',
+  'bad-value',
+  'clamped',
+  'rounded',
+  'adjusted',
+  'version',
+  'too-long',
+];
+const notices: UrlNotice[][] = NOTICE_KINDS.flatMap((kind) => [
+  [{ kind, key: 'b', given: '9', used: '0.5' }],
+  [{ kind, key: '', given: '9' }],
+]);
+
+const SAMPLES: Record<string, unknown[][]> = {
+  'ui.field.notANumber': [['1,5']],
+  'ui.field.positiveLogProb': [['3']],
+  'ui.field.tooLow': [['−5', '0']],
+  'ui.field.tooHigh': [['50', '10']],
+  'ui.field.notWhole': [['2.5']],
+  'ui.field.stillUsing': [['0.1']],
+  'ui.losses.selectedCount': [[1], [3]],
+  'ui.losses.keepOne': [['DPO (sigmoid)']],
+  'ui.kto.weightRatioWarning': [['3']],
+  'ui.pair.derived': [['0.5', '−0.5', '1']],
+  'ui.toy.refProb': [
+    [1, 'chosen'],
+    [2, 'rejected'],
+    [3, 'other'],
+  ],
+  'ui.toy.reward': [[1]],
+  'ui.readout.notes.ktoZ0Estimated': [['kl'], ['batch']],
+  'ui.readout.notes.ktoZ0Fixed': [['0.1']],
+  'ui.readout.notes.ktoLossSum': [['0.35']],
+  'ui.readout.notes.invalid': [['β = 0']],
+  'app.notice': notices,
+  'app.untrainable': [['DPO, IPO']],
+  'app.finalMetricsCaption': [['DPO', 300]],
+  'app.share.frameTitle': [['π(y)']],
+  'app.exportMenu.buttonLabel': [['DPO']],
+  'app.exportMenu.menuLabel': [['DPO']],
+  'app.exportMenu.saved': [['loss_view.png']],
+  'app.trl.code.learningRate': [['0.05', 'Adam']],
+  'app.trl.code.noTrlLoss': [['cDPO']],
+  'app.trl.notes.exoSmoothing': [['0.1']],
+  'app.trl.notes.ktoRatio': [
+    ['1.2', true],
+    ['3', false],
+  ],
+  'figures.lossLabel': LOSS_IDS.map((id) => [id]),
+  'figures.responseLabel': [[0], [1], [2], [3]],
+  'figures.axis.sweep': [['beta'], ['ref']],
+  'figures.axis.metric': [['rewards/margins']],
+  'figures.axis.lossColourbar': [[true], [false]],
+  'figures.trace.currentOf': [['DPO']],
+  'figures.trace.optimum': [['DPO']],
+  'figures.trace.pushChosen': [['DPO']],
+  'figures.trace.pushRejected': [['DPO']],
+  'figures.trace.sweepChosen': [['DPO']],
+  'figures.trace.sweepRejected': [['DPO']],
+  'figures.trace.currentValue': [['beta'], ['ref']],
+  'figures.trace.trajectory': [['DPO']],
+  'figures.trace.start': [['DPO']],
+  'figures.trace.end': [['DPO']],
+  'figures.hover.sweepValue': [['beta'], ['ref']],
+  'figures.note.noFiniteOptimum': [
+    ['DPO', 1, null],
+    ['DPO', -1, 0.9],
+  ],
+  'figures.note.optimumOffPlot': [['IPO', 12]],
+  'figures.note.offScale': [['IPO', 40]],
+  'figures.note.simplexNeedsThree': [[4]],
+  'figures.note.noTrajectory': [['DPO']],
+  'figures.summary.loss': [[lossParts, 1, 0.1]],
+  'figures.summary.gradient': [[gradientParts, 1, 0.1]],
+  'figures.summary.training': [[trainingParts], [trainingParts.slice(1)], [[]]],
+  'figures.summary.metrics': [[metricsParts], [[]]],
+  'figures.summary.sweep': [
+    [sweepParts, 'beta', 0.1],
+    [sweepParts, 'beta', 0.12],
+    [sweepParts, 'ref', 0.1],
+    [[], 'beta', 0.1],
+  ],
+  'figures.summary.plane': [[plane], [{ ...plane, logCompressed: false, trajectory: null, current: null }]],
+  'figures.summary.simplex': [[simplex], [{ ...simplex, rlhfOptimum: null, runs: [] }]],
+};
+
+// ---- What counts as a word to translate. ----
+
+/** English strings that the Chinese tables may keep as they are: loss names, symbols and formulas. */
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  'DPO',
+  'cDPO',
+  'IPO',
+  'KTO',
+  'EXO',
+  'NCA',
+  'BCO',
+  'DiscoPOP',
+  'APO-zero',
+  'APO-down',
+  'SGD',
+  'Adam',
+  'h',
+  'π',
+  'ρw',
+  'ρl',
+  'β',
+  'π(y)',
+  'π_ref(y_w)',
+  'y₃',
+  'y₄',
+  'h = 0 (ρw = ρl)',
+  'rewards/margins',
+]);
+
+/** Code (label_smoothing, rewards/margins, y_w, 1/(2β)) is never translated. */
+const CODE = /[\w.-]*[_/][\w./-]*/g;
+/**
+ * Names (papers, TRL, its loss_type values and dataset fields, file formats, keys), function names, and the
+ * terms that Chinese ML writing keeps in Latin letters (token, logistic, nats).
+ */
+const TERMS = [
+  ...LOSS_IDS,
+  ...['cDPO', 'DPO', 'IPO', 'KTO', 'KTOTrainer', 'EXO', 'NCA', 'BCO', 'SPPO', 'APO-zero', 'APO-down'],
+  ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
+  ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
+  ...['logit', 'log', 'exp', 'max', 'ln', 'ref', 'nats', 'token', 'logistic'],
+];
+// Longest first, so that 'APO-zero' wins over a shorter name at the same place.
+const NAMES = new RegExp(`\\b(?:${[...TERMS].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+
+/** The words of a string that a translation must translate (after code and names are removed). */
+function words(text: string): string[] {
+  return (
+    text
+      .replace(CODE, ' ')
+      .replace(NAMES, ' ')
+      .match(/[A-Za-z]{3,}/g) ?? []
+  );
+}
+
+const HAN = /\p{Script=Han}/u;
+
+// ---- Walking a table against its English counterpart. ----
+
+interface Leaf {
+  path: string;
+  en: string;
+  zh: string;
+}
+
+function walk(en: unknown, zh: unknown, path: string, leaves: Leaf[], problems: string[], used: Set<string>) {
+  if (typeof en !== typeof zh) {
+    problems.push(`${path}: ${typeof zh} where English has ${typeof en}`);
+    return;
+  }
+  if (typeof en === 'string') {
+    leaves.push({ path, en, zh: zh as string });
+  } else if (typeof en === 'function') {
+    const samples = SAMPLES[path];
+    if (!samples) {
+      problems.push(`${path}: no sample arguments in SAMPLES`);
+      return;
+    }
+    used.add(path);
+    for (const args of samples) {
+      const e: unknown = en(...args);
+      const z: unknown = (zh as (...a: unknown[]) => unknown)(...args);
+      const at = `${path}(${JSON.stringify(args).slice(1, 60)})`;
+      if (typeof e !== 'string' || typeof z !== 'string') problems.push(`${at}: does not return a string`);
+      else leaves.push({ path: at, en: e, zh: z });
+    }
+  } else if (en && typeof en === 'object') {
+    const enKeys = Object.keys(en).sort();
+    const zhKeys = Object.keys(zh as object).sort();
+    for (const k of enKeys) if (!zhKeys.includes(k)) problems.push(`${path}.${k}: missing`);
+    for (const k of zhKeys) if (!enKeys.includes(k)) problems.push(`${path}.${k}: not in the English table`);
+    for (const k of enKeys) {
+      if (zhKeys.includes(k))
+        walk(
+          (en as Record<string, unknown>)[k],
+          (zh as Record<string, unknown>)[k],
+          `${path}.${k}`,
+          leaves,
+          problems,
+          used,
+        );
+    }
+  } else {
+    problems.push(`${path}: unexpected ${typeof en}`);
+  }
+}
+
+const TABLES = {
+  ui: [EN_UI, ZH_UI],
+  app: [EN_APP, ZH_APP],
+  figures: [EN_FIGURE_STRINGS, ZH_FIGURE_STRINGS],
+  presets: [EN_PRESETS, ZH_PRESETS],
+} as const;
+
+function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {
+  const leaves: Leaf[] = [];
+  const problems: string[] = [];
+  const used = new Set<string>();
+  for (const [name, [en, zh]] of Object.entries(TABLES)) walk(en, zh, name, leaves, problems, used);
+  return { leaves, problems, used };
+}
+
+describe('the language tables', () => {
+  it('list English and Chinese, each with its own tables and <html lang> tag', () => {
+    expect(LANGUAGES.en).toMatchObject({ tag: 'en', ui: EN_UI, app: EN_APP, presets: EN_PRESETS });
+    expect(LANGUAGES.en.figures).toBe(EN_FIGURE_STRINGS);
+    expect(LANGUAGES.zh).toMatchObject({ tag: 'zh-CN', ui: ZH_UI, app: ZH_APP, presets: ZH_PRESETS });
+    expect(LANGUAGES.zh.figures).toBe(ZH_FIGURE_STRINGS);
+    expect(LANGUAGES.zh.name).toBe('中文');
+  });
+
+  it('Chinese has every key of the English tables, with the same type, and every message is a non-empty string', () => {
+    const { leaves, problems, used } = collect();
+    expect(problems).toEqual([]);
+    expect(leaves.filter((l) => l.en.trim() === '' || l.zh.trim() === '').map((l) => l.path)).toEqual([]);
+    // Every sample list belongs to a function that still exists.
+    expect(Object.keys(SAMPLES).filter((p) => !used.has(p))).toEqual([]);
+  });
+
+  it('only formulas, symbols and TRL names stay as they are in English', () => {
+    const same = collect()
+      .leaves.filter((l) => l.zh === l.en && !SAME_IN_EVERY_LANGUAGE.has(l.en))
+      .map((l) => `${l.path}: ${l.en}`);
+    expect(same).toEqual([]);
+    // The allow-list itself holds no words to translate.
+    expect([...SAME_IN_EVERY_LANGUAGE].filter((s) => words(s).length > 0)).toEqual([]);
+  });
+
+  it('Chinese is written in Chinese wherever the English has words, with no English words left over', () => {
+    const { leaves } = collect();
+    expect(leaves.filter((l) => words(l.en).length > 0 && !HAN.test(l.zh)).map((l) => l.path)).toEqual([]);
+    expect(
+      leaves.filter((l) => words(l.zh).length > 0).map((l) => `${l.path}: ${words(l.zh).join(' ')}`),
+    ).toEqual([]);
+  });
+
+  it('the word checks notice an untranslated message', () => {
+    expect(words('Learning rate')).toEqual(['Learning', 'rate']);
+    expect(words('Not a TRL loss_type since TRL 0.29')).toEqual(['Not', 'since']);
+    expect(words('π* ∝ π_ref·exp(r/β)')).toEqual([]);
+    expect(words('学习率')).toEqual([]);
+  });
+});
+
+describe('scenario translations', () => {
+  const numbers = (s: string): string[] => (s.match(/\d+(\.\d+)?/g) ?? []).sort();
+
+  it('cover exactly the scenarios, and English comes straight from them', () => {
+    const ids = TOY_SCENARIOS.map((s) => s.id).sort();
+    expect(Object.keys(ZH_PRESETS).sort()).toEqual(ids);
+    expect(Object.keys(EN_PRESETS).sort()).toEqual(ids);
+    for (const s of TOY_SCENARIOS)
+      expect(EN_PRESETS[s.id]).toEqual({ title: s.title, explanation: s.explanation });
+  });
+
+  it.each(TOY_SCENARIOS.map((s) => s.id))(
+    '%s keeps every number of the English title and explanation',
+    (id) => {
+      const en = EN_PRESETS[id];
+      const zh = ZH_PRESETS[id];
+      expect(HAN.test(zh.title) && HAN.test(zh.explanation)).toBe(true);
+      expect(numbers(zh.title)).toEqual(numbers(en.title));
+      expect(numbers(zh.explanation)).toEqual(numbers(en.explanation));
+    },
+  );
+});
