@@ -13,7 +13,12 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset paths so the build also works from a sub-folder or file://.
     base: './',
-    plugins: [react(), katexFontsPlugin(), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []), cspPlugin()],
+    plugins: [
+      react(),
+      katexFontsPlugin(),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
+      cspPlugin(),
+    ],
     // plotly's has-hover dependency reads `global`.
     define: { global: 'globalThis' },
     resolve: {

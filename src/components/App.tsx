@@ -68,7 +68,7 @@ export function App() {
           {showControls && <EmbedControls view={view} />}
           <div className="embed-view">
             <PlotHeightContext value={embedPlotHeight}>
-              <View />
+              {view === 'training' ? <TrainingView compact /> : <View />}
             </PlotHeightContext>
           </div>
         </main>
@@ -103,25 +103,25 @@ export function App() {
             <ControlsPanel presets={presets} onLoadPreset={loadPreset} />
           </div>
         )}
-        <div className="views-column">
-          <section aria-labelledby="readout-heading">
-            <h2 id="readout-heading">{t.readoutHeading}</h2>
+        <div className="views-column" id="views" tabIndex={-1}>
+          <h2 className="visually-hidden">{t.viewsHeading}</h2>
+          {/* The pair views first, so a plot is on screen at once; their numbers right below them. */}
+          <div className="views-grid">
+            <LossView />
+            <GradientView />
+          </div>
+          <section className="readout-section">
             <PairReadout />
             <TrlSnippetPanel />
           </section>
-          <section id="views" aria-labelledby="views-heading" tabIndex={-1}>
-            <h2 id="views-heading">{t.viewsHeading}</h2>
-            <div className="views-grid">
-              <LossView />
-              <GradientView />
-              <div className="view-wide">
-                <TrainingView />
-              </div>
-              <SweepsView />
-              <PlaneView />
-              <SimplexView />
+          <div className="views-grid">
+            <div className="view-wide">
+              <TrainingView />
             </div>
-          </section>
+            <SweepsView />
+            <PlaneView />
+            <SimplexView />
+          </div>
         </div>
       </main>
       <footer className="app-footer">{t.footer}</footer>

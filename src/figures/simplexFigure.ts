@@ -15,6 +15,8 @@ export interface SimplexFigureOptions {
   reference: number[];
   /** π* ∝ π_ref·exp(r/β), when known. */
   rlhfOptimum: number[] | null;
+  /** Label of the third corner, when it stands for several responses taken together (K > 3). */
+  thirdLabel?: string;
 }
 
 export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFigureOptions): Figure {
@@ -27,7 +29,7 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
   }
 
   const fs = theme.fontSize;
-  const labels = [0, 1, 2].map((k) => s.responseLabel(k));
+  const labels = [s.responseLabel(0), s.responseLabel(1), opts.thirdLabel ?? s.responseLabel(2)];
   const hover = `${labels[0]}: %{a:.3f}<br>${labels[1]}: %{b:.3f}<br>${labels[2]}: %{c:.3f}`;
   const data: Data[] = [];
   const summary: SimplexSummary = { reference, rlhfOptimum: opts.rlhfOptimum, runs: [] };

@@ -52,6 +52,7 @@ function optimumClause(optimum: number | null): string {
 export const EN_FIGURE_STRINGS: FigureStrings = {
   lossLabel: (id) => LOSS_LABELS[id] ?? id,
   responseLabel: (k) => (k === 0 ? 'y_w (chosen)' : k === 1 ? 'y_l (rejected)' : `y${subscript(k + 1)}`),
+  responsesTogether: (from, to) => `y${subscript(from + 1)}…y${subscript(to + 1)} together`,
 
   axis: {
     margin: 'margin h = ρw − ρl (nats)',

@@ -80,6 +80,8 @@ export interface FigureStrings {
   lossLabel(id: LossId): string;
   /** Response k of the toy policy: 0 → y_w (chosen), 1 → y_l (rejected), k ≥ 2 → y₃, y₄, … */
   responseLabel(k: number): string;
+  /** The simplex's third corner when K > 3: responses `from`…`to` (0-based) taken together. */
+  responsesTogether(from: number, to: number): string;
 
   /** Axis and colour-bar titles, with units. */
   axis: {

@@ -51,6 +51,7 @@ function optimumClause(optimum: number | null): string {
 export const ZH_FIGURE_STRINGS: FigureStrings = {
   lossLabel: (id) => LOSS_LABELS[id] ?? id,
   responseLabel: (k) => (k === 0 ? 'y_w（被选）' : k === 1 ? 'y_l（被拒）' : `y${subscript(k + 1)}`),
+  responsesTogether: (from, to) => `y${subscript(from + 1)}…y${subscript(to + 1)} 合计`,
 
   axis: {
     margin: '间隔 h = ρw − ρl（nats）',

@@ -7,7 +7,8 @@ import type { PlotTheme } from './types.ts';
 /** The operating system's own UI fonts (nothing is downloaded), with CJK fallbacks for translations. */
 export const SYSTEM_FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", ' +
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+  // The app's bundled Chinese subset (src/assets/fonts), then common system CJK fonts.
+  '"DPO Explorer Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 
 /** Okabe & Ito (2008), "Color Universal Design". */
 export const OKABE_ITO = {

@@ -59,9 +59,9 @@ export const EN_APP: AppStrings = {
         'Contours of the first loss over both log-ratios, with its training path on top; the dashed diagonal is h = 0.',
     },
     simplex: {
-      title: 'The probability simplex (K = 3)',
+      title: 'The probability simplex',
       caption:
-        'Each point is a policy over three responses: the path of training, the reference ○ and the RLHF optimum ★.',
+        'Each point is a policy over three responses: the path of training, the reference ○ and the RLHF optimum ★. With more than three responses, the third corner is all the others together.',
     },
   },
   metricsView: {

@@ -150,7 +150,8 @@ export const EN_UI: UiStrings = {
 
   readout: {
     heading: 'This pair, right now',
-    intro: 'Hover over or focus (Tab) any number to see its formula.',
+    intro:
+      'The pair you set under “One preference pair” (the plots above show it as a dot). Hover over or focus (Tab) any number to see its formula; the toy policy’s training is summarised under “What TRL would log” below.',
     metricColumn: 'Metric',
     rowHelp: {
       loss: 'The loss of this pair.',

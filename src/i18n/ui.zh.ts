@@ -148,7 +148,8 @@ export const ZH_UI: UiStrings = {
 
   readout: {
     heading: '当前偏好对的数值',
-    intro: '把鼠标悬停在任一数值上（或用 Tab 键聚焦），即可查看它的公式。',
+    intro:
+      '这里是你在“一个偏好对”中设置的那一对回答（上方两张图中的圆点）。把鼠标悬停在任一数值上（或用 Tab 键聚焦），即可查看它的公式；玩具策略的训练结果见下方“TRL 会记录什么”。',
     metricColumn: '指标',
     rowHelp: {
       loss: '这个偏好对的损失。',

@@ -3,6 +3,8 @@
 // enums are checked, and every deviation becomes a UrlNotice. Reading never throws.
 import type { AppState } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
+import { findPresetScenario, presetPatch } from './presets.ts';
+import { applyPatch } from './sanitize.ts';
 import { KNOWN_LOSSES, URL_PARAMS, URL_VERSION, type NumberParam, type UrlParam } from './urlParams.ts';
 import type { UrlNotice } from './urlNotice.ts';
 import { normaliseProbs, resizeRefProbs } from './refProbs.ts';
@@ -203,6 +205,10 @@ export function parseHash(hash: string): ParsedHash {
     if (migrate) pairs = migrate(pairs);
   }
 
+  // A preset is the base the rest of the link changes: `preset=noisy&beta=0.5` is the noisy scenario at β = 0.5.
+  const presetId = pairs.get('preset')?.trim().toLowerCase();
+  if (presetId && findPresetScenario(presetId)) Object.assign(state, baseState(presetId));
+
   for (const [key, raw] of pairs) {
     const param = PARAM_BY_KEY.get(key);
     if (param) readParam(param, raw, state, notices);
@@ -252,15 +258,31 @@ function formatValue(param: UrlParam, state: Readonly<AppState>): string {
   }
 }
 
-function sameAsDefault(param: UrlParam, state: Readonly<AppState>): boolean {
-  return formatValue(param, state) === formatValue(param, DEFAULT_STATE);
+const presetBases = new Map<string, AppState>();
+
+/** What a link starts from: the defaults, or the defaults with a preset loaded. */
+export function baseState(presetId: string): Readonly<AppState> {
+  const scenario = presetId ? findPresetScenario(presetId) : undefined;
+  if (!scenario) return DEFAULT_STATE;
+  let base = presetBases.get(presetId);
+  if (!base) {
+    base = applyPatch(DEFAULT_STATE, presetPatch(scenario));
+    presetBases.set(presetId, base);
+  }
+  return cloneState(base);
 }
 
-/** The hash for a state, '' when everything is at its default. Only non-defaults are written. */
+/**
+ * The hash for a state, '' when everything is at its default. Only what differs from the base is written:
+ * the defaults, or the loaded preset's state (the preset itself is always written, being the base).
+ */
 export function stateToHash(state: Readonly<AppState>): string {
+  const base = baseState(state.preset);
   const parts: string[] = [];
   for (const param of URL_PARAMS) {
-    if (!sameAsDefault(param, state)) parts.push(`${param.key}=${formatValue(param, state)}`);
+    const reference = param.key === 'preset' ? DEFAULT_STATE : base;
+    if (formatValue(param, state) !== formatValue(param, reference))
+      parts.push(`${param.key}=${formatValue(param, state)}`);
   }
   return parts.length === 0 ? '' : `#v=${URL_VERSION}&${parts.join('&')}`;
 }

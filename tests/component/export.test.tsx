@@ -67,6 +67,8 @@ beforeEach(() => {
     });
   });
   fakePlotly.toImage.mockClear();
+  // Draws are frame-paced (drawScheduler), so a test must wait for its own draw, not an earlier test's.
+  fakePlotly.react.mockClear();
 });
 
 afterEach(() => {

@@ -152,6 +152,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'figures.lossLabel': LOSS_IDS.map((id) => [id]),
   'figures.responseLabel': [[0], [1], [2], [3]],
+  'figures.responsesTogether': [[2, 3]],
   'figures.axis.sweep': [['beta'], ['ref']],
   'figures.axis.metric': [['rewards/margins']],
   'figures.axis.lossColourbar': [[true], [false]],

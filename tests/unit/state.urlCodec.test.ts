@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AppState } from '../../src/state/appState.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
-import { parseHash, stateToHash } from '../../src/state/urlCodec.ts';
+import { baseState, parseHash, stateToHash } from '../../src/state/urlCodec.ts';
+import { createAppStore, pickAppState } from '../../src/state/store.ts';
+import { TOY_SCENARIOS } from '../../src/math/index.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
 import { URL_PARAMS, URL_VERSION, type UrlParam } from '../../src/state/urlParams.ts';
 import type { UrlNotice } from '../../src/state/urlNotice.ts';
@@ -19,8 +21,10 @@ function fieldsOf(p: UrlParam): (keyof AppState)[] {
   return p.kind === 'z0' ? ['z0Mode', 'z0'] : [p.field];
 }
 
-function differsFromDefault(p: UrlParam, s: AppState): boolean {
-  return fieldsOf(p).some((f) => JSON.stringify(s[f]) !== JSON.stringify(DEFAULT_STATE[f]));
+/** A link writes what differs from its base: the defaults, or the named preset's state. */
+function differsFromBase(p: UrlParam, s: AppState): boolean {
+  const base = p.key === 'preset' ? DEFAULT_STATE : baseState(s.preset);
+  return fieldsOf(p).some((f) => JSON.stringify(s[f]) !== JSON.stringify(base[f]));
 }
 
 function keysOf(hash: string): string[] {
@@ -127,11 +131,11 @@ describe('stateToHash / parseHash round trip', () => {
     );
   });
 
-  it('writes v first and then exactly the keys whose values differ from the defaults, once each', () => {
+  it('writes v first and then exactly the keys whose values differ from the base, once each', () => {
     fc.assert(
       fc.property(stateArb, (s) => {
         const hash = stateToHash(s);
-        const expected = URL_PARAMS.filter((p) => differsFromDefault(p, s)).map((p) => p.key);
+        const expected = URL_PARAMS.filter((p) => differsFromBase(p, s)).map((p) => p.key);
         if (expected.length === 0) {
           expect(hash).toBe('');
           return;
@@ -161,14 +165,39 @@ describe('stateToHash / parseHash round trip', () => {
     fc.assert(
       fc.property(stateArb, (s) => {
         const hash = stateToHash(s);
-        if (s.beta !== DEFAULT_STATE.beta) expect(valueOf(hash, 'beta')).toBe(String(s.beta));
+        const base = baseState(s.preset);
+        if (s.beta !== base.beta) expect(valueOf(hash, 'beta')).toBe(String(s.beta));
         else expect(valueOf(hash, 'beta')).toBeUndefined();
-        if (s.losses.join() !== DEFAULT_STATE.losses.join())
-          expect(valueOf(hash, 'loss')).toBe(s.losses.join(','));
+        if (s.losses.join() !== base.losses.join()) expect(valueOf(hash, 'loss')).toBe(s.losses.join(','));
         else expect(valueOf(hash, 'loss')).toBeUndefined();
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('presets in links', () => {
+  it('a loaded preset is written as preset=<id> alone, and that link restores the whole preset', () => {
+    for (const { id } of TOY_SCENARIOS) {
+      const store = createAppStore();
+      store.getState().loadPreset(id);
+      const state = pickAppState(store.getState());
+      expect(stateToHash(state)).toBe(`#v=1&preset=${id}`);
+      expect(parseHash(`#v=1&preset=${id}`)).toEqual({ state, notices: [] });
+    }
+  });
+
+  it('other keys change the preset they name', () => {
+    const { state, notices } = parseHash('#v=1&preset=noisy&beta=0.5');
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ ...baseState('noisy'), beta: 0.5 });
+    expect(state.preferenceProb).toBe(0.8);
+  });
+
+  it('an unknown preset is refused and the defaults stay the base', () => {
+    const { state, notices } = parseHash('#v=1&preset=nope&beta=0.5');
+    expect(notices.map((n) => n.key)).toEqual(['preset']);
+    expect(state).toEqual({ ...DEFAULT_STATE, beta: 0.5 });
   });
 });
 

@@ -1,10 +1,12 @@
-// A thin wrapper around Plotly.react: draws a Figure into a div, coalescing updates so that a fast slider
-// drag only ever draws the latest figure, and skipping work while the plot is scrolled out of view.
+// A thin wrapper around Plotly.react: draws a Figure into a div through the frame-paced draw queue
+// (drawScheduler.ts), so a fast slider drag only ever draws the latest figure, and skips all work while
+// the plot is scrolled out of view (it draws when it comes back).
 import { useEffect, useRef, useState } from 'react';
 import type { Config } from 'plotly.js';
 import type { Figure } from '../../figures/types.ts';
 import { loadPlotly, type PlotlyModule } from './plotlyLoader.ts';
 import { usePlotHeightOverride } from './plotHeight.ts';
+import { cancelDraw, scheduleDraw } from './drawScheduler.ts';
 
 const CONFIG: Partial<Config> = {
   displaylogo: false,
@@ -28,9 +30,8 @@ function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), {
-      rootMargin: '200px',
-    });
+    // No look-ahead margin: a plot just below the fold is not worth redrawing on every drag step.
+    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)));
     io.observe(el);
     return () => io.disconnect();
   }, [ref]);
@@ -46,8 +47,6 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
   const visible = useOnScreen(divRef);
   const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
-  const drawing = useRef(false);
-  const pending = useRef<Figure | null>(null);
   const onReadyRef = useRef(onReady);
   useEffect(() => {
     onReadyRef.current = onReady;
@@ -69,28 +68,22 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
   useEffect(() => {
     const div = divRef.current;
     if (!plotly || !div || !visible) return;
-    pending.current = figure;
-    if (drawing.current) return;
-    drawing.current = true;
-    const drawLatest = async () => {
-      while (pending.current) {
-        const f = pending.current;
-        pending.current = null;
-        await plotly.react(div, f.data, { ...f.layout, height }, CONFIG);
+    scheduleDraw(div, async () => {
+      try {
+        await plotly.react(div, figure.data, { ...figure.layout, height }, CONFIG);
+        onReadyRef.current?.(div, plotly);
+      } catch (e: unknown) {
+        setLoadError(e instanceof Error ? e : new Error(String(e)));
       }
-      drawing.current = false;
-      onReadyRef.current?.(div, plotly);
-    };
-    drawLatest().catch((e: unknown) => {
-      drawing.current = false;
-      setLoadError(e instanceof Error ? e : new Error(String(e)));
     });
   }, [plotly, figure, visible, height]);
 
   useEffect(() => {
     const div = divRef.current;
     return () => {
-      if (div && plotly) plotly.purge(div);
+      if (!div) return;
+      cancelDraw(div);
+      if (plotly) plotly.purge(div);
     };
   }, [plotly]);
 

@@ -1,6 +1,7 @@
 // A number that explains itself: focusable, and on hover or keyboard focus it shows a popover with its
 // formula and the same formula with today's numbers. Escape, blur or moving away closes it. The popover is
-// position: fixed so a scrolling table cannot clip it; it closes on scroll rather than drift from its number.
+// position: fixed so a scrolling table cannot clip it; on scroll it follows its number (focusing a number
+// scrolls it into view, so closing on scroll would close every popover that keyboard focus opens).
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useUiStrings } from '../i18nContext.tsx';
 import { formatNumber } from '../format.ts';
@@ -58,13 +59,15 @@ export function MetricValue({ value, title, formula, substituted, children }: Me
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') setOpen(false);
     };
-    const onMove = () => setOpen(false);
+    const onMove = () => {
+      if (button.current) setPlace(placeNear(button.current.getBoundingClientRect()));
+    };
     document.addEventListener('keydown', onKey);
-    window.addEventListener('scroll', onMove, true);
+    window.addEventListener('scroll', onMove, { capture: true, passive: true });
     window.addEventListener('resize', onMove);
     return () => {
       document.removeEventListener('keydown', onKey);
-      window.removeEventListener('scroll', onMove, true);
+      window.removeEventListener('scroll', onMove, { capture: true });
       window.removeEventListener('resize', onMove);
     };
   }, [open]);

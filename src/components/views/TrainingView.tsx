@@ -20,7 +20,8 @@ function lastStepMetrics(metrics: Record<string, number[]>): Record<string, numb
   return out;
 }
 
-export function TrainingView() {
+/** `compact` (embedded): just the probabilities, the one plot the view is about. */
+export function TrainingView({ compact = false }: { compact?: boolean }) {
   const fields = useToyFields();
   const { runs, untrainable } = useToyRuns(fields);
   const theme = usePlotTheme();
@@ -41,39 +42,43 @@ export function TrainingView() {
   return (
     <>
       <ViewSection id="training" strings={lang.app} figure={probsFigure} height={320} />
-      {untrainable.length > 0 && (
+      {!compact && untrainable.length > 0 && (
         <p role="status" className="view-note">
           {lang.app.untrainable(untrainable.map((id) => lang.figures.lossLabel(id)).join(', '))}
         </p>
       )}
-      <ViewSection
-        id="metrics"
-        text={lang.app.metricsView}
-        strings={lang.app}
-        figure={metricsFigure}
-        toolbar={
-          <fieldset className="view-toolbar metric-picker">
-            <legend>{lang.app.metricsLegend}</legend>
-            {TRL_METRICS.map((name) => (
-              <label key={name}>
-                <input type="checkbox" checked={metrics.includes(name)} onChange={() => toggle(name)} />{' '}
-                <code translate="no">{name}</code>
-              </label>
-            ))}
-          </fieldset>
-        }
-      />
-      <PlotErrorBoundary message={lang.app.plotFailed} retryLabel={lang.app.retry} resetKey={runs}>
-        <div className="metrics-tables">
-          {runs.map((run) => (
-            <TrlMetricsTable
-              key={run.id}
-              metrics={lastStepMetrics(run.metrics)}
-              caption={lang.app.finalMetricsCaption(lang.figures.lossLabel(run.id), run.loss.length - 1)}
-            />
-          ))}
-        </div>
-      </PlotErrorBoundary>
+      {!compact && (
+        <>
+          <ViewSection
+            id="metrics"
+            text={lang.app.metricsView}
+            strings={lang.app}
+            figure={metricsFigure}
+            toolbar={
+              <fieldset className="view-toolbar metric-picker">
+                <legend>{lang.app.metricsLegend}</legend>
+                {TRL_METRICS.map((name) => (
+                  <label key={name}>
+                    <input type="checkbox" checked={metrics.includes(name)} onChange={() => toggle(name)} />{' '}
+                    <code translate="no">{name}</code>
+                  </label>
+                ))}
+              </fieldset>
+            }
+          />
+          <PlotErrorBoundary message={lang.app.plotFailed} retryLabel={lang.app.retry} resetKey={runs}>
+            <div className="metrics-tables">
+              {runs.map((run) => (
+                <TrlMetricsTable
+                  key={run.id}
+                  metrics={lastStepMetrics(run.metrics)}
+                  caption={lang.app.finalMetricsCaption(lang.figures.lossLabel(run.id), run.loss.length - 1)}
+                />
+              ))}
+            </div>
+          </PlotErrorBoundary>
+        </>
+      )}
     </>
   );
 }

@@ -22,8 +22,8 @@ import {
 export type PairCurveFields = PairFields & LossParamFields & Pick<AppState, 'losses' | 'preferenceProb'>;
 
 export const CURVE_POINTS = 400;
-/** The margin axis spans ±20/β (βh from −20 to 20), widened to keep the current pair in view. */
-export const CURVE_SPAN = 20;
+/** The margin axis spans ±10/β (βh from −10 to 10, where every loss does its work), widened to keep the pair in view. */
+export const CURVE_SPAN = 10;
 
 /**
  * The loss's own margin optimum converted to the summed margin h along the curve, whose points move ρw and
