@@ -119,9 +119,10 @@ export const EN_UI: UiStrings = {
     tabular: 'Tabular',
     tabularHelp: 'One parameter per response: responses move independently.',
     shared: 'Shared',
-    sharedHelp: 'y_w and y_l share a feature: pushing one moves the other.',
+    sharedHelp: 'y_w and y_l share a feature, y_l leaning on it twice as hard: pushing one moves the other.',
     similarity: 'Similarity of y_w and y_l',
-    similarityHelp: 'Only with shared features. Near 1, y_w and y_l are almost the same direction.',
+    similarityHelp:
+      'Only with shared features. Above 0.5 each DPO step lowers y_w’s logit while the margin grows: likelihood displacement.',
     preferenceProb: 'Preference probability p',
     preferenceProbHelp: 'How often y_w really beats y_l. The slider covers 0.5–1; type any value in 0–1.',
     datasetLegend: 'Training data',

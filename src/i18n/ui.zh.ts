@@ -119,9 +119,10 @@ export const ZH_UI: UiStrings = {
     tabular: '表格型',
     tabularHelp: '每个回答各有一个参数：回答之间互不影响。',
     shared: '共享',
-    sharedHelp: 'y_w 与 y_l 共享一个特征：推动其中一个，另一个也会跟着动。',
+    sharedHelp: 'y_w 与 y_l 共享一个特征，且 y_l 对它的依赖是 y_w 的两倍：推动其中一个，另一个也会跟着动。',
     similarity: 'y_w 与 y_l 的相似度',
-    similarityHelp: '仅在共享特征时生效。接近 1 时，y_w 与 y_l 几乎指向同一方向。',
+    similarityHelp:
+      '仅在共享特征时生效。超过 0.5 后，DPO 每一步都会压低 y_w 的 logit，而间隔仍在增大：这就是似然位移。',
     preferenceProb: '偏好概率 p',
     preferenceProbHelp: 'y_w 真正胜过 y_l 的概率。滑块范围是 0.5–1；也可以直接输入 0–1 之间的任意值。',
     datasetLegend: '训练数据',
