@@ -1,11 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { katexFontsPlugin } from './build/katexFonts.ts';
 import { cspPlugin } from './build/csp.ts';
 
 const emptyCss = fileURLToPath(new URL('./src/styles/empty.css', import.meta.url));
+const favicon = fileURLToPath(new URL('./public/favicon.svg', import.meta.url));
+
+/** The single file links its icon as a data: URL: copied alone, it has no favicon.svg beside it. */
+const inlineFavicon: Plugin = {
+  name: 'dpo-explorer:inline-favicon',
+  apply: 'build',
+  transformIndexHtml: (html) =>
+    html.replace(
+      'href="./favicon.svg"',
+      `href="data:image/svg+xml,${encodeURIComponent(readFileSync(favicon, 'utf8').trim())}"`,
+    ),
+};
 
 export default defineConfig(({ mode }) => {
   // `vite build --mode single` writes one self-contained dist-single/index.html for offline use.
@@ -16,7 +30,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       katexFontsPlugin(),
-      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
+      ...(single ? [inlineFavicon, viteSingleFile({ removeViteModuleLoader: true })] : []),
       cspPlugin(),
     ],
     // plotly's has-hover dependency reads `global`.

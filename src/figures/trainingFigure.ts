@@ -12,6 +12,8 @@ export interface TrainingFigureOptions {
   strings: FigureStrings;
   /** K, the number of responses drawn (at most the length of each probs row). */
   responses: number;
+  /** Panels per row at most (default 4); narrow screens pass fewer. */
+  maxColumns?: number;
 }
 
 /** Column k of probs[t][k]. */
@@ -45,7 +47,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
   const { theme, strings: s } = opts;
   if (runs.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, 'training');
 
-  const grid = subplotGrid(runs.length, theme, { titled: true, gapX: 0.035 });
+  const grid = subplotGrid(runs.length, theme, { titled: true, gapX: 0.035, maxCols: opts.maxColumns });
   const data: Data[] = [];
   const annotations: Partial<Annotation>[] = [];
   const parts: TrainingSummaryPart[] = [];

@@ -31,6 +31,8 @@ export interface TrainingMetricsFigureOptions {
   strings: FigureStrings;
   /** TRL metric names to plot, one subplot each; a run without a metric (KTO logs no accuracy) is skipped there. */
   metrics: readonly string[];
+  /** Panels per row at most (default 4); narrow screens pass fewer. */
+  maxColumns?: number;
 }
 
 export function trainingMetricsFigure(
@@ -42,7 +44,7 @@ export function trainingMetricsFigure(
     return emptyFigure(theme, s.note.noData, s.summary.empty, 'metrics');
   }
 
-  const grid = subplotGrid(metrics.length, theme, { titled: false, gapX: 0.085 });
+  const grid = subplotGrid(metrics.length, theme, { titled: false, gapX: 0.085, maxCols: opts.maxColumns });
   const data: Data[] = [];
   const inLegend = new Set<string>();
   const layout: Partial<Layout> = {

@@ -44,7 +44,10 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
   const height =
     override ?? (typeof figure.layout.height === 'number' ? figure.layout.height : defaultHeight);
   const divRef = useRef<HTMLDivElement>(null);
-  const visible = useOnScreen(divRef);
+  // Observe the frame, which has the plot's height from the start: the graph div is empty (0 px tall)
+  // until its first draw, so it could sit just above the viewport while the plot's area is on screen.
+  const frameRef = useRef<HTMLDivElement>(null);
+  const visible = useOnScreen(frameRef);
   const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const onReadyRef = useRef(onReady);
@@ -88,7 +91,7 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
   }, [plotly]);
 
   return (
-    <div className="plot-frame" style={{ minHeight: height }}>
+    <div ref={frameRef} className="plot-frame" style={{ minHeight: height }}>
       <div ref={divRef} role="img" aria-label={label} className="plot" />
       {!plotly && <p className="plot-loading">…</p>}
     </div>

@@ -35,8 +35,8 @@ export function SweepsView() {
       <ViewSection
         id="sweeps"
         text={{
-          title: lang.app.views.sweeps.title,
-          caption: `${lang.app.views.sweeps.caption} ${lang.app.sweepBetaHeading}.`,
+          title: `${lang.app.views.sweeps.title}: ${lang.app.sweepBetaHeading}`,
+          caption: lang.app.views.sweeps.caption,
         }}
         strings={lang.app}
         figure={betaFigure}

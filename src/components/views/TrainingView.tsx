@@ -8,6 +8,7 @@ import { TrlMetricsTable } from '../readout/TrlMetricsTable.tsx';
 import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
+import { usePanelColumns } from './usePanelColumns.ts';
 
 const DEFAULT_METRICS = ['rewards/margins', 'rewards/accuracies', 'rewards/chosen', 'logps/chosen'];
 
@@ -28,13 +29,14 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
   const lang = useLanguage();
   const [metrics, setMetrics] = useState<string[]>(DEFAULT_METRICS);
 
+  const maxColumns = usePanelColumns();
   const probsFigure = useCallback(
-    () => trainingFigure(runs, { theme, strings: lang.figures, responses: fields.responses }),
-    [runs, theme, lang, fields.responses],
+    () => trainingFigure(runs, { theme, strings: lang.figures, responses: fields.responses, maxColumns }),
+    [runs, theme, lang, fields.responses, maxColumns],
   );
   const metricsFigure = useCallback(
-    () => trainingMetricsFigure(runs, { theme, strings: lang.figures, metrics }),
-    [runs, theme, lang, metrics],
+    () => trainingMetricsFigure(runs, { theme, strings: lang.figures, metrics, maxColumns }),
+    [runs, theme, lang, metrics, maxColumns],
   );
   const toggle = (name: string) =>
     setMetrics((m) => (m.includes(name) ? (m.length > 1 ? m.filter((x) => x !== name) : m) : [...m, name]));

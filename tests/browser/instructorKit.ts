@@ -1,0 +1,187 @@
+// Helpers for the instructors' tests (instructors.test.ts): a host page that embeds the app, readers for
+// the exported files, axe, the tap-target survey for small screens, and Plotly checks that work in a page
+// or in an iframe.
+import { expect } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Download, Frame, Locator, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+
+/** A page or a frame: both have locator() and getByRole(). */
+export type Scope = Page | Frame;
+
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from a PNG's IHDR chunk (right after the signature). */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The bytes of a finished download. */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  return readFile(path);
+}
+
+/** Clicks a view's Export button, then one format, and returns the download it starts. */
+export async function exportFrom(page: Page, viewId: string, format: string): Promise<Download> {
+  const head = page.locator(`#view-${viewId} .view-head`);
+  await head.locator('.export-toggle').click();
+  const button = head.locator(`.export-list [data-format=${format}]`);
+  await expect.poll(() => button.isEnabled()).toBe(true);
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return download;
+}
+
+/** RFC 4180 CSV (quoted fields with "" escapes) as rows of fields; a leading byte-order mark is dropped. */
+export function parseCsv(text: string): string[][] {
+  const s = text.replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The host page of a lecture's notes: text above, the sandboxed embed, and a tall block below. */
+export function hostPageHtml(frameSrc: string): string {
+  const src = frameSrc.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Lecture 7: preference optimisation</title>
+    <style>
+      body { margin: 0; font: 16px/1.5 sans-serif; }
+      .above { height: 200px; padding: 16px; box-sizing: border-box; }
+      iframe { display: block; margin: 0 16px; border: 1px solid #999; }
+      .below { height: 3000px; padding: 16px; background: linear-gradient(#f4f4f4, #c8c8c8); }
+    </style>
+  </head>
+  <body>
+    <div class="above">
+      <h1>Lecture 7</h1>
+      <p>How β changes what DPO learns. Try it below.</p>
+    </div>
+    <iframe id="embed" title="DPO Explorer" width="720" height="480" sandbox="allow-scripts" src="${src}"></iframe>
+    <div class="below"><p>The rest of the notes.</p></div>
+  </body>
+</html>`;
+}
+
+/** The drawn Plotly root of a view, in a page or a frame. */
+export const drawnPlotIn = (scope: Scope, id: string): Locator =>
+  scope.locator(`#view-${id} .js-plotly-plot svg.main-svg`).first();
+
+/** Everything Plotly drew in a view's data layers (as app.ts's plotSignature, for a page or a frame). */
+export async function plotSignatureIn(scope: Scope, id: string): Promise<string> {
+  return scope
+    .locator(`#view-${id} .js-plotly-plot`)
+    .first()
+    .evaluate((root) =>
+      [...root.querySelectorAll('.scatterlayer path, .contourlayer path')]
+        .map((p) => `${p.getAttribute('d') ?? ''}@${p.getAttribute('transform') ?? ''}`)
+        .join('|'),
+    );
+}
+
+/** How many points Plotly drew as lines in a view (the number of L/M commands of its trace paths). */
+export async function plottedPoints(scope: Scope, id: string): Promise<number> {
+  return scope
+    .locator(`#view-${id} .js-plotly-plot`)
+    .first()
+    .evaluate((root) =>
+      [...root.querySelectorAll('.scatterlayer .js-line, .scatterlayer .point')]
+        .map((p) =>
+          p.classList.contains('point') ? 1 : (p.getAttribute('d') ?? '').split(/[ML]/).length - 1,
+        )
+        .reduce((a, b) => a + b, 0),
+    );
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serious and critical axe violations, each as "rule: target (summary)" so a failure says where. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // AxeBuilder types the page of the `playwright` package; playwright-core's is the same object.
+  const results = await new AxeBuilder({ page: page as never }).withTags(AXE_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} [${v.impact}]: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
+    );
+}
+
+export interface TapTarget {
+  what: string;
+  width: number;
+  height: number;
+  ok: boolean;
+}
+
+/**
+ * Every visible button, select, checkbox, radio, range and summary with the size of its tap target: the
+ * element itself, or for a checkbox or radio its <label> (enclosing, or pointing at it with for=), since a
+ * tap on the label toggles it. A target passes at 44 × 44 CSS px (WCAG 2.5.5).
+ */
+export async function tapTargets(page: Page, min = 44): Promise<TapTarget[]> {
+  return page.evaluate((min) => {
+    const sel = 'button, select, input[type=checkbox], input[type=radio], input[type=range], summary';
+    const out: { what: string; width: number; height: number; ok: boolean }[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+      const rects = [r];
+      if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+        const labels = new Set<HTMLElement>(el.labels ? [...el.labels] : []);
+        const wrapping = el.closest('label');
+        if (wrapping) labels.add(wrapping);
+        for (const l of labels) rects.push(l.getBoundingClientRect());
+      }
+      const best = rects.reduce((a, b) =>
+        Math.min(b.width, b.height) > Math.min(a.width, a.height) ? b : a,
+      );
+      const ok = best.width >= min - 0.5 && best.height >= min - 0.5;
+      const name =
+        el.getAttribute('aria-label') ??
+        (el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? '') : (el.textContent ?? ''));
+      const type = el instanceof HTMLInputElement ? `[type=${el.type}]` : '';
+      const cls = el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '';
+      out.push({
+        what: `${el.tagName.toLowerCase()}${type}${cls} "${name.trim().replace(/\s+/g, ' ').slice(0, 40)}"`,
+        width: Math.round(best.width * 10) / 10,
+        height: Math.round(best.height * 10) / 10,
+        ok,
+      });
+    }
+    return out;
+  }, min);
+}
+
+/** Any CJK ideograph. */
+export const CJK = /[\u3400-\u9fff]/;
