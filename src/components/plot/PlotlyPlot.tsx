@@ -73,13 +73,16 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
     if (!plotly || !div || !visible) return;
     scheduleDraw(div, async () => {
       try {
+        const start = performance.now();
         await plotly.react(div, figure.data, { ...figure.layout, height }, CONFIG);
+        // A User Timing entry per draw, so profiles and bench:ui can see what each plot costs.
+        performance.measure(`plot: ${label}`, { start, end: performance.now() });
         onReadyRef.current?.(div, plotly);
       } catch (e: unknown) {
         setLoadError(e instanceof Error ? e : new Error(String(e)));
       }
     });
-  }, [plotly, figure, visible, height]);
+  }, [plotly, figure, visible, height, label]);
 
   useEffect(() => {
     const div = divRef.current;
