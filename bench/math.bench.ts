@@ -17,6 +17,7 @@ import {
   type PairLossParams,
   type PairLossType,
 } from '../src/math/index.ts';
+import { median, quantile } from './stats.ts';
 
 const TARGET_MS = 1;
 const POINTS = 400;
@@ -27,17 +28,6 @@ let sink = 0;
 
 function now(): bigint {
   return process.hrtime.bigint();
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type ToyProblem,
   type ToyTrainConfig,
 } from '../src/math/index.ts';
+import { median, quantile } from './stats.ts';
 
 const RUN_TARGET_MS = 0.2;
 const RECOMPUTE_TARGET_MS = 8;
@@ -23,17 +24,6 @@ const SCREEN_LOSSES: ToyLossType[] = ['sigmoid', 'ipo', 'kto'];
 
 /** Everything computed is added here and printed at the end, so no call is dead code. */
 let sink = 0;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-}
 
 /**
  * Milliseconds per call of each of `cases`, one value per round. The cases take turns (round-robin, a
