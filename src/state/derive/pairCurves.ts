@@ -3,7 +3,6 @@ import {
   isKtoLoss,
   ktoLoss,
   ktoPairCurve,
-  marginGrid,
   optimalMargin,
   pairLoss,
   pairLossCurve,
@@ -44,14 +43,30 @@ function optimumOnCurve(id: LossId, s: PairCurveFields): number | null {
   return cw - cl + 2 * d;
 }
 
+/** `points` margins evenly spaced over exactly [−halfWidth, halfWidth] (no β round-off in the ends). */
+function symmetricGrid(halfWidth: number, points: number): Float64Array {
+  const grid = new Float64Array(points);
+  for (let i = 0; i < points; i++) grid[i] = -halfWidth + (2 * halfWidth * i) / (points - 1);
+  return grid;
+}
+
+/** The smallest of 1, 2, 5 × 10^k that is ≥ x (x > 0). */
+export function niceCeil(x: number): number {
+  const decade = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * decade >= x * (1 - 1e-12)) return m * decade;
+  return 10 * decade;
+}
+
 export function currentMargin(s: PairFields): number {
   return s.policyChosen - s.refChosen - (s.policyRejected - s.refRejected);
 }
 
 export function computePairCurves(s: PairCurveFields): LossCurveInput[] {
   const h0 = currentMargin(s);
-  const span = Math.max(CURVE_SPAN, Math.abs(s.beta * h0) * 1.25);
-  const grid = marginGrid(s.beta, CURVE_POINTS, span);
+  // The half-width in nats, rounded up to 1, 2 or 5 × 10^k: while β is dragged the axis range then
+  // changes only a few times per decade, and Plotly redraws a plot with unchanged axes ~30% faster.
+  const halfWidth = niceCeil(Math.max(CURVE_SPAN / s.beta, Math.abs(h0) * 1.25));
+  const grid = symmetricGrid(halfWidth, CURVE_POINTS);
   const center = pairInputOf(s);
   return s.losses.map((id) => {
     if (isKtoLoss(id)) {
