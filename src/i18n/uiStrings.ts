@@ -2,7 +2,7 @@
 // (ui.en.ts; a Chinese table later). Messages that carry values are functions that take them already
 // formatted, so the table decides word order. Formulas, symbols and TRL names (loss_type values,
 // rewards/margins, …) are not translated and so are not here.
-import type { LossId } from '../math/index.ts';
+import type { LossId, ToyMetricName } from '../math/index.ts';
 
 /** The rows of the pair readout (TRL's metric names plus the two gradients). */
 export type ReadoutRowKey =
@@ -14,16 +14,8 @@ export type ReadoutRowKey =
   | 'rewards/margins'
   | 'rewards/accuracies';
 
-/** TRL's logged metric names that the training table explains. */
-export type TrlMetricKey =
-  | 'loss'
-  | 'rewards/chosen'
-  | 'rewards/rejected'
-  | 'rewards/margins'
-  | 'rewards/accuracies'
-  | 'logps/chosen'
-  | 'logps/rejected'
-  | 'kl';
+/** TRL's logged metric names that the training table explains: the ones the toy trainer logs. */
+export type TrlMetricKey = ToyMetricName;
 
 export interface UiStrings {
   panel: {

@@ -45,6 +45,37 @@ function CopyField({ label, value, copyLabel }: { label: string; value: string; 
   );
 }
 
+/** A pixel size box: whole numbers, clamped to [min, max]; text that is not a number keeps the old size. */
+function SizeField({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (v: number) => void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        onChange={(e) => {
+          const n = Math.round(Number(e.currentTarget.value));
+          onChange(Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : value);
+        }}
+      />
+    </label>
+  );
+}
+
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const lang = useLanguage();
   const t = lang.app.share;
@@ -77,10 +108,6 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const viewTitle = opts.view === '' ? t.wholeApp : lang.app.views[opts.view].title;
   const code = iframeCode(url, t.frameTitle(viewTitle), opts);
   const set = (patch: Partial<EmbedOptions>) => setOpts((o) => ({ ...o, ...patch }));
-  const size = (v: string, lo: number, hi: number, fallback: number) => {
-    const n = Math.round(Number(v));
-    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : fallback;
-  };
 
   return (
     <div className="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
@@ -130,26 +157,20 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               ))}
             </select>
           </label>
-          <label>
-            {t.width}{' '}
-            <input
-              type="number"
-              min={240}
-              max={2400}
-              value={opts.width}
-              onChange={(e) => set({ width: size(e.currentTarget.value, 240, 2400, opts.width) })}
-            />
-          </label>
-          <label>
-            {t.height}{' '}
-            <input
-              type="number"
-              min={200}
-              max={2000}
-              value={opts.height}
-              onChange={(e) => set({ height: size(e.currentTarget.value, 200, 2000, opts.height) })}
-            />
-          </label>
+          <SizeField
+            label={t.width}
+            value={opts.width}
+            min={240}
+            max={2400}
+            onChange={(width) => set({ width })}
+          />
+          <SizeField
+            label={t.height}
+            value={opts.height}
+            min={200}
+            max={2000}
+            onChange={(height) => set({ height })}
+          />
         </div>
         <CopyField label={t.linkLabel} value={url} copyLabel={t.copyLink} />
         <CopyField label={t.iframeLabel} value={code} copyLabel={t.copyCode} />
