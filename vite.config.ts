@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { katexFontsPlugin } from './build/katexFonts.ts';
 import { cspPlugin } from './build/csp.ts';
+import { cjkFontPlugin } from './build/cjkFont.ts';
 
 const emptyCss = fileURLToPath(new URL('./src/styles/empty.css', import.meta.url));
 const favicon = fileURLToPath(new URL('./public/favicon.svg', import.meta.url));
@@ -27,7 +28,10 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset paths so the build also works from a sub-folder or file://.
     base: './',
+    // The single file inlines its icon (inlineFavicon) and must not get public/ copied beside it.
+    publicDir: single ? false : 'public',
     plugins: [
+      cjkFontPlugin(),
       react(),
       katexFontsPlugin(),
       ...(single ? [inlineFavicon, viteSingleFile({ removeViteModuleLoader: true })] : []),

@@ -4,11 +4,14 @@
 import type { Layout, LayoutAxis } from 'plotly.js';
 import type { PlotTheme } from './types.ts';
 
-/** The operating system's own UI fonts (nothing is downloaded), with CJK fallbacks for translations. */
+/**
+ * The app's bundled Chinese faces first (build/cjkFont.ts: CJK code points only, so Latin text falls
+ * through), then the operating system's own UI fonts and common system CJK fonts. The same order as
+ * `--font` in src/styles/app.css, for the same reason.
+ */
 export const SYSTEM_FONT_STACK =
-  'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", ' +
-  // The app's bundled Chinese subset (src/assets/fonts), then common system CJK fonts.
-  '"DPO Explorer Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+  '"DPO Explorer Noto Sans SC", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, ' +
+  '"Noto Sans", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 
 /** Okabe & Ito (2008), "Color Universal Design". */
 export const OKABE_ITO = {

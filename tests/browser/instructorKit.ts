@@ -185,3 +185,64 @@ export async function tapTargets(page: Page, min = 44): Promise<TapTarget[]> {
 
 /** Any CJK ideograph. */
 export const CJK = /[\u3400-\u9fff]/;
+
+interface DomNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  children?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+export interface CjkFontReport {
+  /** Elements with CJK text of their own that the page has laid out (drawn with some font). */
+  drawn: number;
+  /** Of those, the ones whose characters are drawn, even in part, by a font that is not the page's own. */
+  notBundled: string[];
+}
+
+/**
+ * Which fonts Chromium really drew each element's CJK text with (CDP CSS.getPlatformFontsForNode). A
+ * machine without a CJK system font draws a missing glyph as a box in a system font: any CJK element not
+ * drawn entirely with a web font (`isCustomFont`) shows boxes there.
+ */
+export async function cjkFontReport(page: Page): Promise<CjkFontReport> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1 })) as { root: DomNode };
+    const elements: { node: DomNode; text: string }[] = [];
+    const walk = (n: DomNode) => {
+      if (n.nodeType === 1) {
+        const text = (n.children ?? [])
+          .filter((c) => c.nodeType === 3)
+          .map((c) => c.nodeValue)
+          .join('');
+        if (CJK.test(text)) elements.push({ node: n, text });
+      }
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk(root);
+    let drawn = 0;
+    const notBundled: string[] = [];
+    for (const { node, text } of elements) {
+      const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })) as {
+        fonts: { familyName: string; isCustomFont: boolean; glyphCount: number }[];
+      };
+      if (fonts.length === 0) continue; // not laid out (closed <select> options, hidden panels)
+      drawn += 1;
+      const system = fonts.filter((f) => !f.isCustomFont && f.glyphCount > 0);
+      // A system font may draw the Latin letters beside the CJK ones, never the CJK ones themselves: it
+      // draws CJK only if the element's whole text is drawn without the web font.
+      if (!fonts.some((f) => f.isCustomFont && f.glyphCount > 0))
+        notBundled.push(
+          `${node.nodeName} "${text.trim().slice(0, 30)}" in ${system.map((f) => f.familyName)}`,
+        );
+    }
+    return { drawn, notBundled };
+  } finally {
+    await cdp.detach();
+  }
+}

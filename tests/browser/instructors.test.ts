@@ -1,7 +1,7 @@
 // What an instructor does with the explorer: embeds one view in course notes (a sandboxed iframe on
 // another origin), exports plots and data for slides, shows it on a projector or in Chinese, hands out the
 // offline single file, and opens it on a phone.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { Blob, Face } from 'harfbuzzjs';
+import fontverter from 'fontverter';
+import { isCjk } from '../../build/cjkFont.ts';
 import { ZH_UI } from '../../src/i18n/ui.zh.ts';
 import { launchBrowser, SCREENSHOT_DIR, watchPage, type PageProblems } from './browser.ts';
 import {
@@ -25,6 +28,7 @@ import {
 } from './app.ts';
 import {
   CJK,
+  cjkFontReport,
   downloadBytes,
   drawnPlotIn,
   exportFrom,
@@ -431,21 +435,20 @@ describe('themes and languages from the link', () => {
     });
     expect(fonts.check).toBe(true);
     expect(fonts.loaded).toContain('loaded');
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
-    const { fonts: used } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    // The subset's own family name is Noto Sans CJK SC; isCustomFont: the web font, not an installed one.
-    const custom = used.filter((f) => f.isCustomFont && f.glyphCount > 0).map((f) => f.familyName);
-    expect(custom).toContain('Noto Sans CJK SC');
-    await cdp.detach();
+    // Every Chinese element on the first screen is drawn with the bundled faces, none with a system font
+    // (which on a machine without a CJK font draws boxes).
+    const first = await cjkFontReport(page);
+    expect(first.drawn).toBeGreaterThan(50);
+    expect(first.notBundled).toEqual([]);
 
     await drawEveryPlot(page);
     await sweepsSettled(page);
     await settle(page);
     await page.evaluate(() => window.scrollTo(0, 0));
+    // And so is every one of the whole page once every plot has drawn its Chinese titles and labels.
+    const all = await cjkFontReport(page);
+    expect(all.drawn).toBeGreaterThan(first.drawn);
+    expect(all.notBundled).toEqual([]);
     const path = `${SHOTS}instructors-zh.png`;
     await page.screenshot({ path, fullPage: true });
     expectPngFile(path);
@@ -453,6 +456,29 @@ describe('themes and languages from the link', () => {
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     await page.close();
+  });
+
+  it('the built code has no CJK character that the built Chinese faces lack', async () => {
+    const assets = join(ROOT, 'dist', 'assets');
+    const files = readdirSync(assets);
+    // KaTeX's own chunk is left out: it has CJK only as regular-expression range bounds (豈-\uffff),
+    // and every text it typesets comes from our code, which is in the other chunks.
+    const code = files
+      .filter((f) => (f.endsWith('.js') || f.endsWith('.css')) && !f.startsWith('katex-'))
+      .map((f) => readFileSync(join(assets, f), 'utf8'))
+      .join('');
+    const needed = [...new Set(code)].filter((ch) => isCjk(ch.codePointAt(0)!));
+    expect(needed.length).toBeGreaterThan(300);
+    const faces = files.filter((f) => /^noto-sans-sc-(400|700)-.*\.woff2$/.test(f));
+    expect(faces).toHaveLength(2);
+    for (const face of faces) {
+      const sfnt = await fontverter.convert(readFileSync(join(assets, face)), 'sfnt');
+      const cmap = new Set(new Face(new Blob(new Uint8Array(sfnt))).collectUnicodes());
+      expect({ face, missing: needed.filter((ch) => !cmap.has(ch.codePointAt(0)!)).join('') }).toEqual({
+        face,
+        missing: '',
+      });
+    }
   });
 
   it('theme=dark with lang=zh: no serious axe violation', async () => {
@@ -513,6 +539,8 @@ describe('the offline single file', () => {
       process.env.NODE_ENV = nodeEnv;
     }
     const built = join(ROOT, 'dist-single', 'index.html');
+    // One file, the icon inlined: an instructor copies that file alone.
+    expect(readdirSync(join(ROOT, 'dist-single'))).toEqual(['index.html']);
     // This build wrote it (not a file left from an earlier one).
     expect(statSync(built).mtimeMs).toBeGreaterThanOrEqual(started - 1000);
     sizeBytes = statSync(built).size;
@@ -545,6 +573,9 @@ describe('the offline single file', () => {
     await beta.waitFor({ state: 'visible' });
     expect(await beta.inputValue()).toBe('0.5');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const chinese = await cjkFontReport(page);
+    expect(chinese.drawn).toBeGreaterThan(50);
+    expect(chinese.notBundled).toEqual([]);
 
     await drawEveryPlot(page);
     // Every plot frame holds a drawn Plotly plot.
