@@ -26,7 +26,9 @@ export default defineConfig(({ mode }) => {
   // `vite build --mode single` writes one self-contained dist-single/index.html for offline use.
   const single = mode === 'single';
   return {
-    // Relative asset paths so the build also works from a sub-folder or file://.
+    // Relative asset paths so the build works from any sub-folder of a web server. Not from file://:
+    // browsers refuse module scripts there, so dist/index.html opened as a file stays blank; offline
+    // users open the single file from `npm run build:single` (dist-single/index.html) instead.
     base: './',
     // The single file inlines its icon (inlineFavicon) and must not get public/ copied beside it.
     publicDir: single ? false : 'public',

@@ -1,6 +1,6 @@
 // The page: header, link notices, controls, the numbers and the six views. In embed mode (`embed=` in the
 // link) only one view is shown, with or without its controls, and no page chrome.
-import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentType, type MouseEvent } from 'react';
 import type { ViewId } from '../state/viewIds.ts';
 import { PRESETS } from '../state/presets.ts';
 import { useStore, useStoreApi } from './storeContext.tsx';
@@ -30,6 +30,18 @@ export const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   plane: PlaneView,
   simplex: SimplexView,
 };
+
+/**
+ * "Skip to the plots" moves focus (and the view) to the plots without touching the hash, which holds the
+ * state: the address bar keeps the link. Without scripts the plain `#views` anchor still works.
+ */
+function skipToViews(e: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById('views');
+  if (!target) return;
+  e.preventDefault();
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'start' });
+}
 
 /** Keeps <html lang> and the theme attribute in step with the store. */
 function useDocumentSettings() {
@@ -78,7 +90,7 @@ export function App() {
 
   return (
     <UiStringsProvider strings={lang.ui}>
-      <a className="skip-link" href="#views">
+      <a className="skip-link" href="#views" onClick={skipToViews}>
         {t.skipToViews}
       </a>
       <header className="app-header">

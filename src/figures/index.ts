@@ -28,7 +28,7 @@ export {
   DARK_THEME,
   PROJECTOR_THEME,
   OKABE_ITO,
-  SYSTEM_FONT_STACK,
+  PLOT_FONT_STACK,
   themeLayout,
   themeAxis,
 } from './themes.ts';

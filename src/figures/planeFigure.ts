@@ -3,6 +3,7 @@
 // The colour scale is Viridis (perceptually uniform, colour-blind safe). When the loss spans more than
 // LOG_COMPRESS_SPAN, colours follow log₁₀(1 + loss − min) and the colour bar is labelled in loss units.
 import type { Annotation, Data } from 'plotly.js';
+import { drawnSteps, trustedSteps } from '../math/index.ts';
 import type { Figure, PlaneGridInput, PlotTheme, TrainingRunInput } from './types.ts';
 import type { FigureStrings, PlaneSummary } from './strings.ts';
 import { formatNumber } from './format.ts';
@@ -127,7 +128,11 @@ export function planeFigure(
 
   const run = runs.find((r) => r.id === grid.id);
   let trajectory: PlaneSummary['trajectory'] = null;
-  const n = run ? Math.min(run.chosenLogRatio.length, run.rejectedLogRatio.length) : 0;
+  const full = run ? Math.min(run.chosenLogRatio.length, run.rejectedLogRatio.length) : 0;
+  // A diverged run's path stops at the step where it diverged (that last jump leaves the plot) and has no
+  // end marker: where it went after that means nothing.
+  const n = drawnSteps(run?.divergence, full);
+  const trusted = trustedSteps(run?.divergence, full);
   if (run && n > 0) {
     const xs = run.chosenLogRatio.length === n ? run.chosenLogRatio : run.chosenLogRatio.slice(0, n);
     const ys = run.rejectedLogRatio.length === n ? run.rejectedLogRatio : run.rejectedLogRatio.slice(0, n);
@@ -171,7 +176,9 @@ export function planeFigure(
         },
         hovertemplate: `${s.trace.start(label)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
       },
-      {
+    );
+    if (!run.divergence)
+      data.push({
         type: 'scatter',
         mode: 'markers',
         name: s.trace.end(label),
@@ -184,9 +191,13 @@ export function planeFigure(
           line: { color: '#FFFFFF', width: 2 },
         },
         hovertemplate: `${s.trace.end(label)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
-      },
-    );
-    trajectory = { steps: n - 1, start: [xs[0], ys[0]], end: [xs[n - 1], ys[n - 1]] };
+      });
+    trajectory = {
+      steps: trusted - 1,
+      start: [xs[0], ys[0]],
+      end: [xs[trusted - 1], ys[trusted - 1]],
+      divergedAt: run.divergence?.step ?? null,
+    };
   }
 
   let current: [number, number] | null = null;

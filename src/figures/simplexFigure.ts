@@ -2,6 +2,7 @@
 // loss's training path is a line ending in a marker; the reference policy is a circle and the
 // KL-regularised RLHF optimum π* a star. Any other K gets an empty figure that says why.
 import type { Data } from 'plotly.js';
+import { drawnSteps, trustedSteps } from '../math/index.ts';
 import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
 import type { FigureStrings, SimplexSummary } from './strings.ts';
 import { lossStyle } from './lossStyle.ts';
@@ -35,7 +36,8 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
   const summary: SimplexSummary = { reference, rlhfOptimum: opts.rlhfOptimum, runs: [] };
 
   runs.forEach((run, i) => {
-    const n = run.probs.length;
+    // A diverged run is drawn up to the step where it diverged: its later numbers mean nothing.
+    const n = drawnSteps(run.divergence, run.probs.length);
     if (n === 0 || run.probs[0].length !== 3) return;
     const label = s.lossLabel(run.id);
     const style = lossStyle(i, theme);
@@ -77,7 +79,13 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
         hovertemplate: `${hover}<extra>${s.trace.end(label)}</extra>`,
       },
     );
-    summary.runs.push({ label, steps: n - 1, end: run.probs[n - 1] });
+    const trusted = trustedSteps(run.divergence, n);
+    summary.runs.push({
+      label,
+      steps: run.probs.length - 1,
+      end: run.probs[trusted - 1],
+      divergedAt: run.divergence?.step ?? null,
+    });
   });
 
   data.push({

@@ -106,6 +106,7 @@ export const EN_FIGURE_STRINGS: FigureStrings = {
     noData: 'Nothing to show: choose at least one loss.',
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
     noTrajectory: (label) => `No training run of ${label} to draw.`,
+    diverged: (step) => `diverged at step ${step}`,
   },
 
   summary: {
@@ -134,10 +135,11 @@ export const EN_FIGURE_STRINGS: FigureStrings = {
     training: (parts) => {
       if (parts.length === 0) return 'No training runs to show.';
       const moved = joinClauses(
-        parts.map(
-          (p) =>
-            `${p.label} moved π(y_w) from ${f2(p.chosenStart)} to ${f2(p.chosenEnd)} and π(y_l) from ` +
-            `${f2(p.rejectedStart)} to ${f2(p.rejectedEnd)}`,
+        parts.map((p) =>
+          p.divergedAt != null
+            ? `${p.label} diverged at step ${p.divergedAt}, so its curves stop there`
+            : `${p.label} moved π(y_w) from ${f2(p.chosenStart)} to ${f2(p.chosenEnd)} and π(y_l) from ` +
+              `${f2(p.rejectedStart)} to ${f2(p.rejectedEnd)}`,
         ),
       );
       const displaced = parts.filter((p) => p.displaced).map((p) => p.label);
@@ -152,7 +154,11 @@ export const EN_FIGURE_STRINGS: FigureStrings = {
       return (
         `Final values after ${parts[0].steps} steps — ` +
         joinClauses(
-          parts.map((p) => `${p.label}: ${p.values.map((v) => `${v.metric} ${c3(v.value)}`).join(', ')}`),
+          parts.map((p) =>
+            p.divergedAt != null
+              ? `${p.label}: none, training diverged at step ${p.divergedAt} (its curves stop there)`
+              : `${p.label}: ${p.values.map((v) => `${v.metric} ${c3(v.value)}`).join(', ')}`,
+          ),
         ) +
         '.'
       );
@@ -166,18 +172,26 @@ export const EN_FIGURE_STRINGS: FigureStrings = {
           ? `At the current ${name} = ${c3(current)}`
           : `At the current ${name} = ${c3(current)} (nearest computed point ${c3(nearest)})`;
       const ends = joinClauses(
-        parts.map(
-          (p) =>
-            `${p.label} ends with π(y_w) = ${f3(p.chosen)} and π(y_l) = ${f3(p.rejected)} ` +
-            `(${p.closedForm ? 'closed form' : 'trained'})`,
+        parts.map((p) =>
+          p.diverged
+            ? `${p.label}'s training diverged there`
+            : `${p.label} ends with π(y_w) = ${f3(p.chosen)} and π(y_l) = ${f3(p.rejected)} ` +
+              `(${p.closedForm ? 'closed form' : 'trained'})`,
         ),
       );
       const across = joinClauses(
-        parts.map(
-          (p) =>
+        parts.map((p) => {
+          const d = p.divergence;
+          if (d && d.count >= d.total) return `${p.label}'s training diverged at every point`;
+          const left = d
+            ? ` (training diverged at ${d.count} of ${d.total} points, with ${name} between ${c3(d.from)} ` +
+              `and ${c3(d.to)}; they are left out)`
+            : '';
+          return (
             `${p.label}'s π(y_w) goes from ${f2(p.firstChosen)} at ${name} = ${c3(p.firstX)} to ` +
-            `${f2(p.lastChosen)} at ${name} = ${c3(p.lastX)}`,
-        ),
+            `${f2(p.lastChosen)} at ${name} = ${c3(p.lastX)}${left}`
+          );
+        }),
       );
       return `${at}, ${ends}. Across the sweep, ${across}.`;
     },
@@ -185,10 +199,15 @@ export const EN_FIGURE_STRINGS: FigureStrings = {
       const range =
         `The ${s.label} loss over the shown (ρw, ρl) plane ranges from ${c3(s.minLoss)} to ${c3(s.maxLoss)}` +
         (s.logCompressed ? ' (colours on a log scale).' : '.');
-      const path = s.trajectory
-        ? ` Training moved (ρw, ρl) from ${formatTuple(s.trajectory.start)} to ${formatTuple(s.trajectory.end)} ` +
-          `in ${s.trajectory.steps} steps (final margin h = ${signed(s.trajectory.end[0] - s.trajectory.end[1])}).`
-        : '';
+      const t = s.trajectory;
+      const path = !t
+        ? ''
+        : t.divergedAt != null
+          ? ` Training moved (ρw, ρl) from ${formatTuple(t.start)} to ${formatTuple(t.end)} in ${t.steps} ` +
+            `${t.steps === 1 ? 'step' : 'steps'}, ` +
+            `then diverged at step ${t.divergedAt}; the path stops there.`
+          : ` Training moved (ρw, ρl) from ${formatTuple(t.start)} to ${formatTuple(t.end)} ` +
+            `in ${t.steps} steps (final margin h = ${signed(t.end[0] - t.end[1])}).`;
       const current = s.current ? ` The current pair is at ${formatTuple(s.current)}.` : '';
       return range + path + current;
     },
@@ -199,7 +218,13 @@ export const EN_FIGURE_STRINGS: FigureStrings = {
         s.runs.length === 0
           ? ''
           : ` After ${s.runs[0].steps} steps, ` +
-            joinClauses(s.runs.map((r) => `${r.label} ends at ${formatTuple(r.end)}`)) +
+            joinClauses(
+              s.runs.map((r) =>
+                r.divergedAt != null
+                  ? `${r.label} diverged at step ${r.divergedAt}, where its path stops`
+                  : `${r.label} ends at ${formatTuple(r.end)}`,
+              ),
+            ) +
             '.';
       return ref + star + runs;
     },

@@ -33,6 +33,8 @@ export interface TrainingSummaryPart {
   rejectedEnd: number;
   /** π(y_w) fell although the margin ρw − ρl grew (likelihood displacement). */
   displaced: boolean;
+  /** The step where training diverged (its curves stop there), or null / absent when it did not. */
+  divergedAt?: number | null;
 }
 
 /** One training run's final value of each metric shown. */
@@ -40,6 +42,8 @@ export interface MetricsSummaryPart {
   label: string;
   steps: number;
   values: { metric: string; value: number }[];
+  /** The step where training diverged (its curves stop there; no final values), or null / absent. */
+  divergedAt?: number | null;
 }
 
 /** One sweep at the point nearest the current value, and at both ends of the sweep. */
@@ -54,6 +58,13 @@ export interface SweepSummaryPart {
   firstChosen: number;
   lastX: number;
   lastChosen: number;
+  /** Training diverged at the point nearest the current value (chosen and rejected mean nothing). */
+  diverged?: boolean;
+  /**
+   * The points where training diverged, left out of the plot (first/last above are the outermost others),
+   * or null / absent when there are none: how many of how many, and their smallest and largest x.
+   */
+  divergence?: { count: number; total: number; from: number; to: number } | null;
 }
 
 export interface PlaneSummary {
@@ -62,7 +73,13 @@ export interface PlaneSummary {
   maxLoss: number;
   logCompressed: boolean;
   /** The trajectory of the same loss, when one was given. */
-  trajectory: { steps: number; start: [number, number]; end: [number, number] } | null;
+  trajectory: {
+    steps: number;
+    start: [number, number];
+    end: [number, number];
+    /** The step where training diverged (steps and end are then those just before it), or null / absent. */
+    divergedAt?: number | null;
+  } | null;
   /** The current pair (ρw, ρl), when given. */
   current: [number, number] | null;
 }
@@ -70,7 +87,8 @@ export interface PlaneSummary {
 export interface SimplexSummary {
   reference: number[];
   rlhfOptimum: number[] | null;
-  runs: { label: string; steps: number; end: number[] }[];
+  /** divergedAt: the step where training diverged (end is then the policy just before it), or null. */
+  runs: { label: string; steps: number; end: number[]; divergedAt?: number | null }[];
 }
 
 export type SweepAxis = 'beta' | 'ref';
@@ -160,6 +178,8 @@ export interface FigureStrings {
     simplexNeedsThree(k: number): string;
     /** The plane view has no trajectory of its loss. */
     noTrajectory(label: string): string;
+    /** Beside a training panel's title and on its marker line: training diverged at this step. */
+    diverged(step: number): string;
   };
 
   /** 1–3 sentence text alternatives with the current numbers. */

@@ -105,6 +105,7 @@ export const ZH_FIGURE_STRINGS: FigureStrings = {
     noData: '没有可显示的内容：请至少选择一个损失函数。',
     simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
     noTrajectory: (label) => `没有 ${label} 的训练轨迹可画。`,
+    diverged: (step) => `第 ${step} 步发散`,
   },
 
   summary: {
@@ -133,10 +134,11 @@ export const ZH_FIGURE_STRINGS: FigureStrings = {
     training: (parts) => {
       if (parts.length === 0) return '没有可显示的训练结果。';
       const moved = joinClauses(
-        parts.map(
-          (p) =>
-            `${p.label} 使 π(y_w) 从 ${f2(p.chosenStart)} 变为 ${f2(p.chosenEnd)}，π(y_l) 从 ` +
-            `${f2(p.rejectedStart)} 变为 ${f2(p.rejectedEnd)}`,
+        parts.map((p) =>
+          p.divergedAt != null
+            ? `${p.label} 在第 ${p.divergedAt} 步发散，曲线在该步中断`
+            : `${p.label} 使 π(y_w) 从 ${f2(p.chosenStart)} 变为 ${f2(p.chosenEnd)}，π(y_l) 从 ` +
+              `${f2(p.rejectedStart)} 变为 ${f2(p.rejectedEnd)}`,
         ),
       );
       const displaced = parts.filter((p) => p.displaced).map((p) => p.label);
@@ -151,7 +153,11 @@ export const ZH_FIGURE_STRINGS: FigureStrings = {
       return (
         `训练 ${parts[0].steps} 步后的最终值——` +
         joinClauses(
-          parts.map((p) => `${p.label}：${p.values.map((v) => `${v.metric} ${c3(v.value)}`).join('，')}`),
+          parts.map((p) =>
+            p.divergedAt != null
+              ? `${p.label}：无，训练在第 ${p.divergedAt} 步发散（曲线在该步中断）`
+              : `${p.label}：${p.values.map((v) => `${v.metric} ${c3(v.value)}`).join('，')}`,
+          ),
         ) +
         '。'
       );
@@ -165,18 +171,26 @@ export const ZH_FIGURE_STRINGS: FigureStrings = {
           ? `在当前 ${name} = ${c3(current)} 处`
           : `在当前 ${name} = ${c3(current)} 处（最近的计算点为 ${c3(nearest)}）`;
       const ends = joinClauses(
-        parts.map(
-          (p) =>
-            `${p.label} 最终得到 π(y_w) = ${f3(p.chosen)}，π(y_l) = ${f3(p.rejected)}` +
-            `（${p.closedForm ? '闭式解' : '训练所得'}）`,
+        parts.map((p) =>
+          p.diverged
+            ? `${p.label} 的训练在此处发散`
+            : `${p.label} 最终得到 π(y_w) = ${f3(p.chosen)}，π(y_l) = ${f3(p.rejected)}` +
+              `（${p.closedForm ? '闭式解' : '训练所得'}）`,
         ),
       );
       const across = joinClauses(
-        parts.map(
-          (p) =>
+        parts.map((p) => {
+          const d = p.divergence;
+          if (d && d.count >= d.total) return `${p.label} 的训练在每个点上都发散了`;
+          const left = d
+            ? `（其中 ${d.total} 个点里有 ${d.count} 个训练发散，${name} 介于 ${c3(d.from)} 与 ` +
+              `${c3(d.to)} 之间，图中未画出）`
+            : '';
+          return (
             `${p.label} 的 π(y_w) 从 ${name} = ${c3(p.firstX)} 时的 ${f2(p.firstChosen)} ` +
-            `变为 ${name} = ${c3(p.lastX)} 时的 ${f2(p.lastChosen)}`,
-        ),
+            `变为 ${name} = ${c3(p.lastX)} 时的 ${f2(p.lastChosen)}${left}`
+          );
+        }),
       );
       return `${at}，${ends}。在整个扫描范围内，${across}。`;
     },
@@ -184,10 +198,14 @@ export const ZH_FIGURE_STRINGS: FigureStrings = {
       const range =
         `在图中的 (ρw, ρl) 平面上，${s.label} 损失的取值范围是 ${c3(s.minLoss)} 到 ${c3(s.maxLoss)}` +
         (s.logCompressed ? '（颜色按对数刻度）。' : '。');
-      const path = s.trajectory
-        ? `训练在 ${s.trajectory.steps} 步内把 (ρw, ρl) 从 ${formatTuple(s.trajectory.start)} 移到 ` +
-          `${formatTuple(s.trajectory.end)}（最终间隔 h = ${signed(s.trajectory.end[0] - s.trajectory.end[1])}）。`
-        : '';
+      const t = s.trajectory;
+      const path = !t
+        ? ''
+        : t.divergedAt != null
+          ? `训练在 ${t.steps} 步内把 (ρw, ρl) 从 ${formatTuple(t.start)} 移到 ${formatTuple(t.end)}，` +
+            `随后在第 ${t.divergedAt} 步发散，路径在该步中断。`
+          : `训练在 ${t.steps} 步内把 (ρw, ρl) 从 ${formatTuple(t.start)} 移到 ` +
+            `${formatTuple(t.end)}（最终间隔 h = ${signed(t.end[0] - t.end[1])}）。`;
       const current = s.current ? `当前偏好对位于 ${formatTuple(s.current)}。` : '';
       return range + path + current;
     },
@@ -198,7 +216,13 @@ export const ZH_FIGURE_STRINGS: FigureStrings = {
         s.runs.length === 0
           ? ''
           : `训练 ${s.runs[0].steps} 步后，` +
-            joinClauses(s.runs.map((r) => `${r.label} 最终到达 ${formatTuple(r.end)}`)) +
+            joinClauses(
+              s.runs.map((r) =>
+                r.divergedAt != null
+                  ? `${r.label} 在第 ${r.divergedAt} 步发散，路径在该步中断`
+                  : `${r.label} 最终到达 ${formatTuple(r.end)}`,
+              ),
+            ) +
             '。';
       return ref + star + runs;
     },

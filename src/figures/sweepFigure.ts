@@ -55,6 +55,11 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
 
   usable.forEach((w, i) => {
     const label = s.lossLabel(w.id);
+    // Points where training diverged are left out (gaps): their probabilities mean nothing.
+    const bad = w.diverged ?? [];
+    const hide = (ys: number[]): number[] => (bad.some(Boolean) ? ys.map((v, k) => (bad[k] ? NaN : v)) : ys);
+    const chosen = hide(w.chosen);
+    const rejected = hide(w.rejected);
     const style = lossStyle(i, theme);
     const symbols = w.closedForm.map((c) => (c ? CLOSED_FORM_SYMBOL : TRAINED_SYMBOL));
     const how = w.closedForm.map((c) => (c ? s.hover.closedForm : s.hover.trained));
@@ -65,8 +70,8 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
       line: { color: style.color, width: Math.max(1, theme.lineWidth * 0.6) },
     };
     for (const [which, y, dash] of [
-      ['chosen', w.chosen, 'solid'],
-      ['rejected', w.rejected, 'dash'],
+      ['chosen', chosen, 'solid'],
+      ['rejected', rejected, 'dash'],
     ] as const) {
       const name = which === 'chosen' ? s.trace.sweepChosen(label) : s.trace.sweepRejected(label);
       data.push({
@@ -83,17 +88,25 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
       });
     }
     const j = nearestIndex(w.x, current, log);
-    const last = w.x.length - 1;
+    const kept = w.x.map((_, k) => k).filter((k) => !bad[k]);
+    const first = kept.length > 0 ? kept[0] : 0;
+    const last = kept.length > 0 ? kept[kept.length - 1] : w.x.length - 1;
+    const left = w.x.filter((_, k) => bad[k]);
     parts.push({
       label,
       x: w.x[j],
       chosen: w.chosen[j],
       rejected: w.rejected[j],
       closedForm: w.closedForm[j],
-      firstX: w.x[0],
-      firstChosen: w.chosen[0],
+      firstX: w.x[first],
+      firstChosen: w.chosen[first],
       lastX: w.x[last],
       lastChosen: w.chosen[last],
+      diverged: bad[j] === true,
+      divergence:
+        left.length === 0
+          ? null
+          : { count: left.length, total: w.x.length, from: Math.min(...left), to: Math.max(...left) },
     });
   });
 

@@ -9,7 +9,7 @@ import type { PlotTheme } from './types.ts';
  * through), then the operating system's own UI fonts and common system CJK fonts. The same order as
  * `--font` in src/styles/app.css, for the same reason.
  */
-export const SYSTEM_FONT_STACK =
+export const PLOT_FONT_STACK =
   '"DPO Explorer Noto Sans SC", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, ' +
   '"Noto Sans", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 
@@ -35,7 +35,7 @@ export const LIGHT_THEME: PlotTheme = {
   mutedText: '#595959',
   grid: '#E3E3E3',
   zeroLine: '#B0B0B0',
-  fontFamily: SYSTEM_FONT_STACK,
+  fontFamily: PLOT_FONT_STACK,
   fontSize: 13,
   lineWidth: 2.25,
   // Yellow (1.3:1 on white) is left out; orange and sky blue come last (about 2.3:1).
@@ -54,7 +54,7 @@ export const DARK_THEME: PlotTheme = {
   mutedText: '#B3B3B3',
   grid: '#383838',
   zeroLine: '#6B6B6B',
-  fontFamily: SYSTEM_FONT_STACK,
+  fontFamily: PLOT_FONT_STACK,
   fontSize: 13,
   lineWidth: 2.25,
   // Black is invisible and blue too dark (3.2:1) on this background: white replaces black, blue is left out.
@@ -73,7 +73,7 @@ export const PROJECTOR_THEME: PlotTheme = {
   mutedText: '#262626',
   grid: '#C4C4C4',
   zeroLine: '#6E6E6E',
-  fontFamily: SYSTEM_FONT_STACK,
+  fontFamily: PLOT_FONT_STACK,
   fontSize: 20,
   lineWidth: 4,
   // Only colours with at least 3:1 contrast on white; orange is darkened to keep its hue at 3.8:1.

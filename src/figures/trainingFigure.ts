@@ -1,6 +1,7 @@
 // View 3: π(y) of every response over the training steps, one subplot per loss (up to four a row).
 // y_w is drawn in the theme's chosen colour (solid), y_l in the rejected colour (dashed), the others grey.
 import type { Annotation, Data, Layout } from 'plotly.js';
+import { drawnSteps } from '../math/index.ts';
 import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
 import type { FigureStrings, TrainingSummaryPart } from './strings.ts';
 import { responseStyle } from './lossStyle.ts';
@@ -16,10 +17,10 @@ export interface TrainingFigureOptions {
   maxColumns?: number;
 }
 
-/** Column k of probs[t][k]. */
-export function probColumn(probs: readonly (readonly number[])[], k: number): Float64Array {
-  const out = new Float64Array(probs.length);
-  for (let t = 0; t < probs.length; t++) out[t] = probs[t][k];
+/** Column k of probs[t][k], for the first `n` steps (default all). */
+export function probColumn(probs: readonly (readonly number[])[], k: number, n = probs.length): Float64Array {
+  const out = new Float64Array(Math.min(n, probs.length));
+  for (let t = 0; t < out.length; t++) out[t] = probs[t][k];
   return out;
 }
 
@@ -29,6 +30,7 @@ function summaryPart(run: TrainingRunInput, label: string): TrainingSummaryPart 
   const first = run.probs[0];
   const last = run.probs[T];
   const n = Math.min(run.chosenLogRatio.length, run.rejectedLogRatio.length);
+  const divergedAt = run.divergence?.step ?? null;
   const marginGrew =
     n > 1 &&
     run.chosenLogRatio[n - 1] - run.rejectedLogRatio[n - 1] > run.chosenLogRatio[0] - run.rejectedLogRatio[0];
@@ -39,7 +41,24 @@ function summaryPart(run: TrainingRunInput, label: string): TrainingSummaryPart 
     chosenEnd: last[0],
     rejectedStart: first[1],
     rejectedEnd: last[1],
-    displaced: last[0] < first[0] && marginGrew,
+    displaced: divergedAt === null && last[0] < first[0] && marginGrew,
+    divergedAt,
+  };
+}
+
+/** A dotted vertical line over a panel at the step where its run diverged. */
+function divergenceLine(theme: PlotTheme, axes: { x: string; y: string }, step: number, name: string): Data {
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    showlegend: false,
+    xaxis: axes.x,
+    yaxis: axes.y,
+    x: [step, step],
+    y: [0, 1],
+    line: { color: theme.text, dash: 'dot', width: Math.max(1, theme.lineWidth * 0.6) },
+    hovertemplate: `${name}<extra></extra>`,
   };
 }
 
@@ -64,7 +83,9 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     const axes = subplotAxes(i);
     const label = s.lossLabel(run.id);
     const T = Math.max(0, run.probs.length - 1);
-    const x = steps(run.probs.length);
+    // A diverged run is drawn up to the step where it diverged: its later numbers mean nothing.
+    const shown = drawnSteps(run.divergence, run.probs.length);
+    const x = steps(shown);
     const K = Math.min(opts.responses, run.probs[0]?.length ?? 0);
     for (let k = 0; k < K; k++) {
       const style = responseStyle(k, theme);
@@ -78,7 +99,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
         xaxis: axes.x,
         yaxis: axes.y,
         x,
-        y: probColumn(run.probs, k),
+        y: probColumn(run.probs, k, shown),
         line: { color: style.color, dash: style.dash, width: theme.lineWidth },
         hovertemplate: `${name}: %{y:.3f}<extra></extra>`,
       });
@@ -103,7 +124,9 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
         title: { text: cell.left ? s.axis.probability : '' },
       }),
     );
-    annotations.push(cellTitle(theme, cell, label));
+    const diverged = run.divergence ? s.note.diverged(run.divergence.step) : null;
+    if (run.divergence && diverged) data.push(divergenceLine(theme, axes, run.divergence.step, diverged));
+    annotations.push(cellTitle(theme, cell, diverged ? `${label} · ${diverged}` : label));
     const part = summaryPart(run, label);
     if (part) parts.push(part);
   });

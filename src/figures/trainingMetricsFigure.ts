@@ -1,6 +1,7 @@
 // View 3, second plot: TRL's logged metrics over the training steps, one subplot per metric (titled with
 // TRL's name), one colour per loss.
 import type { Data, Layout } from 'plotly.js';
+import { drawnSteps, trustedSteps } from '../math/index.ts';
 import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
 import type { FigureStrings, MetricsSummaryPart } from './strings.ts';
 import { lossStyle } from './lossStyle.ts';
@@ -58,20 +59,26 @@ export function trainingMetricsFigure(
     label: s.lossLabel(run.id),
     steps: Math.max(0, run.probs.length - 1),
     values: [],
+    divergedAt: run.divergence?.step ?? null,
   }));
 
   metrics.forEach((metric, i) => {
     const cell = grid.cells[i];
     const axes = subplotAxes(i);
     const series: ArrayLike<number>[] = [];
+    const divergedSeries: ArrayLike<number>[] = [];
     let lastStep = 1;
     runs.forEach((run, r) => {
-      const y = run.metrics[metric];
-      if (!y || y.length === 0) return;
+      const all = run.metrics[metric];
+      if (!all || all.length === 0) return;
       const label = parts[r].label;
       const style = lossStyle(r, theme);
-      series.push(y);
-      lastStep = Math.max(lastStep, y.length - 1);
+      // A diverged run is drawn up to the step where it diverged, and sets the axis range only when every
+      // run diverged (then with the steps before that): its swings would squash the other curves flat.
+      const y = run.divergence ? all.slice(0, drawnSteps(run.divergence, all.length)) : all;
+      if (run.divergence) divergedSeries.push(all.slice(0, trustedSteps(run.divergence, all.length)));
+      else series.push(all);
+      lastStep = Math.max(lastStep, all.length - 1);
       data.push({
         type: 'scatter',
         mode: 'lines',
@@ -86,9 +93,9 @@ export function trainingMetricsFigure(
         hovertemplate: `${label}: %{y:.3f}<extra></extra>`,
       });
       inLegend.add(run.id);
-      parts[r].values.push({ metric, value: y[y.length - 1] });
+      if (!run.divergence) parts[r].values.push({ metric, value: y[y.length - 1] });
     });
-    const [lo, hi] = finiteExtent(series);
+    const [lo, hi] = finiteExtent(series.length > 0 ? series : divergedSeries);
     setSubplotAxes(
       layout,
       i,
@@ -109,5 +116,9 @@ export function trainingMetricsFigure(
       }),
     );
   });
-  return { data, layout, summary: s.summary.metrics(parts.filter((p) => p.values.length > 0)) };
+  return {
+    data,
+    layout,
+    summary: s.summary.metrics(parts.filter((p) => p.values.length > 0 || p.divergedAt != null)),
+  };
 }

@@ -1,7 +1,7 @@
 // What every figure builder returns and takes. Builders are pure: state-derived numbers in, plain Plotly
 // objects out, so they are unit-tested as data without a DOM.
 import type { Data, Layout } from 'plotly.js';
-import type { LossId, MarginCurve } from '../math/index.ts';
+import type { LossId, MarginCurve, ToyDivergence } from '../math/index.ts';
 
 export interface Figure {
   data: Data[];
@@ -52,6 +52,8 @@ export interface TrainingRunInput {
   chosenLogRatio: number[];
   rejectedLogRatio: number[];
   loss: number[];
+  /** Where training diverged (math/toy/divergence.ts); null or absent when it did not. */
+  divergence?: ToyDivergence | null;
 }
 
 /** Final probabilities as a swept parameter changes, for view 4. */
@@ -63,6 +65,8 @@ export interface SweepInput {
   rejected: number[];
   /** Per point: true when it came from a closed form, false when from training. */
   closedForm: boolean[];
+  /** Per point: true where training diverged (its probabilities mean nothing); absent: none did. */
+  diverged?: boolean[];
 }
 
 /** The loss over the (ρw, ρl) plane, for view 5. */

@@ -81,6 +81,29 @@ export const EN_APP: AppStrings = {
     `${names}: a pair loss needs pairs, and thumbs-down data has none, so there is nothing to train.`,
   metricsLegend: 'TRL metrics to plot',
   finalMetricsCaption: (loss, step) => `${loss}: what TRL would log at step ${step}`,
+  divergedMetricsCaption: (loss, step, divergedAt) =>
+    `${loss}: what TRL would log at step ${step}, the last step before training diverged (at step ${divergedAt})`,
+  trainingDiverged: (runs, learningRate, optimizer) => {
+    const where = runs.map((r) => `${r.loss} at step ${r.step}`).join(', ');
+    const which = runs.length === 1 ? runs[0].loss : 'these losses';
+    return (
+      `Training diverged: ${where}. The learning rate ${learningRate} is too large for ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} with ${which}: the loss blows up, the numbers from that step ` +
+      `on mean nothing, and the curves stop there. ` +
+      (optimizer === 'sgd' ? 'Lower the learning rate or use Adam.' : 'Lower the learning rate.')
+    );
+  },
+  sweepDiverged: (runs, axis, learningRate, optimizer) => {
+    const name = axis === 'beta' ? 'β' : 'π_ref(y_w)';
+    const where = runs
+      .map((r) => `${r.loss} at ${r.count} of ${r.total} points (${name} between ${r.from} and ${r.to})`)
+      .join('; ');
+    return (
+      `Training diverged for ${where}: the learning rate ${learningRate} is too large for ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} there, so those points are left out. ` +
+      (optimizer === 'sgd' ? 'Lower the learning rate or use Adam.' : 'Lower the learning rate.')
+    );
+  },
   sweepsUpdating: 'Updating…',
   sweepBetaHeading: 'as β changes',
   sweepRefHeading: '… and as the reference probability of y_w changes',
@@ -116,6 +139,13 @@ export const EN_APP: AppStrings = {
     imageHint: 'If downloads are blocked here, right-click the image to copy or save it.',
     close: 'Close',
   },
+  zoom: {
+    toggle: 'Zoom',
+    toggleLabel: (title) => `Zoom: ${title}`,
+    hint: 'Drag a box across the plot to zoom in.',
+    reset: 'Reset zoom',
+    resetLabel: (title) => `Reset zoom: ${title}`,
+  },
   trl: {
     heading: 'Use in TRL',
     intro:
@@ -150,6 +180,8 @@ export const EN_APP: AppStrings = {
       },
       ktoRatio: (ratio, inRange) =>
         `TRL recommends λD·nD / (λU·nU) in [1, 4/3] (nD, nU: desirable and undesirable examples) and warns otherwise. With as many of each, that is λD/λU = ${ratio}${inRange ? ', inside the range.' : ': outside it, so TRL will warn.'}`,
+      ktoWeightsZero:
+        'With desirable_weight = undesirable_weight = 0 every example weighs 0: the KTO loss is 0 and nothing trains.',
     },
   },
   share: {

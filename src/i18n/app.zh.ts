@@ -76,6 +76,28 @@ export const ZH_APP: AppStrings = {
   untrainable: (names) => `${names}：成对损失需要偏好对，而点踩数据里没有偏好对，因此无从训练。`,
   metricsLegend: '要绘制的 TRL 指标',
   finalMetricsCaption: (loss, step) => `${loss}：TRL 在第 ${step} 步会记录的指标`,
+  divergedMetricsCaption: (loss, step, divergedAt) =>
+    `${loss}：TRL 在第 ${step} 步会记录的指标（训练在第 ${divergedAt} 步发散，这是发散前的最后一步）`,
+  trainingDiverged: (runs, learningRate, optimizer) => {
+    const where = runs.map((r) => `${r.loss} 在第 ${r.step} 步`).join('，');
+    const which = runs.length === 1 ? `对 ${runs[0].loss} 而言` : '对这些损失函数而言';
+    return (
+      `训练发散了：${where}。${which}，学习率 ${learningRate} 用于 ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} 过大：损失急剧增大，从该步起的数值已没有意义，曲线在那里中断。` +
+      (optimizer === 'sgd' ? '请降低学习率或改用 Adam。' : '请降低学习率。')
+    );
+  },
+  sweepDiverged: (runs, axis, learningRate, optimizer) => {
+    const name = axis === 'beta' ? 'β' : 'π_ref(y_w)';
+    const where = runs
+      .map((r) => `${r.loss} 在 ${r.total} 个点中的 ${r.count} 个（${name} 介于 ${r.from} 与 ${r.to} 之间）`)
+      .join('；');
+    return (
+      `训练在以下位置发散：${where}。学习率 ${learningRate} 在这些点上对 ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} 过大，因此图中未画出这些点。` +
+      (optimizer === 'sgd' ? '请降低学习率或改用 Adam。' : '请降低学习率。')
+    );
+  },
   sweepsUpdating: '更新中…',
   sweepBetaHeading: '随 β 变化',
   sweepRefHeading: '……以及随 y_w 的参考概率变化',
@@ -131,6 +153,13 @@ export const ZH_APP: AppStrings = {
     imageHint: '如果这里无法下载，请右键点击图片，复制或另存为。',
     close: '关闭',
   },
+  zoom: {
+    toggle: '缩放',
+    toggleLabel: (title) => `缩放：${title}`,
+    hint: '在图上拖出一个方框即可放大。',
+    reset: '还原缩放',
+    resetLabel: (title) => `还原缩放：${title}`,
+  },
   trl: {
     heading: '在 TRL 中使用',
     intro: '为所选的第一个损失生成 Python 代码，沿用本页的 β 和损失设置；其余选中的损失以注释形式附在后面。',
@@ -163,6 +192,8 @@ export const ZH_APP: AppStrings = {
       },
       ktoRatio: (ratio, inRange) =>
         `TRL 建议 λD·nD / (λU·nU) 落在 [1, 4/3] 内（nD、nU：期望样本与非期望样本的数量），否则会发出警告。两类样本数量相同时，这个比值就是 λD/λU = ${ratio}${inRange ? '，在范围之内。' : '：超出了范围，TRL 会发出警告。'}`,
+      ktoWeightsZero:
+        'desirable_weight = undesirable_weight = 0 时每个样本的权重都是 0：KTO 损失恒为 0，什么也训练不了。',
     },
   },
 };

@@ -1,7 +1,7 @@
 // The strings of the page shell, the views' headings and captions, and the link notices.
 import type { UrlNotice } from '../state/urlNotice.ts';
 import type { ViewId } from '../state/viewIds.ts';
-import type { Z0Mode } from '../state/appState.ts';
+import type { AppState, Z0Mode } from '../state/appState.ts';
 import type { ThemeName } from '../state/appState.ts';
 
 export interface ViewText {
@@ -36,6 +36,24 @@ export interface AppStrings {
   metricsLegend: string;
   /** Caption of the TRL metrics table of one run's last step. */
   finalMetricsCaption: (loss: string, step: number) => string;
+  /** The same for a run that diverged at step `divergedAt`: the table shows `step`, the last one before. */
+  divergedMetricsCaption: (loss: string, step: number, divergedAt: number) => string;
+  /**
+   * Training view: some runs diverged (loss: a loss's display name, step: where). `learningRate` is the
+   * learning rate as shown in its control.
+   */
+  trainingDiverged: (
+    runs: readonly DivergedRunText[],
+    learningRate: string,
+    optimizer: AppState['optimizer'],
+  ) => string;
+  /** Sweeps view: training diverged at some points of a sweep along β or π_ref(y_w) (from, to: x values). */
+  sweepDiverged: (
+    runs: readonly DivergedSweepText[],
+    axis: 'beta' | 'ref',
+    learningRate: string,
+    optimizer: AppState['optimizer'],
+  ) => string;
   sweepsUpdating: string;
   sweepBetaHeading: string;
   sweepRefHeading: string;
@@ -52,8 +70,23 @@ export interface AppStrings {
   share: ShareStrings;
   /** The export menu of every plot. */
   exportMenu: ExportStrings;
+  /** The zoom toggle and reset of the plots that offer zoom (on a mouse; never on touch). */
+  zoom: ZoomStrings;
   /** The "Use in TRL" panel and the comments and notes of its Python snippet. */
   trl: TrlSnippetStrings;
+}
+
+export interface DivergedRunText {
+  loss: string;
+  step: number;
+}
+
+export interface DivergedSweepText {
+  loss: string;
+  count: number;
+  total: number;
+  from: string;
+  to: string;
 }
 
 export interface ShareStrings {
@@ -100,6 +133,18 @@ export interface ExportStrings {
   close: string;
 }
 
+export interface ZoomStrings {
+  /** Visible text of the toggle that lets a mouse drag zoom the plot. */
+  toggle: string;
+  /** The toggle's accessible name, with the plot's title; starts with the visible text. */
+  toggleLabel: (title: string) => string;
+  /** The toggle's tooltip: how to zoom once it is on. */
+  hint: string;
+  /** Visible text of the button that shows the whole plot again (there while zoomed). */
+  reset: string;
+  resetLabel: (title: string) => string;
+}
+
 export interface TrlSnippetStrings {
   /** The <summary> of the panel. */
   heading: string;
@@ -132,5 +177,7 @@ export interface TrlSnippetStrings {
     ktoZ0: Record<Z0Mode, string>;
     /** TRL's check λD·nD/(λU·nU) ∈ [1, 4/3]; ratio = λD/λU as text. */
     ktoRatio: (ratio: string, inRange: boolean) => string;
+    /** Instead of ktoRatio when both weights are 0: there is no ratio. */
+    ktoWeightsZero: string;
   };
 }

@@ -63,7 +63,7 @@ export const EN_UI: UiStrings = {
   smoothing: {
     label: 'Label smoothing ε',
     help: 'The chance that a preference label is flipped (cdpo, robust, exo_pair).',
-    exoNeedsPositive: 'EXO (exo_pair) needs ε above 0: TRL raises an error at ε = 0.',
+    exoNeedsPositive: (min) => `EXO (exo_pair) needs ε of at least ${min}: TRL raises an error at ε = 0.`,
   },
   lengthNorm: {
     legend: 'Length normalisation',
@@ -87,6 +87,7 @@ export const EN_UI: UiStrings = {
     weightsHelp: 'TRL’s desirable_weight and undesirable_weight.',
     weightRatioWarning: (ratio) =>
       `TRL warns when λD·nD / (λU·nU) is outside [1, 4/3]; with one example of each it is ${ratio}.`,
+    weightsBothZero: 'With λD = λU = 0 every example weighs 0: the KTO loss is 0 and nothing trains.',
     z0Legend: 'Reference point z0',
     z0Kl: 'Exact KL',
     z0KlHelp: 'KL(π‖πref) of the toy policy, recomputed every step.',
@@ -183,7 +184,6 @@ export const EN_UI: UiStrings = {
         `Desirable (y_w) plus undesirable (y_l) example, as in the plots; TRL logs their mean, ${trlMean}.`,
       ktoNoAccuracy: 'KTO logs no accuracy.',
       ktoMargins: 'Desirable mean minus undesirable mean.',
-      exoNeedsEps: 'EXO needs ε above 0 (TRL raises an error at ε = 0).',
       invalid: (detail) => `Cannot compute this: ${detail}`,
     },
   },

@@ -63,7 +63,7 @@ export const ZH_UI: UiStrings = {
   smoothing: {
     label: '标签平滑 ε',
     help: '偏好标签被翻转的概率（cdpo、robust、exo_pair）。',
-    exoNeedsPositive: 'EXO（exo_pair）要求 ε 大于 0：ε = 0 时 TRL 会报错。',
+    exoNeedsPositive: (min) => `EXO（exo_pair）要求 ε 至少为 ${min}：ε = 0 时 TRL 会报错。`,
   },
   lengthNorm: {
     legend: '长度归一化',
@@ -87,6 +87,7 @@ export const ZH_UI: UiStrings = {
     weightsHelp: '即 TRL 的 desirable_weight 与 undesirable_weight。',
     weightRatioWarning: (ratio) =>
       `λD·nD / (λU·nU) 不在 [1, 4/3] 范围内时 TRL 会发出警告；两类样本各有一个时，这个比值为 ${ratio}。`,
+    weightsBothZero: 'λD = λU = 0 时每个样本的权重都是 0：KTO 损失恒为 0，什么也训练不了。',
     z0Legend: '参考点 z0',
     z0Kl: '精确 KL',
     z0KlHelp: '玩具策略的 KL(π‖πref)，每一步重新计算。',
@@ -181,7 +182,6 @@ export const ZH_UI: UiStrings = {
         `期望样本（y_w）与非期望样本（y_l）的损失之和，与图中一致；TRL 记录的是二者的均值 ${trlMean}。`,
       ktoNoAccuracy: 'KTO 不记录准确率。',
       ktoMargins: '期望样本的平均奖励减去非期望样本的平均奖励。',
-      exoNeedsEps: 'EXO 要求 ε 大于 0（ε = 0 时 TRL 会报错）。',
       invalid: (detail) => `无法计算：${detail}`,
     },
   },

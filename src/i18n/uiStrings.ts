@@ -58,8 +58,8 @@ export interface UiStrings {
   smoothing: {
     label: string;
     help: string;
-    /** Refusal of ε = 0 while EXO is selected. */
-    exoNeedsPositive: string;
+    /** Refusal of ε below EXO's smallest (`min`) while EXO is selected. */
+    exoNeedsPositive: (min: string) => string;
   };
   lengthNorm: {
     legend: string;
@@ -80,6 +80,8 @@ export interface UiStrings {
     weightsHelp: string;
     /** TRL warns unless λD·nD / (λU·nU) ∈ [1, 4/3]; here nD = nU = 1. */
     weightRatioWarning: (ratio: string) => string;
+    /** Shown instead of the ratio when λD = λU = 0 (no ratio: every example weighs 0). */
+    weightsBothZero: string;
     z0Legend: string;
     z0Kl: string;
     z0KlHelp: string;
@@ -160,7 +162,6 @@ export interface UiStrings {
       ktoLossSum: (trlMean: string) => string;
       ktoNoAccuracy: string;
       ktoMargins: string;
-      exoNeedsEps: string;
       invalid: (detail: string) => string;
     };
   };

@@ -40,6 +40,19 @@ export { LOSS_IDS, isKtoLoss, type LossId } from './lossIds.ts';
 export { trainToyPolicy } from './toy/train.ts';
 export { toyObjective } from './toy/objective.ts';
 export { MAX_TOY_STEPS } from './toy/prepare.ts';
+export {
+  detectDivergence,
+  stepDivergence,
+  divergenceLossBound,
+  DIVERGED_LOSS,
+  DIVERGED_LOSS_GROWTH,
+  DIVERGED_LOG_PROB,
+  drawnSteps,
+  trustedSteps,
+  type ToyDivergence,
+  type DivergenceReason,
+  type DivergenceInput,
+} from './toy/divergence.ts';
 export type {
   ToyProblem,
   ToyTrainConfig,

@@ -5,6 +5,7 @@ import { URL_PARAMS, KNOWN_LOSSES } from './urlParams.ts';
 import { normaliseProbs, resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
 import type { LossId } from '../math/index.ts';
+import { smoothingFor } from './derive/lossParams.ts';
 
 // Finite inputs only; −0 becomes 0, as the URL reader does, so the state stays canonical.
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v)) || 0;
@@ -73,5 +74,7 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
     else next.refProbs = resizeRefProbs(next.refProbs, next.responses);
   }
   if (next.rewards.length !== next.responses) next.rewards = resizeRewards(next.rewards, next.responses);
+  // EXO cannot take ε below its minimum: while it is chosen, the state's ε is the one it computes with.
+  if (next.losses.includes('exo_pair')) next.labelSmoothing = smoothingFor('exo_pair', next.labelSmoothing);
   return next;
 }

@@ -23,6 +23,11 @@ export interface StoreActions {
 export interface StoreState extends AppState, StoreActions {
   /** What the last link read could not take as it was. */
   notices: UrlNotice[];
+  /**
+   * Counts the times the whole state was replaced (a link, a preset, Reset), even when a field kept its
+   * value: a number box then drops what was being typed into it.
+   */
+  loads: number;
 }
 
 const STATE_KEYS = Object.keys(DEFAULT_STATE) as (keyof AppState)[];
@@ -49,17 +54,18 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
   return create<StoreState>()((set, get) => ({
     ...initial,
     notices: [],
+    loads: 0,
     update: (patch) => set(applyPatch(pickAppState(get()), patch)),
     loadHash: (hash) => {
       const { state, notices } = parseHash(hash);
-      set({ ...state, notices });
+      set({ ...state, notices, loads: get().loads + 1 });
     },
     loadPreset: (id) => {
       const scenario = findPresetScenario(id);
       if (!scenario) return;
-      set(applyPatch(viewerDefaults(get()), presetPatch(scenario)));
+      set({ ...applyPatch(viewerDefaults(get()), presetPatch(scenario)), loads: get().loads + 1 });
     },
-    reset: () => set(viewerDefaults(get())),
+    reset: () => set({ ...viewerDefaults(get()), loads: get().loads + 1 }),
     dismissNotices: () => set({ notices: [] }),
   }));
 }

@@ -6,7 +6,7 @@
 import type { AppState } from './appState.ts';
 import type { LossId } from '../math/index.ts';
 import type { TrlSnippetStrings } from '../i18n/appStrings.ts';
-import { EXO_MIN_SMOOTHING } from './derive/lossParams.ts';
+import { EXO_MIN_SMOOTHING, smoothingFor } from './derive/lossParams.ts';
 
 export type TrlSnippetState = Pick<
   AppState,
@@ -101,20 +101,17 @@ export function trlCall(id: LossId, s: TrlSnippetState, strings: TrlSnippetStrin
   }
 }
 
-/** TRL raises on EXO with ε = 0; the page trains with at least EXO_MIN_SMOOTHING, and so does the code. */
+/** TRL raises on EXO with ε = 0; the page computes with at least EXO_MIN_SMOOTHING, and so does the code. */
 function exoSmoothing(eps: number): number {
-  return Math.max(EXO_MIN_SMOOTHING, eps);
+  return smoothingFor('exo_pair', eps);
 }
 
-/** λD·nD / (λU·nU) with nD = nU: TRL's recommended range is [1, 4/3]. */
+/** λD·nD / (λU·nU) with nD = nU: TRL's recommended range is [1, 4/3]. Both weights 0 have no ratio. */
 function ktoRatioNote(s: TrlSnippetState, strings: TrlSnippetStrings): string {
   const { desirableWeight: d, undesirableWeight: u } = s;
-  const ratio = u > 0 ? d / u : d > 0 ? Infinity : NaN;
-  const text = Number.isFinite(ratio)
-    ? String(Number(ratio.toPrecision(3)))
-    : Number.isNaN(ratio)
-      ? '—'
-      : '∞';
+  if (!(d > 0) && !(u > 0)) return strings.notes.ktoWeightsZero;
+  const ratio = u > 0 ? d / u : Infinity;
+  const text = Number.isFinite(ratio) ? String(Number(ratio.toPrecision(3))) : '∞';
   // A small tolerance so that 4/3 typed as 1.333 still counts as inside.
   const inRange = ratio >= 1 - 1e-9 && ratio <= 4 / 3 + 1e-3;
   return strings.notes.ktoRatio(text, inRange);

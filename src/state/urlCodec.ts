@@ -10,6 +10,7 @@ import type { UrlNotice } from './urlNotice.ts';
 import { normaliseProbs, resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
 import type { LossId } from '../math/index.ts';
+import { EXO_MIN_SMOOTHING, smoothingFor } from './derive/lossParams.ts';
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const MAX_PAIRS = 64;
@@ -235,6 +236,17 @@ export function parseHash(hash: string): ParsedHash {
         used: `${state.responses}`,
       });
     state.rewards = resizeRewards(state.rewards, state.responses);
+  }
+  if (state.losses.includes('exo_pair')) {
+    const eps = smoothingFor('exo_pair', state.labelSmoothing);
+    if (eps !== state.labelSmoothing) {
+      // EXO needs ε > 0: say so as a clamp of `eps` (one notice, also when eps was already clamped to 0).
+      const used = String(EXO_MIN_SMOOTHING);
+      const earlier = notices.find((n) => n.key === 'eps' && n.kind === 'clamped');
+      if (earlier) earlier.used = used;
+      else notices.push({ kind: 'clamped', key: 'eps', given: shorten(pairs.get('eps') ?? ''), used });
+      state.labelSmoothing = eps;
+    }
   }
   return { state, notices };
 }

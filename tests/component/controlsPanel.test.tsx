@@ -51,15 +51,20 @@ describe('ControlsPanel', () => {
     expect(store.getState().ipoNormalization).toBe('sum');
   });
 
-  it('refuses ε = 0 while EXO is selected, and accepts it otherwise', async () => {
+  it('refuses ε below 0.001 while EXO is selected, and accepts it otherwise', async () => {
     const { store, user } = renderWithStore(<ControlsPanel />, { losses: ['exo_pair'] });
     const eps = box('Label smoothing ε') as HTMLElement;
     await user.tripleClick(eps);
     await user.paste('0');
     await user.keyboard('{Enter}');
     expect(screen.getByRole('alert').textContent).toBe(
-      'EXO (exo_pair) needs ε above 0: TRL raises an error at ε = 0. Still using 0.1.',
+      'EXO (exo_pair) needs ε of at least 0.001: TRL raises an error at ε = 0. Still using 0.1.',
     );
+    expect(store.getState().labelSmoothing).toBe(0.1);
+    // Between 0 and EXO's smallest ε: refused too, rather than silently raised.
+    await user.tripleClick(eps);
+    await user.paste('0.0005');
+    expect(screen.getByRole('alert').textContent).toMatch(/^EXO \(exo_pair\) needs ε of at least 0\.001/);
     expect(store.getState().labelSmoothing).toBe(0.1);
 
     // Deselecting EXO removes the reason, so the message goes and the box shows the stored value again.
@@ -111,5 +116,11 @@ describe('ControlsPanel', () => {
     expect(
       screen.getByText(/TRL warns when λD·nD \/ \(λU·nU\) is outside \[1, 4\/3\]; .* it is 0\.5\./),
     ).toBeTruthy();
+  });
+
+  it('says what λD = λU = 0 means instead of a ratio of "—"', () => {
+    renderWithStore(<ControlsPanel />, { losses: ['kto'], desirableWeight: 0, undesirableWeight: 0 });
+    expect(screen.getByText(/λD = λU = 0/).textContent).toMatch(/nothing trains/);
+    for (const el of screen.getAllByRole('status')) expect(el.textContent).not.toContain('—');
   });
 });

@@ -61,7 +61,7 @@ describe('no hard-coded English', () => {
     expect(untranslated(container)).toEqual([]);
   });
 
-  it('in the refusal to untick the last loss and the EXO message', async () => {
+  it('in the refusal to untick the last loss (EXO alone, its ε at the minimum)', async () => {
     const { container, user } = renderWithStore(
       <UiStringsProvider strings={PSEUDO}>
         <ControlsPanel />

@@ -129,4 +129,47 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
     noAlert();
     expect(store.getState().policyChosen).toBe(-7.5);
   });
+
+  describe('a refused entry does not survive a new state of the whole page', () => {
+    // β is at its default (0.1) before and after: the stored value does not change, the page does.
+    it('Reset puts the stored value back in the box', async () => {
+      const { store, user } = renderWithStore(<BetaSlider />);
+      await user.tripleClick(betaBox());
+      await user.paste('abc');
+      expect(alertText()).toBe('“abc” is not a number. Still using 0.1.');
+      act(() => store.getState().reset());
+      noAlert();
+      expect(betaBox()).toHaveProperty('value', '0.1');
+    });
+
+    it('a new link (same β) puts the stored value back in the box', async () => {
+      const { store, user } = renderWithStore(<BetaSlider />);
+      await user.tripleClick(betaBox());
+      await user.paste('abc');
+      await user.keyboard('{Enter}');
+      act(() => store.getState().loadHash('#v=1&steps=50'));
+      noAlert();
+      expect(betaBox()).toHaveProperty('value', '0.1');
+    });
+
+    it('a preset puts the stored value back in a box it leaves unchanged', async () => {
+      const { store, user } = renderWithStore(<PairControls />);
+      await user.tripleClick(chosenBox());
+      await user.paste('abc');
+      const before = store.getState().policyChosen;
+      act(() => store.getState().loadPreset('start'));
+      expect(store.getState().policyChosen).toBe(before);
+      noAlert();
+      expect(chosenBox()).toHaveProperty('value', String(before));
+    });
+
+    it('an ordinary change elsewhere keeps what is being typed', async () => {
+      const { store, user } = renderWithStore(<BetaSlider />);
+      await user.tripleClick(betaBox());
+      await user.paste('abc');
+      act(() => store.getState().update({ steps: 50 }));
+      expect(alertText()).toBe('“abc” is not a number. Still using 0.1.');
+      expect(betaBox()).toHaveProperty('value', 'abc');
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { PairReadout } from '../../src/components/readout/PairReadout.tsx';
 import { formatNumber } from '../../src/components/format.ts';
 import { ktoLoss, pairLoss } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
+import { EXO_MIN_SMOOTHING } from '../../src/state/derive/lossParams.ts';
 import { renderWithStore } from './renderWithStore.tsx';
 
 const PAIR = {
@@ -118,8 +119,10 @@ describe('PairReadout', () => {
     expect(within(cell('loss', /^DPO/)).getByRole('button').textContent).toBe(formatNumber(expected));
   });
 
-  it('explains instead of failing when EXO gets ε = 0', () => {
-    renderWithStore(<PairReadout />, { losses: ['exo_pair'], labelSmoothing: 0 });
-    expect(cell('loss', /^EXO/).textContent).toBe('EXO needs ε above 0 (TRL raises an error at ε = 0).');
+  it('computes EXO with its smallest ε, as the plots and the TRL code do, when ε = 0 is asked for', () => {
+    const { store } = renderWithStore(<PairReadout />, { losses: ['exo_pair'], labelSmoothing: 0 });
+    expect(store.getState().labelSmoothing).toBe(EXO_MIN_SMOOTHING);
+    const expected = pairLoss('exo_pair', PAIR, { beta: 0.1, labelSmoothing: EXO_MIN_SMOOTHING }).loss;
+    expect(within(cell('loss', /^EXO/)).getByRole('button').textContent).toBe(formatNumber(expected));
   });
 });

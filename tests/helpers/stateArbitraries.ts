@@ -13,6 +13,7 @@ import {
   type UrlParam,
   type Z0Param,
 } from '../../src/state/urlParams.ts';
+import { EXO_MIN_SMOOTHING, smoothingFor } from '../../src/state/derive/lossParams.ts';
 
 function only<K extends UrlParam['kind']>(kind: K): Extract<UrlParam, { kind: K }>[] {
   return URL_PARAMS.filter((p): p is Extract<UrlParam, { kind: K }> => p.kind === kind);
@@ -79,6 +80,10 @@ export const stateArb: fc.Arbitrary<AppState> = fc
       ({ refProbs, rewards }) =>
         ({
           ...numbers,
+          // EXO cannot take ε below its minimum: a valid state with EXO has ε ≥ EXO_MIN_SMOOTHING.
+          labelSmoothing: losses.includes('exo_pair')
+            ? smoothingFor('exo_pair', numbers.labelSmoothing)
+            : numbers.labelSmoothing,
           ...enums,
           showControls,
           losses,
@@ -113,6 +118,7 @@ export function expectValidState(s: AppState): void {
         expect(s.losses.length).toBeGreaterThan(0);
         expect(new Set(s.losses).size).toBe(s.losses.length);
         for (const id of s.losses) expect(LOSS_IDS).toContain(id);
+        if (s.losses.includes('exo_pair')) expect(s.labelSmoothing).toBeGreaterThanOrEqual(EXO_MIN_SMOOTHING);
         break;
       case 'probList': {
         expect(s.refProbs).toHaveLength(s.responses);

@@ -3,7 +3,7 @@ import { LOSS_IDS } from '../../src/math/index.ts';
 import {
   OKABE_ITO,
   PLOT_THEMES,
-  SYSTEM_FONT_STACK,
+  PLOT_FONT_STACK,
   lossStyle,
   responseStyle,
   themeLayout,
@@ -79,10 +79,11 @@ describe('plot themes', () => {
     expect(p.fontSize).toBeGreaterThan(PLOT_THEMES.light.fontSize);
   });
 
-  it('use the system font stack, never a web font', () => {
+  it('use the bundled CJK faces first, then the system fonts, and load nothing from elsewhere', () => {
     for (const t of themes) {
-      expect(t.fontFamily).toBe(SYSTEM_FONT_STACK);
-      expect(t.fontFamily).toMatch(/^system-ui,/);
+      expect(t.fontFamily).toBe(PLOT_FONT_STACK);
+      // The bundled faces serve CJK code points only (build/cjkFont.ts); Latin goes on to system-ui.
+      expect(t.fontFamily).toMatch(/^"DPO Explorer Noto Sans SC", system-ui,/);
       expect(t.fontFamily).toMatch(/sans-serif$/);
       expect(t.fontFamily).not.toMatch(/url\(|@import|https?:/);
     }

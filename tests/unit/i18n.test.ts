@@ -101,6 +101,21 @@ const simplex: SimplexSummary = {
   rlhfOptimum: [0.6, 0.1, 0.3],
   runs: [{ label: 'DPO', steps: 300, end: [0.7, 0.1, 0.2] }],
 };
+// Runs, sweeps and paths where training diverged (math/toy/divergence.ts).
+const divergedTraining: TrainingSummaryPart = { ...trainingParts[1], displaced: false, divergedAt: 2 };
+const divergedMetrics: MetricsSummaryPart = { label: 'IPO', steps: 300, values: [], divergedAt: 2 };
+const divergedSweeps: SweepSummaryPart[] = [
+  { ...sweepParts[1], diverged: true, divergence: { count: 12, total: 40, from: 0.35, to: 10 } },
+  { ...sweepParts[0], divergence: { count: 40, total: 40, from: 0.001, to: 10 } },
+];
+const divergedRuns = [
+  { loss: 'IPO', step: 2 },
+  { loss: 'SPPO', step: 3 },
+];
+const divergedSweepRuns = [
+  { loss: 'IPO', count: 12, total: 40, from: '0.35', to: '10' },
+  { loss: 'SPPO', count: 3, total: 40, from: '0.01', to: '0.02' },
+];
 const NOTICE_KINDS: UrlNoticeKind[] = [
   'unknown-key',
   'bad-value',
@@ -125,6 +140,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'ui.losses.selectedCount': [[1], [3]],
   'ui.losses.keepOne': [['DPO (sigmoid)']],
   'ui.kto.weightRatioWarning': [['3']],
+  'ui.smoothing.exoNeedsPositive': [['0.001']],
   'ui.pair.derived': [['0.5', '−0.5', '1']],
   'ui.toy.refProb': [
     [1, 'chosen'],
@@ -139,10 +155,21 @@ const SAMPLES: Record<string, unknown[][]> = {
   'app.notice': notices,
   'app.untrainable': [['DPO, IPO']],
   'app.finalMetricsCaption': [['DPO', 300]],
+  'app.divergedMetricsCaption': [['IPO', 1, 2]],
+  'app.trainingDiverged': [
+    [divergedRuns.slice(0, 1), '10', 'sgd'],
+    [divergedRuns, '1', 'adam'],
+  ],
+  'app.sweepDiverged': [
+    [divergedSweepRuns.slice(0, 1), 'beta', '10', 'sgd'],
+    [divergedSweepRuns, 'ref', '1', 'adam'],
+  ],
   'app.share.frameTitle': [['π(y)']],
   'app.exportMenu.buttonLabel': [['DPO']],
   'app.exportMenu.menuLabel': [['DPO']],
   'app.exportMenu.saved': [['loss_view.png']],
+  'app.zoom.toggleLabel': [['π(y)']],
+  'app.zoom.resetLabel': [['π(y)']],
   'app.trl.code.learningRate': [['0.05', 'Adam']],
   'app.trl.code.noTrlLoss': [['cDPO']],
   'app.trl.notes.exoSmoothing': [['0.1']],
@@ -175,18 +202,33 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.note.offScale': [['IPO', 40]],
   'figures.note.simplexNeedsThree': [[4]],
   'figures.note.noTrajectory': [['DPO']],
+  'figures.note.diverged': [[2]],
   'figures.summary.loss': [[lossParts, 1, 0.1]],
   'figures.summary.gradient': [[gradientParts, 1, 0.1]],
-  'figures.summary.training': [[trainingParts], [trainingParts.slice(1)], [[]]],
-  'figures.summary.metrics': [[metricsParts], [[]]],
+  'figures.summary.training': [
+    [trainingParts],
+    [trainingParts.slice(1)],
+    [[trainingParts[0], divergedTraining]],
+    [[]],
+  ],
+  'figures.summary.metrics': [[metricsParts], [[...metricsParts, divergedMetrics]], [[]]],
   'figures.summary.sweep': [
     [sweepParts, 'beta', 0.1],
     [sweepParts, 'beta', 0.12],
     [sweepParts, 'ref', 0.1],
+    [divergedSweeps, 'beta', 0.1],
     [[], 'beta', 0.1],
   ],
-  'figures.summary.plane': [[plane], [{ ...plane, logCompressed: false, trajectory: null, current: null }]],
-  'figures.summary.simplex': [[simplex], [{ ...simplex, rlhfOptimum: null, runs: [] }]],
+  'figures.summary.plane': [
+    [plane],
+    [{ ...plane, logCompressed: false, trajectory: null, current: null }],
+    [{ ...plane, trajectory: { steps: 1, start: [0, 0], end: [40, -40], divergedAt: 2 } }],
+  ],
+  'figures.summary.simplex': [
+    [simplex],
+    [{ ...simplex, rlhfOptimum: null, runs: [] }],
+    [{ ...simplex, runs: [...simplex.runs, { label: 'IPO', steps: 300, end: [1, 0, 0], divergedAt: 2 }] }],
+  ],
 };
 
 // ---- What counts as a word to translate. ----

@@ -6,6 +6,7 @@ import type { AppState } from '../../src/state/appState.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
 import { cloneState } from '../../src/state/urlCodec.ts';
+import { smoothingFor } from '../../src/state/derive/lossParams.ts';
 import { LOSS_IDS, type LossId } from '../../src/math/index.ts';
 import {
   NUMBER_PARAMS,
@@ -31,7 +32,10 @@ describe('applyPatch', () => {
         (s, p, v) => {
           const next = applyPatch(s, { [p.field]: v });
           // (+0 for −0, as a link would give.)
-          const expected = Math.min(p.max, Math.max(p.min, p.integer ? Math.round(v) : v)) || 0;
+          const clamped = Math.min(p.max, Math.max(p.min, p.integer ? Math.round(v) : v)) || 0;
+          // EXO's ε has its own minimum while EXO is chosen.
+          const exo = p.field === 'labelSmoothing' && s.losses.includes('exo_pair');
+          const expected = exo ? smoothingFor('exo_pair', clamped) : clamped;
           expect(next[p.field]).toBe(expected);
           expectValidState(next);
         },

@@ -19,15 +19,19 @@ interface FakeWindow extends UrlSyncTarget {
   /** What the user does: edit the hash, which fires hashchange. */
   navigate: (hash: string) => void;
   fireHashChange: () => void;
+  /** The browser's half of a navigation: the address bar changes now, its hashchange event comes later. */
+  addressBar: (hash: string) => void;
   /** Makes replaceState throw from now on (Safari's rate limit). */
   failWrites: boolean;
 }
 
-function fakeWindow(initialHash: string): FakeWindow {
+/** `ids`: the element ids on the page, which an in-page anchor such as `#views` may name. */
+function fakeWindow(initialHash: string, ids: readonly string[] = []): FakeWindow {
   const handles = new Map<number, ReturnType<typeof setTimeout>>();
   let nextId = 1;
   const w: FakeWindow = {
     location: { hash: initialHash, href: `${BASE}${initialHash}` },
+    document: { getElementById: (id) => (ids.includes(id) ? {} : null) },
     writes: [],
     listeners: new Set(),
     failWrites: false,
@@ -67,9 +71,12 @@ function fakeWindow(initialHash: string): FakeWindow {
       for (const fn of [...w.listeners]) fn();
     },
     navigate: (hash) => {
+      w.addressBar(hash);
+      w.fireHashChange();
+    },
+    addressBar: (hash) => {
       w.location.hash = hash;
       w.location.href = `${BASE}${hash}`;
-      w.fireHashChange();
     },
   };
   return w;
@@ -230,5 +237,115 @@ describe('startUrlSync', () => {
     expect(shareableUrl(store, `${BASE}#old`)).toBe(`${BASE}#v=1&beta=0.25`);
     store.getState().reset();
     expect(shareableUrl(store, `${BASE}#old`)).toBe(BASE);
+  });
+
+  describe('in-page anchors are not links (skip link: "#views")', () => {
+    const LINK = '#v=1&loss=sigmoid,hinge&beta=2.5&k=5&steps=800';
+
+    it('keeps the state and puts the state hash back', () => {
+      const w = fakeWindow(LINK, ['views']);
+      const stop = startUrlSync(store, w);
+      const before = pickAppState(store.getState());
+      expect(before.beta).toBe(2.5);
+      w.navigate('#views');
+      expect(pickAppState(store.getState())).toEqual(before);
+      expect(store.getState().notices).toEqual([]);
+      expect(w.location.hash).toBe(stateToHash(before));
+      vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
+      expect(pickAppState(store.getState())).toEqual(before);
+      expect(w.location.hash).toBe(stateToHash(before));
+      // Back to the state's own hash: nothing to read.
+      const s = store.getState();
+      w.fireHashChange();
+      expect(store.getState()).toBe(s);
+      stop();
+    });
+
+    it('also when the anchor is seen by a due write before its hashchange', () => {
+      const w = fakeWindow('', ['views']);
+      const stop = startUrlSync(store, w);
+      store.getState().update({ beta: 0.7 });
+      w.addressBar('#views');
+      vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
+      expect(store.getState().beta).toBe(0.7);
+      expect(w.location.hash).toBe('#v=1&beta=0.7');
+      w.fireHashChange();
+      expect(store.getState().beta).toBe(0.7);
+      expect(w.location.hash).toBe('#v=1&beta=0.7');
+      stop();
+    });
+
+    it('a hash that names no element, or carries state, is still read as a link', () => {
+      const w = fakeWindow(LINK, ['views', 'beta']);
+      const stop = startUrlSync(store, w);
+      w.navigate('#nowhere');
+      expect(store.getState().beta).toBe(DEFAULT_STATE.beta);
+      expect(store.getState().notices).toEqual([
+        expect.objectContaining({ kind: 'unknown-key', key: 'nowhere' }),
+      ]);
+      w.navigate('#beta=3');
+      expect(store.getState().beta).toBe(3);
+      stop();
+    });
+  });
+
+  describe('a link opened while a write is due (the write runs between navigation and hashchange)', () => {
+    const HEAVY = `#v=1&loss=${['sigmoid', 'ipo', 'kto', 'hinge', 'robust'].join(',')}&k=6&steps=2000&data=ranking`;
+    const NEW = '#v=1&beta=2&p=0.6';
+
+    it('reads the new link instead of writing the old state over it', () => {
+      const w = fakeWindow('');
+      const stop = startUrlSync(store, w);
+      w.navigate(HEAVY);
+      expect(store.getState().responses).toBe(6);
+      vi.advanceTimersByTime(URL_WRITE_DELAY_MS - 10);
+      // The user opens a new link; the write falls due before the hashchange event is delivered.
+      w.addressBar(NEW);
+      vi.advanceTimersByTime(20);
+      expect(w.writes).toEqual([]);
+      expect(w.location.hash).toBe(NEW);
+      const s = store.getState();
+      expect([s.beta, s.preferenceProb, s.responses, s.steps, s.dataset]).toEqual([
+        2,
+        0.6,
+        DEFAULT_STATE.responses,
+        DEFAULT_STATE.steps,
+        DEFAULT_STATE.dataset,
+      ]);
+      // The late hashchange finds nothing new; no write follows.
+      w.fireHashChange();
+      expect(store.getState()).toBe(s);
+      vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
+      expect(w.writes).toEqual([]);
+      expect(w.location.hash).toBe(NEW);
+      stop();
+    });
+
+    it('also after a change of the user’s own is due to be written', () => {
+      const w = fakeWindow(HEAVY);
+      const stop = startUrlSync(store, w);
+      store.getState().update({ beta: 0.3 });
+      w.addressBar(NEW);
+      vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
+      expect(w.writes).toEqual([]);
+      expect(store.getState().beta).toBe(2);
+      expect(store.getState().responses).toBe(DEFAULT_STATE.responses);
+      w.fireHashChange();
+      vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
+      expect(w.location.hash).toBe(NEW);
+      stop();
+    });
+
+    it('a hashchange cancels the pending write of the state it replaces', () => {
+      const w = fakeWindow('');
+      const stop = startUrlSync(store, w);
+      store.getState().update({ beta: 0.3 });
+      vi.advanceTimersByTime(URL_WRITE_DELAY_MS - 10);
+      w.navigate(NEW);
+      vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
+      expect(w.writes).toEqual([]);
+      expect(store.getState().beta).toBe(2);
+      stop();
+    });
   });
 });

@@ -166,6 +166,15 @@ describe('trlSnippet', () => {
     );
   });
 
+  it('says what λD = λU = 0 means rather than a ratio of "—"', () => {
+    for (const id of ['kto', 'apo_zero_unpaired'] as const) {
+      const { notes } = snippet([id], { desirableWeight: 0, undesirableWeight: 0 });
+      expect(notes.at(-1)).toBe(T.notes.ktoWeightsZero);
+      for (const note of notes) expect(note).not.toContain('—');
+    }
+    expect(T.notes.ktoWeightsZero).toMatch(/nothing trains/);
+  });
+
   it('writes the unpaired APO-zero as a KTOConfig loss, without the z0 note', () => {
     const { code, notes } = snippet(['apo_zero_unpaired']);
     expect(code).toMatch(/^from trl import KTOConfig\n/);

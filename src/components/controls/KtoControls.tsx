@@ -14,11 +14,13 @@ function WeightRatioNote() {
   const s = useUiStrings();
   const wd = useStore((st) => st.desirableWeight);
   const wu = useStore((st) => st.undesirableWeight);
+  // Both 0: no ratio to check (0/0), and nothing to train; say that rather than "it is —".
+  const bothZero = !(wd > 0) && !(wu > 0);
   const ratio = wd / wu;
   const ok = ratio >= TRL_WEIGHT_RATIO[0] && ratio <= TRL_WEIGHT_RATIO[1];
   return (
     <p role="status" className="polite-note">
-      {ok ? '' : s.kto.weightRatioWarning(formatNumber(ratio, 3))}
+      {bothZero ? s.kto.weightsBothZero : ok ? '' : s.kto.weightRatioWarning(formatNumber(ratio, 3))}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useUiStrings } from '../i18nContext.tsx';
 import { useStore, useStoreApi } from '../storeContext.tsx';
 import { formatInputNumber, roundSig } from '../format.ts';
+import { EXO_MIN_SMOOTHING } from '../../state/derive/lossParams.ts';
 import { StoreNumberField } from './StoreNumberField.tsx';
 import { RadioGroup } from './RadioGroup.tsx';
 import { KtoControls } from './KtoControls.tsx';
@@ -16,7 +17,14 @@ function SmoothingField({ exo }: { exo: boolean }) {
       field="labelSmoothing"
       label={s.smoothing.label}
       help={s.smoothing.help}
-      extraCheck={exo ? (v) => (v > 0 ? null : s.smoothing.exoNeedsPositive) : undefined}
+      extraCheck={
+        exo
+          ? (v) =>
+              v >= EXO_MIN_SMOOTHING
+                ? null
+                : s.smoothing.exoNeedsPositive(formatInputNumber(EXO_MIN_SMOOTHING))
+          : undefined
+      }
       // With EXO selected the slider stops short of 0, which EXO cannot take.
       slider={{ min: exo ? 0.01 : undefined, step: 0.01 }}
     />

@@ -3,6 +3,7 @@
 // message next to the box while the store keeps the last good value.
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useUiStrings } from '../i18nContext.tsx';
+import { useStore } from '../storeContext.tsx';
 import { formatInputNumber } from '../format.ts';
 import { checkNumberText, type NumberProblem, type NumberRules } from './numberText.ts';
 import { RangeSlider } from './RangeSlider.tsx';
@@ -28,13 +29,15 @@ export interface NumberFieldProps extends NumberRules {
 }
 
 /**
- * What the user is typing. It belongs to the store value it was typed against (`base`): when that value
- * changes from elsewhere (a preset, a link, the slider), the draft no longer applies and the box shows the
- * new value, without an effect or a setState during render.
+ * What the user is typing. It belongs to the store value it was typed against (`base`) and to the page's
+ * state as a whole (`loads`): when that value changes from elsewhere (the slider), or the whole state is
+ * replaced (a preset, a link, Reset, even one that leaves this value as it was), the draft no longer
+ * applies and the box shows the stored value, without an effect or a setState during render.
  */
 interface Draft {
   text: string;
   base: number;
+  loads: number;
   /** The text was refused when typed. */
   refused: boolean;
   /** The refusal is on screen (definite at once; otherwise after Enter or leaving the box). */
@@ -68,6 +71,7 @@ export function NumberField(props: NumberFieldProps) {
   const s = useUiStrings();
   const id = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
+  const loads = useStore((st) => st.loads);
 
   const assess = (text: string): Assessment => {
     const check = checkNumberText(text, props);
@@ -83,7 +87,10 @@ export function NumberField(props: NumberFieldProps) {
   // deselected) disappears with it, and the box shows the stored value again.
   const assessed = draft ? assess(draft.text) : null;
   const live =
-    draft !== null && draft.base === value && (!draft.refused || (assessed !== null && !assessed.ok))
+    draft !== null &&
+    draft.base === value &&
+    draft.loads === loads &&
+    (!draft.refused || (assessed !== null && !assessed.ok))
       ? draft
       : null;
   const problem = live && assessed && !assessed.ok ? assessed.problem : null;
@@ -92,11 +99,11 @@ export function NumberField(props: NumberFieldProps) {
     const a = assess(text);
     if (a.ok) {
       if (a.value !== value) onCommit(a.value);
-      setDraft({ text, base: a.value, refused: false, shown: false });
+      setDraft({ text, base: a.value, loads, refused: false, shown: false });
       return;
     }
     // Once a message is on screen it follows every keystroke, so it disappears as soon as the text is fixed.
-    setDraft({ text, base: value, refused: true, shown: a.definite || (live?.shown ?? false) });
+    setDraft({ text, base: value, loads, refused: true, shown: a.definite || (live?.shown ?? false) });
   };
 
   /** Enter or leaving the box: show what is wrong, or tidy a good value into its stored form. */

@@ -1,11 +1,16 @@
 // A thin wrapper around Plotly.react: draws a Figure into a div through the frame-paced draw queue
 // (drawScheduler.ts), so a fast slider drag only ever draws the latest figure, and skips all work while
 // the plot is scrolled out of view (it draws when it comes back).
+//
+// A plot never traps scrolling: dragging does nothing (`dragmode: false`, so Plotly's touch handlers do not
+// cancel a swipe and a phone scrolls the page over a plot), the wheel scrolls the page (`scrollZoom: false`)
+// and a double click does not change the axes. Views that profit from zoom switch it on with `zoom`
+// (box zoom on a mouse drag) and offer a visible reset (`resetCount`, see PlotZoomControls.tsx).
 import { useEffect, useRef, useState } from 'react';
-import type { Config } from 'plotly.js';
+import type { Config, Layout, LayoutAxis, PlotRelayoutEvent } from 'plotly.js';
 import type { Figure } from '../../figures/types.ts';
 import { loadPlotly, type PlotlyModule } from './plotlyLoader.ts';
-import { usePlotHeightOverride } from './plotHeight.ts';
+import { usePlotHeightCap, usePlotHeightOverride } from './plotHeight.ts';
 import { cancelDraw, scheduleDraw } from './drawScheduler.ts';
 
 const CONFIG: Partial<Config> = {
@@ -14,7 +19,31 @@ const CONFIG: Partial<Config> = {
   responsive: true,
   // The mode bar costs ~1.5 ms per draw; exports live in our own menu.
   displayModeBar: false,
+  // The wheel scrolls the page, and a double click never changes the axes (zoom has a visible reset).
+  scrollZoom: false,
+  doubleClick: false,
 };
+
+/** A relayout that changed an axis range: the user zoomed (Plotly's own resizes change `autosize` only). */
+const ZOOM_KEY = /axis\d*\.(range|autorange)/;
+function isZoom(e: PlotRelayoutEvent): boolean {
+  return Object.keys(e).some((k) => ZOOM_KEY.test(k));
+}
+
+const AXIS_KEY = /^[xy]axis\d*$/;
+/**
+ * Gives `layout` its own axes and range arrays. Plotly writes a zoom into the layout it last drew (into the
+ * range array itself), and those are the figure's: without copies a zoom would change the figure, and a
+ * reset could not restore it.
+ */
+function ownAxes(layout: Partial<Layout>): void {
+  const axes = layout as Record<string, Partial<LayoutAxis> | undefined>;
+  for (const k of Object.keys(axes)) {
+    const axis = axes[k];
+    if (!AXIS_KEY.test(k) || !axis || typeof axis !== 'object') continue;
+    axes[k] = Array.isArray(axis.range) ? { ...axis, range: [axis.range[0], axis.range[1]] } : { ...axis };
+  }
+}
 
 export interface PlotlyPlotProps {
   figure: Figure;
@@ -23,6 +52,12 @@ export interface PlotlyPlotProps {
   height?: number;
   /** Called with the graph div once drawn, for exports. */
   onReady?: (div: HTMLDivElement, plotly: PlotlyModule) => void;
+  /** A mouse drag box-zooms (default: dragging does nothing, so a swipe scrolls the page). */
+  zoom?: boolean;
+  /** Each increase drops the user's zoom and shows the figure's own ranges again. */
+  resetCount?: number;
+  /** Called when the user changed an axis range (a box zoom). */
+  onZoom?: () => void;
 }
 
 function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
@@ -38,11 +73,24 @@ function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
   return visible;
 }
 
-export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady }: PlotlyPlotProps) {
-  // An embedding frame's height wins; then a figure that sizes itself (panels in rows); then the default.
+export function PlotlyPlot({
+  figure,
+  label,
+  height: defaultHeight = 360,
+  onReady,
+  zoom = false,
+  resetCount = 0,
+  onZoom,
+}: PlotlyPlotProps) {
+  // An embedding frame's height wins; then a figure that sizes itself (panels in rows); then the default,
+  // capped on a phone so that a plot leaves room for the text around it.
   const override = usePlotHeightOverride();
+  const cap = usePlotHeightCap();
   const height =
-    override ?? (typeof figure.layout.height === 'number' ? figure.layout.height : defaultHeight);
+    override ??
+    (typeof figure.layout.height === 'number'
+      ? figure.layout.height
+      : Math.min(defaultHeight, cap ?? defaultHeight));
   const divRef = useRef<HTMLDivElement>(null);
   // Observe the frame, which has the plot's height from the start: the graph div is empty (0 px tall)
   // until its first draw, so it could sit just above the viewport while the plot's area is on screen.
@@ -54,6 +102,15 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
   useEffect(() => {
     onReadyRef.current = onReady;
   }, [onReady]);
+  const onZoomRef = useRef(onZoom);
+  useEffect(() => {
+    onZoomRef.current = onZoom;
+  }, [onZoom]);
+  // Whether the relayout listener is on the graph div (it exists once Plotly has drawn; purge removes it).
+  const listeningRef = useRef(false);
+  // The user zoomed since the last reset: Plotly writes the zoom into every layout it draws until then.
+  const zoomedRef = useRef(false);
+  const drawnResetRef = useRef(resetCount);
 
   if (loadError) throw loadError;
 
@@ -74,15 +131,32 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
     scheduleDraw(div, async () => {
       try {
         const start = performance.now();
-        await plotly.react(div, figure.data, { ...figure.layout, height }, CONFIG);
+        const layout: Partial<Layout> = { ...figure.layout, height, dragmode: zoom ? 'zoom' : false };
+        // A new uirevision makes Plotly forget the user's zoom and take the figure's ranges again.
+        if (resetCount > 0) layout.uirevision = `${String(figure.layout.uirevision ?? '')}~${resetCount}`;
+        if (resetCount !== drawnResetRef.current) {
+          drawnResetRef.current = resetCount;
+          zoomedRef.current = false;
+        }
+        // Only a plot in zoom mode or still zoomed gets a zoom written into its layout: only it needs copies.
+        if (zoom || zoomedRef.current) ownAxes(layout);
+        const gd = await plotly.react(div, figure.data, layout, CONFIG);
         // A User Timing entry per draw, so profiles and bench:ui can see what each plot costs.
         performance.measure(`plot: ${label}`, { start, end: performance.now() });
+        if (onZoomRef.current && !listeningRef.current) {
+          listeningRef.current = true;
+          gd.on('plotly_relayout', (e) => {
+            if (!isZoom(e)) return;
+            zoomedRef.current = true;
+            onZoomRef.current?.();
+          });
+        }
         onReadyRef.current?.(div, plotly);
       } catch (e: unknown) {
         setLoadError(e instanceof Error ? e : new Error(String(e)));
       }
     });
-  }, [plotly, figure, visible, height, label]);
+  }, [plotly, figure, visible, height, label, zoom, resetCount]);
 
   useEffect(() => {
     const div = divRef.current;
@@ -90,6 +164,7 @@ export function PlotlyPlot({ figure, label, height: defaultHeight = 360, onReady
       if (!div) return;
       cancelDraw(div);
       if (plotly) plotly.purge(div);
+      listeningRef.current = false;
     };
   }, [plotly]);
 

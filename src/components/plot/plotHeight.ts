@@ -1,6 +1,6 @@
 // Embedded views size their plots to the iframe: App provides the height the frame leaves for a plot, and
 // every PlotlyPlot below uses it instead of its own default.
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 
 export const PlotHeightContext = createContext<number | null>(null);
 
@@ -18,4 +18,30 @@ export function useAvailableHeight(reserved: number, min = 220): number {
     return () => window.removeEventListener('resize', onResize);
   }, [reserved, min]);
   return h;
+}
+
+// Phones: a plot's default height is capped so that it leaves room for the text around it (a 340–420 px
+// plot covered half of a 390 × 844 screen, and more in landscape). Breakpoints only, no viewport units: a
+// phone's viewport height changes as its address bar shows and hides, which would redraw every plot mid-scroll.
+const HEIGHT_CAPS: [string, number][] = [
+  ['(max-height: 500px)', 240],
+  ['(max-width: 600px)', 300],
+];
+
+function heightCap(): number | null {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return null;
+  for (const [q, cap] of HEIGHT_CAPS) if (window.matchMedia(q).matches) return cap;
+  return null;
+}
+
+function subscribeHeightCap(onChange: () => void): () => void {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
+  const lists = HEIGHT_CAPS.map(([q]) => window.matchMedia(q));
+  lists.forEach((l) => l.addEventListener('change', onChange));
+  return () => lists.forEach((l) => l.removeEventListener('change', onChange));
+}
+
+/** The most a plot's default height may be on this screen (null: no cap). */
+export function usePlotHeightCap(): number | null {
+  return useSyncExternalStore(subscribeHeightCap, heightCap, () => null);
 }

@@ -46,11 +46,7 @@ function ReadoutCellView({ readout, row }: { readout: LossReadout; row: ReadoutR
   if (!readout.ok) {
     if (row !== 'loss') return <span aria-hidden="true">—</span>;
     const p = readout.problem;
-    return (
-      <span className="readout-problem">
-        {p.kind === 'exoNeedsEps' ? s.readout.notes.exoNeedsEps : s.readout.notes.invalid(p.message)}
-      </span>
-    );
+    return <span className="readout-problem">{s.readout.notes.invalid(p.message)}</span>;
   }
   const cell = readout.cells[row];
   const notes = cell.notes.map((n) => readoutNoteText(n, s.readout.notes));

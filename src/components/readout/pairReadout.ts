@@ -3,6 +3,7 @@
 // formulas (ρw, h, …) are derived, by plain subtraction.
 import { isKtoLoss, ktoLoss, pairLoss, sigmoid, type LossId } from '../../math/index.ts';
 import type { AppState, Z0Mode } from '../../state/appState.ts';
+import { smoothingFor } from '../../state/derive/lossParams.ts';
 import type { ReadoutRowKey } from '../../i18n/uiStrings.ts';
 import {
   numericFormula,
@@ -60,7 +61,7 @@ export interface ReadoutCell {
 
 export type LossReadout =
   | { id: LossId; ok: true; cells: Record<ReadoutRowKey, ReadoutCell> }
-  | { id: LossId; ok: false; problem: { kind: 'exoNeedsEps' } | { kind: 'invalid'; message: string } };
+  | { id: LossId; ok: false; problem: { kind: 'invalid'; message: string } };
 
 interface RowValues {
   loss: number;
@@ -183,9 +184,9 @@ function cell(
   };
 }
 
-export function lossReadout(id: LossId, s: ReadoutInputs): LossReadout {
-  if (id === 'exo_pair' && !(s.labelSmoothing > 0))
-    return { id, ok: false, problem: { kind: 'exoNeedsEps' } };
+export function lossReadout(id: LossId, inputs: ReadoutInputs): LossReadout {
+  // EXO computes with at least its smallest ε, as the plots, the trainer and the TRL code do.
+  const s = { ...inputs, labelSmoothing: smoothingFor(id, inputs.labelSmoothing) };
   // z0 is estimated during training ('kl', 'batch'); one pair alone has no estimate, so 0 (with a note).
   const z0 = s.z0Mode === 'fixed' ? s.z0 : 0;
   let values: RowValues;

@@ -7,6 +7,7 @@ import { embedUrl, iframeCode, type EmbedOptions } from '../../state/embedLink.t
 import { pickAppState } from '../../state/store.ts';
 import { useStoreApi } from '../storeContext.tsx';
 import { useLanguage } from '../environment.tsx';
+import { NumberField } from '../controls/NumberField.tsx';
 
 const THEMES: readonly ThemeName[] = ['auto', 'light', 'dark', 'projector'];
 
@@ -45,7 +46,11 @@ function CopyField({ label, value, copyLabel }: { label: string; value: string; 
   );
 }
 
-/** A pixel size box: whole numbers, clamped to [min, max]; text that is not a number keeps the old size. */
+/**
+ * A pixel size box: the same number box as the controls, so it can be cleared and retyped freely. A whole
+ * number in [min, max] applies as it is typed; anything else is explained on Enter or leaving the box (a
+ * visible role="alert" message) while the embed keeps its last good size.
+ */
 function SizeField({
   label,
   value,
@@ -59,21 +64,7 @@ function SizeField({
   max: number;
   onChange: (v: number) => void;
 }) {
-  return (
-    <label>
-      {label}{' '}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        value={value}
-        onChange={(e) => {
-          const n = Math.round(Number(e.currentTarget.value));
-          onChange(Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : value);
-        }}
-      />
-    </label>
-  );
+  return <NumberField label={label} value={value} min={min} max={max} integer onCommit={onChange} />;
 }
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {

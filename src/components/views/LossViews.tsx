@@ -27,7 +27,7 @@ export function LossView() {
       }),
     [fields, theme, lang],
   );
-  return <ViewSection id="loss" strings={lang.app} figure={figure} />;
+  return <ViewSection id="loss" strings={lang.app} figure={figure} zoomable />;
 }
 
 export function GradientView() {

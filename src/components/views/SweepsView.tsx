@@ -1,12 +1,14 @@
 // View 4: where training ends as β and as the reference probability of y_w change. The sweeps come from
 // a worker; the plots show the last finished sweep (marked as updating while a newer one runs).
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { sweepFigure } from '../../figures/sweepFigure.ts';
 import type { SweepInput } from '../../figures/types.ts';
 import { useLanguage, usePlotTheme } from '../environment.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields } from './useToyRuns.ts';
+import { SweepDivergenceWarning } from './DivergenceWarning.tsx';
+import { divergedSweeps } from '../../state/derive/divergence.ts';
 
 const NONE: SweepInput[] = [];
 
@@ -25,10 +27,18 @@ export function SweepsView() {
     () => sweepFigure(refSweeps, { theme, strings: lang.figures, axis: 'ref', current: fields.refProbs[0] }),
     [refSweeps, theme, lang, fields.refProbs],
   );
+  const betaDiverged = useMemo(() => divergedSweeps(betaSweeps), [betaSweeps]);
+  const refDiverged = useMemo(() => divergedSweeps(refSweeps), [refSweeps]);
+  // The shown sweeps may lag the controls while a newer one runs; the warning names the current learning
+  // rate and optimiser, the settings a reader would change.
+  const warning = { lang, learningRate: fields.learningRate, optimizer: fields.optimizer };
   const status = (
-    <p className="view-status" role="status" aria-live="polite">
-      {stale ? lang.app.sweepsUpdating : ''}
-    </p>
+    <>
+      <p className="view-status" role="status" aria-live="polite">
+        {stale ? lang.app.sweepsUpdating : ''}
+      </p>
+      <SweepDivergenceWarning sweeps={betaDiverged} axis="beta" {...warning} />
+    </>
   );
   return (
     <>
@@ -47,6 +57,7 @@ export function SweepsView() {
         text={{ title: lang.app.sweepRefHeading, caption: lang.app.sweepRefCaption }}
         strings={lang.app}
         figure={refFigure}
+        toolbar={<SweepDivergenceWarning sweeps={refDiverged} axis="ref" {...warning} />}
       />
     </>
   );

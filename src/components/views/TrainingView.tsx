@@ -1,6 +1,6 @@
 // View 3: the toy policy's probabilities over training, one panel per loss, with TRL's metrics over steps
 // and the last step's metrics as TRL would log them.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { trainingFigure } from '../../figures/trainingFigure.ts';
 import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
 import { useLanguage, usePlotTheme } from '../environment.tsx';
@@ -9,13 +9,16 @@ import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
 import { usePanelColumns } from './usePanelColumns.ts';
+import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
+import { divergedRuns } from '../../state/derive/divergence.ts';
 
 const DEFAULT_METRICS = ['rewards/margins', 'rewards/accuracies', 'rewards/chosen', 'logps/chosen'];
 
-function lastStepMetrics(metrics: Record<string, number[]>): Record<string, number> {
+/** The metrics at step t (default: the last), leaving out those with no finite value there. */
+function stepMetrics(metrics: Record<string, number[]>, t?: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, values] of Object.entries(metrics)) {
-    const v = values[values.length - 1];
+    const v = values[t ?? values.length - 1];
     if (Number.isFinite(v)) out[name] = v;
   }
   return out;
@@ -28,6 +31,7 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
   const theme = usePlotTheme();
   const lang = useLanguage();
   const [metrics, setMetrics] = useState<string[]>(DEFAULT_METRICS);
+  const diverged = useMemo(() => divergedRuns(runs), [runs]);
 
   const maxColumns = usePanelColumns();
   const probsFigure = useCallback(
@@ -43,7 +47,21 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
 
   return (
     <>
-      <ViewSection id="training" strings={lang.app} figure={probsFigure} height={320} />
+      <ViewSection
+        id="training"
+        strings={lang.app}
+        figure={probsFigure}
+        height={320}
+        zoomable
+        toolbar={
+          <TrainingDivergenceWarning
+            runs={diverged}
+            lang={lang}
+            learningRate={fields.learningRate}
+            optimizer={fields.optimizer}
+          />
+        }
+      />
       {!compact && untrainable.length > 0 && (
         <p role="status" className="view-note">
           {lang.app.untrainable(untrainable.map((id) => lang.figures.lossLabel(id)).join(', '))}
@@ -56,6 +74,7 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
             text={lang.app.metricsView}
             strings={lang.app}
             figure={metricsFigure}
+            zoomable
             toolbar={
               <fieldset className="view-toolbar metric-picker">
                 <legend>{lang.app.metricsLegend}</legend>
@@ -70,13 +89,24 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
           />
           <PlotErrorBoundary message={lang.app.plotFailed} retryLabel={lang.app.retry} resetKey={runs}>
             <div className="metrics-tables">
-              {runs.map((run) => (
-                <TrlMetricsTable
-                  key={run.id}
-                  metrics={lastStepMetrics(run.metrics)}
-                  caption={lang.app.finalMetricsCaption(lang.figures.lossLabel(run.id), run.loss.length - 1)}
-                />
-              ))}
+              {runs.map((run) => {
+                const label = lang.figures.lossLabel(run.id);
+                // A diverged run's table shows the last step before it diverged, and says so.
+                const d = diverged.find((x) => x.id === run.id);
+                return d ? (
+                  <TrlMetricsTable
+                    key={run.id}
+                    metrics={stepMetrics(run.metrics, d.lastTrustedStep)}
+                    caption={lang.app.divergedMetricsCaption(label, d.lastTrustedStep, d.step)}
+                  />
+                ) : (
+                  <TrlMetricsTable
+                    key={run.id}
+                    metrics={stepMetrics(run.metrics)}
+                    caption={lang.app.finalMetricsCaption(label, run.loss.length - 1)}
+                  />
+                );
+              })}
             </div>
           </PlotErrorBoundary>
         </>

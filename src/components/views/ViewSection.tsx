@@ -3,10 +3,11 @@
 import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Figure } from '../../figures/types.ts';
-import type { AppStrings, ExportStrings, ViewText } from '../../i18n/appStrings.ts';
+import type { AppStrings, ExportStrings, ViewText, ZoomStrings } from '../../i18n/appStrings.ts';
 import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
 import { PlotlyPlot } from '../plot/PlotlyPlot.tsx';
 import type { PlotlyModule } from '../plot/plotlyLoader.ts';
+import { PlotZoomControls, usePlotZoom } from '../plot/PlotZoomControls.tsx';
 import { ExportMenu, type PlotImageSource } from '../export/ExportMenu.tsx';
 
 export interface ViewSectionProps {
@@ -20,6 +21,8 @@ export interface ViewSectionProps {
   height?: number;
   /** Extra controls shown above the plot (e.g. a metric picker). */
   toolbar?: ReactNode;
+  /** Offer a zoom toggle and reset (on a mouse only): for plots whose details are worth a closer look. */
+  zoomable?: boolean;
 }
 
 const PlotWithSummary = memo(function PlotWithSummary({
@@ -29,6 +32,8 @@ const PlotWithSummary = memo(function PlotWithSummary({
   summaryId,
   fileId,
   exportStrings,
+  zoomStrings,
+  zoomable,
   actions,
 }: {
   figure: () => Figure;
@@ -37,11 +42,14 @@ const PlotWithSummary = memo(function PlotWithSummary({
   summaryId: string;
   fileId: string;
   exportStrings: ExportStrings;
+  zoomStrings: ZoomStrings;
+  zoomable: boolean;
   /** Where the export menu goes (the heading row); null until that element exists. */
   actions: HTMLElement | null;
 }) {
   // Built during render so that a throwing builder is caught by the boundary around it.
   const f = useMemo(() => figure(), [figure]);
+  const zoom = usePlotZoom(zoomable, f.layout.uirevision);
   const [image, setImage] = useState<PlotImageSource | null>(null);
   // Called after every draw; the state changes only on the first (same div, same module after that).
   const onReady = useCallback((div: HTMLDivElement, plotly: PlotlyModule) => {
@@ -51,10 +59,21 @@ const PlotWithSummary = memo(function PlotWithSummary({
     <>
       {actions &&
         createPortal(
-          <ExportMenu figure={f} title={label} fileId={fileId} image={image} strings={exportStrings} />,
+          <>
+            <PlotZoomControls zoom={zoom} title={label} strings={zoomStrings} />
+            <ExportMenu figure={f} title={label} fileId={fileId} image={image} strings={exportStrings} />
+          </>,
           actions,
         )}
-      <PlotlyPlot figure={f} label={label} height={height} onReady={onReady} />
+      <PlotlyPlot
+        figure={f}
+        label={label}
+        height={height}
+        onReady={onReady}
+        zoom={zoom.on}
+        resetCount={zoom.resetCount}
+        onZoom={zoomable ? zoom.onZoom : undefined}
+      />
       <p id={summaryId} className="visually-hidden">
         {f.summary}
       </p>
@@ -69,6 +88,7 @@ export function ViewSection({
   figure,
   height = 340,
   toolbar,
+  zoomable = false,
 }: ViewSectionProps) {
   const text = givenText ?? (strings.views as Record<string, ViewText>)[id];
   const summaryId = useId();
@@ -93,6 +113,8 @@ export function ViewSection({
           summaryId={summaryId}
           fileId={id}
           exportStrings={strings.exportMenu}
+          zoomStrings={strings.zoom}
+          zoomable={zoomable}
           actions={actions}
         />
       </PlotErrorBoundary>

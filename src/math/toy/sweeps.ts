@@ -22,6 +22,11 @@ export interface ToySweep {
   probs: number[][];
   /** true where probs[i] is the closed-form limit, false where it came from training config.steps. */
   closedForm: boolean[];
+  /**
+   * true where training diverged (divergence.ts): probs[i] is then the policy at the step it diverged,
+   * meaningless numbers. Always false at closed-form points.
+   */
+  diverged: boolean[];
 }
 
 function checkPoints(points: number): void {
@@ -43,12 +48,16 @@ export function logGrid(min = 1e-3, max = 10, points = 40): number[] {
   );
 }
 
-/** Closed form or a training run for one point, reusing one set of buffers. */
-function finalProbs(pb: PreparedProblem, cfg: PreparedConfig, scratch: TrainScratch): [number[], boolean] {
+/** Closed form or a training run for one point, reusing one set of buffers: [probs, closed form, diverged]. */
+function finalProbs(
+  pb: PreparedProblem,
+  cfg: PreparedConfig,
+  scratch: TrainScratch,
+): [number[], boolean, boolean] {
   const exact = closedFormProbs(pb, cfg);
-  if (exact) return [exact, true];
-  runTraining(pb, cfg, scratch);
-  return [Array.from(scratch.ws.probs), false];
+  if (exact) return [exact, true, false];
+  const diverged = runTraining(pb, cfg, scratch) >= 0;
+  return [Array.from(scratch.ws.probs), false, diverged];
 }
 
 function prepare(problem: ToyProblem, config: ToyTrainConfig): [PreparedProblem, PreparedConfig] {
@@ -68,11 +77,12 @@ export function betaSweep(
   if (!Array.isArray(betas)) fail('betas', 'must be an array', betas);
   betas.forEach((b, i) => checkPositive(`betas[${i}]`, b));
   const scratch = createTrainScratch(pb);
-  const sweep: ToySweep = { x: betas.slice(), probs: [], closedForm: [] };
+  const sweep: ToySweep = { x: betas.slice(), probs: [], closedForm: [], diverged: [] };
   for (const beta of betas) {
-    const [probs, exact] = finalProbs(pb, withBeta(cfg, beta), scratch);
+    const [probs, exact, diverged] = finalProbs(pb, withBeta(cfg, beta), scratch);
     sweep.probs.push(probs);
     sweep.closedForm.push(exact);
+    sweep.diverged.push(diverged);
   }
   return sweep;
 }
@@ -123,7 +133,7 @@ export function referenceSweep(
   const others = Array.from(pb.refLogp).filter((_, k) => k !== y);
   const logOthers = logSumExp(others);
   const scratch = createTrainScratch(pb);
-  const sweep: ToySweep = { x: [], probs: [], closedForm: [] };
+  const sweep: ToySweep = { x: [], probs: [], closedForm: [], diverged: [] };
   refProbs.forEach((q, i) => {
     const field = `refProbs[${i}]`;
     checkProbability(field, q);
@@ -135,10 +145,11 @@ export function referenceSweep(
     const base = Float64Array.from(pb.base);
     if (shiftPolicy) base[y] += shift;
     const moved: PreparedProblem = { ...pb, base, refLogp: refLogits.map((v) => v - lse) };
-    const [probs, exact] = finalProbs(moved, cfg, scratch);
+    const [probs, exact, diverged] = finalProbs(moved, cfg, scratch);
     sweep.x.push(q);
     sweep.probs.push(probs);
     sweep.closedForm.push(exact);
+    sweep.diverged.push(diverged);
   });
   return sweep;
 }

@@ -5,6 +5,7 @@ import type { ToyProblem, ToyTrainConfig, ToyTrajectory } from './types.ts';
 import { Recorder } from './record.ts';
 import { createWorkspace, type Workspace } from './policy.ts';
 import { evaluateObjective } from './objective.ts';
+import { divergenceLossBound, stepDivergence } from './divergence.ts';
 import {
   createOptimizerState,
   OPTIMIZER_STEPS,
@@ -31,26 +32,35 @@ export function createTrainScratch(pb: PreparedProblem): TrainScratch {
 }
 
 /**
- * Trains from θ = 0 for cfg.steps updates. With a recorder, records steps 0…steps; without, only the
- * final policy is left in scratch.ws (probs, logp, rho at θ_steps).
+ * Trains from θ = 0 for cfg.steps updates and returns the first step at which training diverged
+ * (divergence.ts), or −1. With a recorder, records steps 0…steps; without, only the final policy is left
+ * in scratch.ws (probs, logp, rho at θ_steps), and a diverged run stops at the step it diverged.
  */
 export function runTraining(
   pb: PreparedProblem,
   cfg: PreparedConfig,
   scratch: TrainScratch,
   recorder?: Recorder,
-): void {
+): number {
   const { ws, opt, state } = scratch;
   ws.theta.fill(0);
   resetOptimizerState(opt);
   const step = OPTIMIZER_STEPS[cfg.optimizer];
   const lr = cfg.learningRate;
+  let lossBound = 0;
+  let diverged = -1;
   for (let t = 0; ; t++) {
     const loss = evaluateObjective(pb, cfg, ws, state);
     recorder?.record(ws, loss, state.z0);
+    if (t === 0) lossBound = divergenceLossBound(loss);
+    if (diverged < 0 && stepDivergence(loss, lossBound, ws.logp, ws.theta) !== null) {
+      diverged = t;
+      if (!recorder) break;
+    }
     if (t === cfg.steps) break;
     step(ws.theta, ws.gTheta, lr, opt);
   }
+  return diverged;
 }
 
 /** Trains an already-validated problem and returns the whole trajectory. */

@@ -1,5 +1,5 @@
 // Translating the app state into the math API's parameter objects, in one place.
-import type { KtoParams, PairInput, PairLossParams } from '../../math/index.ts';
+import type { KtoParams, LossId, PairInput, PairLossParams } from '../../math/index.ts';
 import type { AppState } from '../appState.ts';
 
 export type PairFields = Pick<
@@ -29,13 +29,23 @@ export function pairInputOf(s: PairFields): PairInput {
   };
 }
 
-/** EXO refuses ε = 0; the slider allows 0 for cDPO and robust, so EXO then uses the smallest step. */
+/**
+ * EXO divides by log ε, so it needs ε > 0 (TRL raises an error at 0); cDPO and robust take 0. The one rule
+ * for EXO's ε: the link reader and every patch keep the state's ε at least this while EXO is chosen (the
+ * ε box refuses less), and the readout, the plots, the toy trainer and the TRL code compute EXO with
+ * `smoothingFor`, so all of them use the same value.
+ */
 export const EXO_MIN_SMOOTHING = 1e-3;
+
+/** The label smoothing ε loss `id` computes with. */
+export function smoothingFor(id: LossId, eps: number): number {
+  return id === 'exo_pair' ? Math.max(EXO_MIN_SMOOTHING, eps) : eps;
+}
 
 export function pairParamsOf(s: LossParamFields, forExo = false): PairLossParams {
   return {
     beta: s.beta,
-    labelSmoothing: forExo ? Math.max(EXO_MIN_SMOOTHING, s.labelSmoothing) : s.labelSmoothing,
+    labelSmoothing: forExo ? smoothingFor('exo_pair', s.labelSmoothing) : s.labelSmoothing,
     ipoNormalization: s.ipoNormalization,
     discopopTau: s.discopopTau,
   };

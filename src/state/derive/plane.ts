@@ -1,6 +1,6 @@
 // View 5's grid: the first chosen loss over the (ρw, ρl) plane, wide enough to hold the pair, the training
 // path of that loss and the region where the loss changes (a few 1/β around the origin).
-import { isKtoLoss, ktoPairPlane, pairLossPlane, type LossId } from '../../math/index.ts';
+import { isKtoLoss, ktoPairPlane, pairLossPlane, trustedSteps, type LossId } from '../../math/index.ts';
 import type { PlaneGridInput, TrainingRunInput } from '../../figures/types.ts';
 import { ktoParamsOf, pairParamsOf, type LossParamFields, type PairFields } from './lossParams.ts';
 
@@ -32,8 +32,10 @@ export function computePlane(
   const reach = Math.min(3 / s.beta, 200);
   const pairW = s.policyChosen - s.refChosen;
   const pairL = s.policyRejected - s.refRejected;
-  const xs = linspace(extent([pairW, ...(run?.chosenLogRatio ?? [])], -reach, reach), PLANE_POINTS);
-  const ys = linspace(extent([pairL, ...(run?.rejectedLogRatio ?? [])], -reach, reach), PLANE_POINTS);
+  // A diverged run's path counts only up to the step where it diverged: beyond, it runs off to ±10³⁰⁰.
+  const path = (r: number[]) => (run?.divergence ? r.slice(0, trustedSteps(run.divergence, r.length)) : r);
+  const xs = linspace(extent([pairW, ...path(run?.chosenLogRatio ?? [])], -reach, reach), PLANE_POINTS);
+  const ys = linspace(extent([pairL, ...path(run?.rejectedLogRatio ?? [])], -reach, reach), PLANE_POINTS);
   const loss = isKtoLoss(id)
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
     : // The toy's responses are one token long, so token-normalised losses use lengths 1 here too.

@@ -26,6 +26,7 @@ export function computeSweeps(s: ToyFields): ToySweeps {
       chosen: b.probs.map((p) => p[0]),
       rejected: b.probs.map((p) => p[1]),
       closedForm: b.closedForm,
+      diverged: b.diverged,
     });
     const r = referenceSweep(problem, config, { response: 0, refProbs: refs });
     out.ref.push({
@@ -34,6 +35,7 @@ export function computeSweeps(s: ToyFields): ToySweeps {
       chosen: r.probs.map((p) => p[0]),
       rejected: r.probs.map((p) => p[1]),
       closedForm: r.closedForm,
+      diverged: r.diverged,
     });
   }
   return out;

@@ -2,6 +2,7 @@
 // memoised on the fields they read, so several views asking in one render train each loss once.
 import {
   buildToyProblem,
+  detectDivergence,
   isKtoLoss,
   logit,
   rlhfOptimum,
@@ -12,7 +13,7 @@ import {
 } from '../../math/index.ts';
 import type { TrainingRunInput } from '../../figures/types.ts';
 import type { AppState } from '../appState.ts';
-import { EXO_MIN_SMOOTHING, type LossParamFields } from './lossParams.ts';
+import { smoothingFor, type LossParamFields } from './lossParams.ts';
 
 export type ToyFields = LossParamFields &
   Pick<
@@ -78,7 +79,7 @@ export function toyConfigOf(s: ToyFields, id: LossId): ToyTrainConfig {
     loss: {
       type: id,
       beta: s.beta,
-      labelSmoothing: id === 'exo_pair' ? Math.max(EXO_MIN_SMOOTHING, s.labelSmoothing) : s.labelSmoothing,
+      labelSmoothing: smoothingFor(id, s.labelSmoothing),
       ipoNormalization: s.ipoNormalization,
       discopopTau: s.discopopTau,
       desirableWeight: s.desirableWeight,
@@ -119,6 +120,7 @@ export function computeTrainingRuns(s: ToyFields): ToyRuns {
       chosenLogRatio: t.logRatios.map((r) => r[0]),
       rejectedLogRatio: t.logRatios.map((r) => r[1]),
       loss: t.loss,
+      divergence: detectDivergence(t),
     });
   }
   return { runs, untrainable };

@@ -1,0 +1,114 @@
+// Links against in-page anchors and against the debounced URL writer (fuzz findings, issue 8 item 5): the
+// skip link never reads as a new link, and a link opened while a write is due is followed, not overwritten.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, watchPage, type PageProblems } from './browser.ts';
+import { betaBox, numberBox, openApp } from './app.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(hash: string): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await context.newPage();
+  const problems = watchPage(page, origin);
+  await openApp(page, baseUrl, hash);
+  return { page, problems };
+}
+
+const hashOf = (page: Page) => page.evaluate(() => location.hash);
+
+describe('in-page anchors are not links', () => {
+  const LINK = '#v=1&loss=sigmoid,hinge&beta=2.5&k=5&steps=800';
+
+  it('"Skip to the plots" (Tab, Enter) moves focus to the plots and keeps the state and its link', async () => {
+    const { page, problems } = await open(LINK);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('views');
+    // Past the URL writer's debounce.
+    await page.waitForTimeout(800);
+    expect(await hashOf(page)).toBe(LINK);
+    expect(await betaBox(page).inputValue()).toBe('2.5');
+    expect(await numberBox(page, 'Responses K').inputValue()).toBe('5');
+    expect(await numberBox(page, 'Training steps').inputValue()).toBe('800');
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('a hash naming an element (#views) keeps the state and the state hash comes back', async () => {
+    const { page, problems } = await open(LINK);
+    await page.evaluate(() => {
+      location.hash = '#views';
+    });
+    await expect.poll(() => hashOf(page)).toMatch(/^#v=1&/);
+    await page.waitForTimeout(800);
+    const hash = await hashOf(page);
+    for (const part of ['loss=sigmoid,hinge', 'beta=2.5', 'k=5', 'steps=800']) expect(hash).toContain(part);
+    expect(await betaBox(page).inputValue()).toBe('2.5');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a link opened while the URL write is due', () => {
+  const HEAVY = `#v=1&loss=${[
+    'sigmoid',
+    'cdpo',
+    'robust',
+    'ipo',
+    'hinge',
+    'exo_pair',
+    'nca_pair',
+    'bco_pair',
+    'sppo_hard',
+    'apo_zero',
+    'apo_down',
+    'discopop',
+    'sigmoid_norm',
+    'kto',
+  ].join(',')}&k=6&steps=2000&data=ranking`;
+  const NEW = '#v=1&beta=2&p=0.6';
+
+  it('is followed, not overwritten by the old state', async () => {
+    const { page, problems } = await open(HEAVY);
+    expect(await numberBox(page, 'Responses K').inputValue()).toBe('6');
+    // A change (β one step up) schedules a write, then the page is busy past the write's time (as while
+    // training a heavy state) when the user opens a new link from the address bar: once the page is free,
+    // the due write runs before the hashchange event is delivered.
+    const started = page.waitForRequest((r) => r.url().includes('busy-start'));
+    const busy = page.evaluate(() => {
+      const slider = document.querySelector<HTMLInputElement>('input[type="range"]');
+      slider?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      // A synchronous request tells the test that the page is now busy (nothing else can, until it is free).
+      const signal = new XMLHttpRequest();
+      signal.open('GET', 'favicon.svg?busy-start', false);
+      signal.send();
+      const t0 = performance.now();
+      while (performance.now() - t0 < 450) {
+        // busy
+      }
+    });
+    await started;
+    await page.goto(baseUrl + NEW);
+    await busy;
+    await expect.poll(() => betaBox(page).inputValue(), { timeout: 10_000 }).toBe('2');
+    await page.waitForTimeout(800);
+    expect(await hashOf(page)).toBe(NEW);
+    expect(await numberBox(page, 'Responses K').inputValue()).toBe('3');
+    expect(await numberBox(page, 'Training steps').inputValue()).toBe('200');
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+});

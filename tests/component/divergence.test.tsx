@@ -1,0 +1,99 @@
+// Issue 8: a diverged training run is said on screen — a role="status" warning in the training view and
+// the sweeps view, in English and Chinese — and in the plots' text alternatives; nothing of it otherwise.
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { TrainingView } from '../../src/components/views/TrainingView.tsx';
+import { SweepsView } from '../../src/components/views/SweepsView.tsx';
+import { SweepDivergenceWarning } from '../../src/components/views/DivergenceWarning.tsx';
+import { LANGUAGES } from '../../src/i18n/languages.ts';
+import { parseHash } from '../../src/state/urlCodec.ts';
+import { renderWithStore } from './renderWithStore.tsx';
+
+const DIVERGED = parseHash('#v=1&loss=sigmoid,ipo&opt=sgd&lr=10').state;
+const FINE = parseHash('#v=1&loss=sigmoid,ipo').state;
+
+/** The texts of the role="status" elements. */
+const statuses = () => screen.queryAllByRole('status').map((el) => el.textContent ?? '');
+
+describe('TrainingView when training diverged', () => {
+  it.each([
+    [
+      'en' as const,
+      'Training diverged: IPO at step 2. The learning rate 10 is too large for SGD with IPO',
+      'Lower the learning rate or use Adam.',
+      'IPO diverged at step 2, so its curves stop there',
+      'IPO: what TRL would log at step 1, the last step before training diverged (at step 2)',
+    ],
+    [
+      'zh' as const,
+      '训练发散了：IPO 在第 2 步。对 IPO 而言，学习率 10 用于 SGD 过大',
+      '请降低学习率或改用 Adam。',
+      'IPO 在第 2 步发散，曲线在该步中断',
+      'IPO：TRL 在第 1 步会记录的指标（训练在第 2 步发散，这是发散前的最后一步）',
+    ],
+  ])(
+    'says so in %s: a status warning, the text alternative and the metrics caption',
+    (lang, warning, advice, summary, caption) => {
+      const { container } = renderWithStore(<TrainingView />, { ...DIVERGED, lang });
+      const warnings = statuses().filter((t) => t.includes(warning));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(advice);
+      const figure = container.querySelector('#view-training') as HTMLElement;
+      const described = document.getElementById(figure.getAttribute('aria-describedby') ?? '');
+      expect(described?.textContent).toContain(summary);
+      expect(described?.textContent).not.toMatch(/ —|—[,.;，。；]/);
+      expect(within(container).getByText(caption)).toBeTruthy();
+    },
+  );
+
+  it.each(['en' as const, 'zh' as const])('says nothing of it when training did not diverge (%s)', (lang) => {
+    const { container } = renderWithStore(<TrainingView />, { ...FINE, lang });
+    expect(statuses().join('')).not.toMatch(/diverged|发散/);
+    expect(container.querySelector('.divergence-warning')).toBeNull();
+    const figure = container.querySelector('#view-training') as HTMLElement;
+    const described = document.getElementById(figure.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toMatch(
+      lang === 'en' ? /IPO moved π\(y_w\) from 0\.30 to/ : /IPO 使 π\(y_w\) 从 0\.30 变为/,
+    );
+    expect(container.textContent).not.toMatch(/diverged|发散/);
+  });
+});
+
+describe('SweepsView when training diverged at some points', () => {
+  it('warns beside each sweep, naming the loss', async () => {
+    const s = parseHash('#v=1&loss=ipo,sppo_hard&opt=sgd&lr=10&steps=40').state;
+    renderWithStore(<SweepsView />, s);
+    const found = await screen.findAllByText(/^Training diverged for SPPO \(hard\) at 40 of 40 points/);
+    expect(found.map((el) => el.textContent)).toEqual([
+      expect.stringContaining('(β between 0.001 and 10)'),
+      expect.stringContaining('(π_ref(y_w) between 0.01 and 0.99)'),
+    ]);
+    expect(found.every((el) => el.closest('[role="status"]'))).toBe(true);
+  });
+});
+
+describe('SweepDivergenceWarning', () => {
+  const sweeps = [{ id: 'sppo_hard' as const, count: 12, total: 40, from: 0.35, to: 10 }];
+  it.each([
+    ['en' as const, 'Training diverged for SPPO (hard) at 12 of 40 points (β between 0.35 and 10)'],
+    ['zh' as const, 'SPPO（硬标签） 在 40 个点中的 12 个（β 介于 0.35 与 10 之间）'],
+  ])('names the loss, how many points and where (%s)', (lang, text) => {
+    renderWithStore(
+      <SweepDivergenceWarning
+        sweeps={sweeps}
+        axis="beta"
+        lang={LANGUAGES[lang]}
+        learningRate={10}
+        optimizer="sgd"
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toContain(text);
+  });
+
+  it('is an empty live region when no point diverged', () => {
+    renderWithStore(
+      <SweepDivergenceWarning sweeps={[]} axis="ref" lang={LANGUAGES.en} learningRate={10} optimizer="sgd" />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+});
