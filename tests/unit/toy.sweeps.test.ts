@@ -1,5 +1,6 @@
 // β and reference sweeps: closed forms where they exist (checked against long training runs, which also
-// checks the K-response derivation in closedForm.ts), training elsewhere.
+// checks the K-response derivation in closedForm.ts), training to convergence elsewhere (converge.ts; more in
+// toy.sweepConvergence.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   betaSweep,
@@ -11,6 +12,7 @@ import {
   type ToyProblem,
   type ToyTrainConfig,
 } from '../../src/math/index.ts';
+import { trainToConvergence } from '../../src/math/toy/converge.ts';
 import { config, identity, tabular } from '../helpers/toyProblems.ts';
 
 describe('grids', () => {
@@ -84,9 +86,17 @@ describe('betaSweep closed forms equal the limit of training', () => {
   });
 });
 
-describe('betaSweep trains where there is no closed form', () => {
-  const cases: [string, ToyProblem, ToyTrainConfig['loss']][] = [
-    ['DPO with p = 1', { ...K4, pairs: [{ chosen: 0, rejected: 1, p: 1 }] }, { type: 'sigmoid', beta: 1 }],
+describe('betaSweep trains to the end where there is no closed form', () => {
+  // Until issue 10 these points were config.steps (60) Adam steps and the test checked exactly that; that
+  // was the bug: unfinished training drawn as where training ends. Now each point is the end of training
+  // (converge.ts), whatever the learning rate and step count, with a status saying whether there is one.
+  const cases: [string, ToyProblem, ToyTrainConfig['loss'], string][] = [
+    [
+      'DPO with p = 1',
+      { ...K4, pairs: [{ chosen: 0, rejected: 1, p: 1 }] },
+      { type: 'sigmoid', beta: 1 },
+      'unbounded',
+    ],
     [
       'KTO',
       {
@@ -97,13 +107,21 @@ describe('betaSweep trains where there is no closed form', () => {
         ],
       },
       { type: 'kto', beta: 1 },
+      'unbounded',
     ],
-    ['hinge', K4, { type: 'hinge', beta: 1 }],
-    ['IPO per token with unequal lengths', { ...K4, lengths: [1, 3, 1, 1] }, { type: 'ipo', beta: 1 }],
+    // Hinge with p = 0.75 ends at its kink βh = 1: the minimum, but not a point where the gradient vanishes.
+    ['hinge', K4, { type: 'hinge', beta: 1 }, 'kink'],
+    [
+      'IPO per token with unequal lengths',
+      { ...K4, lengths: [1, 3, 1, 1] },
+      { type: 'ipo', beta: 1 },
+      'converged',
+    ],
     [
       'two pairs',
       { ...K4, pairs: [...K4.pairs!, { chosen: 2, rejected: 3, p: 0.6 }] },
       { type: 'sigmoid', beta: 1 },
+      'converged',
     ],
     [
       'shared features',
@@ -120,21 +138,43 @@ describe('betaSweep trains where there is no closed form', () => {
         },
       },
       { type: 'sigmoid', beta: 1 },
+      'converged',
     ],
     [
       'robust DPO with p ≥ 1 − ε',
       { ...K4, pairs: [{ chosen: 0, rejected: 1, p: 0.95 }] },
       { type: 'robust', beta: 1, labelSmoothing: 0.1 },
+      'unbounded',
     ],
   ];
-  it.each(cases)('%s', (_name, problem, loss) => {
+  it.each(cases)('%s', (_name, problem, loss, status) => {
     const betas = [0.1, 1, 3];
     const cfg = config(loss, 'adam', 0.05, 60);
     const sweep = betaSweep(problem, cfg, betas);
     expect(sweep.closedForm).toEqual([false, false, false]);
+    expect(sweep.status).toEqual([status, status, status]);
+    expect(sweep.converged).toEqual(betas.map(() => status === 'converged'));
     betas.forEach((beta, i) => {
-      const run = trainToyPolicy(problem, { ...cfg, loss: { ...loss, beta } });
-      expect(sweep.probs[i]).toEqual(run.probs[60]);
+      const end = trainToConvergence(problem, { ...loss, beta }, { optimizer: 'adam' });
+      expect(sweep.probs[i]).toEqual(end.probs);
+      // Where there is an end, long training with small gradient-descent steps gets there too (with 'sgd'
+      // the sweep follows gradient descent's path where the minimum leaves the policy open).
+      if (status === 'converged') {
+        const sgd = betaSweep(problem, { ...cfg, optimizer: 'sgd' }, [beta]);
+        const steps = 40_000;
+        // A step inside each loss’s stable range, as above.
+        const learningRate = loss.type === 'ipo' ? 0.01 : 0.5 / (beta * beta);
+        const run = trainToyPolicy(problem, {
+          loss: { ...loss, beta },
+          optimizer: 'sgd',
+          learningRate,
+          steps,
+        });
+        // Where the path decides the end (IPO per token, unequal lengths: the normaliser turns the gradient),
+        // a step of η ends within O(η) of the small-step limit the sweep computes.
+        const tolerance = loss.type === 'ipo' ? 0.02 * learningRate : 1e-6;
+        sgd.probs[0].forEach((p, k) => expect(Math.abs(p - run.probs[steps][k])).toBeLessThan(tolerance));
+      }
     });
   });
 
@@ -143,6 +183,8 @@ describe('betaSweep trains where there is no closed form', () => {
     expect(sweep.x).toEqual(logGrid());
     expect(sweep.probs).toHaveLength(40);
     expect(sweep.closedForm).toHaveLength(40);
+    expect(sweep.converged).toHaveLength(40);
+    expect(sweep.status).toHaveLength(40);
   });
 });
 
@@ -170,7 +212,8 @@ describe('referenceSweep', () => {
   }
 
   for (const shiftPolicy of [true, false]) {
-    it(`trained points equal training on the moved problem (shiftPolicy ${shiftPolicy})`, () => {
+    // Was: equal to 40 SGD steps on the moved problem (the same bug as above); now the end of training.
+    it(`trained points equal training to the end on the moved problem (shiftPolicy ${shiftPolicy})`, () => {
       const problem: ToyProblem = {
         ...K4,
         unpaired: [
@@ -185,21 +228,28 @@ describe('referenceSweep', () => {
       expect(sweep.closedForm).toEqual([false, false]);
       refProbs.forEach((q, i) => {
         const m = moved(problem, 0, q, shiftPolicy);
-        const run = trainToyPolicy(m, cfg);
-        expect(run.probs[0][0] > 0).toBe(true);
-        sweep.probs[i].forEach((p, k) => expect(p).toBeCloseTo(run.probs[40][k], 13));
+        const end = trainToConvergence(m, cfg.loss, { optimizer: 'sgd' });
+        expect(sweep.status[i]).toBe(end.status);
+        sweep.probs[i].forEach((p, k) => expect(p).toBeCloseTo(end.probs[k], 12));
       });
     });
   }
 
   it('the swept response really has the asked reference probability', () => {
-    const problem: ToyProblem = { ...K4, pairs: [{ chosen: 2, rejected: 1, p: 1 }] };
-    const cfg = config({ type: 'sigmoid', beta: 1 }, 'sgd', 0.5, 0);
-    // With 0 steps the final policy is the start: with shiftPolicy and base = ref it would equal q.
+    // Was checked with 0 training steps (the start is the reference); the sweep no longer stops early, so
+    // through the closed form instead: y = 2 beats y = 1 with p = 0.7, and at the end
+    // π(2)/π(1) = (πref(2)/πref(1))·e^(h*), h* = logit(0.7)/β, with πref(1) rescaled by (1 − q)/Σ_{k≠2} πref(k).
+    const problem: ToyProblem = { ...K4, pairs: [{ chosen: 2, rejected: 1, p: 0.7 }] };
     const sameStart = { ...problem, policy: { ...problem.policy, baseLogits: problem.refLogits.slice() } };
-    const sweep = referenceSweep(sameStart, cfg, { refProbs: [0.2, 0.7] });
-    expect(sweep.probs[0][2]).toBeCloseTo(0.2, 14);
-    expect(sweep.probs[1][2]).toBeCloseTo(0.7, 14);
-    expect(sweep.closedForm).toEqual([false, false]);
+    const beta = 1.5;
+    const sweep = referenceSweep(sameStart, config({ type: 'sigmoid', beta }), { refProbs: [0.2, 0.7] });
+    expect(sweep.closedForm).toEqual([true, true]);
+    const ref = problem.refLogits.map(Math.exp);
+    const others = ref[0] + ref[1] + ref[3];
+    [0.2, 0.7].forEach((q, i) => {
+      const refRejected = ((1 - q) * ref[1]) / others;
+      const expected = Math.log(q / refRejected) + Math.log(0.7 / 0.3) / beta;
+      expect(Math.log(sweep.probs[i][2] / sweep.probs[i][1])).toBeCloseTo(expected, 12);
+    });
   });
 });

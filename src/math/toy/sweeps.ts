@@ -1,10 +1,23 @@
-// "What do β and the reference change?": the probabilities at the end of training as a function of β, or
-// of the reference probability of one response. Each point uses the closed-form limit where one exists
-// (closedForm.ts) and otherwise trains for config.steps from θ = 0; a flag per point says which.
+// "What do β and the reference change?": where training ends as a function of β, or of the reference
+// probability of one response. Each point is trained to the end (converge.ts), not for the user's step count
+// with the user's learning rate: a closed form where one exists (CONVENTIONS.md §6), the exact 1-D answer for
+// one pair under a margin-only loss (marginLine.ts), damped Newton otherwise, each with its own step sizes so
+// that it converges whatever the configured learning rate. The user's optimiser matters only where the
+// minimum leaves the policy undetermined (one pair with shared features or unequal lengths under a per-token
+// margin: gradient descent and Adam reach the same margin with different π(y_w)); config.learningRate and
+// config.steps are not used. A point that does not converge says why (status), and for an optimum at
+// infinity its probabilities are the limit. The criterion is CONVERGENCE_CRITERION (ToySweep.criterion).
 import type { ToyProblem, ToyTrainConfig } from './types.ts';
 import { checkIndex, checkPositive, checkProbability, fail } from '../validate.ts';
 import { logit, logSumExp, sigmoid } from '../stable.ts';
-import { closedFormProbs } from './closedForm.ts';
+import {
+  CONVERGENCE_CRITERION,
+  convergePrepared,
+  createConvergeScratch,
+  type ConvergenceCriterion,
+  type ConvergeScratch,
+  type ConvergenceStatus,
+} from './converge.ts';
 import {
   checkCompatible,
   prepareConfig,
@@ -13,19 +26,31 @@ import {
   type PreparedConfig,
   type PreparedProblem,
 } from './prepare.ts';
-import { createTrainScratch, runTraining, type TrainScratch } from './train.ts';
 
 export interface ToySweep {
   /** The swept value at each point (β, or the reference probability of the swept response). */
   x: number[];
-  /** probs[i][k]: final probability of response k at point i. */
-  probs: number[][];
-  /** true where probs[i] is the closed-form limit, false where it came from training config.steps. */
-  closedForm: boolean[];
   /**
-   * true where training diverged (divergence.ts): probs[i] is then the policy at the step it diverged,
-   * meaningless numbers. Always false at closed-form points.
+   * probs[i][k]: where training ends for response k at point i: the converged policy; where the optimum is
+   * at infinity (status 'unbounded') the limit training tends to; otherwise the last iterate.
    */
+  probs: number[][];
+  /** true where probs[i] is a closed form of CONVENTIONS.md §6 on a tabular policy. */
+  closedForm: boolean[];
+  /** true where point i met `criterion` (status 'converged'); draw the others differently and say why. */
+  converged: boolean[];
+  /**
+   * Per point: 'converged'; 'unbounded' (training never ends: the objective keeps decreasing as the policy
+   * runs off towards `probs[i]`, e.g. DPO with p = 1 or KTO); 'kink' (hinge on one noisy pair: it ends at
+   * its kink, the minimum, where the gradient does not vanish); 'stalled' (stuck at a kink, e.g. hinge on
+   * several pairs); 'max-iterations'; 'diverged'.
+   */
+  status: ConvergenceStatus[];
+  /** The work per point (ConvergenceResult.iterations): Newton iterations, 1-D steps, 0 for a closed form. */
+  iterations: number[];
+  /** The convergence criterion every converged point meets (for the view to state). */
+  criterion: Readonly<ConvergenceCriterion>;
+  /** true where numbers became NaN or infinite (status 'diverged'): probs[i] then means nothing. */
   diverged: boolean[];
 }
 
@@ -48,16 +73,35 @@ export function logGrid(min = 1e-3, max = 10, points = 40): number[] {
   );
 }
 
-/** Closed form or a training run for one point, reusing one set of buffers: [probs, closed form, diverged]. */
-function finalProbs(
+function emptySweep(): ToySweep {
+  return {
+    x: [],
+    probs: [],
+    closedForm: [],
+    converged: [],
+    status: [],
+    iterations: [],
+    criterion: CONVERGENCE_CRITERION,
+    diverged: [],
+  };
+}
+
+/** Trains one point to its end and appends it to the sweep. */
+function addPoint(
+  sweep: ToySweep,
+  x: number,
   pb: PreparedProblem,
   cfg: PreparedConfig,
-  scratch: TrainScratch,
-): [number[], boolean, boolean] {
-  const exact = closedFormProbs(pb, cfg);
-  if (exact) return [exact, true, false];
-  const diverged = runTraining(pb, cfg, scratch) >= 0;
-  return [Array.from(scratch.ws.probs), false, diverged];
+  scratch: ConvergeScratch,
+): void {
+  const end = convergePrepared(pb, cfg, scratch);
+  sweep.x.push(x);
+  sweep.probs.push(end.probs);
+  sweep.closedForm.push(end.method === 'closed-form');
+  sweep.converged.push(end.converged);
+  sweep.status.push(end.status);
+  sweep.iterations.push(end.iterations);
+  sweep.diverged.push(end.status === 'diverged');
 }
 
 function prepare(problem: ToyProblem, config: ToyTrainConfig): [PreparedProblem, PreparedConfig] {
@@ -67,7 +111,7 @@ function prepare(problem: ToyProblem, config: ToyTrainConfig): [PreparedProblem,
   return [pb, cfg];
 }
 
-/** Final probabilities of every response as β varies over `betas` (default: logGrid()). */
+/** Where training ends, for every response, as β varies over `betas` (default: logGrid()). */
 export function betaSweep(
   problem: ToyProblem,
   config: ToyTrainConfig,
@@ -76,14 +120,9 @@ export function betaSweep(
   const [pb, cfg] = prepare(problem, config);
   if (!Array.isArray(betas)) fail('betas', 'must be an array', betas);
   betas.forEach((b, i) => checkPositive(`betas[${i}]`, b));
-  const scratch = createTrainScratch(pb);
-  const sweep: ToySweep = { x: betas.slice(), probs: [], closedForm: [], diverged: [] };
-  for (const beta of betas) {
-    const [probs, exact, diverged] = finalProbs(pb, withBeta(cfg, beta), scratch);
-    sweep.probs.push(probs);
-    sweep.closedForm.push(exact);
-    sweep.diverged.push(diverged);
-  }
+  const scratch = createConvergeScratch(pb);
+  const sweep = emptySweep();
+  for (const beta of betas) addPoint(sweep, beta, pb, withBeta(cfg, beta), scratch);
   return sweep;
 }
 
@@ -116,7 +155,7 @@ function defaultResponse(pb: PreparedProblem): number {
 }
 
 /**
- * Final probabilities of every response as the reference probability of one response varies: its
+ * Where training ends, for every response, as the reference probability of one response varies: its
  * reference logit is set so that πref(y) = q, the others' reference logits stay as they are.
  */
 export function referenceSweep(
@@ -132,8 +171,8 @@ export function referenceSweep(
   // Reference log-probs are logits up to a constant; the others' log-normaliser fixes where y must sit.
   const others = Array.from(pb.refLogp).filter((_, k) => k !== y);
   const logOthers = logSumExp(others);
-  const scratch = createTrainScratch(pb);
-  const sweep: ToySweep = { x: [], probs: [], closedForm: [], diverged: [] };
+  const scratch = createConvergeScratch(pb);
+  const sweep = emptySweep();
   refProbs.forEach((q, i) => {
     const field = `refProbs[${i}]`;
     checkProbability(field, q);
@@ -145,11 +184,7 @@ export function referenceSweep(
     const base = Float64Array.from(pb.base);
     if (shiftPolicy) base[y] += shift;
     const moved: PreparedProblem = { ...pb, base, refLogp: refLogits.map((v) => v - lse) };
-    const [probs, exact, diverged] = finalProbs(moved, cfg, scratch);
-    sweep.x.push(q);
-    sweep.probs.push(probs);
-    sweep.closedForm.push(exact);
-    sweep.diverged.push(diverged);
+    addPoint(sweep, q, moved, cfg, scratch);
   });
   return sweep;
 }
