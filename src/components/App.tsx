@@ -1,11 +1,11 @@
 // The page: header, link notices, controls, the numbers and the six views. In embed mode (`embed=` in the
 // link) only one view is shown, with or without its controls, and no page chrome.
-import { useCallback, useEffect, useMemo, useState, type ComponentType, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState, type ComponentType, type MouseEvent } from 'react';
 import type { ViewId } from '../state/viewIds.ts';
-import { PRESETS } from '../state/presets.ts';
+import { PRESET_IDS } from '../state/presetIds.ts';
 import { useStore, useStoreApi } from './storeContext.tsx';
-import { useLanguage, useResolvedTheme } from './environment.tsx';
-import { UiStringsProvider } from './i18nContext.tsx';
+import { useResolvedTheme } from './environment.tsx';
+import { useStrings } from './strings.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { EmbedControls } from './controls/EmbedControls.tsx';
 import { PairReadout } from './readout/PairReadout.tsx';
@@ -16,7 +16,8 @@ import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
 import { ShareDialog } from './shell/ShareDialog.tsx';
 import { ThemeSwitcher } from './shell/ThemeSwitcher.tsx';
 import { LanguageSwitcher } from './shell/LanguageSwitcher.tsx';
-import { LossView, GradientView } from './views/LossViews.tsx';
+import { LossView } from './views/LossView.tsx';
+import { GradientView } from './views/GradientView.tsx';
 import { TrainingView } from './views/TrainingView.tsx';
 import { SweepsView } from './views/SweepsView.tsx';
 import { PlaneView } from './views/PlaneView.tsx';
@@ -46,36 +47,31 @@ function skipToViews(e: MouseEvent<HTMLAnchorElement>) {
 /** Keeps <html lang> and the theme attribute in step with the store. */
 function useDocumentSettings() {
   const theme = useResolvedTheme();
-  const lang = useLanguage();
+  const { tag } = useStrings();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
-    document.documentElement.lang = lang.tag;
-  }, [theme, lang]);
+    document.documentElement.lang = tag;
+  }, [theme, tag]);
 }
 
 export function App() {
   useDocumentSettings();
-  const lang = useLanguage();
+  const t = useStrings().shell;
   const api = useStoreApi();
   const embed = useStore((s) => s.embed);
   const showControls = useStore((s) => s.showControls);
-  const t = lang.app;
   const loadPreset = (id: string) => api.getState().loadPreset(id);
   const [sharing, setSharing] = useState(false);
   // Heading, caption and export row above an embedded plot take about 110 px.
   const embedPlotHeight = useAvailableHeight(110);
-  const presets = useMemo(
-    () => PRESETS.map(({ id }) => ({ id, ...(lang.presets[id] ?? PRESETS.find((p) => p.id === id)!) })),
-    [lang],
-  );
   const closeShare = useCallback(() => setSharing(false), []);
 
   if (embed) {
     const view: ViewId = embed === '1' ? 'loss' : (embed as ViewId);
     const View = VIEW_COMPONENTS[view] ?? LossView;
     return (
-      <UiStringsProvider strings={lang.ui}>
-        <NoticeBanner strings={t} />
+      <>
+        <NoticeBanner />
         <main className={`embed-root${showControls ? '' : ' no-controls'}`}>
           {showControls && <EmbedControls view={view} />}
           <div className="embed-view">
@@ -84,12 +80,12 @@ export function App() {
             </PlotHeightContext>
           </div>
         </main>
-      </UiStringsProvider>
+      </>
     );
   }
 
   return (
-    <UiStringsProvider strings={lang.ui}>
+    <>
       <a className="skip-link" href="#views" onClick={skipToViews}>
         {t.skipToViews}
       </a>
@@ -97,22 +93,22 @@ export function App() {
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.tagline}</p>
         <div className="header-actions">
-          <CopyLinkButton strings={t} />
+          <CopyLinkButton />
           <button type="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
             {t.share.open}
           </button>
-          <ThemeSwitcher strings={t} />
-          <LanguageSwitcher strings={t} />
+          <ThemeSwitcher />
+          <LanguageSwitcher />
           <button type="button" onClick={() => api.getState().reset()}>
             {t.reset}
           </button>
         </div>
       </header>
-      <NoticeBanner strings={t} />
+      <NoticeBanner />
       <main className={`app-main${showControls ? '' : ' no-controls'}`}>
         {showControls && (
           <div className="controls-column">
-            <ControlsPanel presets={presets} onLoadPreset={loadPreset} />
+            <ControlsPanel presets={PRESET_IDS} onLoadPreset={loadPreset} />
           </div>
         )}
         <div className="views-column" id="views" tabIndex={-1}>
@@ -138,6 +134,6 @@ export function App() {
       </main>
       <footer className="app-footer">{t.footer}</footer>
       {sharing && <ShareDialog onClose={closeShare} />}
-    </UiStringsProvider>
+    </>
   );
 }

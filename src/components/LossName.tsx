@@ -1,12 +1,14 @@
-// A loss as readers meet it everywhere: its human name, then its TRL loss_type in monospace (untranslated).
+// A loss as readers meet it everywhere: its name from the loss-name table, then its TRL loss_type in
+// monospace (untranslated).
 import type { LossId } from '../math/index.ts';
-import { useUiStrings } from './i18nContext.tsx';
+import type { LossNames } from '../i18n/types/losses.ts';
+import { useStrings } from './strings.tsx';
 
 export function LossName({ id }: { id: LossId }) {
-  const s = useUiStrings();
+  const { losses } = useStrings();
   return (
     <>
-      <span className="loss-name">{s.losses.names[id]}</span>{' '}
+      <span className="loss-name">{losses[id].name}</span>{' '}
       <code className="loss-type" translate="no">
         {id}
       </code>
@@ -15,6 +17,6 @@ export function LossName({ id }: { id: LossId }) {
 }
 
 /** The same as plain text, for messages: "DPO (sigmoid)". */
-export function lossNameText(names: Record<LossId, string>, id: LossId): string {
-  return `${names[id]} (${id})`;
+export function lossNameText(losses: LossNames, id: LossId): string {
+  return `${losses[id].name} (${id})`;
 }

@@ -2,7 +2,10 @@
 // StoreProvider with its own createAppStore(), so tests never share state.
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore as useZustandStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type AppStore, type StoreState } from '../state/store.ts';
+import type { AppState } from '../state/appState.ts';
+import { pickFields } from '../state/pickFields.ts';
 
 const StoreContext = createContext<AppStore>(useAppStore);
 
@@ -21,4 +24,14 @@ export function useStoreApi(): AppStore {
  */
 export function useStore<T>(selector: (state: StoreState) => T): T {
   return useZustandStore(useStoreApi(), selector);
+}
+
+/**
+ * The fields `keys` (an `as const` list) of the state as one object typed by the list, re-rendering only when
+ * one of them changes.
+ */
+export function useStoreFields<const K extends readonly (keyof AppState)[]>(
+  keys: K,
+): Pick<AppState, K[number]> {
+  return useStore(useShallow((s) => pickFields(s, keys)));
 }

@@ -1,7 +1,7 @@
 // Which toy training runs and sweep points diverged (math/toy/divergence.ts), gathered for the warnings of
 // the training and sweeps views.
-import { trustedSteps, type LossId } from '../../math/index.ts';
-import type { SweepInput, TrainingRunInput } from '../../figures/types.ts';
+import { trustedSteps, type LossId } from '../math/index.ts';
+import type { SweepInput, TrainingRunInput } from './types.ts';
 
 export interface DivergedRun {
   id: LossId;

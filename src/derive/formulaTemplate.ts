@@ -2,7 +2,7 @@
 // Filled with symbols it is the constant formula; filled with numbers (formatted here, from numbers only) it
 // is the same formula with today's values. KaTeX therefore only ever sees these constant templates, the
 // symbols below and digits: nothing from a link or a text box.
-import { formatNumber, formatTexNumber } from '../format.ts';
+import { formatNumber, formatTexNumber } from '../math/numberFormat.ts';
 
 export type Sym =
   | 'beta'

@@ -1,7 +1,7 @@
 // The formulas behind every readout number, as constant templates (see formulaTemplate.ts). They follow
 // ../shared/CONVENTIONS.md §2–§4; the gradients are the exact derivatives the math module's kernels compute.
 // Names: h = ρw − ρl, h̄ = ρw/Lw − ρl/Ll (per token), z = βh, m = σ(z/τ).
-import type { LossId } from '../../math/index.ts';
+import type { LossId } from '../math/index.ts';
 import type { Formula, WhereLine } from './formulaTemplate.ts';
 
 const R = String.raw;

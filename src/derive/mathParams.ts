@@ -1,65 +1,84 @@
-// Translating the app state into the math API's parameter objects, in one place.
-import type { KtoParams, LossId, PairInput, PairLossParams } from '../../math/index.ts';
-import type { AppState } from '../appState.ts';
+// The one adapter from the app state to the math API's inputs. Every consumer (the pair readout, the curves
+// and the plane, the toy trainer and its sweeps, the TRL code) builds its parameters here, so each edge case
+// has one policy:
+// - EXO's ε: at least EXO_MIN_SMOOTHING (math/exoSmoothing.ts), for EXO only;
+// - KTO's z0 for one pair: the fixed value when one is set; 'kl' and 'batch' are estimates over a policy or
+//   a batch, which one pair does not have, so the pair views use 0 (the toy trainer estimates them);
+// - the toy trainer gets the z0 mode itself ('kl', 'batch' or the number).
+import {
+  smoothingFor,
+  type KtoParams,
+  type LossId,
+  type PairInput,
+  type PairLossParams,
+  type ToyLossConfig,
+} from '../math/index.ts';
+import { pickFields, stateFields, type FieldsOf } from '../state/pickFields.ts';
 
-export type PairFields = Pick<
-  AppState,
-  'policyChosen' | 'policyRejected' | 'refChosen' | 'refRejected' | 'chosenLength' | 'rejectedLength'
->;
-export type LossParamFields = Pick<
-  AppState,
-  | 'beta'
-  | 'labelSmoothing'
-  | 'ipoNormalization'
-  | 'discopopTau'
-  | 'desirableWeight'
-  | 'undesirableWeight'
-  | 'z0Mode'
-  | 'z0'
->;
+/** The pair's log-probabilities and lengths. */
+export const PAIR_FIELDS = stateFields(
+  'policyChosen',
+  'policyRejected',
+  'refChosen',
+  'refRejected',
+  'chosenLength',
+  'rejectedLength',
+);
+export type PairFields = FieldsOf<typeof PAIR_FIELDS>;
 
+/** Every setting some loss reads. */
+export const LOSS_PARAM_FIELDS = stateFields(
+  'beta',
+  'labelSmoothing',
+  'ipoNormalization',
+  'discopopTau',
+  'desirableWeight',
+  'undesirableWeight',
+  'z0Mode',
+  'z0',
+);
+export type LossParamFields = FieldsOf<typeof LOSS_PARAM_FIELDS>;
+
+/** What one loss at the store's pair reads: the pair and the settings. */
+export type PairLossFields = PairFields & LossParamFields;
+
+/** The pair as the math API takes it. */
 export function pairInputOf(s: PairFields): PairInput {
-  return {
-    policyChosen: s.policyChosen,
-    policyRejected: s.policyRejected,
-    refChosen: s.refChosen,
-    refRejected: s.refRejected,
-    chosenLength: s.chosenLength,
-    rejectedLength: s.rejectedLength,
-  };
+  return pickFields(s, PAIR_FIELDS);
 }
 
-/**
- * EXO divides by log ε, so it needs ε > 0 (TRL raises an error at 0); cDPO and robust take 0. The one rule
- * for EXO's ε: the link reader and every patch keep the state's ε at least this while EXO is chosen (the
- * ε box refuses less), and the readout, the plots, the toy trainer and the TRL code compute EXO with
- * `smoothingFor`, so all of them use the same value.
- */
-export const EXO_MIN_SMOOTHING = 1e-3;
-
-/** The label smoothing ε loss `id` computes with. */
-export function smoothingFor(id: LossId, eps: number): number {
-  return id === 'exo_pair' ? Math.max(EXO_MIN_SMOOTHING, eps) : eps;
-}
-
-export function pairParamsOf(s: LossParamFields, forExo = false): PairLossParams {
+/** The pair-loss parameters loss `id` computes with. */
+export function pairParamsOf(id: LossId, s: LossParamFields): Required<PairLossParams> {
   return {
     beta: s.beta,
-    labelSmoothing: forExo ? smoothingFor('exo_pair', s.labelSmoothing) : s.labelSmoothing,
+    labelSmoothing: smoothingFor(id, s.labelSmoothing),
     ipoNormalization: s.ipoNormalization,
     discopopTau: s.discopopTau,
   };
 }
 
-/**
- * KTO for a single pair: z0 is the fixed value when one is set; 'kl' and 'batch' need a whole policy or
- * batch, which one pair does not have, so the pair views use 0 there (the toy trainer computes them).
- */
-export function ktoParamsOf(s: LossParamFields): KtoParams {
+/** KTO's reference point for one pair (see the z0 policy above). */
+export function pairZ0(s: Pick<LossParamFields, 'z0Mode' | 'z0'>): number {
+  return s.z0Mode === 'fixed' ? s.z0 : 0;
+}
+
+/** The KTO parameters for one pair. */
+export function ktoParamsOf(s: LossParamFields): Required<KtoParams> {
   return {
     beta: s.beta,
-    z0: s.z0Mode === 'fixed' ? s.z0 : 0,
+    z0: pairZ0(s),
     desirableWeight: s.desirableWeight,
     undesirableWeight: s.undesirableWeight,
+  };
+}
+
+/** The toy trainer's loss configuration for loss `id`. */
+export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
+  return {
+    type: id,
+    ...pairParamsOf(id, s),
+    desirableWeight: s.desirableWeight,
+    undesirableWeight: s.undesirableWeight,
+    z0: s.z0Mode === 'fixed' ? s.z0 : s.z0Mode,
   };
 }

@@ -1,24 +1,24 @@
-// The curves of views 1 and 2 (loss and gradient against the margin) for the chosen losses and the pair.
+// The curves of the loss and gradient views (each chosen loss against the margin) with the pair on them.
 import {
   isKtoLoss,
-  ktoLoss,
   ktoPairCurve,
   optimalMargin,
-  pairLoss,
   pairLossCurve,
+  perTokenMargin,
   type LossId,
-} from '../../math/index.ts';
-import type { LossCurveInput } from '../../figures/types.ts';
-import type { AppState } from '../appState.ts';
+} from '../math/index.ts';
+import type { LossCurveInput } from './types.ts';
+import type { AppState } from '../state/appState.ts';
 import {
   ktoParamsOf,
   pairInputOf,
   pairParamsOf,
-  type LossParamFields,
   type PairFields,
-} from './lossParams.ts';
+  type PairLossFields,
+} from './mathParams.ts';
+import { pairValuesOf } from './pairValues.ts';
 
-export type PairCurveFields = PairFields & LossParamFields & Pick<AppState, 'losses' | 'preferenceProb'>;
+export type PairCurveFields = PairLossFields & Pick<AppState, 'losses' | 'preferenceProb'>;
 
 export const CURVE_POINTS = 400;
 /** The margin axis spans ±10/β (βh from −10 to 10, where every loss does its work), widened to keep the pair in view. */
@@ -31,10 +31,9 @@ export const CURVE_SPAN = 10;
  */
 function optimumOnCurve(id: LossId, s: PairCurveFields): number | null {
   if (isKtoLoss(id)) return null;
-  const star = optimalMargin(id, s.preferenceProb, pairParamsOf(s, id === 'exo_pair'));
+  const star = optimalMargin(id, s.preferenceProb, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
-  const perToken = id === 'sigmoid_norm' || (id === 'ipo' && s.ipoNormalization === 'token');
-  if (!perToken) return star;
+  if (!perTokenMargin(id, s)) return star;
   const cw = s.policyChosen - s.refChosen;
   const cl = s.policyRejected - s.refRejected;
   const iw = 1 / s.chosenLength;
@@ -69,24 +68,11 @@ export function computePairCurves(s: PairCurveFields): LossCurveInput[] {
   const grid = symmetricGrid(halfWidth, CURVE_POINTS);
   const center = pairInputOf(s);
   return s.losses.map((id) => {
-    if (isKtoLoss(id)) {
-      const kp = ktoParamsOf(s);
-      const up = ktoLoss(id, { policy: s.policyChosen, ref: s.refChosen, desirable: true }, kp);
-      const down = ktoLoss(id, { policy: s.policyRejected, ref: s.refRejected, desirable: false }, kp);
-      return {
-        id,
-        curve: ktoPairCurve(kp, grid, center, id),
-        optimum: null,
-        current: { margin: h0, loss: up.loss + down.loss, dChosen: up.dPolicy, dRejected: down.dPolicy },
-      };
-    }
-    const params = pairParamsOf(s, id === 'exo_pair');
-    const r = pairLoss(id, center, params);
-    return {
-      id,
-      curve: pairLossCurve(id, params, grid, center),
-      optimum: optimumOnCurve(id, s),
-      current: { margin: h0, loss: r.loss, dChosen: r.dPolicyChosen, dRejected: r.dPolicyRejected },
-    };
+    const v = pairValuesOf(id, s);
+    const current = { margin: h0, loss: v.loss, dChosen: v.dChosen, dRejected: v.dRejected };
+    const curve = isKtoLoss(id)
+      ? ktoPairCurve(ktoParamsOf(s), grid, center, id)
+      : pairLossCurve(id, pairParamsOf(id, s), grid, center);
+    return { id, curve, optimum: optimumOnCurve(id, s), current };
   });
 }

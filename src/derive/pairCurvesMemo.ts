@@ -1,40 +1,18 @@
-// Views 1 and 2 draw the same curves: compute them once per change of the fields they read.
+// The loss and gradient views draw the same curves: compute them once per change of the fields they read.
 import { computePairCurves, type PairCurveFields } from './pairCurves.ts';
-import type { LossCurveInput } from '../../figures/types.ts';
+import type { LossCurveInput } from './types.ts';
+import { memoByFields, stateFields } from '../state/pickFields.ts';
+import { LOSS_PARAM_FIELDS, PAIR_FIELDS } from './mathParams.ts';
 
-const FIELDS = [
+export const PAIR_CURVE_FIELDS = stateFields(
   'losses',
-  'beta',
-  'labelSmoothing',
-  'ipoNormalization',
-  'discopopTau',
-  'policyChosen',
-  'policyRejected',
-  'refChosen',
-  'refRejected',
-  'chosenLength',
-  'rejectedLength',
-  'desirableWeight',
-  'undesirableWeight',
-  'z0Mode',
-  'z0',
+  ...LOSS_PARAM_FIELDS,
+  ...PAIR_FIELDS,
   'preferenceProb',
-] as const satisfies readonly (keyof PairCurveFields)[];
+);
 
-export function pickPairCurveFields(s: PairCurveFields): PairCurveFields {
-  const out = {} as Record<string, unknown>;
-  for (const k of FIELDS) out[k] = s[k];
-  return out as PairCurveFields;
-}
-
-let lastKey = '';
-let lastValue: LossCurveInput[] | null = null;
-
-export function pairCurvesOf(s: PairCurveFields): LossCurveInput[] {
-  const key = JSON.stringify(pickPairCurveFields(s));
-  if (!lastValue || key !== lastKey) {
-    lastValue = computePairCurves(s);
-    lastKey = key;
-  }
-  return lastValue;
-}
+/** The curves, recomputed only when one of PAIR_CURVE_FIELDS changed. */
+export const pairCurvesOf: (s: PairCurveFields) => LossCurveInput[] = memoByFields(
+  PAIR_CURVE_FIELDS,
+  computePairCurves,
+);

@@ -1,8 +1,14 @@
-// View 5's grid: the first chosen loss over the (ρw, ρl) plane, wide enough to hold the pair, the training
+// The plane view's grid: one chosen loss over the (ρw, ρl) plane, wide enough to hold the pair, the training
 // path of that loss and the region where the loss changes (a few 1/β around the origin).
-import { isKtoLoss, ktoPairPlane, pairLossPlane, trustedSteps, type LossId } from '../../math/index.ts';
-import type { PlaneGridInput, TrainingRunInput } from '../../figures/types.ts';
-import { ktoParamsOf, pairParamsOf, type LossParamFields, type PairFields } from './lossParams.ts';
+import { isKtoLoss, ktoPairPlane, pairLossPlane, trustedSteps, type LossId } from '../math/index.ts';
+import type { PlaneGridInput, TrainingRunInput } from './types.ts';
+import { ktoParamsOf, pairParamsOf, type LossParamFields, type PairFields } from './mathParams.ts';
+
+/** The pair's log-probabilities: the plane marks the pair and keeps it in view. */
+export type PlanePairFields = Pick<
+  PairFields,
+  'policyChosen' | 'policyRejected' | 'refChosen' | 'refRejected'
+>;
 
 export const PLANE_POINTS = 61;
 
@@ -25,7 +31,7 @@ function linspace([a, b]: [number, number], n: number): number[] {
 
 export function computePlane(
   id: LossId,
-  s: LossParamFields & PairFields,
+  s: LossParamFields & PlanePairFields,
   run: TrainingRunInput | undefined,
 ): PlaneGridInput {
   // βρ in ±3 is where σ(βρ) changes; keep at least that, then take in the pair and the path.
@@ -39,6 +45,39 @@ export function computePlane(
   const loss = isKtoLoss(id)
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
     : // The toy's responses are one token long, so token-normalised losses use lengths 1 here too.
-      pairLossPlane(id, pairParamsOf(s, id === 'exo_pair'), xs, ys);
+      pairLossPlane(id, pairParamsOf(id, s), xs, ys);
   return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
+}
+
+/** The loss the plane shows: the one picked while it is still chosen, else the first chosen. */
+export function planeLossId(losses: readonly LossId[], picked: LossId | null): LossId {
+  return picked && losses.includes(picked) ? picked : losses[0];
+}
+
+export interface PlaneData {
+  grid: PlaneGridInput;
+  /** The pair's log-ratios, marked on the plane. */
+  pairLogRatios: { chosenLogRatio: number; rejectedLogRatio: number };
+}
+
+/**
+ * The plane for loss `id`: the toy's settings with the store's pair, and the toy's training run of that
+ * loss (when it trained) drawn over it.
+ */
+export function planeOf(
+  id: LossId,
+  s: LossParamFields & PlanePairFields,
+  runs: readonly TrainingRunInput[],
+): PlaneData {
+  return {
+    grid: computePlane(
+      id,
+      s,
+      runs.find((r) => r.id === id),
+    ),
+    pairLogRatios: {
+      chosenLogRatio: s.policyChosen - s.refChosen,
+      rejectedLogRatio: s.policyRejected - s.refRejected,
+    },
+  };
 }

@@ -1,10 +1,11 @@
 // The numbers of the readout for one loss and the store's pair, with their formulas. Values come from the
-// math module (pairLoss, ktoLoss) and are never recomputed here; only the inputs shown in the substituted
+// math module (through pairValues.ts) and are never recomputed here; only the inputs shown in the substituted
 // formulas (ρw, h, …) are derived, by plain subtraction.
-import { isKtoLoss, ktoLoss, pairLoss, sigmoid, type LossId } from '../../math/index.ts';
-import type { AppState, Z0Mode } from '../../state/appState.ts';
-import { smoothingFor } from '../../state/derive/lossParams.ts';
-import type { ReadoutRowKey } from '../../i18n/uiStrings.ts';
+import { isKtoLoss, lossInfo, lossReads, perTokenMargin, sigmoid, type LossId } from '../math/index.ts';
+import type { Z0Mode } from '../state/appState.ts';
+import type { ReadoutRowKey } from '../i18n/types/readout.ts';
+import { pairParamsOf, pairZ0, type PairLossFields } from './mathParams.ts';
+import { pairValuesOf } from './pairValues.ts';
 import {
   numericFormula,
   symbolicFormula,
@@ -25,23 +26,7 @@ export const READOUT_ROWS: readonly ReadoutRowKey[] = [
 ];
 
 /** The fields of the state the readout reads. */
-export type ReadoutInputs = Pick<
-  AppState,
-  | 'beta'
-  | 'labelSmoothing'
-  | 'ipoNormalization'
-  | 'discopopTau'
-  | 'policyChosen'
-  | 'policyRejected'
-  | 'refChosen'
-  | 'refRejected'
-  | 'chosenLength'
-  | 'rejectedLength'
-  | 'desirableWeight'
-  | 'undesirableWeight'
-  | 'z0Mode'
-  | 'z0'
->;
+export type ReadoutInputs = PairLossFields;
 
 /** A note shown next to a number where TRL, the papers or this readout's choices need saying. */
 export type ReadoutNote =
@@ -73,14 +58,15 @@ interface RowValues {
   'rewards/accuracies': number | null;
 }
 
-function symbolValues(s: ReadoutInputs, z0: number): Values {
+/** The symbols' values; `eps` is the ε the loss computes with (EXO's smallest ε applied). */
+function symbolValues(s: ReadoutInputs, eps: number, z0: number): Values {
   const rw = s.policyChosen - s.refChosen;
   const rl = s.policyRejected - s.refRejected;
   const h = rw - rl;
   const z = s.beta * h;
   return {
     beta: s.beta,
-    eps: s.labelSmoothing,
+    eps,
     tau: s.discopopTau,
     Lw: s.chosenLength,
     Ll: s.rejectedLength,
@@ -100,64 +86,29 @@ function symbolValues(s: ReadoutInputs, z0: number): Values {
   };
 }
 
-function evaluate(id: LossId, s: ReadoutInputs, z0: number): RowValues {
-  if (isKtoLoss(id)) {
-    const params = {
-      beta: s.beta,
-      z0,
-      desirableWeight: s.desirableWeight,
-      undesirableWeight: s.undesirableWeight,
-    };
-    const up = ktoLoss(id, { policy: s.policyChosen, ref: s.refChosen, desirable: true }, params);
-    const down = ktoLoss(id, { policy: s.policyRejected, ref: s.refRejected, desirable: false }, params);
-    // The pair as one thumbs-up and one thumbs-down example, summed as the math module's KTO curves do.
-    return {
-      loss: up.loss + down.loss,
-      dChosen: up.dPolicy,
-      dRejected: down.dPolicy,
-      'rewards/chosen': up.reward,
-      'rewards/rejected': down.reward,
-      'rewards/margins': up.reward - down.reward,
-      'rewards/accuracies': null,
-    };
-  }
-  const r = pairLoss(
-    id,
-    {
-      policyChosen: s.policyChosen,
-      policyRejected: s.policyRejected,
-      refChosen: s.refChosen,
-      refRejected: s.refRejected,
-      chosenLength: s.chosenLength,
-      rejectedLength: s.rejectedLength,
-    },
-    {
-      beta: s.beta,
-      labelSmoothing: s.labelSmoothing,
-      discopopTau: s.discopopTau,
-      ipoNormalization: s.ipoNormalization,
-    },
-  );
+function rowValues(id: LossId, s: ReadoutInputs): RowValues {
+  const v = pairValuesOf(id, s);
   return {
-    loss: r.loss,
-    dChosen: r.dPolicyChosen,
-    dRejected: r.dPolicyRejected,
-    'rewards/chosen': r.rewardChosen,
-    'rewards/rejected': r.rewardRejected,
-    'rewards/margins': r.rewardMargin,
-    'rewards/accuracies': r.rewardAccuracy,
+    loss: v.loss,
+    dChosen: v.dChosen,
+    dRejected: v.dRejected,
+    'rewards/chosen': v.rewardChosen,
+    'rewards/rejected': v.rewardRejected,
+    'rewards/margins': v.rewardMargin,
+    'rewards/accuracies': v.rewardAccuracy,
   };
 }
 
 function lossNotes(id: LossId, s: ReadoutInputs, values: RowValues, z0: number): ReadoutNote[] {
   const notes: ReadoutNote[] = [];
-  if (id === 'ipo') notes.push({ kind: s.ipoNormalization === 'token' ? 'ipoToken' : 'ipoSum' });
-  if (id === 'cdpo') notes.push({ kind: 'cdpo' });
+  if (lossReads(id, 'ipoNormalization'))
+    notes.push({ kind: s.ipoNormalization === 'token' ? 'ipoToken' : 'ipoSum' });
+  if (lossInfo(id).trl.lossType === null) notes.push({ kind: 'cdpo' });
   if (id === 'sigmoid_norm') notes.push({ kind: 'sigmoidNorm' });
   if (id === 'robust' && values.loss < 0) notes.push({ kind: 'robustNegative' });
   if (isKtoLoss(id)) {
     notes.push({ kind: 'ktoLossSum', trlMean: values.loss / 2 });
-    if (id === 'kto')
+    if (lossReads(id, 'z0'))
       notes.push(
         s.z0Mode === 'fixed' ? { kind: 'ktoZ0Fixed', z0 } : { kind: 'ktoZ0Estimated', mode: s.z0Mode },
       );
@@ -184,19 +135,19 @@ function cell(
   };
 }
 
-export function lossReadout(id: LossId, inputs: ReadoutInputs): LossReadout {
-  // EXO computes with at least its smallest ε, as the plots, the trainer and the TRL code do.
-  const s = { ...inputs, labelSmoothing: smoothingFor(id, inputs.labelSmoothing) };
-  // z0 is estimated during training ('kl', 'batch'); one pair alone has no estimate, so 0 (with a note).
-  const z0 = s.z0Mode === 'fixed' ? s.z0 : 0;
+export function lossReadout(id: LossId, s: ReadoutInputs): LossReadout {
+  // The same parameters as the plots, the trainer and the TRL code (derive/mathParams.ts): EXO computes
+  // with at least its smallest ε; z0 is estimated during training ('kl', 'batch'), and one pair alone has
+  // no estimate, so 0 (with a note).
+  const z0 = pairZ0(s);
   let values: RowValues;
   try {
-    values = evaluate(id, s, z0);
+    values = rowValues(id, s);
   } catch (e) {
     if (e instanceof RangeError) return { id, ok: false, problem: { kind: 'invalid', message: e.message } };
     throw e;
   }
-  const vals = symbolValues(s, z0);
+  const vals = symbolValues(s, pairParamsOf(id, s).labelSmoothing, z0);
   const spec: LossSpec = LOSS_SPECS[id === 'ipo' && s.ipoNormalization === 'sum' ? 'ipo_sum' : id];
   const cells = {
     loss: cell(LHS.loss, spec.loss, spec.where, vals, values.loss),
@@ -213,7 +164,8 @@ export function lossReadout(id: LossId, inputs: ReadoutInputs): LossReadout {
     cells[key] = cell(LHS[key], r.rhs, r.where, vals, values[key]);
   }
   cells.loss.notes = lossNotes(id, s, values, z0);
-  if (id === 'ipo' && s.ipoNormalization === 'token')
+  // TRL logs rewards from summed log-ratios even where the loss's own margin is per token (IPO's).
+  if (lossReads(id, 'ipoNormalization') && perTokenMargin(id, s))
     cells['rewards/margins'].notes.push({ kind: 'rewardsSummed' });
   if (isKtoLoss(id)) {
     cells['rewards/margins'].notes.push({ kind: 'ktoMargins' });

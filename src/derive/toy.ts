@@ -1,5 +1,6 @@
-// The toy policy as the app state describes it, and its training runs for views 3, 5 and 6. Results are
-// memoised on the fields they read, so several views asking in one render train each loss once.
+// The toy policy as the app state describes it, and its training runs for the training, plane and simplex
+// views. Results are memoised on the fields they read, so several views asking in one render train each
+// loss once.
 import {
   buildToyProblem,
   detectDivergence,
@@ -10,38 +11,15 @@ import {
   type LossId,
   type ToySpec,
   type ToyTrainConfig,
-} from '../../math/index.ts';
-import type { TrainingRunInput } from '../../figures/types.ts';
-import type { AppState } from '../appState.ts';
-import { smoothingFor, type LossParamFields } from './lossParams.ts';
-
-export type ToyFields = LossParamFields &
-  Pick<
-    AppState,
-    | 'losses'
-    | 'responses'
-    | 'refProbs'
-    | 'features'
-    | 'similarity'
-    | 'dataset'
-    | 'preferenceProb'
-    | 'rewards'
-    | 'optimizer'
-    | 'learningRate'
-    | 'steps'
-  >;
+} from '../math/index.ts';
+import type { TrainingRunInput } from './types.ts';
+import { memoByFields, stateFields, type FieldsOf } from '../state/pickFields.ts';
+import { LOSS_PARAM_FIELDS, toyLossOf } from './mathParams.ts';
 
 /** Every field the toy results depend on, in a fixed order (the memo key and the worker message). */
-export const TOY_FIELDS = [
+export const TOY_FIELDS = stateFields(
   'losses',
-  'beta',
-  'labelSmoothing',
-  'ipoNormalization',
-  'discopopTau',
-  'desirableWeight',
-  'undesirableWeight',
-  'z0Mode',
-  'z0',
+  ...LOSS_PARAM_FIELDS,
   'responses',
   'refProbs',
   'features',
@@ -52,13 +30,8 @@ export const TOY_FIELDS = [
   'optimizer',
   'learningRate',
   'steps',
-] as const satisfies readonly (keyof ToyFields)[];
-
-export function pickToyFields(s: ToyFields): ToyFields {
-  const out = {} as Record<string, unknown>;
-  for (const k of TOY_FIELDS) out[k] = s[k];
-  return out as ToyFields;
-}
+);
+export type ToyFields = FieldsOf<typeof TOY_FIELDS>;
 
 export function toySpecOf(s: ToyFields): ToySpec {
   return {
@@ -76,16 +49,7 @@ export function toySpecOf(s: ToyFields): ToySpec {
 
 export function toyConfigOf(s: ToyFields, id: LossId): ToyTrainConfig {
   return {
-    loss: {
-      type: id,
-      beta: s.beta,
-      labelSmoothing: smoothingFor(id, s.labelSmoothing),
-      ipoNormalization: s.ipoNormalization,
-      discopopTau: s.discopopTau,
-      desirableWeight: s.desirableWeight,
-      undesirableWeight: s.undesirableWeight,
-      z0: s.z0Mode === 'fixed' ? s.z0 : s.z0Mode,
-    },
+    loss: toyLossOf(id, s),
     optimizer: s.optimizer,
     learningRate: s.learningRate,
     steps: s.steps,
@@ -145,18 +109,8 @@ export function toyRlhfOptimum(s: ToyFields): number[] | null {
   return null;
 }
 
-/** One-entry memo: the views of one render share a single computation. */
-export function memoOnFields<T>(compute: (s: ToyFields) => T): (s: ToyFields) => T {
-  let lastKey = '';
-  let lastValue: T | undefined;
-  return (s) => {
-    const key = JSON.stringify(pickToyFields(s));
-    if (lastValue === undefined || key !== lastKey) {
-      lastValue = compute(s);
-      lastKey = key;
-    }
-    return lastValue;
-  };
-}
+/** One-entry memo over exactly TOY_FIELDS: the views of one render share a single computation. */
+export const memoOnFields = <T>(compute: (s: ToyFields) => T): ((s: ToyFields) => T) =>
+  memoByFields(TOY_FIELDS, compute);
 
 export const trainingRunsOf = memoOnFields(computeTrainingRuns);

@@ -1,42 +1,53 @@
-// The explorer's settings as Hugging Face TRL code: a DPOConfig or KTOConfig for the first loss chosen, the
-// other chosen losses as one commented config line each, and notes where TRL cannot do what the page shows
-// (../../shared/CONVENTIONS.md §2–3). Only parameters TRL really has for that loss are written; learning
-// rates appear as a comment only, since the toy's do not transfer to a language model.
-// Pure: state and strings in, text out.
-import type { AppState } from './appState.ts';
-import type { LossId } from '../math/index.ts';
-import type { TrlSnippetStrings } from '../i18n/appStrings.ts';
-import { EXO_MIN_SMOOTHING, smoothingFor } from './derive/lossParams.ts';
+// The explorer's settings as Hugging Face TRL configs: a DPOConfig or KTOConfig for each chosen loss (the
+// first becomes the code, the others one commented line each) and the points where TRL cannot do what the
+// page shows (../../shared/CONVENTIONS.md §2–3). Only parameters TRL really has for that loss are written,
+// with the values the page computes with (derive/mathParams.ts). Language-free: values are Python literals,
+// notes are ids with their numbers; components/export/trlSnippetText.ts writes the code and the words.
+import {
+  excludesZero,
+  isKtoLoss,
+  lossInfo,
+  lossReads,
+  TRL_CONFIG_FIELDS,
+  type LossId,
+  type TrlConfigClass,
+  type TrlConfigField,
+} from '../math/index.ts';
+import type { AppState, Z0Mode } from '../state/appState.ts';
+import { ktoParamsOf, pairParamsOf, type LossParamFields } from './mathParams.ts';
 
-export type TrlSnippetState = Pick<
-  AppState,
-  | 'losses'
-  | 'beta'
-  | 'labelSmoothing'
-  | 'ipoNormalization'
-  | 'discopopTau'
-  | 'desirableWeight'
-  | 'undesirableWeight'
-  | 'z0Mode'
-  | 'learningRate'
-  | 'optimizer'
->;
+export type TrlSnippetState = LossParamFields & Pick<AppState, 'losses' | 'learningRate' | 'optimizer'>;
 
-export interface TrlSnippet {
-  /** Copy-ready Python. */
-  code: string;
-  /** Where TRL differs from what the page shows, in the page's language; one per point, no repeats. */
-  notes: string[];
-}
+export type { TrlConfigClass };
 
-type TrlConfigClass = 'DPOConfig' | 'KTOConfig';
+type TrlSetting = (typeof TRL_CONFIG_FIELDS)[TrlConfigField];
 
 /** One config call: its class and keyword arguments, in order, with their values already written as Python. */
 export interface TrlCall {
+  id: LossId;
   config: TrlConfigClass;
   args: [name: string, value: string][];
-  /** A comment for the loss_type line (a loss TRL does not have). */
-  lossTypeComment?: string;
+  /** TRL has no loss_type for this loss; the one written is the nearest (cDPO → plain "sigmoid"). */
+  noTrlLossType: boolean;
+}
+
+/** Where TRL differs from what the page shows. */
+export type TrlNote =
+  | { kind: 'cdpo' | 'ipoToken' | 'ipoSum' | 'sigmoidNorm' | 'ktoWeightsZero' }
+  /** The page had EXO's ε below the smallest; the code has `used` instead. */
+  | { kind: 'exoSmoothing'; used: number }
+  | { kind: 'ktoZ0'; mode: Z0Mode }
+  /** TRL's check λD·nD / (λU·nU) ∈ [1, 4/3] with nD = nU; ratio = λD/λU (Infinity when λU = 0). */
+  | { kind: 'ktoRatio'; ratio: number; inRange: boolean };
+
+export interface TrlConfig {
+  /** The first chosen loss's call (the code), then the other chosen losses'. */
+  calls: TrlCall[];
+  /** The notes of every chosen loss, each once, in order. */
+  notes: TrlNote[];
+  /** The toy's learning rate as a Python literal and its optimiser, for a comment only. */
+  learningRate: string;
+  optimizer: 'Adam' | 'SGD';
 }
 
 /**
@@ -53,137 +64,74 @@ function pyString(s: string): string {
   return JSON.stringify(s);
 }
 
-const KTO_IDS: ReadonlySet<LossId> = new Set(['kto', 'apo_zero_unpaired']);
-
-/** The TRL config for one loss of the page. */
-export function trlCall(id: LossId, s: TrlSnippetState, strings: TrlSnippetStrings, label: string): TrlCall {
-  const beta: [string, string] = ['beta', pyFloat(s.beta)];
-  if (KTO_IDS.has(id)) {
-    return {
-      config: 'KTOConfig',
-      args: [
-        ['loss_type', pyString(id)],
-        beta,
-        ['desirable_weight', pyFloat(s.desirableWeight)],
-        ['undesirable_weight', pyFloat(s.undesirableWeight)],
-      ],
-    };
-  }
-  switch (id) {
-    case 'cdpo':
-      // TRL ≥ 0.29: its "sigmoid" ignores label_smoothing, so conservative DPO has no TRL form.
-      return {
-        config: 'DPOConfig',
-        args: [['loss_type', pyString('sigmoid')], beta],
-        lossTypeComment: strings.code.noTrlLoss(label),
-      };
-    case 'robust':
-      return {
-        config: 'DPOConfig',
-        args: [['loss_type', pyString(id)], beta, ['label_smoothing', pyFloat(s.labelSmoothing)]],
-      };
-    case 'exo_pair':
-      return {
-        config: 'DPOConfig',
-        args: [
-          ['loss_type', pyString(id)],
-          beta,
-          ['label_smoothing', pyFloat(exoSmoothing(s.labelSmoothing))],
-        ],
-      };
-    case 'discopop':
-      return {
-        config: 'DPOConfig',
-        args: [['loss_type', pyString(id)], beta, ['discopop_tau', pyFloat(s.discopopTau)]],
-      };
-    default:
-      return { config: 'DPOConfig', args: [['loss_type', pyString(id)], beta] };
-  }
-}
-
-/** TRL raises on EXO with ε = 0; the page computes with at least EXO_MIN_SMOOTHING, and so does the code. */
-function exoSmoothing(eps: number): number {
-  return smoothingFor('exo_pair', eps);
+/**
+ * The TRL config for one loss of the page, written from its row of the loss table (math/lossInfo.ts):
+ * the config class, its loss_type (or the nearest one where TRL has none) and the fields it reads, with
+ * the values the page computes with (EXO's ε at least its smallest, as TRL raises on 0).
+ */
+export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
+  const { trl } = lossInfo(id);
+  const params: Partial<Record<TrlSetting, unknown>> = isKtoLoss(id) ? ktoParamsOf(s) : pairParamsOf(id, s);
+  const value = (f: TrlConfigField): number => {
+    const v = params[TRL_CONFIG_FIELDS[f]];
+    return typeof v === 'number' ? v : NaN;
+  };
+  const lossType = trl.lossType ?? trl.nearest ?? id;
+  return {
+    id,
+    config: trl.config,
+    args: [
+      ['loss_type', pyString(lossType)],
+      ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]),
+    ],
+    noTrlLossType: trl.lossType === null,
+  };
 }
 
 /** λD·nD / (λU·nU) with nD = nU: TRL's recommended range is [1, 4/3]. Both weights 0 have no ratio. */
-function ktoRatioNote(s: TrlSnippetState, strings: TrlSnippetStrings): string {
-  const { desirableWeight: d, undesirableWeight: u } = s;
-  if (!(d > 0) && !(u > 0)) return strings.notes.ktoWeightsZero;
+function ktoRatioNote(s: TrlSnippetState): TrlNote {
+  const { desirableWeight: d, undesirableWeight: u } = ktoParamsOf(s);
+  if (!(d > 0) && !(u > 0)) return { kind: 'ktoWeightsZero' };
   const ratio = u > 0 ? d / u : Infinity;
-  const text = Number.isFinite(ratio) ? String(Number(ratio.toPrecision(3))) : '∞';
   // A small tolerance so that 4/3 typed as 1.333 still counts as inside.
-  const inRange = ratio >= 1 - 1e-9 && ratio <= 4 / 3 + 1e-3;
-  return strings.notes.ktoRatio(text, inRange);
+  return { kind: 'ktoRatio', ratio, inRange: ratio >= 1 - 1e-9 && ratio <= 4 / 3 + 1e-3 };
 }
 
-/** The notes one loss brings, given the page's settings. */
-export function trlNotes(id: LossId, s: TrlSnippetState, strings: TrlSnippetStrings): string[] {
-  const n = strings.notes;
-  switch (id) {
-    case 'cdpo':
-      return [n.cdpo];
-    case 'ipo':
-      return s.ipoNormalization === 'sum' ? [n.ipoToken, n.ipoSum] : [n.ipoToken];
-    case 'exo_pair':
-      return s.labelSmoothing >= EXO_MIN_SMOOTHING
-        ? []
-        : [n.exoSmoothing(pyFloat(exoSmoothing(s.labelSmoothing)))];
-    case 'sigmoid_norm':
-      return [n.sigmoidNorm];
-    case 'kto':
-      return [n.ktoZ0[s.z0Mode], ktoRatioNote(s, strings)];
-    case 'apo_zero_unpaired':
-      return [ktoRatioNote(s, strings)];
-    default:
-      return [];
+/** The notes one loss brings, given the page's settings; which loss brings which is read off its row. */
+export function trlNotes(id: LossId, s: TrlSnippetState): TrlNote[] {
+  const notes: TrlNote[] = [];
+  if (lossInfo(id).trl.lossType === null) notes.push({ kind: 'cdpo' });
+  if (lossReads(id, 'ipoNormalization')) {
+    notes.push({ kind: 'ipoToken' });
+    if (s.ipoNormalization === 'sum') notes.push({ kind: 'ipoSum' });
   }
-}
-
-function callOneLine(call: TrlCall): string {
-  return `${call.config}(${call.args.map(([k, v]) => `${k}=${v}`).join(', ')})`;
-}
-
-function commentLine(text: string): string {
-  // A line break inside a translated comment must not end the comment.
-  return `# ${text.replace(/\s*[\r\n]+\s*/g, ' ')}`;
-}
-
-/**
- * The Python for the state's first loss, with the other chosen losses as commented one-line configs.
- * `lossLabel` names a loss in comments (the page's own label, e.g. "IPO").
- */
-export function trlSnippet(
-  state: TrlSnippetState,
-  strings: TrlSnippetStrings,
-  lossLabel: (id: LossId) => string = (id) => id,
-): TrlSnippet {
-  const losses = state.losses.length > 0 ? state.losses : (['sigmoid'] as LossId[]);
-  const [first, ...others] = losses;
-  const main = trlCall(first, state, strings, lossLabel(first));
-  const optimizer = state.optimizer === 'adam' ? 'Adam' : 'SGD';
-
-  const lines = [`from trl import ${main.config}`, '', `training_args = ${main.config}(`];
-  for (const [k, v] of main.args) {
-    const comment = k === 'loss_type' && main.lossTypeComment ? `  ${commentLine(main.lossTypeComment)}` : '';
-    lines.push(`    ${k}=${v},${comment}`);
+  if (excludesZero(id, 'labelSmoothing')) {
+    const used = pairParamsOf(id, s).labelSmoothing;
+    if (used !== s.labelSmoothing && used !== undefined) notes.push({ kind: 'exoSmoothing', used });
   }
-  lines.push(`    ${commentLine(strings.code.learningRate(pyFloat(state.learningRate), optimizer))}`);
-  lines.push(')');
+  // sigmoid_norm is TRL's own length-normalised DPO: a note about that loss alone, not a table fact.
+  if (id === 'sigmoid_norm') notes.push({ kind: 'sigmoidNorm' });
+  if (lossReads(id, 'z0')) notes.push({ kind: 'ktoZ0', mode: s.z0Mode });
+  if (isKtoLoss(id)) notes.push(ktoRatioNote(s));
+  return notes;
+}
 
-  if (others.length > 0) {
-    lines.push('', commentLine(strings.code.alsoSelected));
-    for (const id of others) {
-      const call = trlCall(id, state, strings, lossLabel(id));
-      // A commented-out line keeps its own trailing comment, as commented-out Python code would.
-      const tail = call.lossTypeComment ? `  ${commentLine(call.lossTypeComment)}` : '';
-      lines.push(commentLine(`${lossLabel(id)}: ${callOneLine(call)}${tail}`));
+/** The configs and notes for the state's chosen losses (DPO alone when none is chosen). */
+export function trlConfig(s: TrlSnippetState): TrlConfig {
+  const losses = s.losses.length > 0 ? s.losses : (['sigmoid'] as LossId[]);
+  const notes: TrlNote[] = [];
+  const seen = new Set<string>();
+  for (const id of losses) {
+    for (const note of trlNotes(id, s)) {
+      const key = JSON.stringify(note);
+      if (!seen.has(key)) notes.push(note);
+      seen.add(key);
     }
   }
-
-  const notes: string[] = [];
-  for (const id of losses) {
-    for (const note of trlNotes(id, state, strings)) if (!notes.includes(note)) notes.push(note);
-  }
-  return { code: lines.join('\n') + '\n', notes };
+  return {
+    calls: losses.map((id) => trlCall(id, s)),
+    notes,
+    learningRate: pyFloat(s.learningRate),
+    optimizer: s.optimizer === 'adam' ? 'Adam' : 'SGD',
+  };
 }

@@ -1,14 +1,15 @@
-// View 2: how hard each loss pushes. Both pushes are divided by β so the DPO family reads on one scale:
-// for DPO the push is β·σ(−βh), so the plotted value is the gradient weight σ(−βh) ∈ [0, 1].
+// The gradient view (`gradient`): how hard each loss pushes. Both pushes are divided by β so the DPO family
+// reads on one scale: for DPO the push is β·σ(−βh), so the plotted value is the gradient weight
+// σ(−βh) ∈ [0, 1].
 //   solid  = −∂loss/∂log π(y_w) ÷ β (positive: y_w is pushed up)
 //   dashed = +∂loss/∂log π(y_l) ÷ β (positive: y_l is pushed down)
 import type { Annotation, Data } from 'plotly.js';
-import type { Figure, LossCurveInput, PlotTheme } from './types.ts';
-import type { FigureStrings, GradientSummaryPart } from './strings.ts';
+import type { Figure, PlotTheme } from './types.ts';
+import type { LossCurveInput } from '../derive/types.ts';
+import type { FigureStrings, GradientSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyle, openSymbol } from './lossStyle.ts';
-import { themeAxis, themeLayout } from './themes.ts';
-import { cornerNote, emptyFigure } from './layout.ts';
-import { curveYRange, marginRange, offScale } from './lossFigure.ts';
+import { addCornerNote, emptyFigure, lineTrace } from './layout.ts';
+import { curveYRange, marginLayout, marginRange, offScale } from './lossFigure.ts';
 
 export interface GradientFigureOptions {
   beta: number;
@@ -60,35 +61,17 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
     const p = c.push;
 
     const line = { color: style.color, width: theme.lineWidth };
+    const along = { legendgroup: c.id, x: c.curve.margin };
     lines.push(
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: s.trace.pushChosen(label),
-        legendgroup: c.id,
-        x: c.curve.margin,
-        y: p.chosen,
-        line: { ...line, dash: 'solid' },
-        hovertemplate: `${s.trace.pushChosen(label)}: %{y:.3f}<extra></extra>`,
-      },
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: s.trace.pushRejected(label),
-        legendgroup: c.id,
-        x: c.curve.margin,
-        y: p.rejected,
-        line: { ...line, dash: 'dash' },
-        hovertemplate: `${s.trace.pushRejected(label)}: %{y:.3f}<extra></extra>`,
-      },
+      lineTrace(s.trace.pushChosen(label), { ...line, dash: 'solid' }, { ...along, y: p.chosen }),
+      lineTrace(s.trace.pushRejected(label), { ...line, dash: 'dash' }, { ...along, y: p.rejected }),
     );
 
     const m = c.current.margin;
     const cp = c.chosenNow;
     const rp = c.rejectedNow;
     const off = offScale([cp, rp], yRange);
-    if (off !== null)
-      annotations.push(cornerNote(theme, s.note.offScale(label, off), annotations.length, style.color));
+    if (off !== null) addCornerNote(annotations, theme, s.note.offScale(label, off), style.color);
     if (Number.isFinite(m) && Number.isFinite(cp) && Number.isFinite(rp)) {
       markers.push({
         type: 'scatter',
@@ -113,20 +96,7 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
 
   return {
     data: [...lines, ...markers],
-    layout: {
-      ...themeLayout(theme),
-      uirevision: 'gradient',
-      hovermode: 'x unified',
-      xaxis: themeAxis(theme, {
-        title: { text: s.axis.margin },
-        range: xRange,
-        autorange: false,
-        hoverformat: '.2f',
-        unifiedhovertitle: { text: `${s.hover.margin} = %{x:.2f}` },
-      }),
-      yaxis: themeAxis(theme, { title: { text: s.axis.push }, range: yRange, autorange: false }),
-      annotations,
-    },
+    layout: marginLayout(theme, s, 'gradient', xRange, s.axis.push, yRange, annotations),
     summary: s.summary.gradient(parts, curves[0].current.margin, beta),
   };
 }

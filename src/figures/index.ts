@@ -1,13 +1,9 @@
 // The figure builders: pure functions from numbers to plain Plotly figure objects ({ data, layout, summary }).
 // Types only from plotly.js; no React, no state, no DOM.
-export type {
-  Figure,
-  PlotTheme,
-  LossCurveInput,
-  TrainingRunInput,
-  SweepInput,
-  PlaneGridInput,
-} from './types.ts';
+export type { Figure, PlotTheme } from './types.ts';
+// The builders' inputs, defined where they are made (src/derive).
+export type { LossCurveInput, TrainingRunInput, SweepInput, PlaneGridInput } from '../derive/types.ts';
+// Their strings, defined with every language's tables (src/i18n).
 export type {
   FigureStrings,
   SweepAxis,
@@ -18,10 +14,7 @@ export type {
   SweepSummaryPart,
   PlaneSummary,
   SimplexSummary,
-} from './strings.ts';
-export { EN_FIGURE_STRINGS } from './strings.en.ts';
-export { ZH_FIGURE_STRINGS } from './strings.zh.ts';
-export { formatNumber, formatCompact, formatTuple, MINUS } from './format.ts';
+} from '../i18n/types/figures.ts';
 export {
   PLOT_THEMES,
   LIGHT_THEME,

@@ -1,6 +1,7 @@
 // Helpers shared by the figure builders: empty figures, notes, ranges and subplot grids.
-import type { Annotation, Layout, LayoutAxis, XAxisName, YAxisName } from 'plotly.js';
+import type { Annotation, Layout, LayoutAxis, ScatterData, XAxisName, YAxisName } from 'plotly.js';
 import type { Figure, PlotTheme } from './types.ts';
+import type { FigureStrings } from '../i18n/types/figures.ts';
 import { themeAxis, themeLayout } from './themes.ts';
 
 export type NumberArray = ArrayLike<number>;
@@ -55,6 +56,32 @@ export function cornerNote(
     bgcolor: theme.paper,
     opacity: 0.9,
     font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.92), color },
+  };
+}
+
+/** Adds a corner note below the ones already in `annotations`. */
+export function addCornerNote(
+  annotations: Partial<Annotation>[],
+  theme: PlotTheme,
+  text: string,
+  color?: string,
+): void {
+  annotations.push(cornerNote(theme, text, annotations.length, color));
+}
+
+/** A line trace named `name` whose hover reads "name: y" to three decimals; `trace` gives x, y and the rest. */
+export function lineTrace(
+  name: string,
+  line: ScatterData['line'],
+  trace: Partial<ScatterData>,
+): Partial<ScatterData> {
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    line,
+    hovertemplate: `${name}: %{y:.3f}<extra></extra>`,
+    ...trace,
   };
 }
 
@@ -183,6 +210,60 @@ export function subplotGrid(
 
 function clamp01(v: number): number {
   return Math.min(1, Math.max(0, v));
+}
+
+/** A panel of a grid of subplots: its cell and the ids of its axes (what its traces name as xaxis, yaxis). */
+export interface GridPanel {
+  cell: GridCell;
+  axes: { x: XAxisName; y: YAxisName };
+}
+
+/** `n` subplots over training steps (the training and metrics views): the layout and each panel. */
+export function stepGrid(
+  n: number,
+  theme: PlotTheme,
+  opts: { maxCols?: number; titled: boolean; gapX: number },
+  uirevision: string,
+): { layout: Partial<Layout>; panels: GridPanel[] } {
+  const grid = subplotGrid(n, theme, opts);
+  return {
+    layout: {
+      ...themeLayout(theme),
+      uirevision,
+      hovermode: 'x unified',
+      height: grid.height,
+      margin: { ...grid.margin, pad: 0 },
+    },
+    panels: grid.cells.map((cell, i) => ({ cell, axes: subplotAxes(i) })),
+  };
+}
+
+/**
+ * The axes of step panel `i`: steps 0 … lastStep across (titled on the bottom row only), and `yaxis`
+ * (range, title) up.
+ */
+export function setStepAxes(
+  layout: Partial<Layout>,
+  i: number,
+  { cell, axes }: GridPanel,
+  lastStep: number,
+  yaxis: Partial<LayoutAxis>,
+  theme: PlotTheme,
+  s: FigureStrings,
+): void {
+  setSubplotAxes(
+    layout,
+    i,
+    themeAxis(theme, {
+      domain: cell.x,
+      anchor: axes.y,
+      range: [0, lastStep],
+      autorange: false,
+      title: { text: cell.bottom ? s.axis.step : '' },
+      unifiedhovertitle: { text: `${s.hover.step} %{x}` },
+    }),
+    themeAxis(theme, { domain: cell.y, anchor: axes.x, autorange: false, ...yaxis }),
+  );
 }
 
 /** A subplot title above a grid cell. */

@@ -1,13 +1,21 @@
-// View 1: loss against the margin h for every chosen loss, the current pair marked on each curve and the
-// closed-form optimum of h as a dotted vertical line.
-import type { Annotation, Data } from 'plotly.js';
-import type { LossId, MarginCurve } from '../math/index.ts';
-import type { Figure, LossCurveInput, PlotTheme } from './types.ts';
-import type { FigureStrings, LossSummaryPart } from './strings.ts';
-import { formatNumber } from './format.ts';
+// The loss view (`loss`): loss against the margin h for every chosen loss, the current pair marked on each
+// curve and the closed-form optimum of h as a dotted vertical line.
+import type { Annotation, Data, Layout } from 'plotly.js';
+import { LOSS_IDS, LOSS_INFO, type LossId, type MarginCurve } from '../math/index.ts';
+import type { Figure, PlotTheme } from './types.ts';
+import type { LossCurveInput } from '../derive/types.ts';
+import type { FigureStrings, LossSummaryPart } from '../i18n/types/figures.ts';
+import { formatFixed } from '../math/numberFormat.ts';
 import { lossStyle } from './lossStyle.ts';
 import { themeAxis, themeLayout } from './themes.ts';
-import { cornerNote, emptyFigure, finiteExtent, paddedRange, type NumberArray } from './layout.ts';
+import {
+  addCornerNote,
+  emptyFigure,
+  finiteExtent,
+  lineTrace,
+  paddedRange,
+  type NumberArray,
+} from './layout.ts';
 
 export interface LossFigureOptions {
   beta: number;
@@ -27,9 +35,12 @@ export const LOSS_Y_WINDOW = 5;
  * Losses that grow quadratically in h (IPO's and SPPO's squares, in nats², so 1/β² times larger than the
  * others at the reference). Shown beside other losses they would flatten them, so they do not set the y
  * range then: they are clipped, and a note gives the current value when it is off the scale. Shown alone,
- * the range runs from 0 to their value at h = 0 (the reference) or at the current pair.
+ * the range runs from 0 to their value at h = 0 (the reference) or at the current pair. Which losses: the
+ * `quadratic` column of src/math/lossInfo.ts.
  */
-export const QUADRATIC_LOSSES: ReadonlySet<LossId> = new Set<LossId>(['ipo', 'sppo_hard']);
+export const QUADRATIC_LOSSES: ReadonlySet<LossId> = new Set(
+  LOSS_IDS.filter((id) => LOSS_INFO[id].quadratic),
+);
 
 /** Finite min and max of `ys` where |β·x| ≤ window. */
 export function windowExtent(
@@ -112,6 +123,32 @@ export function marginRange(curves: readonly LossCurveInput[]): [number, number]
   return lo < hi ? [lo, hi] : paddedRange(lo, hi);
 }
 
+/** The layout of the loss and gradient views: the margin h across on `xRange`, `yTitle` up on `yRange`. */
+export function marginLayout(
+  theme: PlotTheme,
+  s: FigureStrings,
+  uirevision: string,
+  xRange: [number, number],
+  yTitle: string,
+  yRange: [number, number],
+  annotations: Partial<Annotation>[],
+): Partial<Layout> {
+  return {
+    ...themeLayout(theme),
+    uirevision,
+    hovermode: 'x unified',
+    xaxis: themeAxis(theme, {
+      title: { text: s.axis.margin },
+      range: xRange,
+      autorange: false,
+      hoverformat: '.2f',
+      unifiedhovertitle: { text: `${s.hover.margin} = %{x:.2f}` },
+    }),
+    yaxis: themeAxis(theme, { title: { text: yTitle }, range: yRange, autorange: false }),
+    annotations,
+  };
+}
+
 export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOptions): Figure {
   const { beta, theme, strings: s } = opts;
   if (curves.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, 'loss');
@@ -134,30 +171,21 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
   curves.forEach((c, i) => {
     const label = s.lossLabel(c.id);
     const style = lossStyle(i, theme);
-    lines.push({
-      type: 'scatter',
-      mode: 'lines',
-      name: label,
-      legendgroup: c.id,
-      x: c.curve.margin,
-      y: c.curve.loss,
-      line: { color: style.color, dash: style.dash, width: theme.lineWidth },
-      hovertemplate: `${label}: %{y:.3f}<extra></extra>`,
-    });
+    lines.push(
+      lineTrace(
+        label,
+        { color: style.color, dash: style.dash, width: theme.lineWidth },
+        { legendgroup: c.id, x: c.curve.margin, y: c.curve.loss },
+      ),
+    );
 
     const h = c.optimum;
     if (h !== null && !Number.isNaN(h)) {
       if (!Number.isFinite(h)) {
-        annotations.push(
-          cornerNote(
-            theme,
-            s.note.noFiniteOptimum(label, h > 0 ? 1 : -1, opts.preferenceProb ?? null),
-            annotations.length,
-            style.color,
-          ),
-        );
+        const text = s.note.noFiniteOptimum(label, h > 0 ? 1 : -1, opts.preferenceProb ?? null);
+        addCornerNote(annotations, theme, text, style.color);
       } else if (h < xRange[0] || h > xRange[1]) {
-        annotations.push(cornerNote(theme, s.note.optimumOffPlot(label, h), annotations.length, style.color));
+        addCornerNote(annotations, theme, s.note.optimumOffPlot(label, h), style.color);
       } else {
         optima.push({
           type: 'scatter',
@@ -168,7 +196,7 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
           x: [h, h],
           y: [yLo, yHi],
           line: { color: style.color, dash: theme.referenceDash, width: Math.max(1, theme.lineWidth * 0.6) },
-          hovertemplate: `${s.trace.optimum(label)} = ${formatNumber(h, 2)}<extra></extra>`,
+          hovertemplate: `${s.trace.optimum(label)} = ${formatFixed(h, 2)}<extra></extra>`,
         });
       }
     }
@@ -176,8 +204,7 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
     const m = c.current.margin;
     const l = c.current.loss;
     const off = offScale([l], yRange);
-    if (off !== null)
-      annotations.push(cornerNote(theme, s.note.offScale(label, off), annotations.length, style.color));
+    if (off !== null) addCornerNote(annotations, theme, s.note.offScale(label, off), style.color);
     if (Number.isFinite(m) && Number.isFinite(l)) {
       markers.push({
         type: 'scatter',
@@ -199,23 +226,9 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
     parts.push({ id: c.id, label, loss: l, weight: -c.current.dChosen / beta, optimum: h });
   });
 
-  const base = themeLayout(theme);
   return {
     data: [...lines, ...optima, ...markers],
-    layout: {
-      ...base,
-      uirevision: 'loss',
-      hovermode: 'x unified',
-      xaxis: themeAxis(theme, {
-        title: { text: s.axis.margin },
-        range: xRange,
-        autorange: false,
-        hoverformat: '.2f',
-        unifiedhovertitle: { text: `${s.hover.margin} = %{x:.2f}` },
-      }),
-      yaxis: themeAxis(theme, { title: { text: s.axis.loss }, range: [yLo, yHi], autorange: false }),
-      annotations,
-    },
+    layout: marginLayout(theme, s, 'loss', xRange, s.axis.loss, [yLo, yHi], annotations),
     summary: s.summary.loss(parts, curves[0].current.margin, beta),
   };
 }

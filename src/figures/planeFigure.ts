@@ -1,12 +1,13 @@
-// View 5: the loss over the plane of log-ratios (ρw on x, ρl on y) as filled contours, with the toy
-// training trajectory of the same loss on top, the diagonal ρw = ρl (margin 0) and the current pair.
+// The plane view (`plane`): the loss over the plane of log-ratios (ρw on x, ρl on y) as filled contours, with
+// the toy training trajectory of the same loss on top, the diagonal ρw = ρl (margin 0) and the current pair.
 // The colour scale is Viridis (perceptually uniform, colour-blind safe). When the loss spans more than
 // LOG_COMPRESS_SPAN, colours follow log₁₀(1 + loss − min) and the colour bar is labelled in loss units.
 import type { Annotation, Data } from 'plotly.js';
 import { drawnSteps, trustedSteps } from '../math/index.ts';
-import type { Figure, PlaneGridInput, PlotTheme, TrainingRunInput } from './types.ts';
-import type { FigureStrings, PlaneSummary } from './strings.ts';
-import { formatNumber } from './format.ts';
+import type { Figure, PlotTheme } from './types.ts';
+import type { PlaneGridInput, TrainingRunInput } from '../derive/types.ts';
+import type { FigureStrings, PlaneSummary } from '../i18n/types/figures.ts';
+import { formatFixed } from '../math/numberFormat.ts';
 import { themeAxis, themeLayout } from './themes.ts';
 import { emptyFigure, finiteExtent, paddedRange } from './layout.ts';
 
@@ -37,7 +38,7 @@ function logTicks(min: number, span: number): { tickvals: number[]; ticktext: st
   const digits = Math.abs(min) < 1e-9 ? 0 : 2;
   for (let v = 0; v <= span * 1.0001; v = v === 0 ? 1 : v * 10) {
     tickvals.push(Math.log10(1 + v));
-    ticktext.push(formatNumber(v + min, digits));
+    ticktext.push(formatFixed(v + min, digits));
   }
   return { tickvals, ticktext };
 }

@@ -1,10 +1,11 @@
-// View 6: with K = 3 responses, the policy lives on a triangle (a, b, c) = (π(y_w), π(y_l), π(y₃)). Each
-// loss's training path is a line ending in a marker; the reference policy is a circle and the
-// KL-regularised RLHF optimum π* a star. Any other K gets an empty figure that says why.
+// The simplex view (`simplex`): with K = 3 responses, the policy lives on a triangle (a, b, c) = (π(y_w),
+// π(y_l), π(y₃)). Each loss's training path is a line ending in a marker; the reference policy is a circle
+// and the KL-regularised RLHF optimum π* a star. Any other K gets an empty figure that says why.
 import type { Data } from 'plotly.js';
 import { drawnSteps, trustedSteps } from '../math/index.ts';
-import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
-import type { FigureStrings, SimplexSummary } from './strings.ts';
+import type { Figure, PlotTheme } from './types.ts';
+import type { TrainingRunInput } from '../derive/types.ts';
+import type { FigureStrings, SimplexSummary } from '../i18n/types/figures.ts';
 import { lossStyle } from './lossStyle.ts';
 import { themeLayout } from './themes.ts';
 import { emptyFigure } from './layout.ts';

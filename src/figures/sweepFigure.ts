@@ -1,12 +1,14 @@
-// View 4: final π(y_w) (solid) and π(y_l) (dashed) as β or the reference probability of y_w is swept.
-// Closed-form points are open diamonds, trained points filled circles; the hover says which.
+// The sweeps view (`sweeps`): final π(y_w) (solid) and π(y_l) (dashed) as β or the reference probability of
+// y_w is swept. Closed-form points are open diamonds, trained points filled circles; the hover says which.
 import type { Data, LayoutAxis } from 'plotly.js';
-import type { Figure, PlotTheme, SweepInput } from './types.ts';
-import type { FigureStrings, SweepAxis, SweepSummaryPart } from './strings.ts';
+import type { Figure, PlotTheme } from './types.ts';
+import type { SweepInput } from '../derive/types.ts';
+import type { FigureStrings, SweepAxis, SweepSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyle } from './lossStyle.ts';
 import { themeAxis, themeLayout } from './themes.ts';
 import { emptyFigure } from './layout.ts';
-import { formatCompact } from './format.ts';
+import { formatCompact } from '../math/numberFormat.ts';
+import { BETA_RANGE } from '../math/index.ts';
 
 export interface SweepFigureOptions {
   theme: PlotTheme;
@@ -17,7 +19,7 @@ export interface SweepFigureOptions {
 }
 
 /** The fixed x ranges: β from 1e-3 to 10 on a log axis, the reference probability from 0 to 1. */
-export const SWEEP_BETA_RANGE: readonly [number, number] = [1e-3, 10];
+export const SWEEP_BETA_RANGE: readonly [number, number] = [BETA_RANGE.min, BETA_RANGE.max];
 export const SWEEP_REF_RANGE: readonly [number, number] = [0, 1];
 
 /** One labelled tick per decade on the β axis. */

@@ -1,12 +1,13 @@
-// View 3: π(y) of every response over the training steps, one subplot per loss (up to four a row).
-// y_w is drawn in the theme's chosen colour (solid), y_l in the rejected colour (dashed), the others grey.
-import type { Annotation, Data, Layout } from 'plotly.js';
+// The training view (`training`): π(y) of every response over the training steps, one subplot per loss (up to
+// four a row). y_w is drawn in the theme's chosen colour (solid), y_l in the rejected colour (dashed), the
+// others grey.
+import type { Annotation, Data, LayoutAxis } from 'plotly.js';
 import { drawnSteps } from '../math/index.ts';
-import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
-import type { FigureStrings, TrainingSummaryPart } from './strings.ts';
+import type { Figure, PlotTheme } from './types.ts';
+import type { TrainingRunInput } from '../derive/types.ts';
+import type { FigureStrings, TrainingSummaryPart } from '../i18n/types/figures.ts';
 import { responseStyle } from './lossStyle.ts';
-import { themeAxis, themeLayout } from './themes.ts';
-import { cellTitle, emptyFigure, setSubplotAxes, steps, subplotAxes, subplotGrid } from './layout.ts';
+import { cellTitle, emptyFigure, lineTrace, setStepAxes, stepGrid, steps } from './layout.ts';
 
 export interface TrainingFigureOptions {
   theme: PlotTheme;
@@ -66,21 +67,14 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
   const { theme, strings: s } = opts;
   if (runs.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, 'training');
 
-  const grid = subplotGrid(runs.length, theme, { titled: true, gapX: 0.035, maxCols: opts.maxColumns });
+  const gridOpts = { titled: true, gapX: 0.035, maxCols: opts.maxColumns };
+  const { layout, panels } = stepGrid(runs.length, theme, gridOpts, `training-${runs.length}`);
   const data: Data[] = [];
   const annotations: Partial<Annotation>[] = [];
   const parts: TrainingSummaryPart[] = [];
-  const layout: Partial<Layout> = {
-    ...themeLayout(theme),
-    uirevision: `training-${runs.length}`,
-    hovermode: 'x unified',
-    height: grid.height,
-    margin: { ...grid.margin, pad: 0 },
-  };
 
   runs.forEach((run, i) => {
-    const cell = grid.cells[i];
-    const axes = subplotAxes(i);
+    const { cell, axes } = panels[i];
     const label = s.lossLabel(run.id);
     const T = Math.max(0, run.probs.length - 1);
     // A diverged run is drawn up to the step where it diverged: its later numbers mean nothing.
@@ -89,41 +83,27 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     const K = Math.min(opts.responses, run.probs[0]?.length ?? 0);
     for (let k = 0; k < K; k++) {
       const style = responseStyle(k, theme);
-      const name = s.responseLabel(k);
-      data.push({
-        type: 'scatter',
-        mode: 'lines',
-        name,
-        legendgroup: `response-${k}`,
-        showlegend: i === 0,
-        xaxis: axes.x,
-        yaxis: axes.y,
-        x,
-        y: probColumn(run.probs, k, shown),
-        line: { color: style.color, dash: style.dash, width: theme.lineWidth },
-        hovertemplate: `${name}: %{y:.3f}<extra></extra>`,
-      });
+      data.push(
+        lineTrace(
+          s.responseLabel(k),
+          { color: style.color, dash: style.dash, width: theme.lineWidth },
+          {
+            legendgroup: `response-${k}`,
+            showlegend: i === 0,
+            xaxis: axes.x,
+            yaxis: axes.y,
+            x,
+            y: probColumn(run.probs, k, shown),
+          },
+        ),
+      );
     }
-    setSubplotAxes(
-      layout,
-      i,
-      themeAxis(theme, {
-        domain: cell.x,
-        anchor: axes.y,
-        range: [0, Math.max(1, T)],
-        autorange: false,
-        title: { text: cell.bottom ? s.axis.step : '' },
-        unifiedhovertitle: { text: `${s.hover.step} %{x}` },
-      }),
-      themeAxis(theme, {
-        domain: cell.y,
-        anchor: axes.x,
-        range: [-0.02, 1.02],
-        autorange: false,
-        showticklabels: cell.left,
-        title: { text: cell.left ? s.axis.probability : '' },
-      }),
-    );
+    const probabilityAxis: Partial<LayoutAxis> = {
+      range: [-0.02, 1.02],
+      showticklabels: cell.left,
+      title: { text: cell.left ? s.axis.probability : '' },
+    };
+    setStepAxes(layout, i, panels[i], Math.max(1, T), probabilityAxis, theme, s);
     const diverged = run.divergence ? s.note.diverged(run.divergence.step) : null;
     if (run.divergence && diverged) data.push(divergenceLine(theme, axes, run.divergence.step, diverged));
     annotations.push(cellTitle(theme, cell, diverged ? `${label} · ${diverged}` : label));

@@ -1,31 +1,15 @@
-// View 3, second plot: TRL's logged metrics over the training steps, one subplot per metric (titled with
-// TRL's name), one colour per loss.
-import type { Data, Layout } from 'plotly.js';
-import { drawnSteps, trustedSteps } from '../math/index.ts';
-import type { Figure, PlotTheme, TrainingRunInput } from './types.ts';
-import type { FigureStrings, MetricsSummaryPart } from './strings.ts';
+// The training view's second plot (`metrics`): TRL's logged metrics over the training steps, one subplot per
+// metric (titled with TRL's name), one colour per loss.
+import type { Data } from 'plotly.js';
+import { PICKER_METRICS, drawnSteps, trustedSteps } from '../math/index.ts';
+import type { Figure, PlotTheme } from './types.ts';
+import type { TrainingRunInput } from '../derive/types.ts';
+import type { FigureStrings, MetricsSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyle } from './lossStyle.ts';
-import { themeAxis, themeLayout } from './themes.ts';
-import {
-  emptyFigure,
-  finiteExtent,
-  paddedRange,
-  setSubplotAxes,
-  steps,
-  subplotAxes,
-  subplotGrid,
-} from './layout.ts';
+import { emptyFigure, finiteExtent, lineTrace, paddedRange, setStepAxes, stepGrid, steps } from './layout.ts';
 
-/** The metrics TRL's DPOTrainer logs, in the order the explorer offers them. */
-export const TRL_METRICS = [
-  'rewards/margins',
-  'rewards/accuracies',
-  'rewards/chosen',
-  'rewards/rejected',
-  'logps/chosen',
-  'logps/rejected',
-  'loss',
-] as const;
+/** The TRL metrics the training view offers, in its order (src/math/trlMetrics.ts, `picker`). */
+export const TRL_METRICS = PICKER_METRICS;
 
 export interface TrainingMetricsFigureOptions {
   theme: PlotTheme;
@@ -45,16 +29,10 @@ export function trainingMetricsFigure(
     return emptyFigure(theme, s.note.noData, s.summary.empty, 'metrics');
   }
 
-  const grid = subplotGrid(metrics.length, theme, { titled: false, gapX: 0.085, maxCols: opts.maxColumns });
+  const gridOpts = { titled: false, gapX: 0.085, maxCols: opts.maxColumns };
+  const { layout, panels } = stepGrid(metrics.length, theme, gridOpts, `metrics-${metrics.join(',')}`);
   const data: Data[] = [];
   const inLegend = new Set<string>();
-  const layout: Partial<Layout> = {
-    ...themeLayout(theme),
-    uirevision: `metrics-${metrics.join(',')}`,
-    hovermode: 'x unified',
-    height: grid.height,
-    margin: { ...grid.margin, pad: 0 },
-  };
   const parts: MetricsSummaryPart[] = runs.map((run) => ({
     label: s.lossLabel(run.id),
     steps: Math.max(0, run.probs.length - 1),
@@ -63,8 +41,7 @@ export function trainingMetricsFigure(
   }));
 
   metrics.forEach((metric, i) => {
-    const cell = grid.cells[i];
-    const axes = subplotAxes(i);
+    const { axes } = panels[i];
     const series: ArrayLike<number>[] = [];
     const divergedSeries: ArrayLike<number>[] = [];
     let lastStep = 1;
@@ -79,42 +56,26 @@ export function trainingMetricsFigure(
       if (run.divergence) divergedSeries.push(all.slice(0, trustedSteps(run.divergence, all.length)));
       else series.push(all);
       lastStep = Math.max(lastStep, all.length - 1);
-      data.push({
-        type: 'scatter',
-        mode: 'lines',
-        name: label,
-        legendgroup: run.id,
-        showlegend: !inLegend.has(run.id),
-        xaxis: axes.x,
-        yaxis: axes.y,
-        x: steps(y.length),
-        y,
-        line: { color: style.color, dash: style.dash, width: theme.lineWidth },
-        hovertemplate: `${label}: %{y:.3f}<extra></extra>`,
-      });
+      data.push(
+        lineTrace(
+          label,
+          { color: style.color, dash: style.dash, width: theme.lineWidth },
+          {
+            legendgroup: run.id,
+            showlegend: !inLegend.has(run.id),
+            xaxis: axes.x,
+            yaxis: axes.y,
+            x: steps(y.length),
+            y,
+          },
+        ),
+      );
       inLegend.add(run.id);
       if (!run.divergence) parts[r].values.push({ metric, value: y[y.length - 1] });
     });
     const [lo, hi] = finiteExtent(series.length > 0 ? series : divergedSeries);
-    setSubplotAxes(
-      layout,
-      i,
-      themeAxis(theme, {
-        domain: cell.x,
-        anchor: axes.y,
-        range: [0, lastStep],
-        autorange: false,
-        title: { text: cell.bottom ? s.axis.step : '' },
-        unifiedhovertitle: { text: `${s.hover.step} %{x}` },
-      }),
-      themeAxis(theme, {
-        domain: cell.y,
-        anchor: axes.x,
-        range: paddedRange(lo, hi, 0.06),
-        autorange: false,
-        title: { text: s.axis.metric(metric) },
-      }),
-    );
+    const metricAxis = { range: paddedRange(lo, hi, 0.06), title: { text: s.axis.metric(metric) } };
+    setStepAxes(layout, i, panels[i], lastStep, metricAxis, theme, s);
   });
   return {
     data,

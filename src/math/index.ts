@@ -13,11 +13,10 @@ export type {
   BatchMetrics,
 } from './types.ts';
 export { pairLoss, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './pairLoss.ts';
-export { PAIR_LOSS_TYPES } from './pairKernels.ts';
+export { EXO_MIN_SMOOTHING, smoothingFor } from './exoSmoothing.ts';
 export { ktoLoss, ktoReferencePoint, KTO_LOSS_TYPES } from './kto.ts';
 export { batchMetrics } from './batchMetrics.ts';
 export {
-  optimalMargin,
   dpoOptimalMargin,
   cdpoOptimalMargin,
   robustOptimalMargin,
@@ -36,7 +35,52 @@ export {
   type MarginCurve,
 } from './curves.ts';
 export { sigmoid, softplus, logSigmoid, logit, softmax, logSumExp } from './stable.ts';
-export { LOSS_IDS, isKtoLoss, type LossId } from './lossIds.ts';
+export {
+  LOSS_INFO,
+  LOSS_IDS,
+  PAIR_LOSS_TYPES,
+  TRL_CONFIG_FIELDS,
+  lossInfo,
+  isLossId,
+  isPairLoss,
+  isKtoLoss,
+  lossReads,
+  lossSettings,
+  excludesZero,
+  readsLengths,
+  perTokenMargin,
+  optimalMargin,
+  type LossId,
+  type LossFamily,
+  type LossInfo,
+  type PairLossInfo,
+  type UnpairedLossInfo,
+  type LossSetting,
+  type PairSetting,
+  type UnpairedSetting,
+  type ClosedFormOptimum,
+  type TrlLossInfo,
+  type TrlTrainer,
+  type TrlConfigClass,
+  type TrlConfigField,
+} from './lossInfo.ts';
+export {
+  TRL_METRIC_INFO,
+  TRL_METRIC_NAMES,
+  EXPLORER_METRIC_NAMES,
+  isExplorerMetricName,
+  PICKER_METRICS,
+  PICKER_TICKED,
+  trlMetric,
+  isTrlMetricName,
+  metricsLoggedBy,
+  type TrlMetricInfo,
+  type TrlMetricName,
+  type TrlMetricUnit,
+  type ExplorerMetricName,
+  type ExplorerMetricOf,
+} from './trlMetrics.ts';
+export { BETA_RANGE } from './paramRanges.ts';
 export { trainToyPolicy } from './toy/train.ts';
 export { toyObjective } from './toy/objective.ts';
 export { MAX_TOY_STEPS } from './toy/prepare.ts';
@@ -72,6 +116,14 @@ export {
   type ToySweep,
   type ReferenceSweepOptions,
 } from './toy/sweeps.ts';
+export {
+  trainToConvergence,
+  CONVERGENCE_CRITERION,
+  type ConvergenceCriterion,
+  type ConvergenceResult,
+  type ConvergenceStatus,
+  type ConvergenceMethod,
+} from './toy/converge.ts';
 export {
   TOY_SCENARIOS,
   DEFAULT_SCENARIO_ID,

@@ -2,30 +2,37 @@
 import type { KtoInput, KtoLossType, KtoParams, KtoResult } from './types.ts';
 import { sigmoid, sigmoidSlope } from './stable.ts';
 import { checkFinite, checkLogProb, checkNonNegative, checkPositive, fail } from './validate.ts';
+import { KTO_LOSS_TYPES, LOSS_INFO, checkKtoType, lossReads } from './lossInfo.ts';
 
-export const KTO_LOSS_TYPES: readonly KtoLossType[] = ['kto', 'apo_zero_unpaired'];
+export { KTO_LOSS_TYPES, checkKtoType } from './lossInfo.ts';
 
-export interface CheckedKtoParams {
-  beta: number;
-  z0: number;
-  desirableWeight: number;
-  undesirableWeight: number;
-}
+/** Defaults of the settings KTO reads (apo_zero_unpaired reads the same weights and no z0). */
+const KTO_DEFAULTS = LOSS_INFO.kto.settings;
+
+/** Validated KTO parameters: every setting present (the row's default where none was given). */
+export type CheckedKtoParams = Required<KtoParams>;
 
 export function checkKtoParams(params: KtoParams): CheckedKtoParams {
   if (params === null || typeof params !== 'object') fail('params', 'must be an object', params);
   return {
     beta: checkPositive('beta', params.beta),
-    z0: checkFinite('z0', params.z0 ?? 0),
-    desirableWeight: checkNonNegative('desirableWeight', params.desirableWeight ?? 1),
-    undesirableWeight: checkNonNegative('undesirableWeight', params.undesirableWeight ?? 1),
+    z0: checkFinite('z0', params.z0 ?? KTO_DEFAULTS.z0),
+    desirableWeight: checkNonNegative(
+      'desirableWeight',
+      params.desirableWeight ?? KTO_DEFAULTS.desirableWeight,
+    ),
+    undesirableWeight: checkNonNegative(
+      'undesirableWeight',
+      params.undesirableWeight ?? KTO_DEFAULTS.undesirableWeight,
+    ),
   };
 }
 
-export function checkKtoType(type: unknown): KtoLossType {
-  if (type !== 'kto' && type !== 'apo_zero_unpaired') fail('type', 'is not a known KTO loss', type);
-  return type;
-}
+/** Whether each unpaired loss has a reference point (APO-zero compares ρ with 0), looked up once. */
+const READS_Z0 = Object.fromEntries(KTO_LOSS_TYPES.map((t) => [t, lossReads(t, 'z0')])) as Record<
+  KtoLossType,
+  boolean
+>;
 
 /**
  * Loss and ∂loss/∂ρ of one unpaired example with log-ratio ρ. z0 is a constant (not back-propagated),
@@ -38,7 +45,7 @@ export function ktoLossOfRatio(
   p: CheckedKtoParams,
   out: { loss: number; d: number },
 ): void {
-  const shift = type === 'kto' ? p.z0 : 0;
+  const shift = READS_Z0[type] ? p.z0 : 0;
   const z = p.beta * (rho - shift);
   if (desirable) {
     // λD·(1 − σ(β(ρ − z0))) = λD·σ(−β(ρ − z0))

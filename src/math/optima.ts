@@ -1,10 +1,9 @@
 // Closed-form optima (../shared/CONVENTIONS.md §6), for tests and for the overlays on the plots.
 // `p` is the probability that the chosen response is really preferred; the optimum minimises the expected
 // loss p·L(h) + (1 − p)·L(−h). ±Infinity means the loss drives the margin without bound; null means the
-// loss has no closed form here.
-import type { PairLossParams, PairLossType } from './types.ts';
+// loss has no closed form here. Which loss has which optimum is its row in lossInfo.ts, whose
+// optimalMargin dispatches to these.
 import { logit, logSumExp, sigmoid } from './stable.ts';
-import { DEFAULT_EXO_SMOOTHING, checkPairLossType } from './pairLoss.ts';
 import { checkPositive, checkProbability, checkSmoothing, fail } from './validate.ts';
 
 /** DPO: βh* = logit(p). */
@@ -48,32 +47,6 @@ export function exoOptimalMargin(p: number, beta: number, eps: number): number {
   checkProbability('p', p);
   checkSmoothing(eps, true);
   return ((2 * p - 1) * logit(1 - eps)) / checkPositive('beta', beta);
-}
-
-/**
- * The optimum of the loss's own margin variable: h for most losses, h̄ = ρw/Lw − ρl/Ll for IPO with
- * token normalisation and for sigmoid_norm. null where no closed form exists (losses that are not a
- * function of the margin alone, and DiscoPOP).
- */
-export function optimalMargin(type: PairLossType, p: number, params: PairLossParams): number | null {
-  const { beta } = params;
-  switch (checkPairLossType(type)) {
-    case 'sigmoid':
-    case 'sigmoid_norm':
-      return dpoOptimalMargin(p, beta);
-    case 'cdpo':
-      return cdpoOptimalMargin(p, beta, params.labelSmoothing ?? 0);
-    case 'robust':
-      return robustOptimalMargin(p, beta, params.labelSmoothing ?? 0);
-    case 'ipo':
-      return ipoOptimalMargin(p, beta);
-    case 'hinge':
-      return hingeOptimalMargin(p, beta);
-    case 'exo_pair':
-      return exoOptimalMargin(p, beta, params.labelSmoothing ?? DEFAULT_EXO_SMOOTHING);
-    default:
-      return null;
-  }
 }
 
 /**

@@ -174,6 +174,3 @@ export const PAIR_KERNELS: Record<PairLossType, PairKernel> = {
   discopop: discopopKernel,
   sigmoid_norm: sigmoidNormKernel,
 };
-
-/** Every pair loss type, in the order the app lists them. */
-export const PAIR_LOSS_TYPES = Object.keys(PAIR_KERNELS) as PairLossType[];

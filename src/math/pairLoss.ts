@@ -1,41 +1,37 @@
 // The public pairLoss: validation, defaults, the kernel, and TRL's implicit rewards.
 import type { PairInput, PairLossParams, PairLossResult, PairLossType } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type LossAndGrad } from './pairKernels.ts';
+import { LOSS_INFO, checkPairLossType, excludesZero, pairLossInfo } from './lossInfo.ts';
 import { checkLength, checkLogProb, checkPositive, checkSmoothing, fail } from './validate.ts';
 
-/** TRL's default DiscoPOP temperature. */
-export const DEFAULT_DISCOPOP_TAU = 0.05;
-/** EXO needs ε > 0; TRL's docs suggest 1e-3, which we use when none is given. */
-export const DEFAULT_EXO_SMOOTHING = 1e-3;
+export { checkPairLossType, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './lossInfo.ts';
 
-export function checkPairLossType(type: unknown): PairLossType {
-  if (typeof type !== 'string' || !Object.hasOwn(PAIR_KERNELS, type))
-    fail('type', 'is not a known pair loss', type);
-  return type as PairLossType;
-}
-
-/** Validates params for `type` and returns them in kernel form (lengths filled in per pair). */
+/**
+ * Validates params for `type` and returns them in kernel form (lengths filled in per pair). A setting the
+ * loss does not read (its row in lossInfo.ts) gets a neutral value; ipoNormalization is checked always.
+ */
 export function kernelParams(type: PairLossType, params: PairLossParams): KernelParams {
   if (params === null || typeof params !== 'object') fail('params', 'must be an object', params);
+  const defaults = pairLossInfo(type).settings;
   const beta = checkPositive('beta', params.beta);
-  let eps = 0;
-  if (type === 'cdpo' || type === 'robust') eps = checkSmoothing(params.labelSmoothing ?? 0, false);
-  if (type === 'exo_pair') eps = checkSmoothing(params.labelSmoothing ?? DEFAULT_EXO_SMOOTHING, true);
+  const eps =
+    defaults.labelSmoothing === undefined
+      ? 0
+      : checkSmoothing(
+          params.labelSmoothing ?? defaults.labelSmoothing,
+          excludesZero(type, 'labelSmoothing'),
+        );
   const tau =
-    type === 'discopop' ? checkPositive('discopopTau', params.discopopTau ?? DEFAULT_DISCOPOP_TAU) : 1;
-  const norm = params.ipoNormalization ?? 'token';
+    defaults.discopopTau === undefined
+      ? 1
+      : checkPositive('discopopTau', params.discopopTau ?? defaults.discopopTau);
+  const norm = params.ipoNormalization ?? LOSS_INFO.ipo.settings.ipoNormalization;
   if (norm !== 'token' && norm !== 'sum') fail('ipoNormalization', "must be 'token' or 'sum'", norm);
   return { beta, eps, tau, ipoSum: norm === 'sum', invLw: 1, invLl: 1 };
 }
 
-export interface CheckedPair {
-  policyChosen: number;
-  policyRejected: number;
-  refChosen: number;
-  refRejected: number;
-  chosenLength: number;
-  rejectedLength: number;
-}
+/** A validated pair: every field present (lengths default to 1). */
+export type CheckedPair = Required<PairInput>;
 
 export function checkPairInput(input: PairInput): CheckedPair {
   if (input === null || typeof input !== 'object') fail('input', 'must be an object', input);

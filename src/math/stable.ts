@@ -19,9 +19,6 @@ export function softplus(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
-/** d softplus(x)/dx = σ(x). */
-export const softplusSlope = sigmoid;
-
 /** log σ(x) = −softplus(−x). */
 export function logSigmoid(x: number): number {
   return -softplus(-x);

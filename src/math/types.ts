@@ -1,4 +1,5 @@
 // The public types of the math API (../shared/CONVENTIONS.md §7). Names are the contract: do not rename.
+import type { ExplorerMetricOf } from './trlMetrics.ts';
 
 export type PairLossType =
   | 'sigmoid'
@@ -77,13 +78,7 @@ export interface KtoResult {
   reward: number;
 }
 
-export type BatchMetricName =
-  | 'loss'
-  | 'rewards/chosen'
-  | 'rewards/rejected'
-  | 'rewards/margins'
-  | 'rewards/accuracies'
-  | 'logps/chosen'
-  | 'logps/rejected';
+/** TRL's logged DPO metrics that batchMetrics computes (the rows of trlMetrics.ts logged by DPOTrainer). */
+export type BatchMetricName = ExplorerMetricOf<'DPOTrainer'>;
 
 export type BatchMetrics = Record<BatchMetricName, number>;

@@ -1,18 +1,36 @@
 // The app's whole shareable state: one flat, plain object. Everything a reader must see to restore a view
 // lives here; everything else (curves, trajectories) is derived from it.
+// The choices of every enum field are `as const` arrays here; the types are derived from them, and the
+// parameter list (urlParams.ts) takes its choices from the same arrays, so a choice is written once.
 import type { LossId } from '../math/index.ts';
+import { VIEW_IDS } from './viewIds.ts';
 
 export type { LossId };
-export type ThemeName = 'auto' | 'light' | 'dark' | 'projector';
-export type LangCode = 'en' | 'zh';
-export type Z0Mode = 'kl' | 'batch' | 'fixed';
+
+export const THEMES = ['auto', 'light', 'dark', 'projector'] as const;
+export type ThemeName = (typeof THEMES)[number];
+export const LANGS = ['en', 'zh'] as const;
+export type LangCode = (typeof LANGS)[number];
+export const Z0_MODES = ['kl', 'batch', 'fixed'] as const;
+export type Z0Mode = (typeof Z0_MODES)[number];
+export const IPO_NORMALIZATIONS = ['token', 'sum'] as const;
+export type IpoNormalization = (typeof IPO_NORMALIZATIONS)[number];
+export const FEATURE_KINDS = ['tabular', 'shared'] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+export const DATASETS = ['pair', 'ranking', 'thumbs-down'] as const;
+export type DatasetKind = (typeof DATASETS)[number];
+export const OPTIMIZERS = ['sgd', 'adam'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+/** '' = the full app; '1' = the default single view; a view id = that view. */
+export const EMBED_CHOICES = ['', '1', ...VIEW_IDS] as const;
+export type EmbedChoice = (typeof EMBED_CHOICES)[number];
 
 export interface AppState {
   /** Losses shown side by side, in the order chosen. */
   losses: LossId[];
   beta: number;
   labelSmoothing: number;
-  ipoNormalization: 'token' | 'sum';
+  ipoNormalization: IpoNormalization;
   discopopTau: number;
 
   /** The single pair of the loss and gradient views: summed log-probs and completion lengths. */
@@ -33,15 +51,15 @@ export interface AppState {
   responses: number;
   /** Reference probabilities of the K responses (normalised to sum to 1). */
   refProbs: number[];
-  features: 'tabular' | 'shared';
+  features: FeatureKind;
   /** How much y_w and y_l share their feature (0 = tabular-like, near 1 = almost the same direction). */
   similarity: number;
   /** What the toy is trained on: one pair y_w ≻ y_l with probability p, a Bradley–Terry ranking from hidden rewards, or a single thumbs-down on response A. */
-  dataset: 'pair' | 'ranking' | 'thumbs-down';
+  dataset: DatasetKind;
   preferenceProb: number;
   /** Hidden rewards of the K responses for the 'ranking' dataset. */
   rewards: number[];
-  optimizer: 'sgd' | 'adam';
+  optimizer: OptimizerName;
   learningRate: number;
   steps: number;
 
@@ -51,6 +69,11 @@ export interface AppState {
   theme: ThemeName;
   lang: LangCode;
   /** '' = the full app; a view id or '1' = that single view, for iframes. */
-  embed: string;
+  embed: EmbedChoice;
   showControls: boolean;
 }
+
+/** The state fields that hold one of a few named choices (the enums above). */
+export type ChoiceField = {
+  [K in keyof AppState]: AppState[K] extends string ? K : never;
+}[keyof AppState];

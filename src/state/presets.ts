@@ -33,19 +33,6 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
   return patch;
 }
 
-export interface PresetInfo {
-  id: string;
-  title: string;
-  explanation: string;
-}
-
-/** Titles and explanations in English, straight from the scenarios (translations key on the id). */
-export const PRESETS: readonly PresetInfo[] = TOY_SCENARIOS.map(({ id, title, explanation }) => ({
-  id,
-  title,
-  explanation,
-}));
-
 export function findPresetScenario(id: string): ToyScenario | undefined {
   return TOY_SCENARIOS.find((s) => s.id === id);
 }

@@ -7,6 +7,8 @@ import { applyPatch } from './sanitize.ts';
 import { cloneState, parseHash } from './urlCodec.ts';
 import { findPresetScenario, presetPatch } from './presets.ts';
 import type { UrlNotice } from './urlNotice.ts';
+import { PARAMS } from './urlParams.ts';
+import { pickFields } from './pickFields.ts';
 
 export interface StoreActions {
   /** Applies a (validated, clamped) change. */
@@ -30,13 +32,12 @@ export interface StoreState extends AppState, StoreActions {
   loads: number;
 }
 
-const STATE_KEYS = Object.keys(DEFAULT_STATE) as (keyof AppState)[];
+/** Every field of AppState: the parameter list has exactly one entry per field. */
+const STATE_FIELDS: readonly (keyof AppState)[] = PARAMS.map((p) => p.field);
 
 /** The plain AppState inside the store (no actions, no notices); arrays are shared, never mutated. */
 export function pickAppState(s: StoreState): AppState {
-  const out = {} as Record<keyof AppState, unknown>;
-  for (const k of STATE_KEYS) out[k] = s[k];
-  return out as AppState;
+  return pickFields(s, STATE_FIELDS);
 }
 
 /** The defaults, keeping how this viewer looks at the page (theme, language, embedding). */

@@ -1,18 +1,33 @@
 // Reads and writes the state in the URL hash (CONVENTIONS §9). Reading is a whitelist driven by URL_PARAMS:
-// unknown keys are ignored, numbers must match a regex before Number(), values are clamped to their range,
-// enums are checked, and every deviation becomes a UrlNotice. Reading never throws.
+// unknown keys are ignored, numbers must match a regex before Number(), and each value then goes through its
+// kind's rule (paramRules.ts, the same the store's sanitiser uses): clamped, rounded, checked against the
+// choices. Every deviation becomes a UrlNotice. Reading never throws.
 import type { AppState } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
 import { findPresetScenario, presetPatch } from './presets.ts';
 import { applyPatch } from './sanitize.ts';
-import { KNOWN_LOSSES, URL_PARAMS, URL_VERSION, type NumberParam, type UrlParam } from './urlParams.ts';
+import {
+  numberParam,
+  RESPONSES_RANGE,
+  URL_PARAMS,
+  URL_VERSION,
+  type NumberParam,
+  type UrlParam,
+} from './urlParams.ts';
+import {
+  fitEnum,
+  fitLossList,
+  fitNumber,
+  fitProbList,
+  fitRewardList,
+  parseBoolText,
+  parseNumberText,
+} from './paramRules.ts';
 import type { UrlNotice } from './urlNotice.ts';
-import { normaliseProbs, resizeRefProbs } from './refProbs.ts';
+import { resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
-import type { LossId } from '../math/index.ts';
-import { EXO_MIN_SMOOTHING, smoothingFor } from './derive/lossParams.ts';
+import { EXO_MIN_SMOOTHING, excludesZero, smoothingFor } from '../math/index.ts';
 
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const MAX_PAIRS = 64;
 const MAX_VALUE_CHARS = 400;
 const MAX_LIST = 24;
@@ -68,108 +83,86 @@ function splitHash(hash: string, notices: UrlNotice[]): Map<string, string> {
   return pairs;
 }
 
-function parseNumber(raw: string): number | null {
-  const t = raw.trim();
-  if (!NUMBER_RE.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
-/** A number for `param`, clamped and rounded, or null when the text is not a number at all. */
-function readNumber(param: NumberParam, raw: string, notices: UrlNotice[]): number | null {
-  const n = parseNumber(raw);
-  if (n === null) {
-    // "1e999" overflows to Infinity: that is a huge number, so clamp rather than drop it.
-    if (NUMBER_RE.test(raw.trim())) {
-      const huge = Number(raw.trim()) > 0 ? param.max : param.min;
-      notices.push({ kind: 'clamped', key: param.key, given: shorten(raw), used: String(huge) });
-      return huge;
-    }
-    notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
+/** A number for `param` by its rule, or null (with a notice) when the text is not a number at all. */
+function readNumber(param: NumberParam, key: string, raw: string, notices: UrlNotice[]): number | null {
+  const n = parseNumberText(raw);
+  const f = n === null ? null : fitNumber(param, n);
+  if (!f) {
+    notices.push({ kind: 'bad-value', key, given: shorten(raw) });
     return null;
   }
-  let v = n;
-  if (param.integer && !Number.isInteger(v)) {
-    v = Math.round(v);
-    notices.push({ kind: 'rounded', key: param.key, given: shorten(raw), used: String(v) });
-  }
-  if (v < param.min || v > param.max) {
-    v = Math.min(param.max, Math.max(param.min, v));
-    notices.push({ kind: 'clamped', key: param.key, given: shorten(raw), used: String(v) });
-  }
-  // −0 would write back as "0" and compare unequal to 0 nowhere, but keep the state canonical.
-  return v === 0 ? 0 : v;
+  if (f.clamped) notices.push({ kind: 'clamped', key, given: shorten(raw), used: String(f.value) });
+  else if (f.rounded)
+    notices.push({
+      kind: param.round.kind === 'whole' ? 'rounded' : 'precision',
+      key,
+      given: shorten(raw),
+      used: String(f.value),
+    });
+  return f.value;
 }
 
+/** The items of a comma-separated list value (at most MAX_LIST). */
+const listItems = (raw: string) => raw.split(',').slice(0, MAX_LIST);
+
 function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNotice[]): void {
+  const bad = () => notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
   switch (param.kind) {
     case 'number': {
-      const v = readNumber(param, raw, notices);
+      const v = readNumber(param, param.key, raw, notices);
       if (v !== null) state[param.field] = v;
       return;
     }
     case 'enum': {
-      const v = raw.trim().toLowerCase();
-      if (param.choices.includes(v)) (state[param.field] as string) = v;
-      else notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
+      const v = fitEnum(param, raw.trim().toLowerCase());
+      if (v !== null) (state[param.field] as string) = v;
+      else bad();
       return;
     }
     case 'bool': {
-      const v = raw.trim().toLowerCase();
-      if (v === '1' || v === 'true') state[param.field] = true;
-      else if (v === '0' || v === 'false') state[param.field] = false;
-      else notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
+      const v = parseBoolText(raw);
+      if (v !== null) state[param.field] = v;
+      else bad();
       return;
     }
     case 'lossList': {
-      const picked: LossId[] = [];
-      for (const item of raw.split(',').slice(0, MAX_LIST)) {
-        const id = item.trim().toLowerCase();
-        if (KNOWN_LOSSES.has(id) && !picked.includes(id as LossId)) picked.push(id as LossId);
-        else if (id !== '') notices.push({ kind: 'bad-value', key: param.key, given: shorten(item) });
-      }
-      if (picked.length > 0) state.losses = picked;
+      const { value, refused } = fitLossList(listItems(raw).map((item) => item.trim().toLowerCase()));
+      for (const item of refused)
+        if (item !== '') notices.push({ kind: 'bad-value', key: param.key, given: shorten(String(item)) });
+      if (value.length > 0) state.losses = value;
       else
         notices.push({ kind: 'adjusted', key: param.key, given: shorten(raw), used: state.losses.join(',') });
       return;
     }
     case 'probList': {
-      const items = raw.split(',').slice(0, MAX_LIST);
-      const values = items.map(parseNumber);
-      if (values.some((v) => v === null || v < 0) || values.length < 2) {
-        notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
-        return;
-      }
-      const floored = (values as number[]).map((v) => Math.max(v, param.min));
-      if (floored.some((v, i) => v !== values[i]))
+      const f = fitProbList(param, listItems(raw).map(parseNumberText));
+      if (!f) return void bad();
+      if (f.floored)
         notices.push({ kind: 'clamped', key: param.key, given: shorten(raw), used: `≥ ${param.min}` });
-      state.refProbs = normaliseProbs(floored, param.min);
+      state.refProbs = f.value;
       return;
     }
     case 'rewardList': {
-      const values = raw.split(',').slice(0, MAX_LIST).map(parseNumber);
-      if (values.some((v) => v === null) || values.length < 1) {
-        notices.push({ kind: 'bad-value', key: param.key, given: shorten(raw) });
-        return;
-      }
-      // −0 becomes 0, as readNumber does, so the state stays canonical.
-      const clamped = (values as number[]).map((v) => Math.min(param.max, Math.max(param.min, v)) || 0);
-      if (clamped.some((v, i) => v !== values[i]))
-        notices.push({ kind: 'clamped', key: param.key, given: shorten(raw), used: clamped.join(',') });
-      state.rewards = clamped;
+      const f = fitRewardList(param, listItems(raw).map(parseNumberText));
+      if (!f) return void bad();
+      if (f.clamped || f.rounded)
+        notices.push({
+          kind: f.clamped ? 'clamped' : 'precision',
+          key: param.key,
+          given: shorten(raw),
+          used: f.value.join(','),
+        });
+      state.rewards = f.value;
       return;
     }
     case 'z0': {
-      const v = raw.trim().toLowerCase();
-      if (v === 'kl' || v === 'batch') {
-        state.z0Mode = v;
+      // `kl` or `batch`; otherwise a fixed value, by the z0 field's number rule.
+      const mode = fitEnum(param, raw.trim().toLowerCase());
+      if (mode !== null && mode !== 'fixed') {
+        state.z0Mode = mode;
         return;
       }
-      const n = readNumber(
-        { kind: 'number', key: param.key, field: 'z0', min: param.min, max: param.max, doc: '' },
-        raw,
-        notices,
-      );
+      const n = readNumber(numberParam('z0'), param.key, raw, notices);
       if (n !== null) {
         state.z0Mode = 'fixed';
         state.z0 = n;
@@ -194,7 +187,7 @@ export function parseHash(hash: string): ParsedHash {
   pairs.delete('v');
   let version = URL_VERSION;
   if (rawVersion !== undefined) {
-    const n = parseNumber(rawVersion);
+    const n = parseNumberText(rawVersion);
     if (n === null || !Number.isInteger(n) || n < 1 || n > URL_VERSION) {
       notices.push({ kind: 'version', key: 'v', given: shorten(rawVersion) });
       return { state, notices };
@@ -218,7 +211,11 @@ export function parseHash(hash: string): ParsedHash {
 
   if (state.refProbs.length !== state.responses) {
     const fromRef = pairs.has('ref') && !pairs.has('k');
-    if (fromRef && state.refProbs.length >= 2 && state.refProbs.length <= 6) {
+    if (
+      fromRef &&
+      state.refProbs.length >= RESPONSES_RANGE.min &&
+      state.refProbs.length <= RESPONSES_RANGE.max
+    ) {
       state.responses = state.refProbs.length;
     } else {
       const before = state.refProbs.length;
@@ -237,8 +234,9 @@ export function parseHash(hash: string): ParsedHash {
       });
     state.rewards = resizeRewards(state.rewards, state.responses);
   }
-  if (state.losses.includes('exo_pair')) {
-    const eps = smoothingFor('exo_pair', state.labelSmoothing);
+  const needsEps = state.losses.find((id) => excludesZero(id, 'labelSmoothing'));
+  if (needsEps) {
+    const eps = smoothingFor(needsEps, state.labelSmoothing);
     if (eps !== state.labelSmoothing) {
       // EXO needs ε > 0: say so as a clamp of `eps` (one notice, also when eps was already clamped to 0).
       const used = String(EXO_MIN_SMOOTHING);
@@ -251,7 +249,8 @@ export function parseHash(hash: string): ParsedHash {
   return { state, notices };
 }
 
-function formatValue(param: UrlParam, state: Readonly<AppState>): string {
+/** How a link writes `param`'s value in `state`. */
+export function formatValue(param: UrlParam, state: Readonly<AppState>): string {
   switch (param.kind) {
     case 'number':
       return String(state[param.field]);

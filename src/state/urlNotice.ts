@@ -1,13 +1,17 @@
 // What the URL reader tells the user about a link it could not take as it was.
 
-export type UrlNoticeKind =
-  | 'unknown-key' // a key we do not know: ignored
-  | 'bad-value' // not a number / not one of the choices: ignored, default kept
-  | 'clamped' // a number outside its range: moved to the nearest allowed value
-  | 'rounded' // a whole number was expected
-  | 'adjusted' // made consistent with another value (reference probabilities vs K)
-  | 'version' // a schema version this app does not know: the whole link is refused
-  | 'too-long'; // more than we read: the rest is ignored
+/** Every kind of notice the URL reader gives. */
+export const URL_NOTICE_KINDS = [
+  'unknown-key', // a key we do not know: ignored
+  'bad-value', // not a number / not one of the choices: ignored, default kept
+  'clamped', // a number outside its range: moved to the nearest allowed value
+  'rounded', // a whole number was expected
+  'precision', // more digits than the parameter keeps: rounded (β = 0.123456 → 0.123)
+  'adjusted', // made consistent with another value (reference probabilities vs K)
+  'version', // a schema version this app does not know: the whole link is refused
+  'too-long', // more than we read: the rest is ignored
+] as const;
+export type UrlNoticeKind = (typeof URL_NOTICE_KINDS)[number];
 
 export interface UrlNotice {
   kind: UrlNoticeKind;

@@ -1,226 +1,367 @@
-// Every URL-visible parameter in one declarative list (the idea of TensorFlow Playground's state.ts), which
-// drives both reading and writing the hash, and the README's table. Each entry says how to validate and
-// clamp what a link asks for. Keys are short readable words; `beta` and `loss` are fixed by CONVENTIONS §9.
-import type { AppState } from './appState.ts';
-import { LOSS_IDS } from '../math/index.ts';
-import { VIEW_IDS } from './viewIds.ts';
+// The parameter list: the one declaration of every field of the app state (the idea of TensorFlow
+// Playground's state.ts). Each entry says the field's key in a link, its range, scale and rounding, or its
+// choices, and what the README says about it. The link reader and writer (urlCodec.ts), the store's
+// sanitiser (sanitize.ts), the sliders and number boxes (components/controls) and the README's table
+// (`npm run docs:url`) all read it, so a link, a slider and the store cannot disagree about a parameter.
+// Keys are short readable words; `beta` and `loss` are fixed by CONVENTIONS §9.
+import {
+  DATASETS,
+  EMBED_CHOICES,
+  FEATURE_KINDS,
+  IPO_NORMALIZATIONS,
+  LANGS,
+  OPTIMIZERS,
+  THEMES,
+  Z0_MODES,
+  type AppState,
+  type Z0Mode,
+} from './appState.ts';
+import { BETA_RANGE, LOSS_IDS, type LossId } from '../math/index.ts';
 import { PRESET_IDS } from './presetIds.ts';
 import { REF_PROB_MIN } from './refProbs.ts';
 
-type FieldOfType<T> = { [K in keyof AppState]: AppState[K] extends T ? K : never }[keyof AppState];
+/** How a slider moves over a number: evenly in the value, or evenly in its log10 (every decade alike). */
+export type Scale = 'linear' | 'log';
 
-interface ParamBase {
-  /** The key in the hash. */
-  key: string;
+/**
+ * How a number is stored: to `digits` significant digits, to `digits` decimals, or whole. A link, a slider,
+ * a typed value and any patch are all rounded this way, so the store holds exactly what the box shows.
+ */
+export type Rounding =
+  { kind: 'sig'; digits: number } | { kind: 'decimals'; digits: number } | { kind: 'whole' };
+
+const sig = (digits: number): Rounding => ({ kind: 'sig', digits });
+const decimals = (digits: number): Rounding => ({ kind: 'decimals', digits });
+const WHOLE: Rounding = { kind: 'whole' };
+/** Significant digits a number box shows at most (formatInputNumber): numbers without a coarser rule keep as many. */
+export const BOX_DIGITS = 6;
+const BOX_ROUNDING = sig(BOX_DIGITS);
+
+interface SpecBase {
+  /** The key in the hash, or null when the field has no key of its own (`doc` says where it goes). */
+  key: string | null;
   /** What the README says about it. */
   doc: string;
 }
 
-export interface NumberParam extends ParamBase {
+export interface NumberSpec extends SpecBase {
   kind: 'number';
-  field: FieldOfType<number>;
   min: number;
   max: number;
-  integer?: boolean;
+  scale: Scale;
+  round: Rounding;
 }
 
-export interface EnumParam extends ParamBase {
+export interface EnumSpec<T extends string = string> extends SpecBase {
   kind: 'enum';
-  field: FieldOfType<string>;
-  choices: readonly string[];
+  choices: readonly T[];
 }
 
-export interface BoolParam extends ParamBase {
+export interface BoolSpec extends SpecBase {
   kind: 'bool';
-  field: FieldOfType<boolean>;
 }
 
 /** A comma-separated list of losses: known ids only, no repeats. */
-export interface LossListParam extends ParamBase {
+export interface LossListSpec extends SpecBase {
   kind: 'lossList';
-  field: 'losses';
+  choices: readonly LossId[];
 }
 
 /** The reference probabilities: one positive number per response, normalised to sum to 1. */
-export interface ProbListParam extends ParamBase {
+export interface ProbListSpec extends SpecBase {
   kind: 'probList';
-  field: 'refProbs';
   min: number;
 }
 
-/** The ranking rewards: one number per response, each clamped to [min, max]. */
-export interface RewardListParam extends ParamBase {
+/** The ranking rewards: one number per response, each clamped to [min, max] and rounded. */
+export interface RewardListSpec extends SpecBase {
   kind: 'rewardList';
-  field: 'rewards';
   min: number;
   max: number;
+  round: Rounding;
 }
 
-/** z0: `kl`, `batch` or a fixed number. */
-export interface Z0Param extends ParamBase {
+/** z0's mode; the key also carries the fixed value (`z0=kl`, `z0=batch` or `z0=<number>`, read by the z0 entry). */
+export interface Z0Spec extends SpecBase {
   kind: 'z0';
-  field: 'z0Mode';
-  min: number;
-  max: number;
+  choices: readonly Z0Mode[];
 }
 
-export type UrlParam =
-  NumberParam | EnumParam | BoolParam | LossListParam | ProbListParam | RewardListParam | Z0Param;
+type FieldOfType<T> = { [K in keyof AppState]: AppState[K] extends T ? K : never }[keyof AppState];
+
+/** The spec a field must have, from its type: every field of AppState needs exactly one entry. */
+type SpecOf<K extends keyof AppState> = K extends 'losses'
+  ? LossListSpec
+  : K extends 'refProbs'
+    ? ProbListSpec
+    : K extends 'rewards'
+      ? RewardListSpec
+      : K extends 'z0Mode'
+        ? Z0Spec
+        : AppState[K] extends number
+          ? NumberSpec
+          : AppState[K] extends boolean
+            ? BoolSpec
+            : AppState[K] extends string
+              ? EnumSpec<AppState[K]>
+              : never;
+
+/** One entry per field of AppState, no more (a field without an entry does not compile). */
+export type ParamTable = { readonly [K in keyof AppState]: SpecOf<K> };
 
 /** The schema version written as `v`. Bump it (and add a migration) when a key changes meaning. */
 export const URL_VERSION = 1;
 
-export const URL_PARAMS: readonly UrlParam[] = [
-  {
+/** The list, in the order keys are written to a link and listed in the README. */
+export const PARAM_TABLE = {
+  losses: {
     key: 'loss',
     kind: 'lossList',
-    field: 'losses',
+    choices: LOSS_IDS,
     doc: 'losses shown, comma-separated TRL loss_type names',
   },
-  { key: 'beta', kind: 'number', field: 'beta', min: 0.001, max: 10, doc: 'β, the KL strength (log scale)' },
-  {
+  beta: {
+    key: 'beta',
+    kind: 'number',
+    ...BETA_RANGE,
+    scale: 'log',
+    round: sig(3),
+    doc: 'β, the KL strength',
+  },
+  labelSmoothing: {
     key: 'eps',
     kind: 'number',
-    field: 'labelSmoothing',
     min: 0,
     max: 0.49,
+    scale: 'linear',
+    round: BOX_ROUNDING,
     doc: 'label smoothing ε (cdpo, robust, exo_pair)',
   },
-  {
+  ipoNormalization: {
     key: 'ipo',
     kind: 'enum',
-    field: 'ipoNormalization',
-    choices: ['token', 'sum'],
+    choices: IPO_NORMALIZATIONS,
     doc: "IPO margin: 'token' (TRL) or 'sum' (paper)",
   },
-  { key: 'tau', kind: 'number', field: 'discopopTau', min: 0.005, max: 1, doc: 'DiscoPOP temperature τ' },
-  {
+  discopopTau: {
+    key: 'tau',
+    kind: 'number',
+    min: 0.005,
+    max: 1,
+    scale: 'log',
+    round: sig(3),
+    doc: 'DiscoPOP temperature τ',
+  },
+  policyChosen: {
     key: 'lw',
     kind: 'number',
-    field: 'policyChosen',
     min: -1000,
     max: 0,
+    scale: 'linear',
+    round: BOX_ROUNDING,
     doc: 'log π(y_w), summed over tokens',
   },
-  { key: 'll', kind: 'number', field: 'policyRejected', min: -1000, max: 0, doc: 'log π(y_l)' },
-  { key: 'rw', kind: 'number', field: 'refChosen', min: -1000, max: 0, doc: 'log π_ref(y_w)' },
-  { key: 'rl', kind: 'number', field: 'refRejected', min: -1000, max: 0, doc: 'log π_ref(y_l)' },
-  {
+  policyRejected: {
+    key: 'll',
+    kind: 'number',
+    min: -1000,
+    max: 0,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: 'log π(y_l)',
+  },
+  refChosen: {
+    key: 'rw',
+    kind: 'number',
+    min: -1000,
+    max: 0,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: 'log π_ref(y_w)',
+  },
+  refRejected: {
+    key: 'rl',
+    kind: 'number',
+    min: -1000,
+    max: 0,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: 'log π_ref(y_l)',
+  },
+  chosenLength: {
     key: 'lenw',
     kind: 'number',
-    field: 'chosenLength',
     min: 1,
     max: 4096,
-    integer: true,
+    scale: 'linear',
+    round: WHOLE,
     doc: 'tokens in y_w',
   },
-  {
+  rejectedLength: {
     key: 'lenl',
     kind: 'number',
-    field: 'rejectedLength',
     min: 1,
     max: 4096,
-    integer: true,
+    scale: 'linear',
+    round: WHOLE,
     doc: 'tokens in y_l',
   },
-  { key: 'wd', kind: 'number', field: 'desirableWeight', min: 0, max: 10, doc: 'KTO λD (desirable_weight)' },
-  {
-    key: 'wu',
+  desirableWeight: {
+    key: 'wd',
     kind: 'number',
-    field: 'undesirableWeight',
     min: 0,
     max: 10,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: 'KTO λD (desirable_weight)',
+  },
+  undesirableWeight: {
+    key: 'wu',
+    kind: 'number',
+    min: 0,
+    max: 10,
+    scale: 'linear',
+    round: BOX_ROUNDING,
     doc: 'KTO λU (undesirable_weight)',
   },
-  {
+  z0Mode: {
     key: 'z0',
     kind: 'z0',
-    field: 'z0Mode',
-    min: 0,
-    max: 50,
+    choices: Z0_MODES,
     doc: "KTO reference point: 'kl', 'batch' or a number",
   },
-  {
+  z0: {
+    key: null,
+    kind: 'number',
+    min: 0,
+    max: 50,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: "KTO's fixed reference point, written under `z0` when z0Mode is 'fixed'",
+  },
+  responses: {
     key: 'k',
     kind: 'number',
-    field: 'responses',
     min: 2,
     max: 6,
-    integer: true,
+    scale: 'linear',
+    round: WHOLE,
     doc: 'toy policy: number of responses K',
   },
-  {
+  refProbs: {
     key: 'ref',
     kind: 'probList',
-    field: 'refProbs',
     min: REF_PROB_MIN,
     doc: 'toy reference probabilities, comma-separated',
   },
-  {
+  features: {
     key: 'feat',
     kind: 'enum',
-    field: 'features',
-    choices: ['tabular', 'shared'],
+    choices: FEATURE_KINDS,
     doc: 'toy policy features',
   },
-  {
+  similarity: {
     key: 'sim',
     kind: 'number',
-    field: 'similarity',
     min: 0,
     max: 0.95,
+    scale: 'linear',
+    round: BOX_ROUNDING,
     doc: 'how much y_w and y_l share a feature',
   },
-  {
+  preferenceProb: {
     key: 'p',
     kind: 'number',
-    field: 'preferenceProb',
     min: 0,
     max: 1,
+    scale: 'linear',
+    round: BOX_ROUNDING,
     doc: 'probability that y_w really beats y_l',
   },
-  {
+  dataset: {
     key: 'data',
     kind: 'enum',
-    field: 'dataset',
-    choices: ['pair', 'ranking', 'thumbs-down'],
+    choices: DATASETS,
     doc: "toy training data: 'pair', 'ranking' or 'thumbs-down'",
   },
-  {
+  rewards: {
     key: 'rewards',
     kind: 'rewardList',
-    field: 'rewards',
     min: -5,
     max: 5,
+    round: decimals(2),
     doc: 'hidden rewards of the K responses for ranking data, comma-separated',
   },
-  { key: 'opt', kind: 'enum', field: 'optimizer', choices: ['sgd', 'adam'], doc: 'optimiser' },
-  { key: 'lr', kind: 'number', field: 'learningRate', min: 0.0001, max: 10, doc: 'learning rate' },
-  { key: 'steps', kind: 'number', field: 'steps', min: 1, max: 2000, integer: true, doc: 'training steps' },
-  {
+  optimizer: { key: 'opt', kind: 'enum', choices: OPTIMIZERS, doc: 'optimiser' },
+  learningRate: {
+    key: 'lr',
+    kind: 'number',
+    min: 0.0001,
+    max: 10,
+    scale: 'log',
+    round: sig(3),
+    doc: 'learning rate',
+  },
+  steps: {
+    key: 'steps',
+    kind: 'number',
+    min: 1,
+    max: 2000,
+    scale: 'linear',
+    round: WHOLE,
+    doc: 'training steps',
+  },
+  preset: {
     key: 'preset',
     kind: 'enum',
-    field: 'preset',
     choices: ['', ...PRESET_IDS],
     doc: 'the scenario whose explanation is shown',
   },
-  {
-    key: 'theme',
-    kind: 'enum',
-    field: 'theme',
-    choices: ['auto', 'light', 'dark', 'projector'],
-    doc: 'colour theme',
-  },
-  { key: 'lang', kind: 'enum', field: 'lang', choices: ['en', 'zh'], doc: 'language' },
-  {
+  theme: { key: 'theme', kind: 'enum', choices: THEMES, doc: 'colour theme' },
+  lang: { key: 'lang', kind: 'enum', choices: LANGS, doc: 'language' },
+  embed: {
     key: 'embed',
     kind: 'enum',
-    field: 'embed',
-    choices: ['', '1', ...VIEW_IDS],
+    choices: EMBED_CHOICES,
     doc: 'show one view only, for an iframe',
   },
-  { key: 'controls', kind: 'bool', field: 'showControls', doc: '0 hides the controls' },
-];
+  showControls: { key: 'controls', kind: 'bool', doc: '0 hides the controls' },
+} as const satisfies ParamTable;
 
-/** Checks at load time that the loss list param knows every loss. */
-export const KNOWN_LOSSES: ReadonlySet<string> = new Set(LOSS_IDS);
+export type NumberFieldName = FieldOfType<number>;
+export type EnumFieldName = Exclude<FieldOfType<string>, 'z0Mode'>;
+export type BoolFieldName = FieldOfType<boolean>;
+
+/** An entry of the list together with the field it declares. */
+export type NumberParam = NumberSpec & { field: NumberFieldName };
+export type EnumParam = EnumSpec & { field: EnumFieldName };
+export type BoolParam = BoolSpec & { field: BoolFieldName };
+export type LossListParam = LossListSpec & { field: 'losses' };
+export type ProbListParam = ProbListSpec & { field: 'refProbs' };
+export type RewardListParam = RewardListSpec & { field: 'rewards' };
+export type Z0Param = Z0Spec & { field: 'z0Mode' };
+export type Param =
+  NumberParam | EnumParam | BoolParam | LossListParam | ProbListParam | RewardListParam | Z0Param;
+/** A parameter with a key of its own in the hash. */
+export type UrlParam = Param & { key: string };
+
+/** Every field's entry, in the list's order. */
+export const PARAMS: readonly Param[] = Object.entries(PARAM_TABLE).map(
+  ([field, spec]) => ({ ...spec, field }) as Param,
+);
+
+/** The entries with a key of their own: what a link reads and writes, in the order it writes them. */
+export const URL_PARAMS: readonly UrlParam[] = PARAMS.filter((p): p is UrlParam => p.key !== null);
+
+/** The entry of a numeric field: its range, scale and rounding. */
+export function numberParam(field: NumberFieldName): NumberParam {
+  return { ...PARAM_TABLE[field], field };
+}
+
+/** The known losses, for the loss list. */
+export const KNOWN_LOSSES: ReadonlySet<string> = new Set(PARAM_TABLE.losses.choices);
+
+/** The toy's number of responses K: its range bounds the reference and reward lists too. */
+export const RESPONSES_RANGE = { min: PARAM_TABLE.responses.min, max: PARAM_TABLE.responses.max };
+export const REF_PROBS_PARAM: ProbListParam = { ...PARAM_TABLE.refProbs, field: 'refProbs' };
+export const REWARDS_PARAM: RewardListParam = { ...PARAM_TABLE.rewards, field: 'rewards' };

@@ -2,6 +2,7 @@
 // wait for them. Locators go by role and accessible name where the app gives one, so the tests read like
 // what a user sees and break when a label disappears.
 import { expect } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -46,6 +47,11 @@ export const drawnPlot = (page: Page, id: PlotViewId): Locator =>
 export async function openApp(page: Page, baseUrl: string, hash = ''): Promise<void> {
   await page.goto(baseUrl + hash);
   await betaSlider(page).waitFor({ state: 'visible' });
+}
+
+/** Waits two animation frames, so Plotly calls queued by the last render have finished. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Scrolls each plot into view in turn and waits until Plotly has drawn it. */
@@ -97,4 +103,17 @@ export async function sweepsSettled(page: Page): Promise<void> {
   await expect
     .poll(() => plotView(page, 'sweeps').locator('.view-status').textContent(), { timeout: 30_000 })
     .toBe('');
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serious and critical axe violations, each as "rule: target (summary)" so a failure says where. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // AxeBuilder types the page of the `playwright` package; playwright-core's is the same object.
+  const results = await new AxeBuilder({ page: page as never }).withTags(AXE_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} [${v.impact}]: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
+    );
 }

@@ -1,15 +1,13 @@
 // Helpers for the instructors' tests (instructors.test.ts): a host page that embeds the app, readers for
-// the exported files, axe, the tap-target survey for small screens, and Plotly checks that work in a page
+// the exported files, the tap-target survey for small screens, and Plotly checks that work in a page
 // or in an iframe.
 import { expect } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Download, Frame, Locator, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import { PNG_SIGNATURE } from './browser.ts';
 
 /** A page or a frame: both have locator() and getByRole(). */
 export type Scope = Page | Frame;
-
-export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Width and height from a PNG's IHDR chunk (right after the signature). */
 export function pngSize(png: Buffer): { width: number; height: number } {
@@ -32,39 +30,6 @@ export async function exportFrom(page: Page, viewId: string, format: string): Pr
   await expect.poll(() => button.isEnabled()).toBe(true);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return download;
-}
-
-/** RFC 4180 CSV (quoted fields with "" escapes) as rows of fields; a leading byte-order mark is dropped. */
-export function parseCsv(text: string): string[][] {
-  const s = text.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** The host page of a lecture's notes: text above, the sandboxed embed, and a tall block below. */
@@ -120,19 +85,6 @@ export async function plottedPoints(scope: Scope, id: string): Promise<number> {
           p.classList.contains('point') ? 1 : (p.getAttribute('d') ?? '').split(/[ML]/).length - 1,
         )
         .reduce((a, b) => a + b, 0),
-    );
-}
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Serious and critical axe violations, each as "rule: target (summary)" so a failure says where. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  // AxeBuilder types the page of the `playwright` package; playwright-core's is the same object.
-  const results = await new AxeBuilder({ page: page as never }).withTags(AXE_TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} [${v.impact}]: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
     );
 }
 

@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { Blob, Face } from 'harfbuzzjs';
 import fontverter from 'fontverter';
 import { isCjk } from '../../build/cjkFont.ts';
-import { ZH_UI } from '../../src/i18n/ui.zh.ts';
-import { launchBrowser, SCREENSHOT_DIR, watchPage, type PageProblems } from './browser.ts';
+import { ZH_CONTROLS } from '../../src/i18n/zh/controls.ts';
+import { expectPngFile, SCREENSHOT_DIR, watchPage, type PageProblems } from './browser.ts';
 import {
   BETA_LABEL,
   betaBox,
@@ -24,6 +24,8 @@ import {
   openApp,
   PLOT_VIEW_IDS,
   plotView,
+  seriousViolations,
+  settle,
   sweepsSettled,
 } from './app.ts';
 import {
@@ -33,39 +35,21 @@ import {
   drawnPlotIn,
   exportFrom,
   hostPageHtml,
-  parseCsv,
   plotSignatureIn,
   plottedPoints,
   pngSize,
-  PNG_SIGNATURE,
-  seriousViolations,
   tapTargets,
 } from './instructorKit.ts';
+import { parseCsv } from '../helpers/csv.ts';
+import { baseUrl, DESKTOP, openPage, openWatched, origin, setUpBrowser } from './session.ts';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = fileURLToPath(SCREENSHOT_DIR);
-const DESKTOP = { width: 1280, height: 900 };
 
-let browser: Browser;
-
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Waits two animation frames, so Plotly calls queued by the last render have finished. */
-const settle = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
-function expectPngFile(path: string) {
-  expect(statSync(path).size).toBeGreaterThan(10_000);
-  expect(readFileSync(path).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-}
+const session = setUpBrowser();
 
 // ---------------------------------------------------------------------------------------------------
 describe('embedding one view in a host page', () => {
@@ -82,7 +66,7 @@ describe('embedding one view in a host page', () => {
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-    context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    context = await session.browser.newContext({ viewport: { width: 1000, height: 800 } });
   });
   afterAll(async () => {
     await context?.close();
@@ -189,13 +173,11 @@ describe('embedding one view in a host page', () => {
   });
 
   it('the Share / embed dialog writes sandboxed iframe code for the chosen view and theme, previews it and copies it', async () => {
-    const ctx = await browser.newContext({
+    const ctx = await session.browser.newContext({
       viewport: DESKTOP,
       permissions: ['clipboard-read', 'clipboard-write'],
     });
-    const page = await ctx.newPage();
-    const problems = watchPage(page, origin);
-    await openApp(page, baseUrl);
+    const { page, problems } = await openWatched(ctx);
     await page.getByRole('button', { name: 'Share / embed', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
     await dialog.waitFor();
@@ -252,10 +234,8 @@ describe('exports for slides and notebooks', () => {
   let page: Page;
   let problems: PageProblems;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
-    page = await context.newPage();
-    problems = watchPage(page, origin);
-    await openApp(page, baseUrl);
+    context = await session.browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+    ({ page, problems } = await openWatched(context));
     await drawnPlot(page, 'loss').waitFor({ state: 'attached', timeout: 20_000 });
   });
   afterAll(async () => {
@@ -361,7 +341,7 @@ describe('exports for slides and notebooks', () => {
 describe('themes and languages from the link', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: DESKTOP });
+    context = await session.browser.newContext({ viewport: DESKTOP });
   });
   afterAll(async () => {
     await context?.close();
@@ -377,8 +357,7 @@ describe('themes and languages from the link', () => {
   };
 
   it('theme=dark: dark theme and a dark page', async () => {
-    const page = await context.newPage();
-    await openApp(page, baseUrl, '#v=1&theme=dark');
+    const page = await openPage(context, '#v=1&theme=dark');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(luminance(bg)).toBeLessThan(0.05);
@@ -386,8 +365,7 @@ describe('themes and languages from the link', () => {
   });
 
   it('theme=projector: a larger base font (≥ 20 px)', async () => {
-    const page = await context.newPage();
-    await openApp(page, baseUrl, '#v=1&theme=projector');
+    const page = await openPage(context, '#v=1&theme=projector');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('projector');
     const sizes = await page.evaluate(() => [
       parseFloat(getComputedStyle(document.documentElement).fontSize),
@@ -417,7 +395,9 @@ describe('themes and languages from the link', () => {
     const page = await context.newPage();
     const problems = watchPage(page, origin);
     await page.goto(`${baseUrl}#v=1&lang=zh`);
-    await page.getByRole('slider', { name: ZH_UI.beta.label, exact: true }).waitFor({ state: 'visible' });
+    await page
+      .getByRole('slider', { name: ZH_CONTROLS.beta.label, exact: true })
+      .waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.locator('h1').innerText()).toMatch(CJK);
     expect(await page.locator('.tagline').innerText()).toMatch(CJK);
@@ -484,7 +464,9 @@ describe('themes and languages from the link', () => {
   it('theme=dark with lang=zh: no serious axe violation', async () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}#v=1&theme=dark&lang=zh`);
-    await page.getByRole('slider', { name: ZH_UI.beta.label, exact: true }).waitFor({ state: 'visible' });
+    await page
+      .getByRole('slider', { name: ZH_CONTROLS.beta.label, exact: true })
+      .waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await drawEveryPlot(page, ['loss', 'gradient', 'plane']);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -493,8 +475,7 @@ describe('themes and languages from the link', () => {
   });
 
   it('the language menu switches to Chinese and back without a reload', async () => {
-    const page = await context.newPage();
-    await openApp(page, baseUrl);
+    const page = await openPage(context);
     expect(await page.locator('h1').innerText()).toBe('DPO Explorer');
     await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
@@ -502,7 +483,9 @@ describe('themes and languages from the link', () => {
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('zh');
     await expect.poll(() => page.locator('h1').innerText()).toMatch(CJK);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await page.getByRole('slider', { name: ZH_UI.beta.label, exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('slider', { name: ZH_CONTROLS.beta.label, exact: true }).isVisible()).toBe(
+      true,
+    );
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
@@ -558,7 +541,7 @@ describe('the offline single file', () => {
     // Nothing is loaded from a file beside it.
     expect(html).not.toMatch(/<script[^>]+\bsrc=|<link[^>]+rel="stylesheet"/);
 
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await session.browser.newContext({ viewport: DESKTOP });
     const aborted: string[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -569,7 +552,7 @@ describe('the offline single file', () => {
     const page = await context.newPage();
     const problems = watchPage(page, 'file://');
     await page.goto(`${pathToFileURL(htmlPath).href}#v=1&beta=0.5&loss=sigmoid,ipo&lang=zh`);
-    const beta = page.getByRole('textbox', { name: ZH_UI.beta.label, exact: true });
+    const beta = page.getByRole('textbox', { name: ZH_CONTROLS.beta.label, exact: true });
     await beta.waitFor({ state: 'visible' });
     expect(await beta.inputValue()).toBe('0.5');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -609,7 +592,7 @@ describe('the offline single file', () => {
 // ---------------------------------------------------------------------------------------------------
 describe('a phone (360 × 740, touch)', () => {
   it('no sideways scroll, 16 px text, 44 × 44 px tap targets, the controls open with a tap', async () => {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       hasTouch: true,

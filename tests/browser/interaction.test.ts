@@ -1,40 +1,27 @@
 // The β slider under a real mouse and keyboard moves the number box, the readout and the plots, and the
 // link follows after its debounce; a bad value typed into a box is explained and not used.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, watchPage, type PageProblems } from './browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { PageProblems } from './browser.ts';
 import {
   betaBox,
   betaSlider,
   drawnPlot,
   firstLossCell,
   numberBox,
-  openApp,
   plotSignature,
   readoutTable,
 } from './app.ts';
+import { openWatched, setUpBrowser } from './session.ts';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
-let browser: Browser;
-let context: BrowserContext;
+// Tall enough that the controls and the first two views are on screen together, so the plots follow.
+const session = setUpBrowser({ viewport: { width: 1280, height: 1700 } });
 let page: Page;
 let problems: PageProblems;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // Tall enough that the controls and the first two views are on screen together, so the plots follow.
-  context = await browser.newContext({ viewport: { width: 1280, height: 1700 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
   await page?.close();
-  page = await context.newPage();
-  problems = watchPage(page, origin);
-  await openApp(page, baseUrl);
+  ({ page, problems } = await openWatched(session.context));
   await drawnPlot(page, 'loss').waitFor({ state: 'attached', timeout: 20_000 });
   await drawnPlot(page, 'gradient').waitFor({ state: 'attached', timeout: 20_000 });
 });

@@ -1,29 +1,13 @@
 // Links against in-page anchors and against the debounced URL writer (fuzz findings, issue 8 item 5): the
 // skip link never reads as a new link, and a link opened while a write is due is followed, not overwritten.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, watchPage, type PageProblems } from './browser.ts';
-import { betaBox, numberBox, openApp } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PAIR_LOSS_TYPES } from '../../src/math/index.ts';
+import { betaBox, numberBox } from './app.ts';
+import { baseUrl, DESKTOP, openWatched, setUpBrowser } from './session.ts';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(hash: string): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await context.newPage();
-  const problems = watchPage(page, origin);
-  await openApp(page, baseUrl, hash);
-  return { page, problems };
-}
+const session = setUpBrowser({ viewport: DESKTOP });
+const open = (hash: string) => openWatched(session.context, hash);
 
 const hashOf = (page: Page) => page.evaluate(() => location.hash);
 
@@ -63,22 +47,8 @@ describe('in-page anchors are not links', () => {
 });
 
 describe('a link opened while the URL write is due', () => {
-  const HEAVY = `#v=1&loss=${[
-    'sigmoid',
-    'cdpo',
-    'robust',
-    'ipo',
-    'hinge',
-    'exo_pair',
-    'nca_pair',
-    'bco_pair',
-    'sppo_hard',
-    'apo_zero',
-    'apo_down',
-    'discopop',
-    'sigmoid_norm',
-    'kto',
-  ].join(',')}&k=6&steps=2000&data=ranking`;
+  // Every pair loss and KTO.
+  const HEAVY = `#v=1&loss=${[...PAIR_LOSS_TYPES, 'kto'].join(',')}&k=6&steps=2000&data=ranking`;
   const NEW = '#v=1&beta=2&p=0.6';
 
   it('is followed, not overwritten by the old state', async () => {

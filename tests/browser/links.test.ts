@@ -1,9 +1,9 @@
 // Shareable links: the hash written after a few changes (and the one "Copy link" puts on the clipboard)
 // restores the same readout and controls in a fresh browser context, and hostile links are read safely:
 // a role="alert" notice lists what was refused, over a page that works.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watchPage } from './browser.ts';
 import {
   betaBox,
   betaSlider,
@@ -15,18 +15,9 @@ import {
   readoutTable,
   settledUrl,
 } from './app.ts';
+import { baseUrl, DESKTOP as VIEWPORT, openPage, openWatched, origin, setUpBrowser } from './session.ts';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
-const VIEWPORT = { width: 1280, height: 900 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = setUpBrowser();
 
 const POLICY_REJECTED = 'Policy, rejected: log πθ(y_l)';
 
@@ -69,10 +60,8 @@ async function stateOf(page: Page) {
 
 describe('a copied link', () => {
   it('restores the identical readout and controls in a fresh context', async () => {
-    const ctx = await browser.newContext({ viewport: VIEWPORT });
-    const page = await ctx.newPage();
-    const problems = watchPage(page, origin);
-    await openApp(page, baseUrl);
+    const ctx = await session.browser.newContext({ viewport: VIEWPORT });
+    const { page, problems } = await openWatched(ctx);
     const defaults = await stateOf(page);
     const preset = await changeSeveralControls(page);
     const url = await settledUrl(page, ['beta=', 'll=-22.5', 'loss=', 'robust', `preset=${preset}`]);
@@ -82,7 +71,7 @@ describe('a copied link', () => {
     expect(there.scenario).toBe(preset);
     expect(problems.pageErrors).toEqual([]);
 
-    const fresh = await browser.newContext({ viewport: VIEWPORT });
+    const fresh = await session.browser.newContext({ viewport: VIEWPORT });
     const copy = await fresh.newPage();
     const copyProblems = watchPage(copy, origin);
     await openApp(copy, '', url);
@@ -99,12 +88,11 @@ describe('a copied link', () => {
   });
 
   it('"Copy link" puts the current link on the clipboard, and that link restores the same state', async () => {
-    const ctx = await browser.newContext({
+    const ctx = await session.browser.newContext({
       viewport: VIEWPORT,
       permissions: ['clipboard-read', 'clipboard-write'],
     });
-    const page = await ctx.newPage();
-    await openApp(page, baseUrl);
+    const page = await openPage(ctx);
     await changeSeveralControls(page);
     const there = await stateOf(page);
     // At once, before the debounced hash write: the button reads the state, not the address bar.
@@ -114,7 +102,7 @@ describe('a copied link', () => {
     expect(copied.startsWith(baseUrl + '#v=1&')).toBe(true);
     expect(await settledUrl(page, ['beta='])).toBe(copied);
 
-    const fresh = await browser.newContext({ viewport: VIEWPORT });
+    const fresh = await session.browser.newContext({ viewport: VIEWPORT });
     const copy = await fresh.newPage();
     await openApp(copy, '', copied);
     expect(await stateOf(copy)).toEqual(there);
@@ -123,9 +111,8 @@ describe('a copied link', () => {
   });
 
   it('an edited hash in an open page (hashchange) re-reads the state', async () => {
-    const ctx = await browser.newContext({ viewport: VIEWPORT });
-    const page = await ctx.newPage();
-    await openApp(page, baseUrl);
+    const ctx = await session.browser.newContext({ viewport: VIEWPORT });
+    const page = await openPage(ctx);
     const before = await firstLossCell(page).innerText();
     await page.evaluate(() => {
       location.hash = '#v=1&beta=2&lw=-5';
@@ -141,10 +128,8 @@ describe('a hostile link', () => {
   const notice = (page: Page) => page.locator('.notice-banner[role="alert"]');
 
   async function openHostile(hash: string) {
-    const ctx = await browser.newContext({ viewport: VIEWPORT });
-    const page = await ctx.newPage();
-    const problems = watchPage(page, origin);
-    await openApp(page, baseUrl, hash);
+    const ctx = await session.browser.newContext({ viewport: VIEWPORT });
+    const { page, problems } = await openWatched(ctx, hash);
     await notice(page).waitFor({ state: 'visible' });
     // The page under the notice works: controls, readout, and the slider still moves the numbers.
     expect(await page.locator('h1').innerText()).toBe('DPO Explorer');
@@ -213,8 +198,7 @@ describe('a hostile link', () => {
     expect(problems.pageErrors).toEqual([]);
 
     // One long value is refused on its own.
-    const page2 = await ctx.newPage();
-    await openApp(page2, baseUrl, `#v=1&beta=${'1'.repeat(4990)}`);
+    const page2 = await openPage(ctx, `#v=1&beta=${'1'.repeat(4990)}`);
     await notice(page2).waitFor({ state: 'visible' });
     expect(await notice(page2).innerText()).toContain('too long');
     expect(await betaBox(page2).inputValue()).toBe('0.1');

@@ -1,8 +1,7 @@
 // The built app loads cleanly, works without its Plotly chunk, and draws a plot in every view once each is
 // scrolled into view (plots draw lazily, only near the viewport).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, watchPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { watchPage } from './browser.ts';
 import {
   PLOT_VIEW_IDS,
   betaBox,
@@ -14,31 +13,13 @@ import {
   plotView,
   readoutTable,
 } from './app.ts';
+import { baseUrl, DESKTOP, openPage, openWatched, origin, setUpBrowser } from './session.ts';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = setUpBrowser({ viewport: DESKTOP });
 
 describe('the built app', () => {
-  beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
-
   it('loads with no console error, no page error and no request to another origin', async () => {
-    const page = await context.newPage();
-    const problems = watchPage(page, origin);
-    await openApp(page, baseUrl);
+    const { page, problems } = await openWatched(session.context);
     await expect.poll(() => firstLossCell(page).innerText()).toMatch(/\d/);
     await drawEveryPlot(page);
     // Hover a number (loads KaTeX for its formula popover) so that lazy chunk is covered too.
@@ -49,8 +30,7 @@ describe('the built app', () => {
   });
 
   it('fits every control inside the sidebar (nothing pushed out of sight sideways)', async () => {
-    const page = await context.newPage();
-    await openApp(page, baseUrl);
+    const page = await openPage(session.context);
     const column = page.locator('.controls-column');
     const overflow = await column.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -63,9 +43,7 @@ describe('the built app', () => {
   });
 
   it('draws a Plotly plot in each view once it is scrolled into view', async () => {
-    const page = await context.newPage();
-    const problems = watchPage(page, origin);
-    await openApp(page, baseUrl);
+    const { page, problems } = await openWatched(session.context);
     // Once Plotly has arrived (no plot shows its loading mark), plots far below the fold are still not
     // drawn: drawing is lazy.
     await expect.poll(() => page.locator('.plot-loading').count(), { timeout: 20_000 }).toBe(0);
@@ -86,7 +64,7 @@ describe('the built app', () => {
 
 describe('without the Plotly chunk', () => {
   it('still renders the controls and readout, which keep working; each plot shows its own error', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await session.browser.newContext({ viewport: DESKTOP });
     const page = await ctx.newPage();
     const problems = watchPage(page, origin);
     let blocked = 0;

@@ -1,20 +1,12 @@
 // A plot never traps scrolling: on a phone a vertical swipe over any plot scrolls the page, plots leave
 // room for the text around them, and there is no zoom; on a desktop the wheel over a plot scrolls the
 // page, a mouse drag changes nothing unless zoom was switched on, and a visible button undoes a zoom.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
-import { PLOT_VIEW_IDS, drawnPlot, openApp, plotView, type PlotViewId } from './app.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { PLOT_VIEW_IDS, drawnPlot, plotView, type PlotViewId } from './app.ts';
+import { baseUrl, DESKTOP, openPage, setUpBrowser } from './session.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = setUpBrowser();
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
@@ -76,7 +68,7 @@ describe('on a phone (390 × 844, touch)', () => {
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    context = await browser.newContext({
+    context = await session.browser.newContext({
       viewport: { width: 390, height: 844 },
       hasTouch: true,
       isMobile: true,
@@ -127,9 +119,8 @@ describe('on a desktop (mouse)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await openApp(page, baseUrl);
+    context = await session.browser.newContext({ viewport: DESKTOP });
+    page = await openPage(context);
     await drawnPlot(page, 'loss').waitFor({ state: 'attached', timeout: 20_000 });
   });
   afterAll(async () => {

@@ -104,10 +104,9 @@ describe('ControlsPanel', () => {
   });
 
   it('includes the preset menu only when presets are given', () => {
-    const presets = [{ id: 'a', title: 'A', explanation: 'About A.' }];
     const { rerender } = renderWithStore(<ControlsPanel />);
     expect(screen.queryByRole('combobox', { name: 'Scenario' })).toBeNull();
-    rerender(<ControlsPanel presets={presets} onLoadPreset={() => {}} />);
+    rerender(<ControlsPanel presets={['start']} onLoadPreset={() => {}} />);
     expect(screen.getByRole('combobox', { name: 'Scenario' })).toBeTruthy();
   });
 

@@ -8,11 +8,10 @@ import { ExportMenu } from '../../src/components/export/ExportMenu.tsx';
 import { TrlSnippetPanel } from '../../src/components/export/TrlSnippetPanel.tsx';
 import { figureToCsv, figureToJson } from '../../src/figures/export.ts';
 import type { Figure } from '../../src/figures/types.ts';
-import type { AppStrings } from '../../src/i18n/appStrings.ts';
-import { EN_APP } from '../../src/i18n/app.en.ts';
-import { trlSnippet } from '../../src/state/trlSnippet.ts';
-import { EN_FIGURE_STRINGS } from '../../src/figures/index.ts';
+import { EN } from '../../src/i18n/en/index.ts';
+import { trlSnippet } from '../../src/components/export/trlSnippetText.ts';
 import { renderWithStore } from './renderWithStore.tsx';
+import { PSEUDO_TABLES, untranslated } from './pseudoLocale.ts';
 
 const fakePlotly = vi.hoisted(() => ({
   react: vi.fn(() => Promise.resolve()),
@@ -84,8 +83,8 @@ function blobText(blob: Blob): Promise<string> {
   });
 }
 
-function renderView(strings: AppStrings = EN_APP) {
-  return renderWithStore(<ViewSection id="loss" strings={strings} figure={buildFigure} />);
+function renderView() {
+  return renderWithStore(<ViewSection id="loss" figure={buildFigure} />);
 }
 
 /** Waits until the fake Plotly has drawn the plot (its image formats become available). */
@@ -94,7 +93,7 @@ async function plotDrawn() {
   await act(async () => {});
 }
 
-const toggle = () => screen.getByRole('button', { name: `Export: ${EN_APP.views.loss.title}` });
+const toggle = () => screen.getByRole('button', { name: `Export: ${EN.views.sections.loss.title}` });
 const format = (name: string) => screen.getByRole('button', { name });
 
 describe('the export menu of a view', () => {
@@ -102,21 +101,21 @@ describe('the export menu of a view', () => {
     const { user, container } = renderView();
     await plotDrawn();
     const button = toggle();
-    expect(button.textContent).toContain(EN_APP.exportMenu.button);
+    expect(button.textContent).toContain(EN.views.exportMenu.button);
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(container.querySelector('.view-head')?.contains(button)).toBe(true);
     expect(screen.queryByRole('group')).toBeNull();
 
     await user.click(button);
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    const group = screen.getByRole('group', { name: `Export formats for ${EN_APP.views.loss.title}` });
+    const group = screen.getByRole('group', { name: `Export formats for ${EN.views.sections.loss.title}` });
     expect(button.getAttribute('aria-controls')).toBe(group.id);
     const items = within(group).getAllByRole('button');
     expect(items.map((b) => b.textContent)).toEqual([
-      EN_APP.exportMenu.png,
-      EN_APP.exportMenu.svg,
-      EN_APP.exportMenu.csv,
-      EN_APP.exportMenu.json,
+      EN.views.exportMenu.png,
+      EN.views.exportMenu.svg,
+      EN.views.exportMenu.csv,
+      EN.views.exportMenu.json,
     ]);
     expect(items.every((b) => b.getAttribute('type') === 'button')).toBe(true);
     expect(document.activeElement).toBe(items[0]);
@@ -125,7 +124,7 @@ describe('the export menu of a view', () => {
   it('works from the keyboard: ↓ opens, arrows move, Escape closes back onto the button, Tab away closes', async () => {
     const { user } = renderWithStore(
       <>
-        <ViewSection id="loss" strings={EN_APP} figure={buildFigure} />
+        <ViewSection id="loss" figure={buildFigure} />
         <button type="button">next on the page</button>
       </>,
     );
@@ -167,7 +166,7 @@ describe('the export menu of a view', () => {
     const { user } = renderView();
     await plotDrawn();
     await user.click(toggle());
-    await user.click(format(EN_APP.exportMenu.csv));
+    await user.click(format(EN.views.exportMenu.csv));
     expect(downloads).toHaveLength(1);
     const [d] = downloads;
     expect(d.name).toBe('dpo-explorer-loss.csv');
@@ -181,20 +180,20 @@ describe('the export menu of a view', () => {
     // The anchor is gone, the menu closed with focus back on its button, and the download announced.
     expect(document.querySelector('a[download]')).toBeNull();
     expect(document.activeElement).toBe(toggle());
-    expect(screen.getByRole('status').textContent).toBe(EN_APP.exportMenu.saved('dpo-explorer-loss.csv'));
+    expect(screen.getByRole('status').textContent).toBe(EN.views.exportMenu.saved('dpo-explorer-loss.csv'));
   });
 
   it('downloads the plotted data as JSON titled with the view’s heading', async () => {
     const { user } = renderView();
     await plotDrawn();
     await user.click(toggle());
-    await user.click(format(EN_APP.exportMenu.json));
+    await user.click(format(EN.views.exportMenu.json));
     expect(downloads.map((d) => d.name)).toEqual(['dpo-explorer-loss.json']);
     expect(downloads[0].blob.type).toBe('application/json');
     const text = await blobText(downloads[0].blob);
-    expect(text).toBe(figureToJson(FIGURE, EN_APP.views.loss.title));
+    expect(text).toBe(figureToJson(FIGURE, EN.views.sections.loss.title));
     expect(JSON.parse(text)).toEqual({
-      title: EN_APP.views.loss.title,
+      title: EN.views.sections.loss.title,
       traces: [
         { name: 'DPO, β = 0.1', type: 'scatter', x: [0, 1], y: [0.5, null] },
         { name: 'say "IPO"', type: 'scatter', x: [2], y: [0.25] },
@@ -206,7 +205,7 @@ describe('the export menu of a view', () => {
     const { user, container } = renderView();
     await plotDrawn();
     await user.click(toggle());
-    await user.click(format(EN_APP.exportMenu.png));
+    await user.click(format(EN.views.exportMenu.png));
     await waitFor(() => expect(downloads).toHaveLength(1));
     const graph = container.querySelector('.plot');
     expect(fakePlotly.toImage).toHaveBeenCalledWith(graph, {
@@ -220,7 +219,7 @@ describe('the export menu of a view', () => {
     expect(downloads[0].blob.size).toBe(8); // the PNG signature, decoded from base64
 
     await user.click(toggle());
-    await user.click(format(EN_APP.exportMenu.svg));
+    await user.click(format(EN.views.exportMenu.svg));
     await waitFor(() => expect(downloads).toHaveLength(2));
     expect(fakePlotly.toImage).toHaveBeenLastCalledWith(graph, { format: 'svg', width: null, height: null });
     expect(downloads[1].name).toBe('dpo-explorer-loss.svg');
@@ -233,8 +232,8 @@ describe('the export menu of a view', () => {
     const { user } = renderView();
     await plotDrawn();
     await user.click(toggle());
-    await user.click(format(EN_APP.exportMenu.png));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(EN_APP.exportMenu.failed));
+    await user.click(format(EN.views.exportMenu.png));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(EN.views.exportMenu.failed));
     expect(downloads).toEqual([]);
   });
 
@@ -242,14 +241,14 @@ describe('the export menu of a view', () => {
     const { user } = renderView();
     await plotDrawn();
     await user.click(toggle());
-    await user.click(format(EN_APP.exportMenu.csv));
-    await user.click(screen.getByRole('button', { name: EN_APP.exportMenu.showInstead }));
+    await user.click(format(EN.views.exportMenu.csv));
+    await user.click(screen.getByRole('button', { name: EN.views.exportMenu.showInstead }));
     const dialog = screen.getByRole('dialog', { name: 'dpo-explorer-loss.csv' });
     const text = within(dialog).getByRole('textbox') as HTMLTextAreaElement;
     expect(text.value).toBe(figureToCsv(FIGURE));
     expect(text.readOnly).toBe(true);
     expect(document.activeElement).toBe(text);
-    await user.click(within(dialog).getByRole('button', { name: EN_APP.exportMenu.close }));
+    await user.click(within(dialog).getByRole('button', { name: EN.views.exportMenu.close }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(toggle());
   });
@@ -260,24 +259,22 @@ describe('the export menu of a view', () => {
     const { user } = renderView();
     await plotDrawn();
     await user.click(toggle());
-    await user.click(format(EN_APP.exportMenu.json));
+    await user.click(format(EN.views.exportMenu.json));
     expect(downloads).toEqual([]);
     const dialog = screen.getByRole('dialog', { name: 'dpo-explorer-loss.json' });
     expect((within(dialog).getByRole('textbox') as HTMLTextAreaElement).value).toBe(
-      figureToJson(FIGURE, EN_APP.views.loss.title),
+      figureToJson(FIGURE, EN.views.sections.loss.title),
     );
   });
 
   it('keeps PNG and SVG unavailable until Plotly has drawn the plot; CSV and JSON work at once', async () => {
-    const { user } = renderWithStore(
-      <ExportMenu figure={FIGURE} title="T" fileId="plane" image={null} strings={EN_APP.exportMenu} />,
-    );
+    const { user } = renderWithStore(<ExportMenu figure={FIGURE} title="T" fileId="plane" image={null} />);
     await user.click(screen.getByRole('button', { name: 'Export: T' }));
-    expect(format(EN_APP.exportMenu.png)).toHaveProperty('disabled', true);
-    expect(format(EN_APP.exportMenu.svg)).toHaveProperty('disabled', true);
+    expect(format(EN.views.exportMenu.png)).toHaveProperty('disabled', true);
+    expect(format(EN.views.exportMenu.svg)).toHaveProperty('disabled', true);
     // Focus goes to the first format that can be used.
-    expect(document.activeElement).toBe(format(EN_APP.exportMenu.csv));
-    await user.click(format(EN_APP.exportMenu.csv));
+    expect(document.activeElement).toBe(format(EN.views.exportMenu.csv));
+    await user.click(format(EN.views.exportMenu.csv));
     expect(downloads.map((d) => d.name)).toEqual(['dpo-explorer-plane.csv']);
   });
 
@@ -286,13 +283,12 @@ describe('the export menu of a view', () => {
     renderWithStore(
       <ViewSection
         id="loss"
-        strings={EN_APP}
         figure={() => {
           throw new Error('bad figure');
         }}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toContain(EN_APP.plotFailed);
+    expect(screen.getByRole('alert').textContent).toContain(EN.views.plotFailed);
     expect(screen.queryByRole('button', { name: /^Export/ })).toBeNull();
   });
 });
@@ -309,25 +305,26 @@ describe('the Use in TRL panel', () => {
         desirableWeight: 1,
         undesirableWeight: 1,
         z0Mode: 'kl',
+        z0: 0,
         learningRate: 0.05,
         optimizer: 'adam',
       },
-      EN_APP.trl,
-      EN_FIGURE_STRINGS.lossLabel,
+      EN.trl,
+      (id) => EN.losses[id].label,
     );
 
   it('shows the code for the chosen losses untranslated, with its notes, and follows the store', async () => {
     const { container, user, store } = renderWithStore(<TrlSnippetPanel />, { losses: ['cdpo', 'ipo'] });
     const details = container.querySelector('details')!;
     expect(details.open).toBe(false);
-    await user.click(screen.getByText(EN_APP.trl.heading));
+    await user.click(screen.getByText(EN.trl.heading));
     expect(details.open).toBe(true);
     const code = container.querySelector('pre > code')!;
     expect(code.getAttribute('translate')).toBe('no');
     expect(code.textContent).toBe(expected(['cdpo', 'ipo']).code);
-    expect(screen.getByRole('region', { name: EN_APP.trl.codeLabel })).toBeTruthy();
+    expect(screen.getByRole('region', { name: EN.trl.codeLabel })).toBeTruthy();
     const notes = screen.getAllByRole('listitem').map((li) => li.textContent);
-    expect(notes).toEqual([EN_APP.trl.notes.cdpo, EN_APP.trl.notes.ipoToken]);
+    expect(notes).toEqual([EN.trl.notes.cdpo, EN.trl.notes.ipoToken]);
 
     act(() => store.getState().update({ losses: ['kto'] }));
     expect(code.textContent).toBe(expected(['kto']).code);
@@ -337,57 +334,31 @@ describe('the Use in TRL panel', () => {
   it('copies the code to the clipboard', async () => {
     const { user, container } = renderWithStore(<TrlSnippetPanel defaultOpen />, { losses: ['sigmoid'] });
     const write = vi.spyOn(navigator.clipboard, 'writeText');
-    await user.click(screen.getByRole('button', { name: EN_APP.trl.copy }));
+    await user.click(screen.getByRole('button', { name: EN.trl.copy }));
     expect(write).toHaveBeenCalledWith(container.querySelector('code')!.textContent);
-    expect(screen.getByRole('status').textContent).toBe(EN_APP.trl.copied);
+    expect(screen.getByRole('status').textContent).toBe(EN.trl.copied);
   });
 
   it('selects the code for a manual copy when the clipboard refuses', async () => {
     const { user, container } = renderWithStore(<TrlSnippetPanel defaultOpen />, { losses: ['sigmoid'] });
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
-    await user.click(screen.getByRole('button', { name: EN_APP.trl.copy }));
-    expect(screen.getByRole('status').textContent).toBe(EN_APP.trl.copyFailed);
+    await user.click(screen.getByRole('button', { name: EN.trl.copy }));
+    expect(screen.getByRole('status').textContent).toBe(EN.trl.copyFailed);
     expect(window.getSelection()?.toString()).toBe(container.querySelector('code')!.textContent);
   });
 });
 
-// Every visible word must come from the strings table (see i18n.test.tsx): with a pseudo-locale that
-// brackets each string ⟦…⟧, Latin text outside brackets and outside translate="no" is hard-coded English.
-function bracket<T>(v: T): T {
-  if (typeof v === 'string') return `⟦${v}⟧` as T;
-  if (typeof v === 'function') return ((...args: unknown[]) => `⟦${String(v(...args))}⟧`) as T;
-  if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bracket(x)])) as T;
-  return v;
-}
-
-function untranslated(root: HTMLElement): string[] {
-  const found: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = n.textContent ?? '';
-    if (!/[A-Za-z]{2,}/.test(text) || text.includes('⟦')) continue;
-    if (n.parentElement?.closest('[translate="no"]')) continue;
-    found.push(text);
-  }
-  for (const el of root.querySelectorAll('[aria-label], [title], [alt]')) {
-    for (const attr of ['aria-label', 'title', 'alt']) {
-      const v = el.getAttribute(attr);
-      if (v && /[A-Za-z]{2,}/.test(v) && !v.includes('⟦')) found.push(`${attr}="${v}"`);
-    }
-  }
-  return found;
-}
-
+// Every visible word must come from the strings table (pseudoLocale.ts).
 describe('no hard-coded English', () => {
   it('in the export menu, its status, its dialog and the TRL panel', async () => {
-    const pseudo = bracket(EN_APP);
+    const pseudo = PSEUDO_TABLES.en.views;
     const { user, container } = renderWithStore(
       <>
-        <ViewSection id="loss" strings={pseudo} figure={() => ({ ...FIGURE, summary: '⟦Two curves.⟧' })} />
-        <TrlSnippetPanel defaultOpen strings={pseudo.trl} />
+        <ViewSection id="loss" figure={() => ({ ...FIGURE, summary: '⟦Two curves.⟧' })} />
+        <TrlSnippetPanel defaultOpen />
       </>,
       { losses: ['cdpo', 'kto'] },
+      PSEUDO_TABLES,
     );
     await plotDrawn();
     await user.click(screen.getByRole('button', { name: /^⟦Export/ }));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { LOSS_IDS } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
-import { lossReadout, READOUT_ROWS, type ReadoutInputs } from '../../src/components/readout/pairReadout.ts';
+import { lossReadout, READOUT_ROWS, type ReadoutInputs } from '../../src/derive/readout.ts';
 
 const SUP: Record<string, string> = {
   '⁻': '-',

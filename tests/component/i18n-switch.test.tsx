@@ -1,15 +1,14 @@
-// The language and theme menus write the store's `lang` and `theme`, and take their labels from the tables.
+// The language and theme menus write the store's `lang` and `theme`, and take their labels from the table of
+// the store's language.
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { LanguageSwitcher } from '../../src/components/shell/LanguageSwitcher.tsx';
 import { ThemeSwitcher } from '../../src/components/shell/ThemeSwitcher.tsx';
-import { EN_APP } from '../../src/i18n/app.en.ts';
-import { ZH_APP } from '../../src/i18n/app.zh.ts';
 import { renderWithStore } from './renderWithStore.tsx';
 
 describe('LanguageSwitcher', () => {
   it('choosing 中文 sets lang = "zh", and English sets it back', async () => {
-    const { store, user } = renderWithStore(<LanguageSwitcher strings={EN_APP} />);
+    const { store, user } = renderWithStore(<LanguageSwitcher />);
     const select = screen.getByRole('combobox', { name: 'Language' });
     expect(select).toHaveProperty('value', 'en');
     expect(screen.getByRole('option', { name: '中文' }).getAttribute('lang')).toBe('zh-CN');
@@ -23,14 +22,14 @@ describe('LanguageSwitcher', () => {
   });
 
   it('shows the language the store holds, labelled in that language', () => {
-    renderWithStore(<LanguageSwitcher strings={ZH_APP} />, { lang: 'zh' });
+    renderWithStore(<LanguageSwitcher />, { lang: 'zh' });
     expect(screen.getByRole('combobox', { name: '语言' })).toHaveProperty('value', 'zh');
   });
 });
 
 describe('ThemeSwitcher', () => {
   it('lists the four themes by their translated names and sets the store’s theme', async () => {
-    const { store, user } = renderWithStore(<ThemeSwitcher strings={ZH_APP} />);
+    const { store, user } = renderWithStore(<ThemeSwitcher />, { lang: 'zh' });
     const select = screen.getByRole('combobox', { name: '主题' });
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
       '跟随系统',

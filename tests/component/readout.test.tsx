@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { PairReadout } from '../../src/components/readout/PairReadout.tsx';
-import { formatNumber } from '../../src/components/format.ts';
+import { formatNumber } from '../../src/math/numberFormat.ts';
 import { ktoLoss, pairLoss } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
-import { EXO_MIN_SMOOTHING } from '../../src/state/derive/lossParams.ts';
+import { EXO_MIN_SMOOTHING } from '../../src/math/index.ts';
 import { renderWithStore } from './renderWithStore.tsx';
 
 const PAIR = {

@@ -89,6 +89,26 @@ export function logProbArb(min: number, max: number): fc.Arbitrary<number> {
   return fc.double({ min, max, noNaN: true });
 }
 
+/** Runs per property of the math core's property tests. */
+export const RUNS = 300;
+export const betaArb = fc.double({ min: 0.01, max: 5, noNaN: true });
+export const lengthArb = fc.integer({ min: 1, max: 50 });
+
+/** A valid pair: every log-prob in [minLogProb, 0], both lengths from `lengths`. */
+export function pairInputArb(
+  minLogProb: number,
+  lengths: fc.Arbitrary<number> = lengthArb,
+): fc.Arbitrary<Required<PairInput>> {
+  return fc.record({
+    policyChosen: logProbArb(minLogProb, 0),
+    policyRejected: logProbArb(minLogProb, 0),
+    refChosen: logProbArb(minLogProb, 0),
+    refRejected: logProbArb(minLogProb, 0),
+    chosenLength: lengths,
+    rejectedLength: lengths,
+  });
+}
+
 /** |got − want| ≤ rel·|want| + abs, and got finite. */
 export function isClose(got: number, want: number, rel: number, abs = 0): boolean {
   return Number.isFinite(got) && Math.abs(got - want) <= rel * Math.abs(want) + abs;

@@ -2,42 +2,44 @@
 // that a state is valid. Shared by the tests/unit/state.*.test.ts files.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { AppState } from '../../src/state/appState.ts';
+import { Z0_MODES, type AppState } from '../../src/state/appState.ts';
 import { LOSS_IDS, type LossId } from '../../src/math/index.ts';
 import {
-  URL_PARAMS,
+  PARAMS,
   type EnumParam,
   type NumberParam,
+  type Param,
   type ProbListParam,
   type RewardListParam,
-  type UrlParam,
-  type Z0Param,
+  type Rounding,
 } from '../../src/state/urlParams.ts';
-import { EXO_MIN_SMOOTHING, smoothingFor } from '../../src/state/derive/lossParams.ts';
+import { roundTo } from '../../src/state/paramRules.ts';
+import { EXO_MIN_SMOOTHING, smoothingFor } from '../../src/math/index.ts';
 
-function only<K extends UrlParam['kind']>(kind: K): Extract<UrlParam, { kind: K }>[] {
-  return URL_PARAMS.filter((p): p is Extract<UrlParam, { kind: K }> => p.kind === kind);
+function only<K extends Param['kind']>(kind: K): Extract<Param, { kind: K }>[] {
+  return PARAMS.filter((p): p is Extract<Param, { kind: K }> => p.kind === kind);
 }
 
+/** Every numeric field, z0 (which has no key of its own) included. */
 export const NUMBER_PARAMS: NumberParam[] = only('number');
 export const ENUM_PARAMS: EnumParam[] = only('enum');
 export const PROB_PARAM: ProbListParam = only('probList')[0];
 export const REWARD_PARAM: RewardListParam = only('rewardList')[0];
-export const Z0_PARAM: Z0Param = only('z0')[0];
 
-export function paramOf(field: keyof AppState): UrlParam {
-  const p = URL_PARAMS.find((q) => q.field === field || (q.kind === 'z0' && field === 'z0'));
-  if (!p) throw new Error(`no URL param for ${field}`);
+export function paramOf(field: keyof AppState): Param {
+  const p = PARAMS.find((q) => q.field === field);
+  if (!p) throw new Error(`no param for ${field}`);
   return p;
 }
 
 /** −0 is written as "0"; a canonical state holds +0. */
 const noNegZero = (v: number) => (v === 0 ? 0 : v);
 
-export function numberArb(p: { min: number; max: number; integer?: boolean }): fc.Arbitrary<number> {
-  return p.integer
+/** A number in range, as the parameter stores it (rounded by its rule). */
+export function numberArb(p: { min: number; max: number; round: Rounding }): fc.Arbitrary<number> {
+  return p.round.kind === 'whole'
     ? fc.integer({ min: p.min, max: p.max })
-    : fc.double({ min: p.min, max: p.max, noNaN: true }).map(noNegZero);
+    : fc.double({ min: p.min, max: p.max, noNaN: true }).map((v) => noNegZero(roundTo(p.round, v)));
 }
 
 /** K probabilities, each ≥ the minimum, summing to 1 within rounding. */
@@ -55,7 +57,7 @@ export function rewardsArb(k: number): fc.Arbitrary<number[]> {
 
 export const lossesArb: fc.Arbitrary<LossId[]> = fc.shuffledSubarray([...LOSS_IDS], { minLength: 1 });
 
-/** An arbitrary valid state: what a link can express, field by field from URL_PARAMS. */
+/** An arbitrary valid state: what a link can express, field by field from the parameter list. */
 export const stateArb: fc.Arbitrary<AppState> = fc
   .record({
     numbers: fc.record(
@@ -72,10 +74,9 @@ export const stateArb: fc.Arbitrary<AppState> = fc
     ),
     showControls: fc.boolean(),
     losses: lossesArb,
-    z0Mode: fc.constantFrom('kl' as const, 'batch' as const, 'fixed' as const),
-    z0: numberArb(Z0_PARAM),
+    z0Mode: fc.constantFrom(...Z0_MODES),
   })
-  .chain(({ numbers, enums, showControls, losses, z0Mode, z0 }) =>
+  .chain(({ numbers, enums, showControls, losses, z0Mode }) =>
     fc.record({ refProbs: refProbsArb(numbers.responses), rewards: rewardsArb(numbers.responses) }).map(
       ({ refProbs, rewards }) =>
         ({
@@ -88,27 +89,33 @@ export const stateArb: fc.Arbitrary<AppState> = fc
           showControls,
           losses,
           z0Mode,
-          z0: z0Mode === 'fixed' ? z0 : 0,
+          // A link writes z0 only in its fixed mode.
+          z0: z0Mode === 'fixed' ? numbers.z0 : 0,
           refProbs,
           rewards,
         }) as AppState,
     ),
   );
 
-/** Every field of a state is a usable value: finite, in range, one of the choices, consistent with K. */
+/** Every field of a state is a usable value: finite, in range and rounded, one of the choices, consistent with K. */
 export function expectValidState(s: AppState): void {
-  for (const p of URL_PARAMS) {
+  // Numbers are checked without an expect each (expect is slow, and the link fuzzers call this a lot).
+  const badNumbers: string[] = [];
+  for (const p of PARAMS) {
     switch (p.kind) {
       case 'number': {
-        const v = s[p.field];
-        expect(typeof v).toBe('number');
-        expect(Number.isFinite(v), p.field).toBe(true);
-        expect(v, p.field).toBeGreaterThanOrEqual(p.min);
-        expect(v, p.field).toBeLessThanOrEqual(p.max);
-        if (p.integer) expect(Number.isInteger(v), p.field).toBe(true);
+        const v: unknown = s[p.field];
+        const ok =
+          typeof v === 'number' &&
+          Number.isFinite(v) &&
+          v >= p.min &&
+          v <= p.max &&
+          roundTo(p.round, v) === v;
+        if (!ok) badNumbers.push(`${p.field} = ${String(v)} (${p.min} … ${p.max}, rounded ${p.round.kind})`);
         break;
       }
       case 'enum':
+      case 'z0':
         expect(p.choices, p.field).toContain(s[p.field]);
         break;
       case 'bool':
@@ -131,18 +138,11 @@ export function expectValidState(s: AppState): void {
       }
       case 'rewardList':
         expect(s.rewards).toHaveLength(s.responses);
-        for (const r of s.rewards) {
-          expect(Number.isFinite(r)).toBe(true);
-          expect(r).toBeGreaterThanOrEqual(p.min);
-          expect(r).toBeLessThanOrEqual(p.max);
-        }
-        break;
-      case 'z0':
-        expect(['kl', 'batch', 'fixed']).toContain(s.z0Mode);
-        expect(Number.isFinite(s.z0)).toBe(true);
-        expect(s.z0).toBeGreaterThanOrEqual(p.min);
-        expect(s.z0).toBeLessThanOrEqual(p.max);
+        for (const r of s.rewards)
+          if (!(Number.isFinite(r) && r >= p.min && r <= p.max && roundTo(p.round, r) === r))
+            badNumbers.push(`rewards entry ${r}`);
         break;
     }
   }
+  expect(badNumbers, 'numbers out of range or not rounded').toEqual([]);
 }

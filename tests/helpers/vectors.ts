@@ -4,6 +4,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type {
+  KtoInput,
+  KtoLossType,
+  KtoParams,
+  PairInput,
+  PairLossParams,
+  PairLossType,
+} from '../../src/math/index.ts';
 
 export interface Tolerance {
   rel: number;
@@ -14,6 +22,33 @@ export interface VectorFile<C> {
   about: string;
   defaultTolerance: Tolerance;
   cases: (C & { tolerance?: Tolerance })[];
+}
+
+/** A case of pair_losses.json: pairLoss's outputs for one pair. */
+export interface PairCase {
+  lossType: PairLossType;
+  input: PairInput;
+  params: PairLossParams;
+  expected: Record<string, number>;
+}
+/** A case of kto_losses.json: ktoLoss's outputs for one example. */
+export interface KtoCase {
+  lossType: KtoLossType;
+  input: KtoInput;
+  params: KtoParams;
+  expected: Record<string, number>;
+}
+/** A case of kto_reference_point.json. */
+export interface RefPointCase {
+  mismatched: { policy: number; ref: number }[];
+  expected: number;
+}
+/** A case of batch_metrics.json: batchMetrics's outputs for a batch of pairs. */
+export interface BatchCase {
+  lossType: PairLossType;
+  pairs: PairInput[];
+  params: PairLossParams;
+  expected: Record<string, number>;
 }
 
 export const VECTORS_DIR = fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computePairCurves, niceCeil } from '../../src/state/derive/pairCurves.ts';
+import { computePairCurves, niceCeil } from '../../src/derive/pairCurves.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 
 describe('the margin axis of the pair views', () => {

@@ -6,11 +6,11 @@ import type { AppState } from '../../src/state/appState.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { cloneState } from '../../src/state/urlCodec.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
-import { CURVE_POINTS, computePairCurves, currentMargin } from '../../src/state/derive/pairCurves.ts';
-import { pairCurvesOf } from '../../src/state/derive/pairCurvesMemo.ts';
-import { PLANE_POINTS, computePlane } from '../../src/state/derive/plane.ts';
-import { SWEEP_POINTS, computeSweeps } from '../../src/state/derive/sweeps.ts';
-import { computeTrainingRuns, toyRlhfOptimum, trainingRunsOf } from '../../src/state/derive/toy.ts';
+import { CURVE_POINTS, computePairCurves, currentMargin } from '../../src/derive/pairCurves.ts';
+import { pairCurvesOf } from '../../src/derive/pairCurvesMemo.ts';
+import { PLANE_POINTS, computePlane } from '../../src/derive/plane.ts';
+import { SWEEP_POINTS, computeSweeps } from '../../src/derive/sweeps.ts';
+import { computeTrainingRuns, toyRlhfOptimum, trainingRunsOf } from '../../src/derive/toy.ts';
 import {
   LOSS_IDS,
   isKtoLoss,
@@ -204,7 +204,9 @@ describe('toyRlhfOptimum', () => {
           const ranking = state({ refProbs, rewards, beta, dataset: 'ranking' });
           const pi = toyRlhfOptimum(ranking);
           expect(pi).toEqual(rlhfOptimum(refProbs.map(Math.log), rewards, beta));
-          const pair = toyRlhfOptimum(state({ refProbs, beta, dataset: 'pair', preferenceProb: p }));
+          // (The state keeps p as its parameter rounds it.)
+          const pairState = state({ refProbs, beta, dataset: 'pair', preferenceProb: p });
+          const pair = toyRlhfOptimum(pairState);
           for (const dist of [pi, pair]) {
             expect(dist).not.toBeNull();
             expect(dist).toHaveLength(refProbs.length);
@@ -216,7 +218,7 @@ describe('toyRlhfOptimum', () => {
           const [w, l] = pair ?? [NaN, NaN];
           if (w > 1e-300 && l > 1e-300) {
             const h = Math.log(w / refProbs[0]) - Math.log(l / refProbs[1]);
-            expect(close(h, logit(p) / beta, 1e-9)).toBe(true);
+            expect(close(h, logit(pairState.preferenceProb) / beta, 1e-9)).toBe(true);
           }
         },
       ),

@@ -9,14 +9,15 @@ import {
 } from '../../src/figures/export.ts';
 import type { Figure } from '../../src/figures/types.ts';
 import {
-  EN_FIGURE_STRINGS as EN,
   LIGHT_THEME,
   planeFigure,
   simplexFigure,
   trainingFigure,
   trainingMetricsFigure,
 } from '../../src/figures/index.ts';
+import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
 import { planeGrid, syntheticRun } from '../helpers/figureData.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 function fig(data: Figure['data'], layout: Figure['layout'] = {}): Figure {
   return { data, layout, summary: '' };
@@ -25,35 +26,6 @@ function fig(data: Figure['data'], layout: Figure['layout'] = {}): Figure {
 /** A grid whose rows are typed arrays (Plotly accepts them; its types do not say so). */
 function typedRows(...rows: number[][]): number[][] {
   return rows.map((r) => new Float64Array(r)) as unknown as number[][];
-}
-
-/** A minimal RFC 4180 reader: rows of fields, quotes undone. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
 }
 
 describe('csvField', () => {

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { dpoOptimalMargin, ipoOptimalMargin, sigmoid } from '../../src/math/index.ts';
 import {
-  EN_FIGURE_STRINGS as EN,
   LIGHT_THEME,
   DARK_THEME,
   LOSS_Y_WINDOW,
   QUADRATIC_LOSSES,
-  formatCompact,
-  formatNumber,
   gradientFigure,
   lossFigure,
   lossStyle,
   type LossCurveInput,
 } from '../../src/figures/index.ts';
+import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
+import { formatCompact, formatFixed } from '../../src/math/numberFormat.ts';
 import { PAIR_MARGIN, curveInput, expectAllFinite, traceNamed, traces } from '../helpers/figureData.ts';
 
 const beta = 0.1;
@@ -120,11 +119,11 @@ describe('lossFigure', () => {
   });
 
   it('summarises the current numbers', () => {
-    expect(fig.summary).toContain(`h = ${formatNumber(PAIR_MARGIN, 2)}`);
+    expect(fig.summary).toContain(`h = ${formatFixed(PAIR_MARGIN, 2)}`);
     expect(fig.summary).toContain(formatCompact(curves[0].current.loss));
     expect(fig.summary).toContain(`σ(−βh) is ${formatCompact(sigmoid(-beta * PAIR_MARGIN))}`);
     expect(fig.summary).toContain("IPO's loss is 16 ");
-    expect(fig.summary).toContain(formatNumber(dpoOptimalMargin(0.9, beta), 2));
+    expect(fig.summary).toContain(formatFixed(dpoOptimalMargin(0.9, beta), 2));
     expect(fig.summary).toContain('IPO');
   });
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LOSS_IDS } from '../../src/math/index.ts';
 import {
-  EN_FIGURE_STRINGS as EN,
   LIGHT_THEME,
   PROJECTOR_THEME,
-  formatCompact,
-  formatNumber,
-  formatTuple,
   gradientFigure,
   lossFigure,
   planeFigure,
@@ -17,6 +13,8 @@ import {
   type Figure,
   type FigureStrings,
 } from '../../src/figures/index.ts';
+import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
+import { formatCompact, formatFixed, formatTuple } from '../../src/math/numberFormat.ts';
 import {
   bracketed,
   curveInput,
@@ -27,30 +25,30 @@ import {
   visibleTexts,
 } from '../helpers/figureData.ts';
 
-describe('formatNumber', () => {
+describe('formatFixed', () => {
   it('writes fixed decimals with the true minus sign', () => {
-    expect(formatNumber(0.5983)).toBe('0.598');
-    expect(formatNumber(2, 2)).toBe('2.00');
-    expect(formatNumber(-1.25, 2)).toBe('−1.25');
-    expect(formatNumber(-1.25, 2)).not.toContain('-');
-    expect(formatNumber(1234.5678, 1)).toBe('1234.6');
-    expect(formatNumber(7, 0)).toBe('7');
+    expect(formatFixed(0.5983)).toBe('0.598');
+    expect(formatFixed(2, 2)).toBe('2.00');
+    expect(formatFixed(-1.25, 2)).toBe('−1.25');
+    expect(formatFixed(-1.25, 2)).not.toContain('-');
+    expect(formatFixed(1234.5678, 1)).toBe('1234.6');
+    expect(formatFixed(7, 0)).toBe('7');
   });
 
   it('switches to exponent notation for tiny and huge numbers', () => {
-    expect(formatNumber(-1.2e-4)).toBe('−1.2e-4');
-    expect(formatNumber(3.4e-7, 2)).toBe('3.4e-7');
-    expect(formatNumber(123456)).toBe('1.2e5');
-    expect(formatNumber(0.0012)).toBe('0.001');
-    expect(formatNumber(0.05, 2)).toBe('0.05');
+    expect(formatFixed(-1.2e-4)).toBe('−1.2e-4');
+    expect(formatFixed(3.4e-7, 2)).toBe('3.4e-7');
+    expect(formatFixed(123456)).toBe('1.2e5');
+    expect(formatFixed(0.0012)).toBe('0.001');
+    expect(formatFixed(0.05, 2)).toBe('0.05');
   });
 
   it('writes zero without a sign, infinities as ∞ and NaN as a dash', () => {
-    expect(formatNumber(0)).toBe('0.000');
-    expect(formatNumber(-0, 2)).toBe('0.00');
-    expect(formatNumber(Infinity)).toBe('∞');
-    expect(formatNumber(-Infinity)).toBe('−∞');
-    expect(formatNumber(NaN)).toBe('—');
+    expect(formatFixed(0)).toBe('0.000');
+    expect(formatFixed(-0, 2)).toBe('0.00');
+    expect(formatFixed(Infinity)).toBe('∞');
+    expect(formatFixed(-Infinity)).toBe('−∞');
+    expect(formatFixed(NaN)).toBe('—');
   });
 
   it('writes compact values for sentences: significant digits, no trailing zeros', () => {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EN_FIGURE_STRINGS as EN,
   LIGHT_THEME,
   PROJECTOR_THEME,
   TRL_METRICS,
-  formatCompact,
-  formatNumber,
   trainingFigure,
   trainingMetricsFigure,
 } from '../../src/figures/index.ts';
+import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
+import { formatCompact, formatFixed } from '../../src/math/numberFormat.ts';
 import type { LayoutAxis } from 'plotly.js';
 import { expectAllFinite, syntheticRun, traceNamed, traces } from '../helpers/figureData.ts';
 
@@ -90,7 +89,7 @@ describe('trainingFigure', () => {
   it('summarises where π(y_w) and π(y_l) went', () => {
     expect(fig.summary).toContain(`After ${steps} steps`);
     expect(fig.summary).toContain(
-      `from ${formatNumber(dpo.probs[0][0], 2)} to ${formatNumber(dpo.probs[steps][0], 2)}`,
+      `from ${formatFixed(dpo.probs[0][0], 2)} to ${formatFixed(dpo.probs[steps][0], 2)}`,
     );
     expect(fig.summary).not.toContain('likelihood displacement');
   });

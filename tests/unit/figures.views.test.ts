@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { rlhfOptimum, twoResponseOptimum } from '../../src/math/index.ts';
 import {
-  EN_FIGURE_STRINGS as EN,
   DARK_THEME,
   LIGHT_THEME,
   LOG_COMPRESS_SPAN,
   SWEEP_BETA_RANGE,
-  formatNumber,
-  formatTuple,
   planeFigure,
   simplexFigure,
   sweepFigure,
   type SweepInput,
 } from '../../src/figures/index.ts';
+import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
+import { formatFixed, formatTuple } from '../../src/math/numberFormat.ts';
 import {
   expectAllFinite,
   linspace,
@@ -84,7 +83,7 @@ describe('sweepFigure', () => {
 
   it('summarises the values at the current β', () => {
     expect(fig.summary).toContain('At the current β = 0.1,');
-    expect(fig.summary).toContain(formatNumber(twoResponseOptimum('sigmoid', p, 0.1), 3));
+    expect(fig.summary).toContain(formatFixed(twoResponseOptimum('sigmoid', p, 0.1), 3));
     expect(fig.summary).toContain('(closed form)');
     const off = sweepFigure([closed], { theme, strings: EN, axis: 'beta', current: 0.2 });
     expect(off.summary).toContain('At the current β = 0.2 (nearest computed point 0.1)');
@@ -170,7 +169,7 @@ describe('planeFigure', () => {
     expect(c.colorbar?.title?.text).toBe(EN.axis.lossColourbar(true));
     expect(c.z?.[7][11]).toBeCloseTo(Math.log10(1 + ipo.loss[7][11] - min), 12);
     expect(c.customdata).toBe(ipo.loss);
-    expect(c.colorbar?.ticktext?.[0]).toBe(formatNumber(min, 0));
+    expect(c.colorbar?.ticktext?.[0]).toBe(formatFixed(min, 0));
     expect(f.summary).toContain('log scale');
     expect(expectAllFinite(f)).toEqual([]);
   });

@@ -3,14 +3,8 @@
 // keep every number of the English text.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/i18n/languages.ts';
-import { EN_UI } from '../../src/i18n/ui.en.ts';
-import { ZH_UI } from '../../src/i18n/ui.zh.ts';
-import { EN_APP } from '../../src/i18n/app.en.ts';
-import { ZH_APP } from '../../src/i18n/app.zh.ts';
-import { EN_PRESETS } from '../../src/i18n/presets.en.ts';
-import { ZH_PRESETS } from '../../src/i18n/presets.zh.ts';
-import { EN_FIGURE_STRINGS } from '../../src/figures/strings.en.ts';
-import { ZH_FIGURE_STRINGS } from '../../src/figures/strings.zh.ts';
+import { EN } from '../../src/i18n/en/index.ts';
+import { ZH } from '../../src/i18n/zh/index.ts';
 import type {
   GradientSummaryPart,
   LossSummaryPart,
@@ -19,8 +13,8 @@ import type {
   SimplexSummary,
   SweepSummaryPart,
   TrainingSummaryPart,
-} from '../../src/figures/strings.ts';
-import type { UrlNotice, UrlNoticeKind } from '../../src/state/urlNotice.ts';
+} from '../../src/i18n/types/figures.ts';
+import { URL_NOTICE_KINDS, type UrlNotice } from '../../src/state/urlNotice.ts';
 import { LOSS_IDS, TOY_SCENARIOS } from '../../src/math/index.ts';
 
 // ---- Sample arguments for every message function, keyed by its path in the table. ----
@@ -116,64 +110,55 @@ const divergedSweepRuns = [
   { loss: 'IPO', count: 12, total: 40, from: '0.35', to: '10' },
   { loss: 'SPPO', count: 3, total: 40, from: '0.01', to: '0.02' },
 ];
-const NOTICE_KINDS: UrlNoticeKind[] = [
-  'unknown-key',
-  'bad-value',
-  'clamped',
-  'rounded',
-  'adjusted',
-  'version',
-  'too-long',
-];
-const notices: UrlNotice[][] = NOTICE_KINDS.flatMap((kind) => [
+const notices: UrlNotice[][] = URL_NOTICE_KINDS.flatMap((kind) => [
   [{ kind, key: 'b', given: '9', used: '0.5' }],
   [{ kind, key: '', given: '9' }],
 ]);
 
 const SAMPLES: Record<string, unknown[][]> = {
-  'ui.field.notANumber': [['1,5']],
-  'ui.field.positiveLogProb': [['3']],
-  'ui.field.tooLow': [['−5', '0']],
-  'ui.field.tooHigh': [['50', '10']],
-  'ui.field.notWhole': [['2.5']],
-  'ui.field.stillUsing': [['0.1']],
-  'ui.losses.selectedCount': [[1], [3]],
-  'ui.losses.keepOne': [['DPO (sigmoid)']],
-  'ui.kto.weightRatioWarning': [['3']],
-  'ui.smoothing.exoNeedsPositive': [['0.001']],
-  'ui.pair.derived': [['0.5', '−0.5', '1']],
-  'ui.toy.refProb': [
+  'controls.field.notANumber': [['1,5']],
+  'controls.field.positiveLogProb': [['3']],
+  'controls.field.tooLow': [['−5', '0']],
+  'controls.field.tooHigh': [['50', '10']],
+  'controls.field.notWhole': [['2.5']],
+  'controls.field.stillUsing': [['0.1']],
+  'controls.lossPicker.selectedCount': [[1], [3]],
+  'controls.lossPicker.keepOne': [['DPO (sigmoid)']],
+  'controls.kto.weightRatioWarning': [['3']],
+  'controls.smoothing.exoNeedsPositive': [['0.001']],
+  'controls.pair.derived': [['0.5', '−0.5', '1']],
+  'controls.toy.refProb': [
     [1, 'chosen'],
     [2, 'rejected'],
     [3, 'other'],
   ],
-  'ui.toy.reward': [[1]],
-  'ui.readout.notes.ktoZ0Estimated': [['kl'], ['batch']],
-  'ui.readout.notes.ktoZ0Fixed': [['0.1']],
-  'ui.readout.notes.ktoLossSum': [['0.35']],
-  'ui.readout.notes.invalid': [['β = 0']],
-  'app.notice': notices,
-  'app.untrainable': [['DPO, IPO']],
-  'app.finalMetricsCaption': [['DPO', 300]],
-  'app.divergedMetricsCaption': [['IPO', 1, 2]],
-  'app.trainingDiverged': [
+  'controls.toy.reward': [[1]],
+  'readout.notes.ktoZ0Estimated': [['kl'], ['batch']],
+  'readout.notes.ktoZ0Fixed': [['0.1']],
+  'readout.notes.ktoLossSum': [['0.35']],
+  'readout.notes.invalid': [['β = 0']],
+  'shell.notice': notices,
+  'views.untrainable': [['DPO, IPO']],
+  'views.finalMetricsCaption': [['DPO', 300]],
+  'views.divergedMetricsCaption': [['IPO', 1, 2]],
+  'views.trainingDiverged': [
     [divergedRuns.slice(0, 1), '10', 'sgd'],
     [divergedRuns, '1', 'adam'],
   ],
-  'app.sweepDiverged': [
+  'views.sweepDiverged': [
     [divergedSweepRuns.slice(0, 1), 'beta', '10', 'sgd'],
     [divergedSweepRuns, 'ref', '1', 'adam'],
   ],
-  'app.share.frameTitle': [['π(y)']],
-  'app.exportMenu.buttonLabel': [['DPO']],
-  'app.exportMenu.menuLabel': [['DPO']],
-  'app.exportMenu.saved': [['loss_view.png']],
-  'app.zoom.toggleLabel': [['π(y)']],
-  'app.zoom.resetLabel': [['π(y)']],
-  'app.trl.code.learningRate': [['0.05', 'Adam']],
-  'app.trl.code.noTrlLoss': [['cDPO']],
-  'app.trl.notes.exoSmoothing': [['0.1']],
-  'app.trl.notes.ktoRatio': [
+  'shell.share.frameTitle': [['π(y)']],
+  'views.exportMenu.buttonLabel': [['DPO']],
+  'views.exportMenu.menuLabel': [['DPO']],
+  'views.exportMenu.saved': [['loss_view.png']],
+  'views.zoom.toggleLabel': [['π(y)']],
+  'views.zoom.resetLabel': [['π(y)']],
+  'trl.code.learningRate': [['0.05', 'Adam']],
+  'trl.code.noTrlLoss': [['cDPO']],
+  'trl.notes.exoSmoothing': [['0.1']],
+  'trl.notes.ktoRatio': [
     ['1.2', true],
     ['3', false],
   ],
@@ -338,28 +323,35 @@ function walk(en: unknown, zh: unknown, path: string, leaves: Leaf[], problems: 
   }
 }
 
-const TABLES = {
-  ui: [EN_UI, ZH_UI],
-  app: [EN_APP, ZH_APP],
-  figures: [EN_FIGURE_STRINGS, ZH_FIGURE_STRINGS],
-  presets: [EN_PRESETS, ZH_PRESETS],
-} as const;
+/** Every part of a language table (all but its tag and its own name, which differ by design). */
+const PARTS = ['losses', 'controls', 'readout', 'shell', 'views', 'trl', 'figures', 'presets'] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {
   const leaves: Leaf[] = [];
   const problems: string[] = [];
   const used = new Set<string>();
-  for (const [name, [en, zh]] of Object.entries(TABLES)) walk(en, zh, name, leaves, problems, used);
+  for (const part of PARTS) walk(EN[part], ZH[part], part, leaves, problems, used);
   return { leaves, problems, used };
 }
 
 describe('the language tables', () => {
-  it('list English and Chinese, each with its own tables and <html lang> tag', () => {
-    expect(LANGUAGES.en).toMatchObject({ tag: 'en', ui: EN_UI, app: EN_APP, presets: EN_PRESETS });
-    expect(LANGUAGES.en.figures).toBe(EN_FIGURE_STRINGS);
-    expect(LANGUAGES.zh).toMatchObject({ tag: 'zh-CN', ui: ZH_UI, app: ZH_APP, presets: ZH_PRESETS });
-    expect(LANGUAGES.zh.figures).toBe(ZH_FIGURE_STRINGS);
-    expect(LANGUAGES.zh.name).toBe('中文');
+  it('list English and Chinese, each with its own table and <html lang> tag', () => {
+    expect(LANGUAGES.en).toBe(EN);
+    expect(LANGUAGES.zh).toBe(ZH);
+    expect([EN.tag, EN.name, ZH.tag, ZH.name]).toEqual(['en', 'English', 'zh-CN', '中文']);
+    // The table has exactly these parts, and the walk below covers every one of them.
+    for (const t of [EN, ZH]) expect(Object.keys(t).sort()).toEqual(['name', 'tag', ...PARTS].sort());
+  });
+
+  it('name each loss once: one row per loss, no two losses sharing a name or a label', () => {
+    for (const t of [EN, ZH]) {
+      expect(Object.keys(t.losses).sort()).toEqual([...LOSS_IDS].sort());
+      const rows = Object.values(t.losses);
+      expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+      expect(new Set(rows.map((r) => r.label)).size).toBe(rows.length);
+      // The plots name a loss by its label: the same row as everywhere else.
+      for (const id of LOSS_IDS) expect(t.figures.lossLabel(id)).toBe(t.losses[id].label);
+    }
   });
 
   it('Chinese has every key of the English tables, with the same type, and every message is a non-empty string', () => {
@@ -400,17 +392,17 @@ describe('scenario translations', () => {
 
   it('cover exactly the scenarios, and English comes straight from them', () => {
     const ids = TOY_SCENARIOS.map((s) => s.id).sort();
-    expect(Object.keys(ZH_PRESETS).sort()).toEqual(ids);
-    expect(Object.keys(EN_PRESETS).sort()).toEqual(ids);
+    expect(Object.keys(ZH.presets).sort()).toEqual(ids);
+    expect(Object.keys(EN.presets).sort()).toEqual(ids);
     for (const s of TOY_SCENARIOS)
-      expect(EN_PRESETS[s.id]).toEqual({ title: s.title, explanation: s.explanation });
+      expect(EN.presets[s.id]).toEqual({ title: s.title, explanation: s.explanation });
   });
 
   it.each(TOY_SCENARIOS.map((s) => s.id))(
     '%s keeps every number of the English title and explanation',
     (id) => {
-      const en = EN_PRESETS[id];
-      const zh = ZH_PRESETS[id];
+      const en = EN.presets[id];
+      const zh = ZH.presets[id];
       expect(HAN.test(zh.title) && HAN.test(zh.explanation)).toBe(true);
       expect(numbers(zh.title)).toEqual(numbers(en.title));
       expect(numbers(zh.explanation)).toEqual(numbers(en.explanation));

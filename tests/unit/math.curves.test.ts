@@ -11,7 +11,7 @@ import {
   type KtoParams,
   type PairInput,
 } from '../../src/math/index.ts';
-import { isClose, logProbArb, pairFromRatios, paramsArb } from '../helpers/mathCases.ts';
+import { isClose, logProbArb, pairFromRatios, pairInputArb, paramsArb } from '../helpers/mathCases.ts';
 
 /**
  * Point i of a curve sits at ρw = cw + (h − h0)/2, ρl = cl − (h − h0)/2 around the centre's log-ratios
@@ -53,17 +53,7 @@ describe('marginGrid', () => {
 });
 
 describe('pairLossCurve equals pairLoss at the same (ρw, ρl)', () => {
-  const centerArb: fc.Arbitrary<PairInput | undefined> = fc.option(
-    fc.record({
-      policyChosen: logProbArb(-30, 0),
-      policyRejected: logProbArb(-30, 0),
-      refChosen: logProbArb(-30, 0),
-      refRejected: logProbArb(-30, 0),
-      chosenLength: fc.integer({ min: 1, max: 50 }),
-      rejectedLength: fc.integer({ min: 1, max: 50 }),
-    }),
-    { nil: undefined },
-  );
+  const centerArb: fc.Arbitrary<PairInput | undefined> = fc.option(pairInputArb(-30), { nil: undefined });
 
   it.each(PAIR_LOSS_TYPES)('%s', (type) => {
     fc.assert(

@@ -19,11 +19,7 @@ import {
   type PairLossParams,
   type PairLossType,
 } from '../../src/math/index.ts';
-import { isClose, pairFromRatios, usesTokenMargin } from '../helpers/mathCases.ts';
-
-const RUNS = 300;
-const betaArb = fc.double({ min: 0.01, max: 5, noNaN: true });
-const lengthArb = fc.integer({ min: 1, max: 50 });
+import { betaArb, isClose, lengthArb, pairFromRatios, RUNS, usesTokenMargin } from '../helpers/mathCases.ts';
 
 /**
  * E(h) and dE/dh for the loss's own margin variable h (per-token h̄ for token-normalised IPO), built from

@@ -15,19 +15,18 @@ import {
   type PairInput,
   type PairLossResult,
 } from '../../src/math/index.ts';
-import { isClose, logProbArb, pairFromRatios, paramsArb } from '../helpers/mathCases.ts';
+import {
+  betaArb,
+  isClose,
+  lengthArb,
+  logProbArb,
+  pairFromRatios,
+  pairInputArb,
+  paramsArb,
+  RUNS,
+} from '../helpers/mathCases.ts';
 
-const RUNS = 300;
-const betaArb = fc.double({ min: 0.01, max: 5, noNaN: true });
-const lengthArb = fc.integer({ min: 1, max: 50 });
-const moderatePairArb: fc.Arbitrary<PairInput> = fc.record({
-  policyChosen: logProbArb(-30, 0),
-  policyRejected: logProbArb(-30, 0),
-  refChosen: logProbArb(-30, 0),
-  refRejected: logProbArb(-30, 0),
-  chosenLength: lengthArb,
-  rejectedLength: lengthArb,
-});
+const moderatePairArb: fc.Arbitrary<PairInput> = pairInputArb(-30);
 
 function swapped(input: PairInput): PairInput {
   return {
@@ -212,14 +211,7 @@ describe('KTO', () => {
 });
 
 describe('every output is finite on valid extreme input', () => {
-  const extremePairArb: fc.Arbitrary<PairInput> = fc.record({
-    policyChosen: logProbArb(-1e5, 0),
-    policyRejected: logProbArb(-1e5, 0),
-    refChosen: logProbArb(-1e5, 0),
-    refRejected: logProbArb(-1e5, 0),
-    chosenLength: fc.integer({ min: 1, max: 10_000 }),
-    rejectedLength: fc.integer({ min: 1, max: 10_000 }),
-  });
+  const extremePairArb: fc.Arbitrary<PairInput> = pairInputArb(-1e5, fc.integer({ min: 1, max: 10_000 }));
 
   it.each(PAIR_LOSS_TYPES)('%s', (type) => {
     fc.assert(

@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { batchMetrics, ktoLoss, ktoReferencePoint, pairLoss } from '../../src/math/index.ts';
 import {
-  batchMetrics,
-  ktoLoss,
-  ktoReferencePoint,
-  pairLoss,
-  type KtoInput,
-  type KtoLossType,
-  type KtoParams,
-  type PairInput,
-  type PairLossParams,
-  type PairLossType,
-} from '../../src/math/index.ts';
-import { expectClose, loadVectors } from '../helpers/vectors.ts';
-
-interface PairCase {
-  lossType: PairLossType;
-  input: PairInput;
-  params: PairLossParams;
-  expected: Record<string, number>;
-}
-interface KtoCase {
-  lossType: KtoLossType;
-  input: KtoInput;
-  params: KtoParams;
-  expected: Record<string, number>;
-}
-interface RefPointCase {
-  mismatched: { policy: number; ref: number }[];
-  expected: number;
-}
-interface BatchCase {
-  lossType: PairLossType;
-  pairs: PairInput[];
-  params: PairLossParams;
-  expected: Record<string, number>;
-}
+  expectClose,
+  loadVectors,
+  type BatchCase,
+  type KtoCase,
+  type PairCase,
+  type RefPointCase,
+} from '../helpers/vectors.ts';
 
 function checkAll(
   got: object,
@@ -49,29 +22,22 @@ function checkAll(
   }
 }
 
-describe('pair_losses.json', () => {
-  const file = loadVectors<PairCase>('pair_losses.json');
-  it.each(file.cases.map((c, i) => [i, c.lossType, c] as const))('case %i (%s)', (i, _type, c) => {
-    checkAll(
-      pairLoss(c.lossType, c.input, c.params),
-      c.expected,
-      c.tolerance ?? file.defaultTolerance,
-      `#${i}`,
-    );
+/** The cases of vector file `name`, each checked against what `compute` gives for it. */
+function describeLossVectors<C extends { lossType: string; expected: Record<string, number> }>(
+  name: string,
+  compute: (c: C) => object,
+) {
+  describe(name, () => {
+    const file = loadVectors<C>(name);
+    it.each(file.cases.map((c, i) => [i, c.lossType, c] as const))('case %i (%s)', (i, _type, c) => {
+      checkAll(compute(c), c.expected, c.tolerance ?? file.defaultTolerance, `#${i}`);
+    });
   });
-});
+}
 
-describe('kto_losses.json', () => {
-  const file = loadVectors<KtoCase>('kto_losses.json');
-  it.each(file.cases.map((c, i) => [i, c.lossType, c] as const))('case %i (%s)', (i, _type, c) => {
-    checkAll(
-      ktoLoss(c.lossType, c.input, c.params),
-      c.expected,
-      c.tolerance ?? file.defaultTolerance,
-      `#${i}`,
-    );
-  });
-});
+describeLossVectors<PairCase>('pair_losses.json', (c) => pairLoss(c.lossType, c.input, c.params));
+
+describeLossVectors<KtoCase>('kto_losses.json', (c) => ktoLoss(c.lossType, c.input, c.params));
 
 describe('kto_reference_point.json', () => {
   const file = loadVectors<RefPointCase>('kto_reference_point.json');
@@ -80,14 +46,4 @@ describe('kto_reference_point.json', () => {
   });
 });
 
-describe('batch_metrics.json', () => {
-  const file = loadVectors<BatchCase>('batch_metrics.json');
-  it.each(file.cases.map((c, i) => [i, c.lossType, c] as const))('case %i (%s)', (i, _type, c) => {
-    checkAll(
-      batchMetrics(c.lossType, c.pairs, c.params),
-      c.expected,
-      c.tolerance ?? file.defaultTolerance,
-      `#${i}`,
-    );
-  });
-});
+describeLossVectors<BatchCase>('batch_metrics.json', (c) => batchMetrics(c.lossType, c.pairs, c.params));

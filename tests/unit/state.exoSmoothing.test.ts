@@ -2,19 +2,18 @@
 // patch keep ε ≥ EXO_MIN_SMOOTHING while EXO is chosen (the link's notice says so), and the readout, the
 // plots, the toy trainer and the TRL code all compute EXO with the same ε (fuzz finding, issue 8 item 5e).
 import { describe, expect, it } from 'vitest';
-import { pairLoss } from '../../src/math/index.ts';
+import { EXO_MIN_SMOOTHING, pairLoss, smoothingFor } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import type { AppState } from '../../src/state/appState.ts';
 import { parseHash, stateToHash } from '../../src/state/urlCodec.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
-import * as lossParams from '../../src/state/derive/lossParams.ts';
-import { pairParamsOf, pairInputOf } from '../../src/state/derive/lossParams.ts';
-import { toyConfigOf } from '../../src/state/derive/toy.ts';
-import { trlCall } from '../../src/state/trlSnippet.ts';
-import { lossReadout } from '../../src/components/readout/pairReadout.ts';
-import { EN_APP } from '../../src/i18n/app.en.ts';
+import { pairParamsOf, pairInputOf } from '../../src/derive/mathParams.ts';
+import { toyConfigOf } from '../../src/derive/toy.ts';
+import { trlCall } from '../../src/derive/trlConfig.ts';
+import { lossReadout } from '../../src/derive/readout.ts';
+import { EN_SHELL } from '../../src/i18n/en/shell.ts';
 
-const MIN = lossParams.EXO_MIN_SMOOTHING;
+const MIN = EXO_MIN_SMOOTHING;
 
 function state(patch: Partial<AppState>): AppState {
   return { ...DEFAULT_STATE, ...patch } as AppState;
@@ -23,11 +22,11 @@ function state(patch: Partial<AppState>): AppState {
 describe('EXO’s smallest ε', () => {
   it('is one exported rule: 0.001, applied only to exo_pair', () => {
     expect(MIN).toBe(0.001);
-    expect(lossParams.smoothingFor('exo_pair', 0)).toBe(MIN);
-    expect(lossParams.smoothingFor('exo_pair', 0.0004)).toBe(MIN);
-    expect(lossParams.smoothingFor('exo_pair', 0.2)).toBe(0.2);
-    expect(lossParams.smoothingFor('cdpo', 0)).toBe(0);
-    expect(lossParams.smoothingFor('robust', 0)).toBe(0);
+    expect(smoothingFor('exo_pair', 0)).toBe(MIN);
+    expect(smoothingFor('exo_pair', 0.0004)).toBe(MIN);
+    expect(smoothingFor('exo_pair', 0.2)).toBe(0.2);
+    expect(smoothingFor('cdpo', 0)).toBe(0);
+    expect(smoothingFor('robust', 0)).toBe(0);
   });
 
   it('a link with EXO and eps=0 is read as ε = 0.001, and the notice says so', () => {
@@ -35,7 +34,7 @@ describe('EXO’s smallest ε', () => {
       const { state: s, notices } = parseHash(hash);
       expect(s.labelSmoothing).toBe(MIN);
       expect(notices).toEqual([{ kind: 'clamped', key: 'eps', given: '0', used: String(MIN) }]);
-      expect(EN_APP.notice(notices[0])).toBe('“eps” = 0 is out of range; used 0.001.');
+      expect(EN_SHELL.notice(notices[0])).toBe('“eps” = 0 is out of range; used 0.001.');
       // What is written back reads the same, with no notice.
       expect(parseHash(stateToHash(s))).toEqual({ state: s, notices: [] });
     }
@@ -63,12 +62,12 @@ describe('EXO’s smallest ε', () => {
   it('readout, plots, toy trainer and TRL code use the same ε for EXO', () => {
     for (const eps of [0, 0.0005, MIN, 0.25]) {
       const s = state({ losses: ['exo_pair'], labelSmoothing: eps });
-      const used = lossParams.smoothingFor('exo_pair', eps);
+      const used = smoothingFor('exo_pair', eps);
       // Plots (loss, gradient, plane) and the toy trainer.
-      expect(pairParamsOf(s, true).labelSmoothing).toBe(used);
+      expect(pairParamsOf('exo_pair', s).labelSmoothing).toBe(used);
       expect(toyConfigOf({ ...s }, 'exo_pair').loss.labelSmoothing).toBe(used);
       // The TRL code.
-      const call = trlCall('exo_pair', s, EN_APP.trl, 'EXO');
+      const call = trlCall('exo_pair', s);
       expect(Number(new Map(call.args).get('label_smoothing'))).toBe(used);
       // The readout computes, with the same ε, rather than refusing.
       const r = lossReadout('exo_pair', s);

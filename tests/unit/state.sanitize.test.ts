@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import type { AppState } from '../../src/state/appState.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
+import { roundTo } from '../../src/state/paramRules.ts';
 import { cloneState } from '../../src/state/urlCodec.ts';
-import { smoothingFor } from '../../src/state/derive/lossParams.ts';
+import { smoothingFor } from '../../src/math/index.ts';
 import { LOSS_IDS, type LossId } from '../../src/math/index.ts';
 import {
   NUMBER_PARAMS,
@@ -23,7 +24,7 @@ const base = (): AppState => cloneState(DEFAULT_STATE);
 const loose = (p: Record<string, unknown>) => p as Partial<AppState>;
 
 describe('applyPatch', () => {
-  it('clamps every number to its range and rounds integers', () => {
+  it('clamps every number to its range and rounds it by its rule', () => {
     fc.assert(
       fc.property(
         stateArb,
@@ -32,7 +33,7 @@ describe('applyPatch', () => {
         (s, p, v) => {
           const next = applyPatch(s, { [p.field]: v });
           // (+0 for −0, as a link would give.)
-          const clamped = Math.min(p.max, Math.max(p.min, p.integer ? Math.round(v) : v)) || 0;
+          const clamped = roundTo(p.round, Math.min(p.max, Math.max(p.min, v))) || 0;
           // EXO's ε has its own minimum while EXO is chosen.
           const exo = p.field === 'labelSmoothing' && s.losses.includes('exo_pair');
           const expected = exo ? smoothingFor('exo_pair', clamped) : clamped;

@@ -9,11 +9,10 @@ import { createAppStore, pickAppState } from '../../src/state/store.ts';
 import { TOY_SCENARIOS } from '../../src/math/index.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
 import { URL_PARAMS, URL_VERSION, type UrlParam } from '../../src/state/urlParams.ts';
-import type { UrlNotice } from '../../src/state/urlNotice.ts';
+import { URL_NOTICE_KINDS, type UrlNotice } from '../../src/state/urlNotice.ts';
 import { expectValidState, stateArb } from '../helpers/stateArbitraries.ts';
 
 const RUNS = 400;
-const NOTICE_KINDS = ['unknown-key', 'bad-value', 'clamped', 'rounded', 'adjusted', 'version', 'too-long'];
 const STATE_KEYS = Object.keys(DEFAULT_STATE).sort();
 
 /** The state fields a parameter writes. */
@@ -92,7 +91,7 @@ function expectSafeParse(hash: string): { state: AppState; notices: UrlNotice[] 
       expect(['kind', 'key', 'given', 'used']).toContain(k);
       expect(typeof v).toBe('string');
     }
-    expect(NOTICE_KINDS).toContain(n.kind);
+    expect(URL_NOTICE_KINDS).toContain(n.kind);
     if (n.kind === 'too-long' && n.key === '' && !candidates.has('')) {
       // The one notice about the whole link: more pairs than are read.
       expect(n.given).toBe(String(pairCount));
@@ -202,9 +201,8 @@ describe('presets in links', () => {
 });
 
 describe('parseHash on hostile links', () => {
-  const keyPool = [
-    ...URL_PARAMS.map((p) => p.key),
-    'v',
+  /** Prototype keys, markup, broken percent-escapes and the empty string: tried as keys and as values. */
+  const HOSTILE_STRINGS = [
     '__proto__',
     'constructor',
     'prototype',
@@ -213,6 +211,11 @@ describe('parseHash on hostile links', () => {
     '%E0%A4%A',
     '%',
     '',
+  ];
+  const keyPool = [
+    ...URL_PARAMS.map((p) => p.key),
+    'v',
+    ...HOSTILE_STRINGS,
     'polluted',
     '__proto__[polluted]',
   ];
@@ -231,14 +234,7 @@ describe('parseHash on hostile links', () => {
     '1e308,1e308,1e308',
     '1000,0.001',
     '0.5,0.5',
-    '__proto__',
-    'constructor',
-    'prototype',
-    '<script>alert(1)</script>',
-    '%3Cscript%3E',
-    '%E0%A4%A',
-    '%',
-    '',
+    ...HOSTILE_STRINGS,
     'kl',
     'fixed',
     'sigmoid,sigmoid,foo',

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LOSS_IDS, type LossId } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import type { AppState } from '../../src/state/appState.ts';
-import { pyFloat, trlSnippet } from '../../src/state/trlSnippet.ts';
-import { EN_APP } from '../../src/i18n/app.en.ts';
-import { EN_FIGURE_STRINGS } from '../../src/figures/index.ts';
+import { pyFloat } from '../../src/derive/trlConfig.ts';
+import { trlSnippet } from '../../src/components/export/trlSnippetText.ts';
+import { EN } from '../../src/i18n/en/index.ts';
 
-const T = EN_APP.trl;
+const T = EN.trl;
 
 /** The fields TRL's DPOConfig / KTOConfig really have, for the losses the page shows. */
 const ALLOWED = new Set([
@@ -45,7 +45,7 @@ function state(patch: Partial<AppState> = {}): AppState {
 }
 
 function snippet(losses: LossId[], patch: Partial<AppState> = {}) {
-  return trlSnippet(state({ losses, ...patch }), T, EN_FIGURE_STRINGS.lossLabel);
+  return trlSnippet(state({ losses, ...patch }), T, (id) => EN.losses[id].label);
 }
 
 /** The code without comments. */

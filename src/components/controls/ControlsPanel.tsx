@@ -1,21 +1,21 @@
 // The sidebar: every control in three sections. On small screens a button collapses it so the plots are
 // not pushed below a long column of sliders; on wide screens it is always open (see controls.css).
 import { useId, useState, type ReactNode } from 'react';
-import { useUiStrings } from '../i18nContext.tsx';
+import { useStrings } from '../strings.tsx';
 import { LossPicker } from './LossPicker.tsx';
 import { BetaSlider } from './BetaSlider.tsx';
 import { LossSettings } from './LossSettings.tsx';
 import { PairControls } from './PairControls.tsx';
 import { ToyPolicyControls } from './ToyPolicyControls.tsx';
-import { PresetMenu, type PresetOption } from './PresetMenu.tsx';
+import { PresetMenu } from './PresetMenu.tsx';
 import './controls.css';
 
 /** Must match the media query in controls.css. */
 export const SMALL_SCREEN_QUERY = '(max-width: 48rem)';
 
 export interface ControlsPanelProps {
-  /** Scenarios for the preset menu; the menu is left out while there are none. */
-  presets?: readonly PresetOption[];
+  /** Scenario ids for the preset menu; the menu is left out while there are none. */
+  presets?: readonly string[];
   onLoadPreset?: (id: string) => void;
 }
 
@@ -27,7 +27,7 @@ function startsCollapsed(): boolean {
 }
 
 export function ControlsPanel({ presets, onLoadPreset }: ControlsPanelProps) {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   const id = useId();
   const [collapsed, setCollapsed] = useState(startsCollapsed);
   const section = (key: string, title: string, body: ReactNode) => (
@@ -52,9 +52,7 @@ export function ControlsPanel({ presets, onLoadPreset }: ControlsPanelProps) {
         </button>
       </div>
       <div id={`${id}-body`} className="controls-body" data-collapsed={collapsed}>
-        {presets && presets.length > 0 && onLoadPreset && (
-          <PresetMenu presets={presets} onLoad={onLoadPreset} />
-        )}
+        {presets && presets.length > 0 && onLoadPreset && <PresetMenu ids={presets} onLoad={onLoadPreset} />}
         {section(
           'loss',
           s.panel.sectionLoss,

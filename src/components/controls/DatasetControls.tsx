@@ -1,21 +1,20 @@
 // What the toy policy is trained on: one pair (with its preference probability p), a Bradley–Terry
 // ranking from hidden rewards, or a single thumbs-down. Only the knobs of the chosen data are shown.
 import { useShallow } from 'zustand/react/shallow';
-import { useUiStrings } from '../i18nContext.tsx';
+import { useStrings } from '../strings.tsx';
 import { useStore, useStoreApi } from '../storeContext.tsx';
-import { formatInputNumber } from '../format.ts';
 import { NumberField } from './NumberField.tsx';
-import { RadioGroup } from './RadioGroup.tsx';
+import { StoreRadioGroup } from './RadioGroup.tsx';
 import { StoreNumberField } from './StoreNumberField.tsx';
-import { numberRangeOfList } from './paramRange.ts';
+import { rewardRange } from './paramRange.ts';
 
-const round2 = (v: number) => Number(v.toFixed(2));
+const REWARD = rewardRange();
 
 function RewardControls() {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   const rewards = useStore(useShallow((st) => st.rewards));
   const api = useStoreApi();
-  const { min, max } = numberRangeOfList('rewards');
+  const { min, max, round, scale } = REWARD;
   return (
     <fieldset className="subgroup">
       <legend>{s.toy.rewardsLegend}</legend>
@@ -26,9 +25,8 @@ function RewardControls() {
           value={r}
           min={min}
           max={max}
-          round={round2}
-          format={(v) => formatInputNumber(round2(v))}
-          slider={{ min, max, step: 0.05, keyStep: 0.1, pageStep: 1 }}
+          round={round}
+          slider={{ min, max, scale, step: 0.05, keyStep: 0.1, pageStep: 1 }}
           onCommit={(v) => {
             const next = [...api.getState().rewards];
             next[i] = v;
@@ -41,20 +39,18 @@ function RewardControls() {
 }
 
 export function DatasetControls() {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   const dataset = useStore((st) => st.dataset);
-  const api = useStoreApi();
   return (
     <>
-      <RadioGroup
+      <StoreRadioGroup
+        field="dataset"
         legend={s.toy.datasetLegend}
-        value={dataset}
         options={[
           { value: 'pair', label: s.toy.datasetPair, help: s.toy.datasetPairHelp },
           { value: 'ranking', label: s.toy.datasetRanking, help: s.toy.datasetRankingHelp },
           { value: 'thumbs-down', label: s.toy.datasetThumbsDown, help: s.toy.datasetThumbsDownHelp },
         ]}
-        onChange={(v) => api.getState().update({ dataset: v })}
       />
       {dataset === 'pair' && (
         <StoreNumberField

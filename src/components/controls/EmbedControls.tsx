@@ -1,7 +1,7 @@
 // The controls an embedded view needs, and no more: the pair views get the pair, the toy views get the
 // toy policy; both get the loss choice and β.
 import type { ViewId } from '../../state/viewIds.ts';
-import { useUiStrings } from '../i18nContext.tsx';
+import { useStrings } from '../strings.tsx';
 import { LossPicker } from './LossPicker.tsx';
 import { BetaSlider } from './BetaSlider.tsx';
 import { LossSettings } from './LossSettings.tsx';
@@ -12,7 +12,7 @@ import './controls.css';
 const PAIR_VIEWS: readonly ViewId[] = ['loss', 'gradient'];
 
 export function EmbedControls({ view }: { view: ViewId }) {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   return (
     <aside className="controls-panel embed-controls" aria-label={s.panel.heading}>
       <LossPicker />

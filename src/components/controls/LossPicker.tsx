@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LOSS_IDS, type LossId } from '../../math/index.ts';
-import { useUiStrings } from '../i18nContext.tsx';
+import { useStrings } from '../strings.tsx';
 import { useStore, useStoreApi } from '../storeContext.tsx';
 import { LossName, lossNameText } from '../LossName.tsx';
 
@@ -18,9 +18,8 @@ interface LossCheckboxProps {
 }
 
 function LossCheckbox({ id, checked, onToggle }: LossCheckboxProps) {
-  const s = useUiStrings();
   const domId = useId();
-  const note = s.losses.notes[id];
+  const note = useStrings().losses[id].note;
   return (
     <li className="loss-option">
       <input
@@ -43,7 +42,8 @@ function LossCheckbox({ id, checked, onToggle }: LossCheckboxProps) {
 }
 
 export function LossPicker() {
-  const s = useUiStrings();
+  const strings = useStrings();
+  const s = strings.controls;
   const helpId = useId();
   const losses = useStore(useShallow((st) => st.losses));
   const api = useStoreApi();
@@ -55,7 +55,7 @@ export function LossPicker() {
   const onToggle = (id: LossId, checked: boolean) => {
     const current = api.getState().losses;
     if (!checked && current.length === 1 && current[0] === id) {
-      setRefusal(s.losses.keepOne(lossNameText(s.losses.names, id)));
+      setRefusal(s.lossPicker.keepOne(lossNameText(strings.losses, id)));
       return;
     }
     setRefusal('');
@@ -73,16 +73,16 @@ export function LossPicker() {
 
   return (
     <fieldset className="loss-picker" aria-describedby={helpId}>
-      <legend>{s.losses.legend}</legend>
+      <legend>{s.lossPicker.legend}</legend>
       <p id={helpId} className="field-help">
-        {s.losses.help}
+        {s.lossPicker.help}
       </p>
       <ul className="loss-list">{FRONT_LOSSES.map(box)}</ul>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
-          {s.losses.allTrlLosses}
+          {s.lossPicker.allTrlLosses}
           {hiddenSelected > 0 && (
-            <span className="loss-count"> ({s.losses.selectedCount(hiddenSelected)})</span>
+            <span className="loss-count"> ({s.lossPicker.selectedCount(hiddenSelected)})</span>
           )}
         </summary>
         <ul className="loss-list">{OTHER_LOSSES.map(box)}</ul>

@@ -1,17 +1,17 @@
 // The settings that only some losses read: ε, IPO's normalisation with the completion lengths, DiscoPOP's τ
 // and KTO's. Each appears only while a loss that uses it is selected, so nothing on screen is inert.
 import { useShallow } from 'zustand/react/shallow';
-import { useUiStrings } from '../i18nContext.tsx';
-import { useStore, useStoreApi } from '../storeContext.tsx';
-import { formatInputNumber, roundSig } from '../format.ts';
-import { EXO_MIN_SMOOTHING } from '../../state/derive/lossParams.ts';
+import { useStrings } from '../strings.tsx';
+import { useStore } from '../storeContext.tsx';
+import { formatInputNumber } from '../format.ts';
+import { EXO_MIN_SMOOTHING } from '../../math/index.ts';
 import { StoreNumberField } from './StoreNumberField.tsx';
-import { RadioGroup } from './RadioGroup.tsx';
+import { StoreRadioGroup } from './RadioGroup.tsx';
 import { KtoControls } from './KtoControls.tsx';
 import { lossUses } from './lossUses.ts';
 
 function SmoothingField({ exo }: { exo: boolean }) {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   return (
     <StoreNumberField
       field="labelSmoothing"
@@ -32,21 +32,18 @@ function SmoothingField({ exo }: { exo: boolean }) {
 }
 
 function LengthNormControls({ showIpo }: { showIpo: boolean }) {
-  const s = useUiStrings();
-  const norm = useStore((st) => st.ipoNormalization);
-  const api = useStoreApi();
+  const s = useStrings().controls;
   return (
     <fieldset className="subgroup">
       <legend>{s.lengthNorm.legend}</legend>
       {showIpo && (
-        <RadioGroup
+        <StoreRadioGroup
+          field="ipoNormalization"
           legend={s.lengthNorm.ipoLegend}
-          value={norm}
           options={[
             { value: 'token', label: s.lengthNorm.token, help: s.lengthNorm.tokenHelp },
             { value: 'sum', label: s.lengthNorm.sum, help: s.lengthNorm.sumHelp },
           ]}
-          onChange={(v) => api.getState().update({ ipoNormalization: v })}
         />
       )}
       <StoreNumberField field="chosenLength" label={s.lengthNorm.chosenLength} />
@@ -57,7 +54,7 @@ function LengthNormControls({ showIpo }: { showIpo: boolean }) {
 }
 
 export function LossSettings() {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   const losses = useStore(useShallow((st) => st.losses));
   const uses = lossUses(losses);
   return (
@@ -69,9 +66,7 @@ export function LossSettings() {
           field="discopopTau"
           label={s.discopopTau.label}
           help={s.discopopTau.help}
-          round={(v) => roundSig(v, 3)}
-          format={(v) => formatInputNumber(roundSig(v, 3))}
-          slider={{ scale: 'log', step: 0.01, keyStep: 0.02, pageStep: 0.25 }}
+          slider={{ step: 0.01, keyStep: 0.02, pageStep: 0.25 }}
         />
       )}
       {uses.ktoWeights && <KtoControls showZ0={uses.ktoZ0} />}

@@ -2,13 +2,13 @@
 // value commits at once (plots follow the typing), a bad one is refused with a plain-language role="alert"
 // message next to the box while the store keeps the last good value.
 import { useId, useState, type KeyboardEvent } from 'react';
-import { useUiStrings } from '../i18nContext.tsx';
+import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
 import { formatInputNumber } from '../format.ts';
 import { checkNumberText, type NumberProblem, type NumberRules } from './numberText.ts';
 import { RangeSlider } from './RangeSlider.tsx';
 import type { SliderSpec } from './sliderScale.ts';
-import type { UiStrings } from '../../i18n/uiStrings.ts';
+import type { ControlStrings } from '../../i18n/types/controls.ts';
 
 export interface NumberFieldProps extends NumberRules {
   label: string;
@@ -17,7 +17,7 @@ export interface NumberFieldProps extends NumberRules {
   onCommit: (value: number) => void;
   /** A field-specific rule on top of the range: a message refuses the value, null accepts it. */
   extraCheck?: (value: number) => string | null;
-  /** Applied to typed and slid values before committing (β keeps 3 significant digits). */
+  /** Applied to typed and slid values before committing: the parameter's rounding (paramRange.ts). */
   round?: (value: number) => number;
   slider?: SliderSpec;
   /** The slider's aria-valuetext; defaults to the formatted value. */
@@ -46,7 +46,7 @@ interface Draft {
 
 type Assessment = { ok: true; value: number } | { ok: false; problem: NumberProblem; definite: boolean };
 
-function problemText(p: NumberProblem, s: UiStrings['field']): string {
+function problemText(p: NumberProblem, s: ControlStrings['field']): string {
   switch (p.kind) {
     case 'empty':
       return s.empty;
@@ -68,7 +68,7 @@ function problemText(p: NumberProblem, s: UiStrings['field']): string {
 export function NumberField(props: NumberFieldProps) {
   const { label, value, onCommit, extraCheck, round, slider, valueText, help, disabled } = props;
   const format = props.format ?? formatInputNumber;
-  const s = useUiStrings();
+  const s = useStrings().controls;
   const id = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
   const loads = useStore((st) => st.loads);

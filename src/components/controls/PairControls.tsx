@@ -1,14 +1,14 @@
 // "One preference pair": the four summed log-probs that the loss and gradient views and the readout use.
 // Each slider covers −40…0, where the interesting margins are; the box takes the whole range of a link.
-import { useUiStrings } from '../i18nContext.tsx';
+import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../math/numberFormat.ts';
 import { StoreNumberField, type FieldSliderSpec } from './StoreNumberField.tsx';
 
 const LOG_PROB_SLIDER: FieldSliderSpec = { min: -40, max: 0, step: 0.1, pageStep: 2 };
 
 function DerivedLine() {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   const rhoW = useStore((st) => st.policyChosen - st.refChosen);
   const rhoL = useStore((st) => st.policyRejected - st.refRejected);
   return (
@@ -19,7 +19,7 @@ function DerivedLine() {
 }
 
 export function PairControls() {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   return (
     <fieldset className="pair-controls">
       <legend>{s.pair.legend}</legend>

@@ -1,5 +1,8 @@
-// A <fieldset> of radio buttons for a small enum in the store (IPO normalisation, features, optimiser, z0).
+// A <fieldset> of radio buttons for a small enum in the store (IPO normalisation, features, optimiser, z0),
+// and the same bound to its store field.
 import { useId } from 'react';
+import type { AppState, ChoiceField } from '../../state/appState.ts';
+import { useStore, useStoreApi } from '../storeContext.tsx';
 
 export interface RadioOption<T extends string> {
   value: T;
@@ -43,4 +46,18 @@ export function RadioGroup<T extends string>({ legend, value, options, onChange 
       })}
     </fieldset>
   );
+}
+
+export interface StoreRadioGroupProps<F extends ChoiceField> {
+  field: F;
+  legend: string;
+  options: readonly RadioOption<AppState[F]>[];
+}
+
+/** A RadioGroup bound to one choice field of the store. */
+export function StoreRadioGroup<F extends ChoiceField>({ field, legend, options }: StoreRadioGroupProps<F>) {
+  const value = useStore((s) => s[field]);
+  const api = useStoreApi();
+  const choose = (v: AppState[F]) => api.getState().update({ [field]: v } as Partial<AppState>);
+  return <RadioGroup legend={legend} value={value} options={options} onChange={choose} />;
 }

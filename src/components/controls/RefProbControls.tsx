@@ -1,7 +1,7 @@
 // One slider and box per response for the toy reference policy. Moving one rescales the others (refProbEdit),
 // so the list is always a distribution and no response can be pushed below the store's minimum.
 import { useShallow } from 'zustand/react/shallow';
-import { useUiStrings } from '../i18nContext.tsx';
+import { useStrings } from '../strings.tsx';
 import { useStore, useStoreApi } from '../storeContext.tsx';
 import { NumberField } from './NumberField.tsx';
 import { refProbMin } from './paramRange.ts';
@@ -11,7 +11,7 @@ const MIN = refProbMin();
 const round4 = (v: number) => Number(v.toFixed(4));
 
 export function RefProbControls() {
-  const s = useUiStrings();
+  const s = useStrings().controls;
   const probs = useStore(useShallow((st) => st.refProbs));
   const api = useStoreApi();
   const max = 1 - (probs.length - 1) * MIN;

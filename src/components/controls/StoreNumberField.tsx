@@ -1,16 +1,19 @@
-// A NumberField bound to one numeric field of the store. The box's range comes from URL_PARAMS; the slider
-// spans the same range unless it names a narrower one (log-probs: the slider covers −40…0, the box −1000…0).
+// A NumberField bound to one numeric field of the store. Its range, slider scale and rounding come from the
+// parameter list (paramRange.ts), so the box shows exactly what the store holds; the slider spans the same
+// range unless it names a narrower one (log-probs: the slider covers −40…0, the box −1000…0).
 import type { AppState } from '../../state/appState.ts';
 import { useStore, useStoreApi } from '../storeContext.tsx';
 import { NumberField, type NumberFieldProps } from './NumberField.tsx';
 import { numberRange, type NumericField } from './paramRange.ts';
 import type { SliderSpec } from './sliderScale.ts';
 
-export type FieldSliderSpec = Omit<SliderSpec, 'min' | 'max'> & Partial<Pick<SliderSpec, 'min' | 'max'>>;
+/** The slider's feel (steps), and optionally a narrower span; its scale is the parameter's. */
+export type FieldSliderSpec = Omit<SliderSpec, 'min' | 'max' | 'scale'> &
+  Partial<Pick<SliderSpec, 'min' | 'max'>>;
 
 export interface StoreNumberFieldProps extends Omit<
   NumberFieldProps,
-  'value' | 'onCommit' | 'min' | 'max' | 'integer' | 'slider'
+  'value' | 'onCommit' | 'min' | 'max' | 'integer' | 'slider' | 'round'
 > {
   field: NumericField;
   slider?: FieldSliderSpec;
@@ -19,8 +22,8 @@ export interface StoreNumberFieldProps extends Omit<
 export function StoreNumberField({ field, slider, ...rest }: StoreNumberFieldProps) {
   const value = useStore((s) => s[field]);
   const api = useStoreApi();
-  const range = numberRange(field);
+  const { scale, round, ...range } = numberRange(field);
   const commit = (v: number) => api.getState().update({ [field]: v } as Partial<AppState>);
-  const spec = slider && { ...slider, min: slider.min ?? range.min, max: slider.max ?? range.max };
-  return <NumberField {...rest} {...range} slider={spec} value={value} onCommit={commit} />;
+  const spec = slider && { ...slider, scale, min: slider.min ?? range.min, max: slider.max ?? range.max };
+  return <NumberField {...rest} {...range} round={round} slider={spec} value={value} onCommit={commit} />;
 }

@@ -1,34 +1,43 @@
-// Ranges come from URL_PARAMS, the one list the store's sanitiser and the link reader also use, so a box
-// can never accept what a link could not express (and the ranges are written down once).
-import type { AppState } from '../../state/appState.ts';
-import { URL_PARAMS } from '../../state/urlParams.ts';
+// What a number box and its slider take, straight from the parameter list (state/urlParams.ts) that the
+// link reader and the store's sanitiser also use: range, scale and rounding are written down once, so a
+// box can never accept, or show, what a link could not express.
+import { numberParam, REF_PROBS_PARAM, REWARDS_PARAM, type NumberFieldName } from '../../state/urlParams.ts';
+import type { Rounding, Scale } from '../../state/urlParams.ts';
+import { roundTo } from '../../state/paramRules.ts';
 
-export type NumericField = { [K in keyof AppState]: AppState[K] extends number ? K : never }[keyof AppState];
+export type NumericField = NumberFieldName;
 
-export interface Range {
+export interface NumberRange {
   min: number;
   max: number;
+  /** Whole numbers only: the box refuses '2.5' rather than rounding it. */
   integer: boolean;
+  scale: Scale;
+  /** How a typed or slid value is stored (the store rounds every patch the same way). */
+  round: (value: number) => number;
 }
 
-export function numberRange(field: NumericField): Range {
-  for (const p of URL_PARAMS) {
-    if (p.kind === 'number' && p.field === field)
-      return { min: p.min, max: p.max, integer: p.integer ?? false };
-    if (p.kind === 'z0' && field === 'z0') return { min: p.min, max: p.max, integer: false };
-  }
-  throw new Error(`URL_PARAMS has no range for ${field}`);
+function rangeOf(p: { min: number; max: number; round: Rounding }, scale: Scale): NumberRange {
+  return {
+    min: p.min,
+    max: p.max,
+    integer: p.round.kind === 'whole',
+    scale,
+    round: (v) => roundTo(p.round, v),
+  };
+}
+
+export function numberRange(field: NumericField): NumberRange {
+  const p = numberParam(field);
+  return rangeOf(p, p.scale);
+}
+
+/** The range of each entry of the ranking rewards. */
+export function rewardRange(): NumberRange {
+  return rangeOf(REWARDS_PARAM, 'linear');
 }
 
 /** The smallest reference probability a response may have. */
 export function refProbMin(): number {
-  for (const p of URL_PARAMS) if (p.kind === 'probList') return p.min;
-  throw new Error('URL_PARAMS has no refProbs entry');
-}
-
-/** The range of each entry of a number list (the ranking rewards). */
-export function numberRangeOfList(field: 'rewards'): { min: number; max: number } {
-  for (const p of URL_PARAMS)
-    if (p.kind === 'rewardList' && p.field === field) return { min: p.min, max: p.max };
-  throw new Error(`URL_PARAMS has no list entry for ${field}`);
+  return REF_PROBS_PARAM.min;
 }

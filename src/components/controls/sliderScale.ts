@@ -1,7 +1,9 @@
 // Where a value sits on a range input. A log slider runs over log10(value), so every decade of β or of the
-// learning rate gets the same width and 0.001 is as reachable as 10.
+// learning rate gets the same width and 0.001 is as reachable as 10. Which scale a parameter has is said
+// by the parameter list (state/urlParams.ts).
+import type { Scale } from '../../state/urlParams.ts';
 
-export type SliderScale = 'linear' | 'log';
+export type SliderScale = Scale;
 
 export interface SliderSpec {
   /** Ends of the slider in value units (a log slider needs min > 0). */

@@ -2,7 +2,7 @@
 // instead: text in a read-only textarea to copy from, an image to right-click. A modal <dialog> where the
 // browser has one, an inline open one otherwise.
 import { useEffect, useId, useRef } from 'react';
-import type { ExportStrings } from '../../i18n/appStrings.ts';
+import { useStrings } from '../strings.tsx';
 
 export interface ExportedFile {
   /** e.g. dpo-explorer-loss.csv */
@@ -14,13 +14,13 @@ export interface ExportedFile {
 
 export interface ExportFallbackDialogProps {
   file: ExportedFile;
-  strings: ExportStrings;
   /** The plot's title: the image's alternative text. */
   title: string;
   onClose: () => void;
 }
 
-export function ExportFallbackDialog({ file, strings, title, onClose }: ExportFallbackDialogProps) {
+export function ExportFallbackDialog({ file, title, onClose }: ExportFallbackDialogProps) {
+  const strings = useStrings().views.exportMenu;
   const ref = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Figure } from '../../figures/types.ts';
 import { exportFileName, figureToCsv, figureToJson } from '../../figures/export.ts';
-import type { ExportStrings } from '../../i18n/appStrings.ts';
+import { useStrings } from '../strings.tsx';
 import type { PlotlyModule } from '../plot/plotlyLoader.ts';
 import { dataUrlToBlob, saveBlob } from './download.ts';
 import { ExportFallbackDialog, type ExportedFile } from './ExportFallbackDialog.tsx';
@@ -35,9 +35,7 @@ export interface ExportSource {
   image: PlotImageSource | null;
 }
 
-export interface ExportMenuProps extends ExportSource {
-  strings: ExportStrings;
-}
+export type ExportMenuProps = ExportSource;
 
 function needsImage(format: ExportFormat): boolean {
   return format === 'png' || format === 'svg';
@@ -75,7 +73,8 @@ function formatButtons(list: HTMLElement | null): HTMLButtonElement[] {
 type Status =
   { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; file: ExportedFile } | { kind: 'failed' };
 
-export function ExportMenu({ figure, title, fileId, image, strings }: ExportMenuProps) {
+export function ExportMenu({ figure, title, fileId, image }: ExportMenuProps) {
+  const strings = useStrings().views.exportMenu;
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // A status belongs to the figure it was made from: once the plot changes it is stale and hidden.
@@ -220,7 +219,6 @@ export function ExportMenu({ figure, title, fileId, image, strings }: ExportMenu
       {dialog && (
         <ExportFallbackDialog
           file={dialog}
-          strings={strings}
           title={title}
           onClose={() => {
             setDialog(null);

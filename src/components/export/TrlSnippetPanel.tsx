@@ -1,28 +1,15 @@
 // "Use in TRL": the page's settings as a DPOConfig / KTOConfig to paste into a training script, with a
 // Copy button and the points where TRL cannot do what the page shows. Collapsed by default (<details>).
 import { useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { trlSnippet, type TrlSnippetState } from '../../state/trlSnippet.ts';
-import type { StoreState } from '../../state/store.ts';
-import type { TrlSnippetStrings } from '../../i18n/appStrings.ts';
-import { useStore } from '../storeContext.tsx';
-import { useLanguage } from '../environment.tsx';
+import { LOSS_PARAM_FIELDS } from '../../derive/mathParams.ts';
+import { stateFields } from '../../state/pickFields.ts';
+import { trlSnippet } from './trlSnippetText.ts';
+import { useStoreFields } from '../storeContext.tsx';
+import { useStrings } from '../strings.tsx';
 import './export.css';
 
-function pickSnippetFields(s: StoreState): TrlSnippetState {
-  return {
-    losses: s.losses,
-    beta: s.beta,
-    labelSmoothing: s.labelSmoothing,
-    ipoNormalization: s.ipoNormalization,
-    discopopTau: s.discopopTau,
-    desirableWeight: s.desirableWeight,
-    undesirableWeight: s.undesirableWeight,
-    z0Mode: s.z0Mode,
-    learningRate: s.learningRate,
-    optimizer: s.optimizer,
-  };
-}
+/** The settings the snippet reads (trlSnippet's argument type checks that none is missing). */
+const SNIPPET_FIELDS = stateFields('losses', ...LOSS_PARAM_FIELDS, 'learningRate', 'optimizer');
 
 /** Selects the text of an element, for a manual copy. */
 function selectContents(el: HTMLElement): void {
@@ -37,16 +24,12 @@ function selectContents(el: HTMLElement): void {
 export interface TrlSnippetPanelProps {
   /** Open at first (default: closed). */
   defaultOpen?: boolean;
-  /** Default: the page language's table (tests pass their own). */
-  strings?: TrlSnippetStrings;
 }
 
-export function TrlSnippetPanel({ defaultOpen = false, strings }: TrlSnippetPanelProps) {
-  const fields = useStore(useShallow(pickSnippetFields));
-  const lang = useLanguage();
-  const t = strings ?? lang.app.trl;
-  const lossLabel = lang.figures.lossLabel;
-  const { code, notes } = useMemo(() => trlSnippet(fields, t, lossLabel), [fields, t, lossLabel]);
+export function TrlSnippetPanel({ defaultOpen = false }: TrlSnippetPanelProps) {
+  const fields = useStoreFields(SNIPPET_FIELDS);
+  const { trl: t, losses } = useStrings();
+  const { code, notes } = useMemo(() => trlSnippet(fields, t, (id) => losses[id].label), [fields, t, losses]);
   const [status, setStatus] = useState<{ code: string; ok: boolean } | null>(null);
   const codeRef = useRef<HTMLElement>(null);
 

@@ -1,10 +1,9 @@
 // One per plot: a failing plot shows a message and a retry button; the rest of the page keeps working.
 import { Component, type ReactNode } from 'react';
+import { useStrings } from '../strings.tsx';
 
 interface Props {
   children: ReactNode;
-  message: string;
-  retryLabel: string;
   /** Changing this (e.g. the figure's inputs) clears a previous error. */
   resetKey?: unknown;
 }
@@ -27,17 +26,21 @@ export class PlotErrorBoundary extends Component<Props, State> {
   }
 
   override render() {
-    if (this.state.error) {
-      return (
-        <div role="alert" className="plot-error">
-          <p>{this.props.message}</p>
-          <p className="plot-error-detail">{this.state.error.message}</p>
-          <button type="button" onClick={() => this.setState({ error: null })}>
-            {this.props.retryLabel}
-          </button>
-        </div>
-      );
-    }
+    const { error } = this.state;
+    if (error) return <PlotFailed detail={error.message} onRetry={() => this.setState({ error: null })} />;
     return this.props.children;
   }
+}
+
+function PlotFailed({ detail, onRetry }: { detail: string; onRetry: () => void }) {
+  const s = useStrings().views;
+  return (
+    <div role="alert" className="plot-error">
+      <p>{s.plotFailed}</p>
+      <p className="plot-error-detail">{detail}</p>
+      <button type="button" onClick={onRetry}>
+        {s.retry}
+      </button>
+    </div>
+  );
 }

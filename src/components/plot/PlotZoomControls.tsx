@@ -2,30 +2,14 @@
 // mouse drag box-zoom, and a "Reset zoom" button, there while the plot is zoomed, that brings back the
 // figure's own ranges. Only for a fine primary pointer: on a touch screen a drag over a plot must scroll
 // the page, so there is no zoom at all.
-import { useCallback, useState, useSyncExternalStore } from 'react';
-import type { ZoomStrings } from '../../i18n/appStrings.ts';
+import { useCallback, useState } from 'react';
+import { useMediaQuery } from '../environment.tsx';
+import { useStrings } from '../strings.tsx';
 import './plot.css';
-
-const FINE_POINTER = '(hover: hover) and (pointer: fine)';
-
-function subscribeFinePointer(onChange: () => void): () => void {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
-  const mq = window.matchMedia(FINE_POINTER);
-  mq.addEventListener('change', onChange);
-  return () => mq.removeEventListener('change', onChange);
-}
-
-function hasFinePointer(): boolean {
-  return (
-    typeof window !== 'undefined' &&
-    typeof window.matchMedia === 'function' &&
-    window.matchMedia(FINE_POINTER).matches
-  );
-}
 
 /** True when the primary pointer is a mouse or trackpad (not a finger or a stylus). */
 export function useFinePointer(): boolean {
-  return useSyncExternalStore(subscribeFinePointer, hasFinePointer, () => false);
+  return useMediaQuery('(hover: hover) and (pointer: fine)');
 }
 
 const NOT_ZOOMED = Symbol('not zoomed');
@@ -75,13 +59,12 @@ export function usePlotZoom(zoomable: boolean, revision: unknown): PlotZoom {
 export function PlotZoomControls({
   zoom,
   title,
-  strings,
 }: {
   zoom: PlotZoom;
   /** The plot's title, for the buttons' accessible names. */
   title: string;
-  strings: ZoomStrings;
 }) {
+  const strings = useStrings().views.zoom;
   if (!zoom.available && !zoom.zoomed) return null;
   return (
     <div className="plot-zoom">

@@ -3,9 +3,9 @@
 // position: fixed so a scrolling table cannot clip it; on scroll it follows its number (focusing a number
 // scrolls it into view, so closing on scroll would close every popover that keyboard focus opens).
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { useUiStrings } from '../i18nContext.tsx';
-import { formatNumber } from '../format.ts';
-import type { Formula } from './formulaTemplate.ts';
+import { useStrings } from '../strings.tsx';
+import { formatNumber } from '../../math/numberFormat.ts';
+import type { Formula } from '../../derive/formulaTemplate.ts';
 import { FormulaView } from './FormulaView.tsx';
 
 /** Time to move the pointer from the number onto its popover (WCAG 1.4.13: content on hover is hoverable). */
@@ -32,7 +32,7 @@ function placeNear(rect: DOMRect): CSSProperties {
 }
 
 export function MetricValue({ value, title, formula, substituted, children }: MetricValueProps) {
-  const s = useUiStrings();
+  const s = useStrings().readout;
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const focused = useRef(false);
@@ -107,9 +107,9 @@ export function MetricValue({ value, title, formula, substituted, children }: Me
         onMouseLeave={closeSoon}
       >
         <p className="formula-title">{title}</p>
-        <p className="formula-label">{s.readout.formulaHeading}</p>
+        <p className="formula-label">{s.formulaHeading}</p>
         <FormulaView formula={formula} visible={open} />
-        <p className="formula-label">{s.readout.numbersHeading}</p>
+        <p className="formula-label">{s.numbersHeading}</p>
         <FormulaView formula={substituted} visible={open} />
         {children}
       </div>

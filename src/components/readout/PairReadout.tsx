@@ -3,14 +3,15 @@
 // places where TRL and the papers differ are said next to the number they affect.
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReadoutRowKey } from '../../i18n/uiStrings.ts';
-import type { StoreState } from '../../state/store.ts';
-import { useUiStrings } from '../i18nContext.tsx';
-import { useStore } from '../storeContext.tsx';
+import type { ReadoutRowKey, ReadoutStrings } from '../../i18n/types/readout.ts';
+import { useStrings } from '../strings.tsx';
+import { useStore, useStoreFields } from '../storeContext.tsx';
 import { LossName } from '../LossName.tsx';
-import { lossReadout, READOUT_ROWS, type LossReadout, type ReadoutInputs } from './pairReadout.ts';
+import { lossReadout, READOUT_ROWS, type LossReadout, type ReadoutNote } from '../../derive/readout.ts';
+import { LOSS_PARAM_FIELDS, PAIR_FIELDS } from '../../derive/mathParams.ts';
+import { stateFields } from '../../state/pickFields.ts';
+import { formatNumber } from '../../math/numberFormat.ts';
 import { MetricValue } from './MetricValue.tsx';
-import { readoutNoteText } from './ReadoutNoteText.tsx';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the two gradients): the same in every language. */
@@ -24,32 +25,32 @@ export const ROW_LABELS: Record<ReadoutRowKey, string> = {
   'rewards/accuracies': 'rewards/accuracies',
 };
 
-const pickInputs = (s: StoreState): ReadoutInputs => ({
-  beta: s.beta,
-  labelSmoothing: s.labelSmoothing,
-  ipoNormalization: s.ipoNormalization,
-  discopopTau: s.discopopTau,
-  policyChosen: s.policyChosen,
-  policyRejected: s.policyRejected,
-  refChosen: s.refChosen,
-  refRejected: s.refRejected,
-  chosenLength: s.chosenLength,
-  rejectedLength: s.rejectedLength,
-  desirableWeight: s.desirableWeight,
-  undesirableWeight: s.undesirableWeight,
-  z0Mode: s.z0Mode,
-  z0: s.z0,
-});
+/** The settings the readout reads (lossReadout's argument type checks that none is missing). */
+const READOUT_FIELDS = stateFields(...LOSS_PARAM_FIELDS, ...PAIR_FIELDS);
+
+/** The words of a readout note, from the strings table. */
+function readoutNoteText(note: ReadoutNote, s: ReadoutStrings['notes']): string {
+  switch (note.kind) {
+    case 'ktoZ0Estimated':
+      return s.ktoZ0Estimated(note.mode);
+    case 'ktoZ0Fixed':
+      return s.ktoZ0Fixed(formatNumber(note.z0));
+    case 'ktoLossSum':
+      return s.ktoLossSum(formatNumber(note.trlMean));
+    default:
+      return s[note.kind];
+  }
+}
 
 function ReadoutCellView({ readout, row }: { readout: LossReadout; row: ReadoutRowKey }) {
-  const s = useUiStrings();
+  const s = useStrings().readout;
   if (!readout.ok) {
     if (row !== 'loss') return <span aria-hidden="true">—</span>;
     const p = readout.problem;
-    return <span className="readout-problem">{s.readout.notes.invalid(p.message)}</span>;
+    return <span className="readout-problem">{s.notes.invalid(p.message)}</span>;
   }
   const cell = readout.cells[row];
-  const notes = cell.notes.map((n) => readoutNoteText(n, s.readout.notes));
+  const notes = cell.notes.map((n) => readoutNoteText(n, s.notes));
   return (
     <>
       {cell.value !== null && (
@@ -74,21 +75,21 @@ function ReadoutCellView({ readout, row }: { readout: LossReadout; row: ReadoutR
 }
 
 export function PairReadout() {
-  const s = useUiStrings();
+  const s = useStrings().readout;
   const headingId = useId();
   const losses = useStore(useShallow((st) => st.losses));
-  const inputs = useStore(useShallow(pickInputs));
+  const inputs = useStoreFields(READOUT_FIELDS);
   const readouts = losses.map((id) => lossReadout(id, inputs));
 
   return (
     <section className="pair-readout" aria-labelledby={headingId}>
-      <h2 id={headingId}>{s.readout.heading}</h2>
-      <p className="readout-intro">{s.readout.intro}</p>
+      <h2 id={headingId}>{s.heading}</h2>
+      <p className="readout-intro">{s.intro}</p>
       <div className="readout-scroll">
         <table className="readout-table">
           <thead>
             <tr>
-              <th scope="col">{s.readout.metricColumn}</th>
+              <th scope="col">{s.metricColumn}</th>
               {losses.map((id) => (
                 <th scope="col" key={id}>
                   <LossName id={id} />
@@ -101,9 +102,9 @@ export function PairReadout() {
               <tr key={row}>
                 <th scope="row">
                   <code translate="no">{ROW_LABELS[row]}</code>
-                  <span className="row-help">{s.readout.rowHelp[row]}</span>
+                  <span className="row-help">{s.rowHelp[row]}</span>
                   {row === 'rewards/accuracies' && (
-                    <span className="readout-note">{s.readout.notes.accuracyStrict}</span>
+                    <span className="readout-note">{s.notes.accuracyStrict}</span>
                   )}
                 </th>
                 {readouts.map((r) => (
@@ -116,7 +117,7 @@ export function PairReadout() {
           </tbody>
         </table>
       </div>
-      <p className="readout-note">{s.readout.notes.logpsSummed}</p>
+      <p className="readout-note">{s.notes.logpsSummed}</p>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 // Training-step metrics (computed elsewhere) under the names TRL logs them, each explained by its batch
 // definition on hover or focus. Names the table does not know are shown as given, without a formula.
 import { useId } from 'react';
-import { useUiStrings } from '../i18nContext.tsx';
-import { formatNumber, formatTexNumber } from '../format.ts';
+import { useStrings } from '../strings.tsx';
+import { formatNumber, formatTexNumber } from '../../math/numberFormat.ts';
 import { MetricValue } from './MetricValue.tsx';
 import { isTrlMetricKey, TRL_METRIC_FORMULAS, TRL_METRIC_ORDER } from './trlMetricFormulas.ts';
 import './readout.css';
@@ -39,7 +39,7 @@ function MetricCell({ name, value }: { name: string; value: number }) {
 }
 
 export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
-  const s = useUiStrings();
+  const s = useStrings().readout;
   const noteId = useId();
   const names = Object.keys(metrics).sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   return (
@@ -64,7 +64,7 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
                 <code translate="no">{name}</code>
                 {isTrlMetricKey(name) && <span className="row-help">{s.trlMetrics.descriptions[name]}</span>}
                 {name === 'rewards/accuracies' && (
-                  <span className="readout-note">{s.readout.notes.accuracyStrict}</span>
+                  <span className="readout-note">{s.notes.accuracyStrict}</span>
                 )}
               </th>
               <td>
@@ -75,7 +75,7 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
         </tbody>
       </table>
       <p id={noteId} className="readout-note">
-        {s.readout.notes.logpsSummed}
+        {s.notes.logpsSummed}
       </p>
     </div>
   );

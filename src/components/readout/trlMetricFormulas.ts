@@ -1,25 +1,15 @@
 // Batch definitions of TRL's logged metrics (CONVENTIONS §4), for the training-metrics table. The values
 // come from elsewhere, so the "today's numbers" line is the definition equal to the logged value.
-import type { TrlMetricKey } from '../../i18n/uiStrings.ts';
-import type { Formula } from './formulaTemplate.ts';
+import type { TrlMetricKey } from '../../i18n/types/readout.ts';
+import type { Formula } from '../../derive/formulaTemplate.ts';
+import { EXPLORER_METRIC_NAMES, isExplorerMetricName } from '../../math/index.ts';
 
 const R = String.raw;
 
-/** TRL's order in its logs, then anything else alphabetically. */
-export const TRL_METRIC_ORDER: readonly TrlMetricKey[] = [
-  'loss',
-  'rewards/chosen',
-  'rewards/rejected',
-  'rewards/accuracies',
-  'rewards/margins',
-  'logps/chosen',
-  'logps/rejected',
-  'kl',
-];
+/** TRL's order in its logs (math/trlMetrics.ts, the one list of TRL's metric names). */
+export const TRL_METRIC_ORDER: readonly TrlMetricKey[] = EXPLORER_METRIC_NAMES;
 
-export function isTrlMetricKey(name: string): name is TrlMetricKey {
-  return (TRL_METRIC_ORDER as readonly string[]).includes(name);
-}
+export const isTrlMetricKey = isExplorerMetricName;
 
 /** lhs and rhs of each definition over a batch of N pairs (i = 1…N). */
 export const TRL_METRIC_FORMULAS: Record<TrlMetricKey, { lhs: Formula; rhs: Formula }> = {

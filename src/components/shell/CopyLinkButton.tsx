@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { useAppStore } from '../../state/store.ts';
 import { shareableUrl } from '../../state/urlSync.ts';
-import type { AppStrings } from '../../i18n/appStrings.ts';
+import { useStrings } from '../strings.tsx';
 
-export function CopyLinkButton({ strings }: { strings: AppStrings }) {
+export function CopyLinkButton() {
+  const strings = useStrings().shell;
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [fallback, setFallback] = useState('');
 

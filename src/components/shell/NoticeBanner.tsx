@@ -1,9 +1,10 @@
 // Lists what a link asked for that could not be used as it was. role="alert" so screen readers hear it;
 // the rest of the link has already been applied behind it.
 import { useAppStore } from '../../state/store.ts';
-import type { AppStrings } from '../../i18n/appStrings.ts';
+import { useStrings } from '../strings.tsx';
 
-export function NoticeBanner({ strings }: { strings: AppStrings }) {
+export function NoticeBanner() {
+  const strings = useStrings().shell;
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotices);
   if (notices.length === 0) return null;

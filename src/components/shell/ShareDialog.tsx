@@ -6,13 +6,12 @@ import { VIEW_IDS, type ViewId } from '../../state/viewIds.ts';
 import { embedUrl, iframeCode, type EmbedOptions } from '../../state/embedLink.ts';
 import { pickAppState } from '../../state/store.ts';
 import { useStoreApi } from '../storeContext.tsx';
-import { useLanguage } from '../environment.tsx';
+import { useStrings } from '../strings.tsx';
 import { NumberField } from '../controls/NumberField.tsx';
-
-const THEMES: readonly ThemeName[] = ['auto', 'light', 'dark', 'projector'];
+import { ThemeOptions } from './ThemeSwitcher.tsx';
 
 function CopyField({ label, value, copyLabel }: { label: string; value: string; copyLabel: string }) {
-  const t = useLanguage().app.share;
+  const t = useStrings().shell.share;
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
@@ -68,8 +67,8 @@ function SizeField({
 }
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
-  const lang = useLanguage();
-  const t = lang.app.share;
+  const { shell, views } = useStrings();
+  const t = shell.share;
   const api = useStoreApi();
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -96,7 +95,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 
   const state = pickAppState(api.getState());
   const url = embedUrl(state, window.location.href, opts);
-  const viewTitle = opts.view === '' ? t.wholeApp : lang.app.views[opts.view].title;
+  const viewTitle = opts.view === '' ? t.wholeApp : views.sections[opts.view].title;
   const code = iframeCode(url, t.frameTitle(viewTitle), opts);
   const set = (patch: Partial<EmbedOptions>) => setOpts((o) => ({ ...o, ...patch }));
 
@@ -124,7 +123,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               <option value="">{t.wholeApp}</option>
               {VIEW_IDS.map((v) => (
                 <option key={v} value={v}>
-                  {lang.app.views[v].title}
+                  {views.sections[v].title}
                 </option>
               ))}
             </select>
@@ -139,13 +138,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             {t.showControls}
           </label>
           <label>
-            {lang.app.theme}{' '}
+            {shell.theme}{' '}
             <select value={opts.theme} onChange={(e) => set({ theme: e.currentTarget.value as ThemeName })}>
-              {THEMES.map((th) => (
-                <option key={th} value={th}>
-                  {lang.app.themeNames[th]}
-                </option>
-              ))}
+              <ThemeOptions />
             </select>
           </label>
           <SizeField

@@ -1,29 +1,23 @@
 // The colour-theme menu: follow the system, light, dark, or the high-contrast projector theme.
-import { useId } from 'react';
-import type { AppStrings } from '../../i18n/appStrings.ts';
-import type { ThemeName } from '../../state/appState.ts';
-import { useStore, useStoreApi } from '../storeContext.tsx';
+import { THEMES } from '../../state/appState.ts';
+import { useStrings } from '../strings.tsx';
+import { ShellSelect } from './ShellSelect.tsx';
 
-const THEMES: readonly ThemeName[] = ['auto', 'light', 'dark', 'projector'];
+/** An <option> for every colour theme, named in the current language (this menu and the embed dialog's). */
+export function ThemeOptions() {
+  const names = useStrings().shell.themeNames;
+  return THEMES.map((t) => (
+    <option key={t} value={t}>
+      {names[t]}
+    </option>
+  ));
+}
 
-export function ThemeSwitcher({ strings }: { strings: AppStrings }) {
-  const id = useId();
-  const api = useStoreApi();
-  const theme = useStore((s) => s.theme);
+export function ThemeSwitcher() {
+  const strings = useStrings().shell;
   return (
-    <span className="shell-switcher theme-switcher">
-      <label htmlFor={id}>{strings.theme}</label>
-      <select
-        id={id}
-        value={theme}
-        onChange={(e) => api.getState().update({ theme: e.currentTarget.value as ThemeName })}
-      >
-        {THEMES.map((t) => (
-          <option key={t} value={t}>
-            {strings.themeNames[t]}
-          </option>
-        ))}
-      </select>
-    </span>
+    <ShellSelect field="theme" label={strings.theme} className="theme-switcher">
+      <ThemeOptions />
+    </ShellSelect>
   );
 }

@@ -2,13 +2,12 @@
 // the points of one sweep. The live region is always there (so that screen readers hear the warning when
 // it appears) and empty while nothing diverged.
 import type { AppState } from '../../state/appState.ts';
-import type { DivergedRun, DivergedSweep } from '../../state/derive/divergence.ts';
-import type { LanguageTable } from '../../i18n/languages.ts';
-import { formatNumber } from '../format.ts';
+import type { DivergedRun, DivergedSweep } from '../../derive/divergence.ts';
+import { formatNumber } from '../../math/numberFormat.ts';
+import { useStrings } from '../strings.tsx';
 import './divergence.css';
 
 interface Common {
-  lang: LanguageTable;
   learningRate: number;
   optimizer: AppState['optimizer'];
 }
@@ -23,15 +22,15 @@ function Warning({ text }: { text: string | null }) {
 
 export function TrainingDivergenceWarning({
   runs,
-  lang,
   learningRate,
   optimizer,
 }: Common & { runs: readonly DivergedRun[] }) {
+  const { views, losses } = useStrings();
   const text =
     runs.length === 0
       ? null
-      : lang.app.trainingDiverged(
-          runs.map((r) => ({ loss: lang.figures.lossLabel(r.id), step: r.step })),
+      : views.trainingDiverged(
+          runs.map((r) => ({ loss: losses[r.id].label, step: r.step })),
           formatNumber(learningRate),
           optimizer,
         );
@@ -41,16 +40,16 @@ export function TrainingDivergenceWarning({
 export function SweepDivergenceWarning({
   sweeps,
   axis,
-  lang,
   learningRate,
   optimizer,
 }: Common & { sweeps: readonly DivergedSweep[]; axis: 'beta' | 'ref' }) {
+  const { views, losses } = useStrings();
   const text =
     sweeps.length === 0
       ? null
-      : lang.app.sweepDiverged(
+      : views.sweepDiverged(
           sweeps.map((w) => ({
-            loss: lang.figures.lossLabel(w.id),
+            loss: losses[w.id].label,
             count: w.count,
             total: w.total,
             from: formatNumber(w.from, 3),

@@ -1,14 +1,15 @@
-// View 4: where training ends as β and as the reference probability of y_w change. The sweeps come from
+// The sweeps view: where training ends as β and as the reference probability of y_w change. The sweeps come from
 // a worker; the plots show the last finished sweep (marked as updating while a newer one runs).
 import { useCallback, useMemo } from 'react';
 import { sweepFigure } from '../../figures/sweepFigure.ts';
-import type { SweepInput } from '../../figures/types.ts';
-import { useLanguage, usePlotTheme } from '../environment.tsx';
+import type { SweepInput } from '../../derive/types.ts';
+import { usePlotTheme } from '../environment.tsx';
+import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields } from './useToyRuns.ts';
 import { SweepDivergenceWarning } from './DivergenceWarning.tsx';
-import { divergedSweeps } from '../../state/derive/divergence.ts';
+import { divergedSweeps } from '../../derive/divergence.ts';
 
 const NONE: SweepInput[] = [];
 
@@ -16,26 +17,26 @@ export function SweepsView() {
   const fields = useToyFields();
   const { sweeps, stale } = useSweeps(fields);
   const theme = usePlotTheme();
-  const lang = useLanguage();
+  const { views, figures } = useStrings();
   const betaSweeps = sweeps?.beta ?? NONE;
   const refSweeps = sweeps?.ref ?? NONE;
   const betaFigure = useCallback(
-    () => sweepFigure(betaSweeps, { theme, strings: lang.figures, axis: 'beta', current: fields.beta }),
-    [betaSweeps, theme, lang, fields.beta],
+    () => sweepFigure(betaSweeps, { theme, strings: figures, axis: 'beta', current: fields.beta }),
+    [betaSweeps, theme, figures, fields.beta],
   );
   const refFigure = useCallback(
-    () => sweepFigure(refSweeps, { theme, strings: lang.figures, axis: 'ref', current: fields.refProbs[0] }),
-    [refSweeps, theme, lang, fields.refProbs],
+    () => sweepFigure(refSweeps, { theme, strings: figures, axis: 'ref', current: fields.refProbs[0] }),
+    [refSweeps, theme, figures, fields.refProbs],
   );
   const betaDiverged = useMemo(() => divergedSweeps(betaSweeps), [betaSweeps]);
   const refDiverged = useMemo(() => divergedSweeps(refSweeps), [refSweeps]);
   // The shown sweeps may lag the controls while a newer one runs; the warning names the current learning
   // rate and optimiser, the settings a reader would change.
-  const warning = { lang, learningRate: fields.learningRate, optimizer: fields.optimizer };
+  const warning = { learningRate: fields.learningRate, optimizer: fields.optimizer };
   const status = (
     <>
       <p className="view-status" role="status" aria-live="polite">
-        {stale ? lang.app.sweepsUpdating : ''}
+        {stale ? views.sweepsUpdating : ''}
       </p>
       <SweepDivergenceWarning sweeps={betaDiverged} axis="beta" {...warning} />
     </>
@@ -45,17 +46,15 @@ export function SweepsView() {
       <ViewSection
         id="sweeps"
         text={{
-          title: `${lang.app.views.sweeps.title}: ${lang.app.sweepBetaHeading}`,
-          caption: lang.app.views.sweeps.caption,
+          title: `${views.sections.sweeps.title}: ${views.sweepBetaHeading}`,
+          caption: views.sections.sweeps.caption,
         }}
-        strings={lang.app}
         figure={betaFigure}
         toolbar={status}
       />
       <ViewSection
         id="sweeps-ref"
-        text={{ title: lang.app.sweepRefHeading, caption: lang.app.sweepRefCaption }}
-        strings={lang.app}
+        text={{ title: views.sweepRefHeading, caption: views.sweepRefCaption }}
         figure={refFigure}
         toolbar={<SweepDivergenceWarning sweeps={refDiverged} axis="ref" {...warning} />}
       />

@@ -3,7 +3,8 @@
 import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Figure } from '../../figures/types.ts';
-import type { AppStrings, ExportStrings, ViewText, ZoomStrings } from '../../i18n/appStrings.ts';
+import type { ViewText } from '../../i18n/types/views.ts';
+import { useStrings } from '../strings.tsx';
 import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
 import { PlotlyPlot } from '../plot/PlotlyPlot.tsx';
 import type { PlotlyModule } from '../plot/plotlyLoader.ts';
@@ -13,9 +14,8 @@ import { ExportMenu, type PlotImageSource } from '../export/ExportMenu.tsx';
 export interface ViewSectionProps {
   /** The element id suffix (view-<id>) and heading id; also names exported files (dpo-explorer-<id>.png). */
   id: string;
-  /** Heading and caption; default: strings.views[id]. */
+  /** Heading and caption; default: the strings of the view `id` (views.sections). */
   text?: ViewText;
-  strings: AppStrings;
   /** Builds the figure; a throw is caught by the boundary instead of blanking the page. */
   figure: () => Figure;
   height?: number;
@@ -31,8 +31,6 @@ const PlotWithSummary = memo(function PlotWithSummary({
   height,
   summaryId,
   fileId,
-  exportStrings,
-  zoomStrings,
   zoomable,
   actions,
 }: {
@@ -41,8 +39,6 @@ const PlotWithSummary = memo(function PlotWithSummary({
   height: number;
   summaryId: string;
   fileId: string;
-  exportStrings: ExportStrings;
-  zoomStrings: ZoomStrings;
   zoomable: boolean;
   /** Where the export menu goes (the heading row); null until that element exists. */
   actions: HTMLElement | null;
@@ -60,8 +56,8 @@ const PlotWithSummary = memo(function PlotWithSummary({
       {actions &&
         createPortal(
           <>
-            <PlotZoomControls zoom={zoom} title={label} strings={zoomStrings} />
-            <ExportMenu figure={f} title={label} fileId={fileId} image={image} strings={exportStrings} />
+            <PlotZoomControls zoom={zoom} title={label} />
+            <ExportMenu figure={f} title={label} fileId={fileId} image={image} />
           </>,
           actions,
         )}
@@ -84,13 +80,13 @@ const PlotWithSummary = memo(function PlotWithSummary({
 export function ViewSection({
   id,
   text: givenText,
-  strings,
   figure,
   height = 340,
   toolbar,
   zoomable = false,
 }: ViewSectionProps) {
-  const text = givenText ?? (strings.views as Record<string, ViewText>)[id];
+  const sections: Record<string, ViewText> = useStrings().views.sections;
+  const text = givenText ?? sections[id];
   const summaryId = useId();
   // The export menu is rendered by the plot (it needs the built figure, inside the error boundary) into
   // this slot of the heading row; a failed plot has nothing to export, so the slot stays empty.
@@ -105,15 +101,13 @@ export function ViewSection({
       </div>
       <figcaption className="view-caption">{text.caption}</figcaption>
       {toolbar}
-      <PlotErrorBoundary message={strings.plotFailed} retryLabel={strings.retry} resetKey={figure}>
+      <PlotErrorBoundary resetKey={figure}>
         <PlotWithSummary
           figure={figure}
           label={text.title}
           height={height}
           summaryId={summaryId}
           fileId={id}
-          exportStrings={strings.exportMenu}
-          zoomStrings={strings.zoom}
           zoomable={zoomable}
           actions={actions}
         />

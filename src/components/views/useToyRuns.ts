@@ -1,8 +1,8 @@
-// The toy training runs for the current state, shared by views 3, 5 and 6 (one computation per change).
+// The toy training runs for the current state, shared by the training, plane and simplex views (one
+// computation per change).
 import { useDeferredValue, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { pickToyFields, trainingRunsOf, type ToyFields, type ToyRuns } from '../../state/derive/toy.ts';
-import { useStore } from '../storeContext.tsx';
+import { TOY_FIELDS, trainingRunsOf, type ToyFields, type ToyRuns } from '../../derive/toy.ts';
+import { useStoreFields } from '../storeContext.tsx';
 
 /**
  * The toy's fields, deferred: the toy views (training, sweeps, plane, simplex) re-render in a background,
@@ -10,7 +10,7 @@ import { useStore } from '../storeContext.tsx';
  * waits for four views' retraining and figure building; a newer drag step abandons a stale one.
  */
 export function useToyFields(): ToyFields {
-  return useDeferredValue(useStore(useShallow(pickToyFields)));
+  return useDeferredValue(useStoreFields(TOY_FIELDS));
 }
 
 export function useToyRuns(fields: ToyFields): ToyRuns {

@@ -1,6 +1,7 @@
-// Runs view 4's sweeps (up to 80 trainings per loss) off the main thread, so a slider never waits for them.
-import { computeSweeps } from '../../state/derive/sweeps.ts';
-import type { ToyFields } from '../../state/derive/toy.ts';
+// Runs the sweeps view's sweeps (up to 80 trainings per loss) off the main thread, so a slider never waits
+// for them.
+import { computeSweeps } from '../../derive/sweeps.ts';
+import type { ToyFields } from '../../derive/toy.ts';
 
 interface Request {
   id: number;

@@ -2,8 +2,8 @@
 // one is running, later changes replace the queued one, so a drag never piles up work. Without Worker
 // support (tests, very old browsers) it computes on the main thread after the render.
 import { useEffect, useRef, useState } from 'react';
-import { computeSweeps, type ToySweeps } from '../../state/derive/sweeps.ts';
-import type { ToyFields } from '../../state/derive/toy.ts';
+import { computeSweeps, type ToySweeps } from '../../derive/sweeps.ts';
+import type { ToyFields } from '../../derive/toy.ts';
 import SweepWorker from './sweep.worker.ts?worker&inline';
 
 interface Reply {

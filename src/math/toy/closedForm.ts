@@ -6,20 +6,9 @@
 // every other logit at its base value; it stops where the margin h = (x_w − x_l) − (ref_w − ref_l) equals
 // the optimum h*. Solving for t gives the limit below. With K = 2 and base = ref this is
 // logit π*(y_w) = logit πref(y_w) + h*, optima.ts's twoResponseOptimum.
-import type { PairLossType } from '../types.ts';
-import { optimalMargin } from '../optima.ts';
+import { optimalMargin, pairLossInfo, perTokenMargin } from '../lossInfo.ts';
 import { softmax } from '../stable.ts';
 import type { PreparedConfig, PreparedProblem } from './prepare.ts';
-
-/** Losses of h alone whose optimum is a stationary point training converges to (hinge stops anywhere past its kink). */
-const CLOSED_FORM_TYPES: ReadonlySet<PairLossType> = new Set([
-  'sigmoid',
-  'cdpo',
-  'robust',
-  'ipo',
-  'exo_pair',
-  'sigmoid_norm',
-]);
 
 /**
  * The probabilities training converges to, or null when there is no closed form here (several pairs,
@@ -28,11 +17,14 @@ const CLOSED_FORM_TYPES: ReadonlySet<PairLossType> = new Set([
 export function closedFormProbs(pb: PreparedProblem, cfg: PreparedConfig): number[] | null {
   if (cfg.loss.kind !== 'pair' || !pb.tabular || pb.pairChosen.length !== 1) return null;
   const { type, params } = cfg.loss;
-  if (!CLOSED_FORM_TYPES.has(type)) return null;
+  // Losses of one margin whose optimum is a stationary point training converges to (not hinge, which
+  // stops anywhere past its kink).
+  if (!pairLossInfo(type).optimum?.stationary) return null;
   const w = pb.pairChosen[0];
   const l = pb.pairRejected[0];
   // Token-normalised margins h̄ = ρw/Lw − ρl/Ll keep the gradient balanced only for equal lengths; then h = L·h̄.
-  const normalised = type === 'sigmoid_norm' || (type === 'ipo' && !params.ipoSum);
+  const ipoNormalization = params.ipoSum ? 'sum' : 'token';
+  const normalised = perTokenMargin(type, { ipoNormalization });
   let scale = 1;
   if (normalised) {
     if (pb.invLength[w] !== pb.invLength[l]) return null;
@@ -41,7 +33,7 @@ export function closedFormProbs(pb: PreparedProblem, cfg: PreparedConfig): numbe
   const own = optimalMargin(type, pb.pairP[0], {
     beta: params.beta,
     labelSmoothing: params.eps,
-    ipoNormalization: params.ipoSum ? 'sum' : 'token',
+    ipoNormalization,
   });
   if (own === null || !Number.isFinite(own)) return null;
   const hStar = own * scale;

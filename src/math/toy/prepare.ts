@@ -4,6 +4,7 @@ import type { KtoLossType } from '../types.ts';
 import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type PairKernel } from '../pairKernels.ts';
 import { checkPairLossType, kernelParams } from '../pairLoss.ts';
+import { isKtoLoss } from '../lossInfo.ts';
 import { checkKtoParams, type CheckedKtoParams } from '../kto.ts';
 import {
   checkFinite,
@@ -168,7 +169,7 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
   checkObject('loss', config.loss);
   const lossConfig = config.loss;
   let loss: PreparedLoss;
-  if (lossConfig.type === 'kto' || lossConfig.type === 'apo_zero_unpaired') {
+  if (isKtoLoss(lossConfig.type)) {
     const z0 = lossConfig.z0 ?? 'kl';
     if (z0 !== 'kl' && z0 !== 'batch' && (typeof z0 !== 'number' || !Number.isFinite(z0)))
       fail('z0', "must be 'kl', 'batch' or a finite number", z0);

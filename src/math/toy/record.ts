@@ -1,26 +1,17 @@
 // Records a training run step by step into one flat typed array (cheap inside the loop), then hands out
 // the trajectory in the plain-array shape of the API. Rows that plots seldom read (θ, log π, ρ) are only
 // built when first read: creating an array per step and field costs more than the writes themselves.
-import type { ToyMetricName, ToyTrajectory } from './types.ts';
+import type { ToyTrajectory } from './types.ts';
 import { klFromReference, type Workspace } from './policy.ts';
 import type { PreparedConfig, PreparedProblem } from './prepare.ts';
+import { metricsLoggedBy, type ExplorerMetricOf } from '../trlMetrics.ts';
 
-const PAIR_METRICS: readonly ToyMetricName[] = [
-  'rewards/chosen',
-  'rewards/rejected',
-  'rewards/margins',
-  'rewards/accuracies',
-  'logps/chosen',
-  'logps/rejected',
-];
-const KTO_METRICS: readonly ToyMetricName[] = [
-  'rewards/chosen',
-  'rewards/rejected',
-  'rewards/margins',
-  'logps/chosen',
-  'logps/rejected',
-  'kl',
-];
+/** The metrics each trainer logs that the toy computes, besides 'loss' (recorded on its own), in TRL's order. */
+type PairMetric = Exclude<ExplorerMetricOf<'DPOTrainer'>, 'loss'>;
+type KtoMetric = Exclude<ExplorerMetricOf<'KTOTrainer'>, 'loss'>;
+const PAIR_METRICS = metricsLoggedBy('DPOTrainer', true).filter((m): m is PairMetric => m !== 'loss');
+const KTO_METRICS = metricsLoggedBy('KTOTrainer', true).filter((m): m is KtoMetric => m !== 'loss');
+const METRIC_COLUMNS = Math.max(PAIR_METRICS.length, KTO_METRICS.length);
 
 /** Column `offset` of every step of a step-major buffer with `stride` numbers per step. */
 function column(flat: Float64Array, stride: number, offset: number): number[] {
@@ -43,7 +34,7 @@ function rows(flat: Float64Array, stride: number, offset: number, width: number)
 }
 
 /**
- * One buffer for the whole run, step-major: [probs K | log π K | θ d | margins | loss, kl, z0, 6 metrics].
+ * One buffer for the whole run, step-major: [probs K | log π K | θ d | margins | loss, kl, z0, metrics].
  * One allocation per run rather than one per field, and each step's writes land side by side.
  */
 export class Recorder {
@@ -54,6 +45,27 @@ export class Recorder {
   private readonly marginsAt: number;
   private readonly scalarsAt: number;
   private at = 0;
+  /**
+   * One step's metrics by name (reused), copied into the buffer in PAIR_METRICS / KTO_METRICS order. Typed
+   * from trlMetrics.ts: a metric added there as computed for a trainer is a compile error here until the
+   * recorder computes it.
+   */
+  private readonly pairOut: Record<PairMetric, number> = {
+    'rewards/chosen': 0,
+    'rewards/rejected': 0,
+    'rewards/accuracies': 0,
+    'rewards/margins': 0,
+    'logps/chosen': 0,
+    'logps/rejected': 0,
+  };
+  private readonly ktoOut: Record<KtoMetric, number> = {
+    'rewards/chosen': 0,
+    'rewards/rejected': 0,
+    'rewards/margins': 0,
+    'logps/chosen': 0,
+    'logps/rejected': 0,
+    kl: 0,
+  };
 
   constructor(
     private readonly pb: PreparedProblem,
@@ -63,7 +75,7 @@ export class Recorder {
     this.thetaAt = 2 * pb.K;
     this.marginsAt = this.thetaAt + pb.d;
     this.scalarsAt = this.marginsAt + pb.pairChosen.length;
-    this.stride = this.scalarsAt + 3 + 6;
+    this.stride = this.scalarsAt + 3 + METRIC_COLUMNS;
     this.buf = new Float64Array((cfg.steps + 1) * this.stride);
   }
 
@@ -127,12 +139,14 @@ export class Recorder {
         logpRejected += wFlipped * ws.logp[c];
       }
     }
-    buf[m] = chosen / total;
-    buf[m + 1] = rejected / total;
-    buf[m + 2] = (chosen - rejected) / total;
-    buf[m + 3] = accuracy / total;
-    buf[m + 4] = logpChosen / total;
-    buf[m + 5] = logpRejected / total;
+    const out = this.pairOut;
+    out['rewards/chosen'] = chosen / total;
+    out['rewards/rejected'] = rejected / total;
+    out['rewards/margins'] = (chosen - rejected) / total;
+    out['rewards/accuracies'] = accuracy / total;
+    out['logps/chosen'] = logpChosen / total;
+    out['logps/rejected'] = logpRejected / total;
+    for (let i = 0; i < PAIR_METRICS.length; i++) buf[m + i] = out[PAIR_METRICS[i]];
   }
 
   /**
@@ -165,18 +179,20 @@ export class Recorder {
     // 0/0 = NaN for an empty class, as wanted.
     const chosen = (beta * rewardD) / wD;
     const rejected = (beta * rewardU) / wU;
-    buf[m] = chosen;
-    buf[m + 1] = rejected;
-    buf[m + 2] = chosen - rejected;
-    buf[m + 3] = logpD / wD;
-    buf[m + 4] = logpU / wU;
-    buf[m + 5] = z0;
+    const out = this.ktoOut;
+    out['rewards/chosen'] = chosen;
+    out['rewards/rejected'] = rejected;
+    out['rewards/margins'] = chosen - rejected;
+    out['logps/chosen'] = logpD / wD;
+    out['logps/rejected'] = logpU / wU;
+    out.kl = z0;
+    for (let i = 0; i < KTO_METRICS.length; i++) buf[m + i] = out[KTO_METRICS[i]];
   }
 
   /** The recorded steps in the API's shape; θ and log π rows are built when first read. */
   trajectory(): ToyTrajectory {
     const { pb, buf, stride } = this;
-    const names = this.cfg.loss.kind === 'kto' ? KTO_METRICS : PAIR_METRICS;
+    const names: readonly string[] = this.cfg.loss.kind === 'kto' ? KTO_METRICS : PAIR_METRICS;
     const loss = column(buf, stride, this.scalarsAt);
     const metrics: Record<string, number[]> = { loss };
     names.forEach((name, i) => (metrics[name] = column(buf, stride, this.scalarsAt + 3 + i)));

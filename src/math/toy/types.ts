@@ -1,5 +1,6 @@
 // The toy policy's public types (../shared/CONVENTIONS.md §5, §7). Names are the contract: do not rename.
 import type { KtoLossType, PairLossType } from '../types.ts';
+import type { ExplorerMetricName } from '../trlMetrics.ts';
 
 export interface ToyPair {
   chosen: number;
@@ -50,16 +51,11 @@ export interface ToyTrainConfig {
   steps: number;
 }
 
-/** TRL's logged names. Pair losses log all but 'kl'; KTO logs all but 'rewards/accuracies'. */
-export type ToyMetricName =
-  | 'loss'
-  | 'rewards/chosen'
-  | 'rewards/rejected'
-  | 'rewards/margins'
-  | 'rewards/accuracies'
-  | 'logps/chosen'
-  | 'logps/rejected'
-  | 'kl';
+/**
+ * TRL's logged names that the toy computes (trlMetrics.ts rows with `computed`). Pair losses log all but
+ * 'kl'; KTO logs all but 'rewards/accuracies'.
+ */
+export type ToyMetricName = ExplorerMetricName;
 
 /**
  * Everything a plot of the run needs, step by step (index t = 0…steps; step 0 is before any update).

@@ -1,6 +1,6 @@
 // Every visible string the figure builders produce. The builders never hold text of their own: a language
-// module implements this interface (English in strings.en.ts) and is passed in with the figure options.
-import type { LossId } from '../math/index.ts';
+// table implements this interface (English in ../en/figures.ts) and is passed in with the figure options.
+import type { LossId } from '../../math/index.ts';
 
 /** One loss at the current pair, for the loss view's summary. */
 export interface LossSummaryPart {
@@ -94,7 +94,7 @@ export interface SimplexSummary {
 export type SweepAxis = 'beta' | 'ref';
 
 export interface FigureStrings {
-  /** The display name of a loss: sigmoid → 'DPO', ipo → 'IPO', … */
+  /** A loss in legends and texts: its label from the language's loss-name table (sigmoid → 'DPO', …). */
   lossLabel(id: LossId): string;
   /** Response k of the toy policy: 0 → y_w (chosen), 1 → y_l (rejected), k ≥ 2 → y₃, y₄, … */
   responseLabel(k: number): string;

@@ -1,6 +1,6 @@
 // 各场景标题与说明的简体中文版，按场景 id 对应 src/math/toy/scenarios.ts。其中的数字必须与英文原文
 // 完全一致（tests/unit/i18n.test.ts 会逐一核对）；英文说明改动时，这里要一并更新。
-import type { PresetStrings } from './presets.en.ts';
+import type { PresetStrings } from '../types/presets.ts';
 
 export const ZH_PRESETS: PresetStrings = {
   start: {

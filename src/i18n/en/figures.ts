@@ -1,42 +1,8 @@
-// English figure strings. A translation implements the same FigureStrings interface.
-import type { LossId } from '../math/index.ts';
-import { formatCompact, formatNumber, formatTuple } from './format.ts';
-import type { FigureStrings, SweepAxis } from './strings.ts';
-
-const LOSS_LABELS = {
-  sigmoid: 'DPO',
-  cdpo: 'cDPO',
-  robust: 'Robust DPO',
-  ipo: 'IPO',
-  hinge: 'SLiC hinge',
-  exo_pair: 'EXO',
-  nca_pair: 'NCA',
-  bco_pair: 'BCO',
-  sppo_hard: 'SPPO (hard)',
-  apo_zero: 'APO-zero',
-  apo_down: 'APO-down',
-  discopop: 'DiscoPOP',
-  sigmoid_norm: 'Length-normalised DPO',
-  kto: 'KTO',
-  apo_zero_unpaired: 'APO-zero (unpaired)',
-} as const satisfies Record<LossId, string>;
-
-const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-
-/** 3 → '₃', 12 → '₁₂'. */
-function subscript(n: number): string {
-  return String(n).replace(/[0-9]/g, (d) => SUBSCRIPT_DIGITS[Number(d)]);
-}
-
-const f2 = (x: number): string => formatNumber(x, 2);
-const f3 = (x: number): string => formatNumber(x, 3);
-/** Losses, pushes and β in sentences: three significant digits, no trailing zeros. */
-const c3 = (x: number): string => formatCompact(x, 3);
-const signed = (x: number): string => (x > 0 ? `+${formatNumber(x, 2)}` : formatNumber(x, 2));
-
-function sweepName(axis: SweepAxis): string {
-  return axis === 'beta' ? 'β' : 'π_ref(y_w)';
-}
+// English figure strings. A translation implements the same FigureStrings interface; numbers are written
+// alike in every language (../figureFormat.ts), loss labels come from the loss-name table (./losses.ts).
+import type { FigureStrings } from '../types/figures.ts';
+import { c3, f2, f3, formatTuple, signed, subscript, sweepName } from '../figureFormat.ts';
+import { EN_LOSSES } from './losses.ts';
 
 function joinClauses(clauses: string[]): string {
   return clauses.join('; ');
@@ -49,8 +15,8 @@ function optimumClause(optimum: number | null): string {
   return `, optimum h* = ${f2(optimum)}`;
 }
 
-export const EN_FIGURE_STRINGS: FigureStrings = {
-  lossLabel: (id) => LOSS_LABELS[id] ?? id,
+export const EN_FIGURES: FigureStrings = {
+  lossLabel: (id) => EN_LOSSES[id]?.label ?? id,
   responseLabel: (k) => (k === 0 ? 'y_w (chosen)' : k === 1 ? 'y_l (rejected)' : `y${subscript(k + 1)}`),
   responsesTogether: (from, to) => `y${subscript(from + 1)}…y${subscript(to + 1)} together`,
 
@@ -100,9 +66,9 @@ export const EN_FIGURE_STRINGS: FigureStrings = {
 
   note: {
     noFiniteOptimum: (label, direction, p) =>
-      `${label}: no finite optimum${p === null ? '' : ` (p = ${formatNumber(p, 2)})`}, h → ${direction > 0 ? '+∞' : '−∞'}`,
+      `${label}: no finite optimum${p === null ? '' : ` (p = ${f2(p)})`}, h → ${direction > 0 ? '+∞' : '−∞'}`,
     optimumOffPlot: (label, optimum) => `${label}: optimum h* = ${f2(optimum)} is off the plot`,
-    offScale: (label, value) => `${label}: current value ${formatCompact(value)} is off the scale`,
+    offScale: (label, value) => `${label}: current value ${c3(value)} is off the scale`,
     noData: 'Nothing to show: choose at least one loss.',
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
     noTrajectory: (label) => `No training run of ${label} to draw.`,

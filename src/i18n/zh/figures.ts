@@ -1,42 +1,7 @@
-// 图表的简体中文文案：实现与 strings.en.ts 相同的 FigureStrings 接口，数字格式与英文版完全一致。
-import type { LossId } from '../math/index.ts';
-import { formatCompact, formatNumber, formatTuple } from './format.ts';
-import type { FigureStrings, SweepAxis } from './strings.ts';
-
-const LOSS_LABELS = {
-  sigmoid: 'DPO',
-  cdpo: 'cDPO',
-  robust: '鲁棒 DPO',
-  ipo: 'IPO',
-  hinge: 'SLiC 合页损失',
-  exo_pair: 'EXO',
-  nca_pair: 'NCA',
-  bco_pair: 'BCO',
-  sppo_hard: 'SPPO（硬标签）',
-  apo_zero: 'APO-zero',
-  apo_down: 'APO-down',
-  discopop: 'DiscoPOP',
-  sigmoid_norm: '长度归一化 DPO',
-  kto: 'KTO',
-  apo_zero_unpaired: 'APO-zero（非成对）',
-} as const satisfies Record<LossId, string>;
-
-const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-
-/** 3 → '₃', 12 → '₁₂'（与英文版相同）。 */
-function subscript(n: number): string {
-  return String(n).replace(/[0-9]/g, (d) => SUBSCRIPT_DIGITS[Number(d)]);
-}
-
-const f2 = (x: number): string => formatNumber(x, 2);
-const f3 = (x: number): string => formatNumber(x, 3);
-/** 句子中的损失、推动力度和 β：三位有效数字，不补尾零（与英文版相同）。 */
-const c3 = (x: number): string => formatCompact(x, 3);
-const signed = (x: number): string => (x > 0 ? `+${formatNumber(x, 2)}` : formatNumber(x, 2));
-
-function sweepName(axis: SweepAxis): string {
-  return axis === 'beta' ? 'β' : 'π_ref(y_w)';
-}
+// 图表的简体中文文案：实现与 ../en/figures.ts 相同的 FigureStrings 接口，数字格式与英文版完全一致（../figureFormat.ts）。
+import type { FigureStrings } from '../types/figures.ts';
+import { c3, f2, f3, formatTuple, signed, subscript, sweepName } from '../figureFormat.ts';
+import { ZH_LOSSES } from './losses.ts';
 
 function joinClauses(clauses: string[]): string {
   return clauses.join('；');
@@ -48,8 +13,8 @@ function optimumClause(optimum: number | null): string {
   return `，最优间隔 h* = ${f2(optimum)}`;
 }
 
-export const ZH_FIGURE_STRINGS: FigureStrings = {
-  lossLabel: (id) => LOSS_LABELS[id] ?? id,
+export const ZH_FIGURES: FigureStrings = {
+  lossLabel: (id) => ZH_LOSSES[id]?.label ?? id,
   responseLabel: (k) => (k === 0 ? 'y_w（被选）' : k === 1 ? 'y_l（被拒）' : `y${subscript(k + 1)}`),
   responsesTogether: (from, to) => `y${subscript(from + 1)}…y${subscript(to + 1)} 合计`,
 
@@ -99,9 +64,9 @@ export const ZH_FIGURE_STRINGS: FigureStrings = {
 
   note: {
     noFiniteOptimum: (label, direction, p) =>
-      `${label}：没有有限的最优解${p === null ? '' : `（p = ${formatNumber(p, 2)}）`}，h → ${direction > 0 ? '+∞' : '−∞'}`,
+      `${label}：没有有限的最优解${p === null ? '' : `（p = ${f2(p)}）`}，h → ${direction > 0 ? '+∞' : '−∞'}`,
     optimumOffPlot: (label, optimum) => `${label}：最优 h* = ${f2(optimum)}，超出绘图范围`,
-    offScale: (label, value) => `${label}：当前值 ${formatCompact(value)} 超出纵轴范围`,
+    offScale: (label, value) => `${label}：当前值 ${c3(value)} 超出纵轴范围`,
     noData: '没有可显示的内容：请至少选择一个损失函数。',
     simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
     noTrajectory: (label) => `没有 ${label} 的训练轨迹可画。`,

@@ -1,7 +1,7 @@
-// English strings of the controls and readout. TRL names and formulas stay as they are in every language.
-import type { UiStrings } from './uiStrings.ts';
+// English strings of the controls panel. TRL names and formulas stay as they are in every language.
+import type { ControlStrings } from '../types/controls.ts';
 
-export const EN_UI: UiStrings = {
+export const EN_CONTROLS: ControlStrings = {
   panel: {
     heading: 'Controls',
     show: 'Show controls',
@@ -21,50 +21,25 @@ export const EN_UI: UiStrings = {
     stillUsing: (value) => `Still using ${value}.`,
   },
 
-  losses: {
+  lossPicker: {
     legend: 'Losses',
     help: 'Tick several to compare them side by side.',
     allTrlLosses: 'All TRL losses',
     selectedCount: (n) => (n === 1 ? '1 selected' : `${n} selected`),
     keepOne: (name) => `At least one loss stays selected: tick another before removing ${name}.`,
-    names: {
-      sigmoid: 'DPO',
-      cdpo: 'Conservative DPO',
-      robust: 'Robust DPO',
-      ipo: 'IPO',
-      hinge: 'SLiC hinge',
-      exo_pair: 'EXO',
-      nca_pair: 'NCA',
-      bco_pair: 'BCO (pair)',
-      sppo_hard: 'SPPO (hard)',
-      apo_zero: 'APO-zero',
-      apo_down: 'APO-down',
-      discopop: 'DiscoPOP',
-      sigmoid_norm: 'Length-normalised DPO',
-      kto: 'KTO',
-      apo_zero_unpaired: 'APO-zero (unpaired)',
-    },
-    notes: {
-      cdpo: 'Not a TRL loss_type since TRL 0.29: its sigmoid now ignores label_smoothing.',
-      robust: 'Can be negative when preferences are certain.',
-      ipo: 'TRL averages log-ratios per token; the paper sums them.',
-      exo_pair: 'Needs ε > 0: TRL raises an error at ε = 0.',
-      bco_pair: 'TRL ≥ 0.29 has no running-mean shift.',
-      sigmoid_norm: 'TRL documents it as SimPO, but it keeps the reference model and has no margin γ.',
-      kto: 'KTOTrainer, unpaired: y_w counts as a thumbs-up, y_l as a thumbs-down.',
-      apo_zero_unpaired: 'KTOTrainer, unpaired: y_w thumbs-up, y_l thumbs-down.',
-    },
   },
 
   beta: {
     label: 'β (KL strength)',
     help: 'Small β lets the policy move far from the reference; large β holds it close.',
   },
+
   smoothing: {
     label: 'Label smoothing ε',
     help: 'The chance that a preference label is flipped (cdpo, robust, exo_pair).',
     exoNeedsPositive: (min) => `EXO (exo_pair) needs ε of at least ${min}: TRL raises an error at ε = 0.`,
   },
+
   lengthNorm: {
     legend: 'Length normalisation',
     ipoLegend: 'IPO margin',
@@ -76,10 +51,12 @@ export const EN_UI: UiStrings = {
     rejectedLength: 'Tokens in y_l (Ll)',
     lengthsHelp: 'Only IPO per-token and sigmoid_norm divide by length.',
   },
+
   discopopTau: {
     label: 'DiscoPOP temperature τ',
     help: 'How sharply DiscoPOP switches between its logistic and exponential parts (TRL default 0.05).',
   },
+
   kto: {
     legend: 'KTO',
     desirableWeight: 'Desirable weight λD',
@@ -96,6 +73,7 @@ export const EN_UI: UiStrings = {
     z0Fixed: 'Fixed number',
     z0Value: 'z0 value',
   },
+
   pair: {
     legend: 'One preference pair',
     help: 'Log-probabilities summed over each completion’s tokens, as TRL computes them (≤ 0).',
@@ -105,6 +83,7 @@ export const EN_UI: UiStrings = {
     refRejected: 'Reference, rejected: log πref(y_l)',
     derived: (rhoW, rhoL, h) => `Log-ratios ρw = ${rhoW}, ρl = ${rhoL}; margin h = ρw − ρl = ${h}.`,
   },
+
   toy: {
     responses: 'Responses K',
     responsesHelp: 'Candidate answers to one prompt. Response 1 is y_w, response 2 is y_l.',
@@ -143,65 +122,11 @@ export const EN_UI: UiStrings = {
     adam: 'Adam',
     steps: 'Training steps',
   },
-  presets: {
+
+  presetMenu: {
     label: 'Scenario',
     none: 'Choose a scenario…',
     load: 'Load',
     hint: 'A scenario sets every control to show one effect.',
-  },
-
-  readout: {
-    heading: 'This pair, right now',
-    intro:
-      'The pair you set under “One preference pair” (the plots above show it as a dot). Hover over or focus (Tab) any number to see its formula; the toy policy’s training is summarised under “What TRL would log” below.',
-    metricColumn: 'Metric',
-    rowHelp: {
-      loss: 'The loss of this pair.',
-      dChosen: 'Negative: a gradient step raises log π(y_w).',
-      dRejected: 'Positive: a gradient step lowers log π(y_l).',
-      'rewards/chosen': 'Implicit reward of y_w.',
-      'rewards/rejected': 'Implicit reward of y_l.',
-      'rewards/margins': 'How far the chosen reward leads.',
-      'rewards/accuracies': '1 when the chosen reward is higher.',
-    },
-    formulaHeading: 'Formula',
-    numbersHeading: 'With today’s numbers',
-    notes: {
-      ipoToken: 'TRL averages log-ratios per token (h̄); the IPO paper (Eq. 17) sums them.',
-      ipoSum: 'Paper’s Eq. 17: summed log-ratios. TRL averages them per token instead.',
-      cdpo: 'Not a TRL loss_type since TRL 0.29: TRL’s sigmoid ignores label_smoothing.',
-      sigmoidNorm: 'TRL documents it as SimPO; it keeps the reference and has no margin γ.',
-      robustNegative: 'Robust DPO is unbounded below: a negative loss is expected here.',
-      accuracyStrict: 'Strict >, as in TRL: 0, not 0.5, when policy = reference.',
-      logpsSummed: 'Log-probabilities are sums over tokens, as TRL computes them, not per-token means.',
-      rewardsSummed: 'Rewards use the summed log-ratios, whatever the loss.',
-      ktoZ0Estimated: (mode) =>
-        mode === 'kl'
-          ? 'z0 is the policy’s KL, estimated during training; for one pair this uses z0 = 0.'
-          : 'z0 is TRL’s batch estimate during training; for one pair this uses z0 = 0.',
-      ktoZ0Fixed: (z0) => `z0 = ${z0} (fixed).`,
-      ktoLossSum: (trlMean) =>
-        `Desirable (y_w) plus undesirable (y_l) example, as in the plots; TRL logs their mean, ${trlMean}.`,
-      ktoNoAccuracy: 'KTO logs no accuracy.',
-      ktoMargins: 'Desirable mean minus undesirable mean.',
-      invalid: (detail) => `Cannot compute this: ${detail}`,
-    },
-  },
-
-  trlMetrics: {
-    caption: 'Training metrics, as TRL logs them',
-    metricColumn: 'Metric',
-    valueColumn: 'Value',
-    empty: 'No training metrics yet.',
-    descriptions: {
-      loss: 'Mean loss over the batch.',
-      'rewards/chosen': 'Mean implicit reward of the chosen responses.',
-      'rewards/rejected': 'Mean implicit reward of the rejected responses.',
-      'rewards/margins': 'Mean of chosen minus rejected reward.',
-      'rewards/accuracies': 'Share of pairs whose chosen reward is strictly higher.',
-      'logps/chosen': 'Mean summed log-probability of the chosen responses.',
-      'logps/rejected': 'Mean summed log-probability of the rejected responses.',
-      kl: 'KTO’s reference point z0.',
-    },
   },
 };

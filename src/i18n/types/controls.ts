@@ -1,23 +1,8 @@
-// Every visible string of the controls and the readout. A language is one object satisfying this interface
-// (ui.en.ts; a Chinese table later). Messages that carry values are functions that take them already
-// formatted, so the table decides word order. Formulas, symbols and TRL names (loss_type values,
-// rewards/margins, …) are not translated and so are not here.
-import type { LossId, ToyMetricName } from '../math/index.ts';
+// Every visible string of the controls panel. Messages that carry values are functions that take them
+// already formatted, so the table decides word order. Formulas, symbols and TRL names (loss_type values,
+// rewards/margins, …) are not translated and so are not here; the losses' own names are in losses.ts.
 
-/** The rows of the pair readout (TRL's metric names plus the two gradients). */
-export type ReadoutRowKey =
-  | 'loss'
-  | 'dChosen'
-  | 'dRejected'
-  | 'rewards/chosen'
-  | 'rewards/rejected'
-  | 'rewards/margins'
-  | 'rewards/accuracies';
-
-/** TRL's logged metric names that the training table explains: the ones the toy trainer logs. */
-export type TrlMetricKey = ToyMetricName;
-
-export interface UiStrings {
+export interface ControlStrings {
   panel: {
     heading: string;
     /** The toggle that collapses the controls on small screens. */
@@ -40,7 +25,8 @@ export interface UiStrings {
     stillUsing: (value: string) => string;
   };
 
-  losses: {
+  /** The loss picker (the names of the losses are the table in losses.ts). */
+  lossPicker: {
     legend: string;
     help: string;
     /** Summary of the <details> holding every other TRL loss. */
@@ -48,10 +34,6 @@ export interface UiStrings {
     selectedCount: (n: number) => string;
     /** Said (role="status") when someone tries to untick the last loss. */
     keepOne: (name: string) => string;
-    /** Human names; the TRL loss_type is shown beside them untranslated. */
-    names: Record<LossId, string>;
-    /** One-line notes next to a loss, where TRL and the papers differ. */
-    notes: Partial<Record<LossId, string>>;
   };
 
   beta: { label: string; help: string };
@@ -132,45 +114,13 @@ export interface UiStrings {
     adam: string;
     steps: string;
   };
-  presets: {
+  /** The scenario menu (the scenarios' own titles and explanations are presets.ts). */
+  presetMenu: {
     label: string;
     /** The empty first option. */
     none: string;
     load: string;
     /** Shown where the explanation goes while nothing is selected. */
     hint: string;
-  };
-
-  readout: {
-    heading: string;
-    intro: string;
-    metricColumn: string;
-    rowHelp: Record<ReadoutRowKey, string>;
-    formulaHeading: string;
-    numbersHeading: string;
-    notes: {
-      ipoToken: string;
-      ipoSum: string;
-      cdpo: string;
-      sigmoidNorm: string;
-      robustNegative: string;
-      accuracyStrict: string;
-      logpsSummed: string;
-      rewardsSummed: string;
-      ktoZ0Estimated: (mode: 'kl' | 'batch') => string;
-      ktoZ0Fixed: (z0: string) => string;
-      ktoLossSum: (trlMean: string) => string;
-      ktoNoAccuracy: string;
-      ktoMargins: string;
-      invalid: (detail: string) => string;
-    };
-  };
-
-  trlMetrics: {
-    caption: string;
-    metricColumn: string;
-    valueColumn: string;
-    empty: string;
-    descriptions: Record<TrlMetricKey, string>;
   };
 }

@@ -1,7 +1,7 @@
-// 控件与数值读数的简体中文文案。公式、符号和 TRL 名称（loss_type、rewards/margins 等）保持原样。
-import type { UiStrings } from './uiStrings.ts';
+// 参数设置面板的简体中文文案。公式、符号和 TRL 名称（loss_type、rewards/margins 等）保持原样。
+import type { ControlStrings } from '../types/controls.ts';
 
-export const ZH_UI: UiStrings = {
+export const ZH_CONTROLS: ControlStrings = {
   panel: {
     heading: '参数设置',
     show: '展开参数设置',
@@ -21,50 +21,25 @@ export const ZH_UI: UiStrings = {
     stillUsing: (value) => `目前仍沿用 ${value}。`,
   },
 
-  losses: {
+  lossPicker: {
     legend: '损失函数',
     help: '可以同时勾选多个，并排比较。',
     allTrlLosses: 'TRL 的全部损失函数',
     selectedCount: (n) => `已选 ${n} 个`,
     keepOne: (name) => `至少要保留一个损失函数：请先勾选另一个，再取消 ${name}。`,
-    names: {
-      sigmoid: 'DPO',
-      cdpo: '保守 DPO',
-      robust: '鲁棒 DPO',
-      ipo: 'IPO',
-      hinge: 'SLiC 合页损失',
-      exo_pair: 'EXO',
-      nca_pair: 'NCA',
-      bco_pair: 'BCO（成对）',
-      sppo_hard: 'SPPO（硬标签）',
-      apo_zero: 'APO-zero',
-      apo_down: 'APO-down',
-      discopop: 'DiscoPOP',
-      sigmoid_norm: '长度归一化 DPO',
-      kto: 'KTO',
-      apo_zero_unpaired: 'APO-zero（非成对）',
-    },
-    notes: {
-      cdpo: '自 TRL 0.29 起不再是独立的 loss_type：TRL 的 sigmoid 现在会忽略 label_smoothing。',
-      robust: '偏好完全确定时，损失可能为负。',
-      ipo: 'TRL 对对数比率按 token 取平均，论文中则是求和。',
-      exo_pair: '要求 ε > 0：ε = 0 时 TRL 会直接报错。',
-      bco_pair: 'TRL ≥ 0.29 中已没有滑动平均偏移项。',
-      sigmoid_norm: 'TRL 文档称之为 SimPO，但它保留了参考模型，也没有间隔项 γ。',
-      kto: 'KTOTrainer，非成对数据：y_w 记为点赞，y_l 记为点踩。',
-      apo_zero_unpaired: 'KTOTrainer，非成对数据：y_w 点赞，y_l 点踩。',
-    },
   },
 
   beta: {
     label: 'β（KL 约束强度）',
     help: 'β 越小，策略可以偏离参考模型越远；β 越大，策略越被约束在参考模型附近。',
   },
+
   smoothing: {
     label: '标签平滑 ε',
     help: '偏好标签被翻转的概率（cdpo、robust、exo_pair）。',
     exoNeedsPositive: (min) => `EXO（exo_pair）要求 ε 至少为 ${min}：ε = 0 时 TRL 会报错。`,
   },
+
   lengthNorm: {
     legend: '长度归一化',
     ipoLegend: 'IPO 间隔',
@@ -76,10 +51,12 @@ export const ZH_UI: UiStrings = {
     rejectedLength: 'y_l 的 token 数（Ll）',
     lengthsHelp: '只有按 token 平均的 IPO 和 sigmoid_norm 会除以长度。',
   },
+
   discopopTau: {
     label: 'DiscoPOP 温度 τ',
     help: 'DiscoPOP 在 logistic 部分与指数部分之间切换的陡峭程度（TRL 默认值 0.05）。',
   },
+
   kto: {
     legend: 'KTO',
     desirableWeight: '期望样本权重 λD',
@@ -96,6 +73,7 @@ export const ZH_UI: UiStrings = {
     z0Fixed: '固定值',
     z0Value: 'z0 取值',
   },
+
   pair: {
     legend: '一个偏好对',
     help: '对数概率是回答中全部 token 的对数概率之和，与 TRL 的算法一致（≤ 0）。',
@@ -105,6 +83,7 @@ export const ZH_UI: UiStrings = {
     refRejected: '参考模型，被拒回答：log πref(y_l)',
     derived: (rhoW, rhoL, h) => `对数比率 ρw = ${rhoW}，ρl = ${rhoL}；间隔 h = ρw − ρl = ${h}。`,
   },
+
   toy: {
     responses: '回答数 K',
     responsesHelp: '同一个提示词的候选回答。回答 1 是 y_w，回答 2 是 y_l。',
@@ -141,65 +120,11 @@ export const ZH_UI: UiStrings = {
     adam: 'Adam',
     steps: '训练步数',
   },
-  presets: {
+
+  presetMenu: {
     label: '场景',
     none: '选择一个场景…',
     load: '加载',
     hint: '每个场景都会把所有参数设好，用来演示一个现象。',
-  },
-
-  readout: {
-    heading: '当前偏好对的数值',
-    intro:
-      '这里是你在“一个偏好对”中设置的那一对回答（上方两张图中的圆点）。把鼠标悬停在任一数值上（或用 Tab 键聚焦），即可查看它的公式；玩具策略的训练结果见下方“TRL 会记录什么”。',
-    metricColumn: '指标',
-    rowHelp: {
-      loss: '这个偏好对的损失。',
-      dChosen: '为负：沿梯度更新一步会提高 log π(y_w)。',
-      dRejected: '为正：沿梯度更新一步会降低 log π(y_l)。',
-      'rewards/chosen': 'y_w 的隐式奖励。',
-      'rewards/rejected': 'y_l 的隐式奖励。',
-      'rewards/margins': '被选回答的奖励领先多少。',
-      'rewards/accuracies': '被选回答的奖励更高时为 1。',
-    },
-    formulaHeading: '公式',
-    numbersHeading: '代入当前数值',
-    notes: {
-      ipoToken: 'TRL 对对数比率按 token 取平均（h̄）；IPO 论文（式 17）则是求和。',
-      ipoSum: '论文式 17：对数比率求和。TRL 则是按 token 取平均。',
-      cdpo: '自 TRL 0.29 起不再是独立的 loss_type：TRL 的 sigmoid 会忽略 label_smoothing。',
-      sigmoidNorm: 'TRL 文档称之为 SimPO；但它保留了参考模型，也没有间隔项 γ。',
-      robustNegative: '鲁棒 DPO 的损失没有下界：这里出现负值是正常的。',
-      accuracyStrict: '与 TRL 一致，采用严格大于：策略等于参考模型时记为 0，而不是 0.5。',
-      logpsSummed: '对数概率是对所有 token 求和（与 TRL 的算法一致），而不是按 token 取平均。',
-      rewardsSummed: '无论用哪种损失，奖励都按对数比率之和计算。',
-      ktoZ0Estimated: (mode) =>
-        mode === 'kl'
-          ? 'z0 是策略的 KL，在训练过程中估计；单个偏好对这里取 z0 = 0。'
-          : 'z0 是 TRL 在训练中的批内估计；单个偏好对这里取 z0 = 0。',
-      ktoZ0Fixed: (z0) => `z0 = ${z0}（固定值）。`,
-      ktoLossSum: (trlMean) =>
-        `期望样本（y_w）与非期望样本（y_l）的损失之和，与图中一致；TRL 记录的是二者的均值 ${trlMean}。`,
-      ktoNoAccuracy: 'KTO 不记录准确率。',
-      ktoMargins: '期望样本的平均奖励减去非期望样本的平均奖励。',
-      invalid: (detail) => `无法计算：${detail}`,
-    },
-  },
-
-  trlMetrics: {
-    caption: 'TRL 记录的训练指标',
-    metricColumn: '指标',
-    valueColumn: '数值',
-    empty: '暂无训练指标。',
-    descriptions: {
-      loss: '批内的平均损失。',
-      'rewards/chosen': '被选回答的平均隐式奖励。',
-      'rewards/rejected': '被拒回答的平均隐式奖励。',
-      'rewards/margins': '被选奖励减去被拒奖励的均值。',
-      'rewards/accuracies': '被选奖励严格更高的偏好对所占的比例。',
-      'logps/chosen': '被选回答的平均对数概率（按 token 求和）。',
-      'logps/rejected': '被拒回答的平均对数概率（按 token 求和）。',
-      kl: 'KTO 的参考点 z0。',
-    },
   },
 };

@@ -1,0 +1,46 @@
+// One loss evaluated at the store's pair: the numbers the readout shows and the dot the loss and gradient
+// views draw. Both take them from here, so KTO's pair (one thumbs-up y_w plus one thumbs-down y_l, summed
+// as the math module's KTO curves do) is put together in one place.
+import { isKtoLoss, ktoLoss, pairLoss, type LossId } from '../math/index.ts';
+import { ktoParamsOf, pairInputOf, pairParamsOf, type PairLossFields } from './mathParams.ts';
+
+export interface PairValues {
+  loss: number;
+  /** ∂loss/∂log π(y_w) and ∂loss/∂log π(y_l). */
+  dChosen: number;
+  dRejected: number;
+  /** TRL's rewards/* for the pair. */
+  rewardChosen: number;
+  rewardRejected: number;
+  rewardMargin: number;
+  /** null: the trainer logs no accuracy (KTO). */
+  rewardAccuracy: 0 | 1 | null;
+}
+
+/** Throws the math module's RangeError when a setting is out of the loss's domain. */
+export function pairValuesOf(id: LossId, s: PairLossFields): PairValues {
+  if (isKtoLoss(id)) {
+    const params = ktoParamsOf(s);
+    const up = ktoLoss(id, { policy: s.policyChosen, ref: s.refChosen, desirable: true }, params);
+    const down = ktoLoss(id, { policy: s.policyRejected, ref: s.refRejected, desirable: false }, params);
+    return {
+      loss: up.loss + down.loss,
+      dChosen: up.dPolicy,
+      dRejected: down.dPolicy,
+      rewardChosen: up.reward,
+      rewardRejected: down.reward,
+      rewardMargin: up.reward - down.reward,
+      rewardAccuracy: null,
+    };
+  }
+  const r = pairLoss(id, pairInputOf(s), pairParamsOf(id, s));
+  return {
+    loss: r.loss,
+    dChosen: r.dPolicyChosen,
+    dRejected: r.dPolicyRejected,
+    rewardChosen: r.rewardChosen,
+    rewardRejected: r.rewardRejected,
+    rewardMargin: r.rewardMargin,
+    rewardAccuracy: r.rewardAccuracy,
+  };
+}

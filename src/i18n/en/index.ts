@@ -1,0 +1,23 @@
+// Every visible string of the app in English: one table, grouped by the part that shows it.
+import type { LanguageTable } from '../types/language.ts';
+import { EN_LOSSES } from './losses.ts';
+import { EN_CONTROLS } from './controls.ts';
+import { EN_READOUT } from './readout.ts';
+import { EN_SHELL } from './shell.ts';
+import { EN_VIEWS } from './views.ts';
+import { EN_TRL } from './trl.ts';
+import { EN_FIGURES } from './figures.ts';
+import { EN_PRESETS } from './presets.ts';
+
+export const EN: LanguageTable = {
+  tag: 'en',
+  name: 'English',
+  losses: EN_LOSSES,
+  controls: EN_CONTROLS,
+  readout: EN_READOUT,
+  shell: EN_SHELL,
+  views: EN_VIEWS,
+  trl: EN_TRL,
+  figures: EN_FIGURES,
+  presets: EN_PRESETS,
+};

@@ -1,0 +1,41 @@
+// English strings of the "Use in TRL" panel and the comments and notes of its Python snippet.
+import type { TrlSnippetStrings } from '../types/trl.ts';
+
+export const EN_TRL: TrlSnippetStrings = {
+  heading: 'Use in TRL',
+  intro:
+    'Python for the first loss chosen, with this page’s β and loss settings; the other chosen losses follow as comments.',
+  codeLabel: 'TRL configuration in Python',
+  copy: 'Copy code',
+  copied: 'Code copied.',
+  copyFailed: 'Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).',
+  notesHeading: 'Where TRL differs from this page',
+  code: {
+    learningRate: (rate, optimizer) =>
+      `learning_rate: choose one for your model; the toy’s ${rate} (${optimizer}) does not transfer`,
+    alsoSelected: 'Also chosen on the page:',
+    noTrlLoss: (loss) => `${loss} has no TRL loss_type: this is plain DPO (see the notes)`,
+  },
+  notes: {
+    cdpo: 'cDPO has no TRL loss_type since TRL 0.29: TRL’s "sigmoid" ignores label_smoothing, so the code trains plain DPO. Conservative DPO was the label_smoothing of the original DPO repository; TRL has no equivalent.',
+    ipoToken:
+      'TRL’s IPO averages the log-probabilities over each completion’s tokens (h̄ = ρw/Lw − ρl/Ll); there is no flag to change that.',
+    ipoSum:
+      'This page shows IPO on summed log-ratios (the paper’s Eq. 17); TRL cannot do that: it always averages per token.',
+    exoSmoothing: (used) =>
+      `EXO needs label_smoothing > 0 (TRL raises an error at 0): the code uses ${used}, as this page does.`,
+    sigmoidNorm:
+      'TRL documents "sigmoid_norm" as SimPO, but it keeps the reference model and has no target margin γ: it is DPO on per-token log-ratios.',
+    ktoZ0: {
+      kl: 'TRL estimates KTO’s reference point z0 from mismatched (prompt, completion) pairs in each batch, max(0, mean log-ratio); this page’s “kl” mode uses the toy policy’s exact KL instead.',
+      batch:
+        'TRL estimates KTO’s reference point z0 from mismatched (prompt, completion) pairs in each batch, max(0, mean log-ratio), like this page’s “batch” mode.',
+      fixed:
+        'TRL has no fixed z0: it always estimates it from mismatched (prompt, completion) pairs in each batch, max(0, mean log-ratio).',
+    },
+    ktoRatio: (ratio, inRange) =>
+      `TRL recommends λD·nD / (λU·nU) in [1, 4/3] (nD, nU: desirable and undesirable examples) and warns otherwise. With as many of each, that is λD/λU = ${ratio}${inRange ? ', inside the range.' : ': outside it, so TRL will warn.'}`,
+    ktoWeightsZero:
+      'With desirable_weight = undesirable_weight = 0 every example weighs 0: the KTO loss is 0 and nothing trains.',
+  },
+};

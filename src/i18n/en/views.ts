@@ -1,0 +1,104 @@
+// English strings of the views around their plots: headings, captions, plot frame, notes and warnings.
+import type { ViewStrings } from '../types/views.ts';
+
+export const EN_VIEWS: ViewStrings = {
+  sections: {
+    loss: {
+      title: 'Loss against the margin',
+      caption:
+        'Each loss as a function of the margin h = ρw − ρl; the dot is your pair, the dotted line the optimum for the preference probability p.',
+    },
+    gradient: {
+      title: 'How hard each loss pushes',
+      caption:
+        'Solid: the push up on log π(y_w); dashed: the push down on log π(y_l). DPO’s push σ(−βh) fades once the margin is large.',
+    },
+    training: {
+      title: 'Training the toy policy',
+      caption:
+        'π(y) of every response over the training steps, one panel per loss: watch y_w rise and y_l fall.',
+    },
+    sweeps: {
+      title: 'What β and the reference change',
+      caption:
+        'Where training ends: π(y_w) (solid) and π(y_l) (dashed) as β and the reference probability of y_w change.',
+    },
+    plane: {
+      title: 'The (ρw, ρl) plane',
+      caption:
+        'Contours of the first loss over both log-ratios, with its training path on top; the dashed diagonal is h = 0.',
+    },
+    simplex: {
+      title: 'The probability simplex',
+      caption:
+        'Each point is a policy over three responses: the path of training, the reference ○ and the RLHF optimum ★. With more than three responses, the third corner is all the others together.',
+    },
+    metrics: {
+      title: 'What TRL would log',
+      caption: 'TRL’s metrics of each run over the steps, under the names they have in a TRL training log.',
+    },
+  },
+  plotFailed: 'This plot could not be drawn. The rest of the page still works.',
+  retry: 'Try again',
+  untrainable: (names) =>
+    `${names}: a pair loss needs pairs, and thumbs-down data has none, so there is nothing to train.`,
+  metricsLegend: 'TRL metrics to plot',
+  finalMetricsCaption: (loss, step) => `${loss}: what TRL would log at step ${step}`,
+  divergedMetricsCaption: (loss, step, divergedAt) =>
+    `${loss}: what TRL would log at step ${step}, the last step before training diverged (at step ${divergedAt})`,
+  trainingDiverged: (runs, learningRate, optimizer) => {
+    const where = runs.map((r) => `${r.loss} at step ${r.step}`).join(', ');
+    const which = runs.length === 1 ? runs[0].loss : 'these losses';
+    return (
+      `Training diverged: ${where}. The learning rate ${learningRate} is too large for ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} with ${which}: the loss blows up, the numbers from that step ` +
+      `on mean nothing, and the curves stop there. ` +
+      (optimizer === 'sgd' ? 'Lower the learning rate or use Adam.' : 'Lower the learning rate.')
+    );
+  },
+  sweepDiverged: (runs, axis, learningRate, optimizer) => {
+    const name = axis === 'beta' ? 'β' : 'π_ref(y_w)';
+    const where = runs
+      .map((r) => `${r.loss} at ${r.count} of ${r.total} points (${name} between ${r.from} and ${r.to})`)
+      .join('; ');
+    return (
+      `Training diverged for ${where}: the learning rate ${learningRate} is too large for ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} there, so those points are left out. ` +
+      (optimizer === 'sgd' ? 'Lower the learning rate or use Adam.' : 'Lower the learning rate.')
+    );
+  },
+  sweepsUpdating: 'Updating…',
+  sweepBetaHeading: 'as β changes',
+  sweepRefHeading: '… and as the reference probability of y_w changes',
+  sweepRefCaption:
+    'Training from references that give y_w more or less probability (the policy starts at the reference); the dotted line is the current reference.',
+  planeLossLabel: 'Loss in the contours',
+  rlhfNote: {
+    pair: '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere: where DPO ends on this pair.',
+    ranking: '★ = π* ∝ π_ref·exp(r/β) with the hidden rewards: the policy RLHF with a KL penalty finds.',
+    none: 'No finite RLHF optimum for these data (p = 0 or 1, or thumbs-down only).',
+  },
+  exportMenu: {
+    button: 'Export',
+    buttonLabel: (title) => `Export: ${title}`,
+    menuLabel: (title) => `Export formats for ${title}`,
+    png: 'PNG image (2×, for slides)',
+    svg: 'SVG vector image',
+    csv: 'CSV data',
+    json: 'JSON data',
+    working: 'Making the image…',
+    saved: (fileName) => `Download started: ${fileName}.`,
+    failed: 'Could not export this plot.',
+    showInstead: 'No file? Show it here',
+    textHint: 'If downloads are blocked here, select all of this text and copy it.',
+    imageHint: 'If downloads are blocked here, right-click the image to copy or save it.',
+    close: 'Close',
+  },
+  zoom: {
+    toggle: 'Zoom',
+    toggleLabel: (title) => `Zoom: ${title}`,
+    hint: 'Drag a box across the plot to zoom in.',
+    reset: 'Reset zoom',
+    resetLabel: (title) => `Reset zoom: ${title}`,
+  },
+};

@@ -1,0 +1,26 @@
+// The numbers and symbols every language's figure texts (en/figures.ts, zh/figures.ts) write the same way,
+// so that a value reads alike in every language.
+import type { SweepAxis } from './types/figures.ts';
+import { formatCompact, formatFixed } from '../math/numberFormat.ts';
+
+export { formatTuple } from '../math/numberFormat.ts';
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** 3 → '₃', 12 → '₁₂'. */
+export function subscript(n: number): string {
+  return String(n).replace(/[0-9]/g, (d) => SUBSCRIPT_DIGITS[Number(d)]);
+}
+
+/** Margins and probabilities: two or three decimals. */
+export const f2 = (x: number): string => formatFixed(x, 2);
+export const f3 = (x: number): string => formatFixed(x, 3);
+/** Losses, pushes and β in sentences: three significant digits, no trailing zeros. */
+export const c3 = (x: number): string => formatCompact(x, 3);
+/** Two decimals with an explicit '+' on positive values (a final margin). */
+export const signed = (x: number): string => (x > 0 ? `+${f2(x)}` : f2(x));
+
+/** The swept quantity's symbol: β or π_ref(y_w). */
+export function sweepName(axis: SweepAxis): string {
+  return axis === 'beta' ? 'β' : 'π_ref(y_w)';
+}

@@ -1,0 +1,33 @@
+// One language: every visible string of the app, in one table grouped by the part that shows it. Each part's
+// shape is in this folder; each language fills them all in its own folder (../en, ../zh).
+import type { LossNames } from './losses.ts';
+import type { ControlStrings } from './controls.ts';
+import type { ReadoutStrings } from './readout.ts';
+import type { ShellStrings } from './shell.ts';
+import type { ViewStrings } from './views.ts';
+import type { TrlSnippetStrings } from './trl.ts';
+import type { FigureStrings } from './figures.ts';
+import type { PresetStrings } from './presets.ts';
+
+export interface LanguageTable {
+  /** The BCP 47 tag for <html lang>. */
+  tag: string;
+  /** The language's own name, for the language menu ('English', '中文'): the same in every language. */
+  name: string;
+  /** The one loss-name table: each loss's name, short label and note. */
+  losses: LossNames;
+  /** The controls panel. */
+  controls: ControlStrings;
+  /** The pair readout and the TRL metrics tables. */
+  readout: ReadoutStrings;
+  /** Header, footer, link notices, theme and language menus, the Share dialog. */
+  shell: ShellStrings;
+  /** The views around their plots: headings, captions, export menu, zoom, warnings. */
+  views: ViewStrings;
+  /** The "Use in TRL" panel and its snippet's comments. */
+  trl: TrlSnippetStrings;
+  /** Everything drawn in or said by the plots (legends, axes, notes, text alternatives). */
+  figures: FigureStrings;
+  /** Scenario titles and explanations by scenario id (every id in TOY_SCENARIOS). */
+  presets: PresetStrings;
+}

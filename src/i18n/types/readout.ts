@@ -1,0 +1,47 @@
+// Every visible string of the numbers: the pair readout (its rows, notes and formula popovers) and the
+// tables of TRL's training metrics.
+import type { ExplorerMetricOf, ToyMetricName } from '../../math/index.ts';
+
+/**
+ * The rows of the pair readout: the two gradients and TRL's per-pair metrics (its DPO metrics that are
+ * a loss or a reward; src/math/trlMetrics.ts).
+ */
+export type ReadoutRowKey =
+  'dChosen' | 'dRejected' | Extract<ExplorerMetricOf<'DPOTrainer'>, 'loss' | `rewards/${string}`>;
+
+/** TRL's logged metric names that the training table explains: the ones the toy trainer logs. */
+export type TrlMetricKey = ToyMetricName;
+
+export interface ReadoutStrings {
+  heading: string;
+  intro: string;
+  metricColumn: string;
+  rowHelp: Record<ReadoutRowKey, string>;
+  formulaHeading: string;
+  numbersHeading: string;
+  notes: {
+    ipoToken: string;
+    ipoSum: string;
+    cdpo: string;
+    sigmoidNorm: string;
+    robustNegative: string;
+    accuracyStrict: string;
+    logpsSummed: string;
+    rewardsSummed: string;
+    ktoZ0Estimated: (mode: 'kl' | 'batch') => string;
+    ktoZ0Fixed: (z0: string) => string;
+    ktoLossSum: (trlMean: string) => string;
+    ktoNoAccuracy: string;
+    ktoMargins: string;
+    invalid: (detail: string) => string;
+  };
+
+  /** A table of one run's TRL metrics (the training view's last steps). */
+  trlMetrics: {
+    caption: string;
+    metricColumn: string;
+    valueColumn: string;
+    empty: string;
+    descriptions: Record<TrlMetricKey, string>;
+  };
+}

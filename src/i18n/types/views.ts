@@ -1,0 +1,100 @@
+// Every visible string of the views around their plots: headings and captions, the frame of every plot (its
+// error message, export menu and zoom), and the views' own notes and warnings. (The text inside the plots is
+// figures.ts.)
+import type { ViewId } from '../../state/viewIds.ts';
+import type { AppState } from '../../state/appState.ts';
+
+export interface ViewText {
+  title: string;
+  /** One line: what to look at. */
+  caption: string;
+}
+
+export interface ViewStrings {
+  /** Heading and caption of each view's section, and of the training view's metrics plot. */
+  sections: Record<ViewId | 'metrics', ViewText>;
+  plotFailed: string;
+  retry: string;
+  /** Pair losses cannot train on thumbs-down data. */
+  untrainable: (names: string) => string;
+  metricsLegend: string;
+  /** Caption of the TRL metrics table of one run's last step. */
+  finalMetricsCaption: (loss: string, step: number) => string;
+  /** The same for a run that diverged at step `divergedAt`: the table shows `step`, the last one before. */
+  divergedMetricsCaption: (loss: string, step: number, divergedAt: number) => string;
+  /**
+   * Training view: some runs diverged (loss: a loss's label, step: where). `learningRate` is the learning
+   * rate as shown in its control.
+   */
+  trainingDiverged: (
+    runs: readonly DivergedRunText[],
+    learningRate: string,
+    optimizer: AppState['optimizer'],
+  ) => string;
+  /** Sweeps view: training diverged at some points of a sweep along β or π_ref(y_w) (from, to: x values). */
+  sweepDiverged: (
+    runs: readonly DivergedSweepText[],
+    axis: 'beta' | 'ref',
+    learningRate: string,
+    optimizer: AppState['optimizer'],
+  ) => string;
+  sweepsUpdating: string;
+  sweepBetaHeading: string;
+  sweepRefHeading: string;
+  sweepRefCaption: string;
+  /** Which loss the plane shows, when several are chosen. */
+  planeLossLabel: string;
+  rlhfNote: Record<'pair' | 'ranking' | 'none', string>;
+  /** The export menu of every plot. */
+  exportMenu: ExportStrings;
+  /** The zoom toggle and reset of the plots that offer zoom (on a mouse; never on touch). */
+  zoom: ZoomStrings;
+}
+
+export interface DivergedRunText {
+  loss: string;
+  step: number;
+}
+
+export interface DivergedSweepText {
+  loss: string;
+  count: number;
+  total: number;
+  from: string;
+  to: string;
+}
+
+export interface ExportStrings {
+  /** Visible text of the button that opens the menu. */
+  button: string;
+  /** The button's accessible name, with the plot's title; starts with the visible text. */
+  buttonLabel: (title: string) => string;
+  /** Accessible name of the group of formats. */
+  menuLabel: (title: string) => string;
+  png: string;
+  svg: string;
+  csv: string;
+  json: string;
+  /** While the image is being made. */
+  working: string;
+  saved: (fileName: string) => string;
+  failed: string;
+  /** After a download: shows the file in a dialog instead (for pages where downloads are blocked). */
+  showInstead: string;
+  /** In that dialog: how to take the text / the image. */
+  textHint: string;
+  imageHint: string;
+  close: string;
+}
+
+export interface ZoomStrings {
+  /** Visible text of the toggle that lets a mouse drag zoom the plot. */
+  toggle: string;
+  /** The toggle's accessible name, with the plot's title; starts with the visible text. */
+  toggleLabel: (title: string) => string;
+  /** The toggle's tooltip: how to zoom once it is on. */
+  hint: string;
+  /** Visible text of the button that shows the whole plot again (there while zoomed). */
+  reset: string;
+  resetLabel: (title: string) => string;
+}

@@ -1,0 +1,23 @@
+// Every visible string of the app in Simplified Chinese: one table, grouped by the part that shows it.
+import type { LanguageTable } from '../types/language.ts';
+import { ZH_LOSSES } from './losses.ts';
+import { ZH_CONTROLS } from './controls.ts';
+import { ZH_READOUT } from './readout.ts';
+import { ZH_SHELL } from './shell.ts';
+import { ZH_VIEWS } from './views.ts';
+import { ZH_TRL } from './trl.ts';
+import { ZH_FIGURES } from './figures.ts';
+import { ZH_PRESETS } from './presets.ts';
+
+export const ZH: LanguageTable = {
+  tag: 'zh-CN',
+  name: '中文',
+  losses: ZH_LOSSES,
+  controls: ZH_CONTROLS,
+  readout: ZH_READOUT,
+  shell: ZH_SHELL,
+  views: ZH_VIEWS,
+  trl: ZH_TRL,
+  figures: ZH_FIGURES,
+  presets: ZH_PRESETS,
+};

@@ -1,0 +1,68 @@
+// 页面框架的简体中文文案：页眉、页脚、链接提示、主题与语言菜单、分享对话框。
+import type { ShellStrings } from '../types/shell.ts';
+import type { UrlNotice } from '../../state/urlNotice.ts';
+
+function notice(n: UrlNotice): string {
+  const key = n.key ? `“${n.key}”` : '该链接';
+  switch (n.kind) {
+    case 'unknown-key':
+      return `已忽略 ${key}：本工具没有这个设置项。`;
+    case 'bad-value':
+      return `已忽略 ${key} = “${n.given}”：它不能取这个值，已保留默认值。`;
+    case 'clamped':
+      return `${key} = ${n.given} 超出范围；已改用 ${n.used ?? '最接近的允许值'}。`;
+    case 'rounded':
+      return `${key} 必须是整数；已改用 ${n.used ?? ''}。`;
+    case 'precision':
+      return `${key} = ${n.given} 的位数超出该设置保留的精度；已改用 ${n.used ?? ''}。`;
+    case 'adjusted':
+      return `已调整 ${key}，使其与其他设置相容（${n.used ?? ''}）。`;
+    case 'version':
+      return `该链接由更新的或未知的版本生成（v = ${n.given}）；现显示默认设置。`;
+    case 'too-long':
+      return `链接中有一部分过长，无法读取（${key}）；其余部分已生效。`;
+  }
+}
+
+export const ZH_SHELL: ShellStrings = {
+  appTitle: 'DPO 探索器',
+  tagline: '直观展示 DPO、IPO、KTO 以及 TRL 中的每一种偏好优化损失如何改变语言模型的输出概率。',
+  copyLink: '复制链接',
+  linkCopied: '链接已复制：打开它即可还原当前视图。',
+  copyFailed: '复制失败：请选中地址栏手动复制。',
+  reset: '重置',
+  skipToViews: '跳到图表',
+  viewsHeading: '图表',
+  noticeHeading: '链接中有部分设置无法按原样使用',
+  dismiss: '关闭',
+  notice,
+  footer: '公式与指标名称遵循 Hugging Face TRL 以及 DPO、IPO、KTO 原论文；两者不一致之处，两种写法都会给出。',
+  language: '语言',
+  theme: '主题',
+  themeNames: {
+    auto: '跟随系统',
+    light: '浅色',
+    dark: '深色',
+    projector: '投影',
+  },
+  share: {
+    open: '分享 / 嵌入',
+    title: '分享或嵌入当前视图',
+    intro:
+      '链接可以原样还原你现在看到的内容。嵌入代码只显示一个视图，可放进幻灯片或网页；它运行在沙箱框架中，无需联网。',
+    viewLabel: '显示内容',
+    wholeApp: '整个探索器',
+    showControls: '显示该视图所需的参数控件',
+    width: '宽度（px）',
+    height: '高度（px）',
+    linkLabel: '链接',
+    iframeLabel: '嵌入代码',
+    copyLink: '复制链接',
+    copyCode: '复制代码',
+    copied: '已复制。',
+    copyFailed: '复制失败：文本已选中，请按 Ctrl+C（⌘C）。',
+    preview: '预览',
+    close: '关闭',
+    frameTitle: (view) => `DPO 探索器：${view}`,
+  },
+};

@@ -1,0 +1,98 @@
+// 各视图（图表之外）的简体中文文案：标题、说明、图表框架、提示与警告。
+import type { ViewStrings } from '../types/views.ts';
+
+export const ZH_VIEWS: ViewStrings = {
+  sections: {
+    loss: {
+      title: '损失随间隔的变化',
+      caption: '各损失作为间隔 h = ρw − ρl 的函数；圆点是当前偏好对，点线是偏好概率 p 下的最优间隔。',
+    },
+    gradient: {
+      title: '各损失的推动力度',
+      caption:
+        '实线：把 log π(y_w) 往上推的力度；虚线：把 log π(y_l) 往下压的力度。间隔一旦变大，DPO 的推动力 σ(−βh) 就逐渐消失。',
+    },
+    training: {
+      title: '训练玩具策略',
+      caption: '每个回答的 π(y) 随训练步数的变化，每个损失一个子图：看 y_w 如何上升、y_l 如何下降。',
+    },
+    sweeps: {
+      title: 'β 与参考模型的影响',
+      caption: '训练结束时的 π(y_w)（实线）与 π(y_l)（虚线）如何随 β 和 y_w 的参考概率变化。',
+    },
+    plane: {
+      title: '(ρw, ρl) 平面',
+      caption: '第一个损失在两个对数比率上的等高线图，上面叠加了它的训练轨迹；虚线对角线是 h = 0。',
+    },
+    simplex: {
+      title: '概率单纯形',
+      caption:
+        '每个点都是三个回答上的一个策略：图中画出训练轨迹、参考策略 ○ 和 RLHF 最优解 ★。回答多于三个时，第三个顶点代表其余所有回答的合计。',
+    },
+    metrics: {
+      title: 'TRL 会记录什么',
+      caption: '每次训练的 TRL 指标随训练步数的变化，指标名与 TRL 训练日志中的写法一致。',
+    },
+  },
+  plotFailed: '这张图没能画出来，页面其余部分仍可正常使用。',
+  retry: '重试',
+  untrainable: (names) => `${names}：成对损失需要偏好对，而点踩数据里没有偏好对，因此无从训练。`,
+  metricsLegend: '要绘制的 TRL 指标',
+  finalMetricsCaption: (loss, step) => `${loss}：TRL 在第 ${step} 步会记录的指标`,
+  divergedMetricsCaption: (loss, step, divergedAt) =>
+    `${loss}：TRL 在第 ${step} 步会记录的指标（训练在第 ${divergedAt} 步发散，这是发散前的最后一步）`,
+  trainingDiverged: (runs, learningRate, optimizer) => {
+    const where = runs.map((r) => `${r.loss} 在第 ${r.step} 步`).join('，');
+    const which = runs.length === 1 ? `对 ${runs[0].loss} 而言` : '对这些损失函数而言';
+    return (
+      `训练发散了：${where}。${which}，学习率 ${learningRate} 用于 ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} 过大：损失急剧增大，从该步起的数值已没有意义，曲线在那里中断。` +
+      (optimizer === 'sgd' ? '请降低学习率或改用 Adam。' : '请降低学习率。')
+    );
+  },
+  sweepDiverged: (runs, axis, learningRate, optimizer) => {
+    const name = axis === 'beta' ? 'β' : 'π_ref(y_w)';
+    const where = runs
+      .map((r) => `${r.loss} 在 ${r.total} 个点中的 ${r.count} 个（${name} 介于 ${r.from} 与 ${r.to} 之间）`)
+      .join('；');
+    return (
+      `训练在以下位置发散：${where}。学习率 ${learningRate} 在这些点上对 ` +
+      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} 过大，因此图中未画出这些点。` +
+      (optimizer === 'sgd' ? '请降低学习率或改用 Adam。' : '请降低学习率。')
+    );
+  },
+  sweepsUpdating: '更新中…',
+  sweepBetaHeading: '随 β 变化',
+  sweepRefHeading: '……以及随 y_w 的参考概率变化',
+  sweepRefCaption:
+    '从给 y_w 分配不同概率的参考模型出发进行训练（策略从参考模型开始）；点线是当前的参考概率。',
+  planeLossLabel: '等高线所示的损失',
+  rlhfNote: {
+    pair: '★ = π* ∝ π_ref·exp(r/β)，其中 r(y_w) = ½·logit p，r(y_l) = −½·logit p，其余为 0：即 DPO 在这个偏好对上的收敛点。',
+    ranking: '★ = π* ∝ π_ref·exp(r/β)，r 为隐藏奖励：即带 KL 惩罚的 RLHF 得到的策略。',
+    none: '这组数据下 RLHF 没有有限的最优解（p = 0 或 1，或只有点踩数据）。',
+  },
+  exportMenu: {
+    button: '导出',
+    buttonLabel: (title) => `导出：${title}`,
+    menuLabel: (title) => `导出格式：${title}`,
+    png: 'PNG 图片（2×，适合放进幻灯片）',
+    svg: 'SVG 矢量图',
+    csv: 'CSV 数据',
+    json: 'JSON 数据',
+    working: '正在生成图片…',
+    saved: (fileName) => `已开始下载：${fileName}。`,
+    failed: '这张图导出失败。',
+    showInstead: '没收到文件？在这里显示',
+    textHint: '如果这里无法下载，请全选下面的文本并复制。',
+    imageHint: '如果这里无法下载，请右键点击图片，复制或另存为。',
+    close: '关闭',
+  },
+  zoom: {
+    toggle: '缩放',
+    toggleLabel: (title) => `缩放：${title}`,
+    hint: '在图上拖出一个方框即可放大。',
+    reset: '还原缩放',
+    resetLabel: (title) => `还原缩放：${title}`,
+  },
+};

@@ -1,0 +1,136 @@
+// One rule per kind of parameter: what it accepts, and how it is clamped, rounded and normalised. The link
+// reader (urlCodec.readParam) and the store's sanitiser (sanitize.applyPatch) both call these, so a link, a
+// slider, a number box and a preset cannot put a value into the store that the others would not.
+// The reader turns text into candidate values first (`parseNumberText`, `parseBoolText`, splitting lists);
+// everything after that is here.
+import type { LossId } from '../math/index.ts';
+import { normaliseProbs } from './refProbs.ts';
+import {
+  KNOWN_LOSSES,
+  type EnumSpec,
+  type NumberSpec,
+  type ProbListSpec,
+  type RewardListSpec,
+  type Rounding,
+} from './urlParams.ts';
+
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A decimal number written as text ('1.5', '-2e-3'); null for anything else ('', '0x10', 'NaN'). Text too
+ * large for a double ('1e999') is ±Infinity: a huge number, which the number rule clamps rather than drops.
+ */
+export function parseNumberText(raw: string): number | null {
+  const t = raw.trim();
+  return NUMBER_RE.test(t) ? Number(t) : null;
+}
+
+/** `1`/`true` and `0`/`false` (any case); null for anything else. */
+export function parseBoolText(raw: string): boolean | null {
+  const v = raw.trim().toLowerCase();
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  return null;
+}
+
+/** x rounded to `digits` significant digits. */
+export function roundSig(x: number, digits: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(digits));
+}
+
+/** x rounded as the parameter stores it; −0 becomes 0, so the state stays canonical. */
+export function roundTo(rounding: Rounding, x: number): number {
+  if (!Number.isFinite(x)) return x;
+  let r: number;
+  switch (rounding.kind) {
+    case 'sig':
+      r = roundSig(x, rounding.digits);
+      break;
+    case 'decimals':
+      r = Number(x.toFixed(rounding.digits));
+      break;
+    case 'whole':
+      r = Math.round(x);
+      break;
+  }
+  return r === 0 ? 0 : r;
+}
+
+export interface FittedNumber {
+  value: number;
+  /** The value was outside the range and is now its nearest end. */
+  clamped: boolean;
+  /** The value (in range) had more precision than the parameter keeps. */
+  rounded: boolean;
+}
+
+/**
+ * The number rule: clamped to [min, max] (±Infinity to the ends), then rounded. The ends are on the
+ * rounding grid, so rounding never leaves the range. NaN is not a number it takes: null.
+ */
+export function fitNumber(spec: Pick<NumberSpec, 'min' | 'max' | 'round'>, v: number): FittedNumber | null {
+  if (Number.isNaN(v)) return null;
+  const inRange = Math.min(spec.max, Math.max(spec.min, v));
+  const value = roundTo(spec.round, inRange);
+  return { value, clamped: inRange !== v, rounded: value !== inRange };
+}
+
+/** The enum rule: one of the choices, or null. */
+export function fitEnum<T extends string>(spec: Pick<EnumSpec<T>, 'choices'>, v: unknown): T | null {
+  return typeof v === 'string' && (spec.choices as readonly string[]).includes(v) ? (v as T) : null;
+}
+
+/** The boolean rule: a boolean, or null. */
+export function fitBool(v: unknown): boolean | null {
+  return typeof v === 'boolean' ? v : null;
+}
+
+/** The loss-list rule: known ids in the order given, each once; `refused` has the rest (repeats included). */
+export function fitLossList(items: readonly unknown[]): { value: LossId[]; refused: unknown[] } {
+  const value: LossId[] = [];
+  const refused: unknown[] = [];
+  for (const id of items) {
+    if (typeof id === 'string' && KNOWN_LOSSES.has(id) && !value.includes(id as LossId))
+      value.push(id as LossId);
+    else refused.push(id);
+  }
+  return { value, refused };
+}
+
+/**
+ * The reference-probability rule: at least two finite numbers ≥ 0 (else null), each raised to the minimum
+ * (`floored` says whether one was) and normalised to sum to 1.
+ */
+export function fitProbList(
+  spec: Pick<ProbListSpec, 'min'>,
+  values: readonly unknown[],
+): { value: number[]; floored: boolean } | null {
+  if (values.length < 2 || !values.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0))
+    return null;
+  const nums = values as readonly number[];
+  const raised = nums.map((x) => Math.max(x, spec.min));
+  return { value: normaliseProbs(raised, spec.min), floored: raised.some((x, i) => x !== nums[i]) };
+}
+
+/**
+ * The reward-list rule: at least one number, none NaN (else null), each by the number rule. A patch refuses
+ * non-finite entries before this; a link's '1e999' is a huge number and is clamped.
+ */
+export function fitRewardList(
+  spec: Pick<RewardListSpec, 'min' | 'max' | 'round'>,
+  values: readonly unknown[],
+): { value: number[]; clamped: boolean; rounded: boolean } | null {
+  if (values.length < 1) return null;
+  const fitted: FittedNumber[] = [];
+  for (const x of values) {
+    const f = typeof x === 'number' ? fitNumber(spec, x) : null;
+    if (!f) return null;
+    fitted.push(f);
+  }
+  return {
+    value: fitted.map((f) => f.value),
+    clamped: fitted.some((f) => f.clamped),
+    rounded: fitted.some((f) => f.rounded),
+  };
+}
