@@ -1,5 +1,6 @@
 // The curves of the loss and gradient views (each chosen loss against the margin) with the pair on them.
 import {
+  LOSS_INFO,
   isKtoLoss,
   ktoPairCurve,
   optimalMargin,
@@ -21,17 +22,22 @@ import { pairValuesOf } from './pairValues.ts';
 export type PairCurveFields = PairLossFields & Pick<AppState, 'losses' | 'preferenceProb'>;
 
 export const CURVE_POINTS = 400;
-/** The margin axis spans ±10/β (βh from −10 to 10, where every loss does its work), widened to keep the pair in view. */
-export const CURVE_SPAN = 10;
+/**
+ * The margin axis spans at least ±CURVE_SPAN nats, whatever β: the axis is in nats of h, not in βh, so
+ * dragging β visibly steepens or flattens every DPO-family curve. It widens (to 1, 2 or 5 × 10^k) only to
+ * keep in view the pair and the target of each quadratic loss shown (IPO, SPPO), the only place where such
+ * a loss's curves come on the scale at all.
+ */
+export const CURVE_SPAN = 20;
 
 /**
  * The loss's own margin optimum converted to the summed margin h along the curve, whose points move ρw and
  * ρl by equal and opposite amounts around the current pair. For h-only losses this is the identity; for
  * token-normalised margins h̄ = ρw/Lw − ρl/Ll it solves h̄(h) = h̄*.
  */
-function optimumOnCurve(id: LossId, s: PairCurveFields): number | null {
+function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
   if (isKtoLoss(id)) return null;
-  const star = optimalMargin(id, s.preferenceProb, pairParamsOf(id, s));
+  const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
   if (!perTokenMargin(id, s)) return star;
   const cw = s.policyChosen - s.refChosen;
@@ -60,12 +66,30 @@ export function currentMargin(s: PairFields): number {
   return s.policyChosen - s.refChosen - (s.policyRejected - s.refRejected);
 }
 
+/**
+ * The half-width of the margin axis in nats: CURVE_SPAN, or 1.25 × the pair's margin or the farthest of
+ * `targets` when larger, rounded up to 1, 2 or 5 × 10^k. It does not scale with β, so a β drag changes the
+ * curves, not the axes (Plotly redraws a plot with unchanged axes ~30% faster); only a target such as IPO's
+ * 1/(2β) can move it, and then only a few times per decade. Other optima off the axis get a note.
+ */
+export function marginHalfWidth(h0: number, targets: readonly (number | null)[]): number {
+  let reach = Math.max(CURVE_SPAN, Math.abs(h0) * 1.25);
+  for (const h of targets) if (h !== null && Number.isFinite(h)) reach = Math.max(reach, Math.abs(h) * 1.25);
+  return niceCeil(reach);
+}
+
+/**
+ * Where a quadratic loss's curve through this pair has its minimum (its push changes sign: IPO's
+ * h̄* = 1/(2β)), on the summed margin; null for other losses.
+ */
+function quadraticTarget(id: LossId, s: PairCurveFields): number | null {
+  return LOSS_INFO[id].quadratic ? optimumOnCurve(id, s, 1) : null;
+}
+
 export function computePairCurves(s: PairCurveFields): LossCurveInput[] {
   const h0 = currentMargin(s);
-  // The half-width in nats, rounded up to 1, 2 or 5 × 10^k: while β is dragged the axis range then
-  // changes only a few times per decade, and Plotly redraws a plot with unchanged axes ~30% faster.
-  const halfWidth = niceCeil(Math.max(CURVE_SPAN / s.beta, Math.abs(h0) * 1.25));
-  const grid = symmetricGrid(halfWidth, CURVE_POINTS);
+  const targets = s.losses.map((id) => quadraticTarget(id, s));
+  const grid = symmetricGrid(marginHalfWidth(h0, targets), CURVE_POINTS);
   const center = pairInputOf(s);
   return s.losses.map((id) => {
     const v = pairValuesOf(id, s);

@@ -3,12 +3,22 @@
 // σ(−βh) ∈ [0, 1].
 //   solid  = −∂loss/∂log π(y_w) ÷ β (positive: y_w is pushed up)
 //   dashed = +∂loss/∂log π(y_l) ÷ β (positive: y_l is pushed down)
+// A loss of h alone pushes both equally: one solid line for both. The y range is symmetric about 0, so a
+// push that changes sign (IPO past its target h* = 1/(2β)) shows its negative side; where it does, a
+// dotted vertical line marks h* with a label.
 import type { Annotation, Data } from 'plotly.js';
 import type { Figure, PlotTheme } from './types.ts';
 import type { LossCurveInput } from '../derive/types.ts';
 import type { FigureStrings, GradientSummaryPart } from '../i18n/types/figures.ts';
-import { lossStyle, openSymbol } from './lossStyle.ts';
-import { addCornerNote, emptyFigure, lineTrace } from './layout.ts';
+import { openSymbol } from './lossStyle.ts';
+import {
+  addCornerNote,
+  emptyFigure,
+  lineTrace,
+  lossStyleOf,
+  visibleWithin,
+  type NumberArray,
+} from './layout.ts';
 import { curveYRange, marginLayout, marginRange, offScale } from './lossFigure.ts';
 
 export interface GradientFigureOptions {
@@ -33,6 +43,33 @@ export function pushes(
   return { chosen, rejected };
 }
 
+/** Whether two pushes are the same line (a loss of h alone): equal to 1e-12 relative at every point. */
+export function samePush(a: NumberArray, b: NumberArray): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (Number.isNaN(x) !== Number.isNaN(y)) return false;
+    if (Math.abs(x - y) > 1e-12 * Math.max(1, Math.abs(x), Math.abs(y))) return false;
+  }
+  return true;
+}
+
+/**
+ * The first margin where `push` goes from positive to negative along `x` (linearly interpolated between
+ * grid points): where the loss stops pushing y_w up and starts pulling it back, IPO's target h*. Null if
+ * it never does.
+ */
+export function signChange(x: NumberArray, push: NumberArray): number | null {
+  for (let i = 1; i < x.length; i++) {
+    const a = push[i - 1];
+    const b = push[i];
+    if (!(a > 0) || !(b <= 0) || !Number.isFinite(b)) continue;
+    return x[i - 1] + ((x[i] - x[i - 1]) * a) / (a - b);
+  }
+  return null;
+}
+
 export function gradientFigure(curves: readonly LossCurveInput[], opts: GradientFigureOptions): Figure {
   const { beta, theme, strings: s } = opts;
   if (curves.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, 'gradient');
@@ -49,23 +86,78 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
     (c) => [c.push.chosen, c.push.rejected],
     (c) => [c.chosenNow, c.rejectedNow],
     beta,
+    { symmetric: true, include: [1] },
   );
+  const [yLo, yHi] = yRange;
   const lines: Data[] = [];
+  const turns: Data[] = [];
   const markers: Data[] = [];
   const annotations: Partial<Annotation>[] = [];
+  const labels: Partial<Annotation>[] = [];
   const parts: GradientSummaryPart[] = [];
 
-  items.forEach((c, i) => {
+  for (const c of items) {
     const label = s.lossLabel(c.id);
-    const style = lossStyle(i, theme);
+    const style = lossStyleOf(c.id, theme);
     const p = c.push;
 
     const line = { color: style.color, width: theme.lineWidth };
     const along = { legendgroup: c.id, x: c.curve.margin };
-    lines.push(
-      lineTrace(s.trace.pushChosen(label), { ...line, dash: 'solid' }, { ...along, y: p.chosen }),
-      lineTrace(s.trace.pushRejected(label), { ...line, dash: 'dash' }, { ...along, y: p.rejected }),
-    );
+    // The legend lists only lines that are drawn: not a second line under the first, not one off the scale.
+    if (samePush(p.chosen, p.rejected)) {
+      lines.push(
+        lineTrace(
+          s.trace.pushBoth(label),
+          { ...line, dash: 'solid' },
+          { ...along, y: p.chosen, showlegend: visibleWithin(p.chosen, yRange) },
+        ),
+      );
+    } else {
+      lines.push(
+        lineTrace(
+          s.trace.pushChosen(label),
+          { ...line, dash: 'solid' },
+          { ...along, y: p.chosen, showlegend: visibleWithin(p.chosen, yRange) },
+        ),
+        lineTrace(
+          s.trace.pushRejected(label),
+          { ...line, dash: 'dash' },
+          { ...along, y: p.rejected, showlegend: visibleWithin(p.rejected, yRange) },
+        ),
+      );
+    }
+
+    const turn = signChange(c.curve.margin, p.chosen);
+    if (turn !== null) {
+      const text = s.note.pushTurns(label, turn);
+      turns.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: text,
+        legendgroup: c.id,
+        showlegend: false,
+        x: [turn, turn],
+        y: [yLo, yHi],
+        line: { color: style.color, dash: theme.referenceDash, width: Math.max(1, theme.lineWidth * 0.6) },
+        hovertemplate: `${text}<extra></extra>`,
+      });
+      const right = turn < (xRange[0] + xRange[1]) / 2;
+      labels.push({
+        text,
+        x: turn,
+        y: yLo,
+        xref: 'x',
+        yref: 'y',
+        xanchor: right ? 'left' : 'right',
+        yanchor: 'bottom',
+        xshift: right ? 4 : -4,
+        yshift: labels.length * Math.round(theme.fontSize * 1.6),
+        showarrow: false,
+        bgcolor: theme.paper,
+        opacity: 0.9,
+        font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.92), color: style.color },
+      });
+    }
 
     const m = c.current.margin;
     const cp = c.chosenNow;
@@ -92,11 +184,11 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
       });
     }
     parts.push({ id: c.id, label, chosenPush: cp, rejectedPush: rp });
-  });
+  }
 
   return {
-    data: [...lines, ...markers],
-    layout: marginLayout(theme, s, 'gradient', xRange, s.axis.push, yRange, annotations),
+    data: [...lines, ...turns, ...markers],
+    layout: marginLayout(theme, s, 'gradient', xRange, s.axis.push, yRange, [...annotations, ...labels]),
     summary: s.summary.gradient(parts, curves[0].current.margin, beta),
   };
 }

@@ -3,6 +3,9 @@ import type { Annotation, Layout, LayoutAxis, ScatterData, XAxisName, YAxisName 
 import type { Figure, PlotTheme } from './types.ts';
 import type { FigureStrings } from '../i18n/types/figures.ts';
 import { themeAxis, themeLayout } from './themes.ts';
+import { LOSS_IDS, type LossId } from '../math/index.ts';
+import { niceCeil } from '../derive/pairCurves.ts';
+import { lossStyle, type LossStyle } from './lossStyle.ts';
 
 export type NumberArray = ArrayLike<number>;
 
@@ -109,6 +112,31 @@ export function paddedRange(lo: number, hi: number, pad = 0.05): [number, number
   }
   const span = hi - lo;
   return [lo - pad * span, hi + pad * span];
+}
+
+/**
+ * [lo, hi] rounded outwards to whole steps of a twentieth of the span's 1-2-5 ceiling (a span of 5.3 →
+ * steps of 0.5): a range that moves a little with β then stays put during most of a drag, and Plotly
+ * redraws a plot with unchanged axes faster.
+ */
+export function quantisedRange(lo: number, hi: number): [number, number] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo)) return paddedRange(lo, hi);
+  const step = niceCeil(hi - lo) / 20;
+  return [Math.floor(lo / step) * step + 0, Math.ceil(hi / step) * step];
+}
+
+/** Whether some finite value of `y` lies within [lo, hi]: a line that is drawn at all. */
+export function visibleWithin(y: NumberArray, [lo, hi]: readonly [number, number]): boolean {
+  for (let i = 0; i < y.length; i++) if (y[i] >= lo && y[i] <= hi) return true;
+  return false;
+}
+
+/**
+ * The style of a loss by its id, whatever its position in the chosen list: the loss and gradient views give a
+ * loss the same colour, dash and marker whichever other losses are shown (lossStyle of its row in LOSS_IDS).
+ */
+export function lossStyleOf(id: LossId, theme: PlotTheme): LossStyle {
+  return lossStyle(Math.max(0, LOSS_IDS.indexOf(id)), theme);
 }
 
 /** 0, 1, …, n − 1. */

@@ -6,14 +6,16 @@ import type { Figure, PlotTheme } from './types.ts';
 import type { LossCurveInput } from '../derive/types.ts';
 import type { FigureStrings, LossSummaryPart } from '../i18n/types/figures.ts';
 import { formatFixed } from '../math/numberFormat.ts';
-import { lossStyle } from './lossStyle.ts';
 import { themeAxis, themeLayout } from './themes.ts';
 import {
   addCornerNote,
   emptyFigure,
   finiteExtent,
   lineTrace,
+  lossStyleOf,
   paddedRange,
+  quantisedRange,
+  visibleWithin,
   type NumberArray,
 } from './layout.ts';
 
@@ -27,7 +29,8 @@ export interface LossFigureOptions {
 
 /**
  * The y range covers every curve where |βh| ≤ this (plus 0 and every current point), not the whole
- * grid, whose tails (±20/β by default) say nothing new.
+ * grid, whose tails say nothing new. Since DPO-family curves are functions of βh, their extent there does
+ * not change with β: the y range stays put while the curves steepen or flatten on the fixed margin axis.
  */
 export const LOSS_Y_WINDOW = 5;
 
@@ -78,15 +81,24 @@ function valueAtZero(x: NumberArray, y: NumberArray): number {
   return y[n - 1];
 }
 
+export interface CurveYRangeOptions {
+  /** Symmetric about 0 (the gradient view: a push that changes sign shows both sides). */
+  symmetric?: boolean;
+  /** Values the range always covers when a bounded loss is shown (the gradient view: ±1, DPO's σ(−βh)). */
+  include?: readonly number[];
+}
+
 /**
  * The fixed y range of the loss and gradient views: 0, the window |βh| ≤ LOSS_Y_WINDOW of every curve
- * and every current value, padded by 5 %; quadratic losses count only when nothing else is shown.
+ * and every current value, padded by 5 % and rounded outwards (quantisedRange); quadratic losses count
+ * only when nothing else is shown.
  */
 export function curveYRange<C extends { id: LossId; curve: MarginCurve }>(
   items: readonly C[],
   series: (c: C) => readonly NumberArray[],
   currentValues: (c: C) => readonly number[],
   beta: number,
+  opts: CurveYRangeOptions = {},
 ): [number, number] {
   const bounded = items.filter((c) => !QUADRATIC_LOSSES.has(c.id));
   const use = bounded.length > 0 ? bounded : items;
@@ -108,7 +120,16 @@ export function curveYRange<C extends { id: LossId; curve: MarginCurve }>(
     }
     for (const v of currentValues(c)) take(v);
   }
-  return paddedRange(lo, hi, 0.05);
+  if (bounded.length > 0) for (const v of opts.include ?? []) take(v);
+  if (opts.symmetric) {
+    const m = Math.max(-lo, hi);
+    if (m > 0) [lo, hi] = [-m, m];
+  }
+  const [a, b] = paddedRange(lo, hi, 0.05);
+  const [qa, qb] = quantisedRange(a, b);
+  if (!opts.symmetric) return [qa, qb];
+  const m = Math.max(-qa, qb);
+  return [-m, m];
 }
 
 /** The first current value outside [lo, hi], for an "off the scale" note. */
@@ -168,14 +189,20 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
   const annotations: Partial<Annotation>[] = [];
   const parts: LossSummaryPart[] = [];
 
-  curves.forEach((c, i) => {
+  for (const c of curves) {
     const label = s.lossLabel(c.id);
-    const style = lossStyle(i, theme);
+    const style = lossStyleOf(c.id, theme);
     lines.push(
       lineTrace(
         label,
         { color: style.color, dash: style.dash, width: theme.lineWidth },
-        { legendgroup: c.id, x: c.curve.margin, y: c.curve.loss },
+        // The legend lists only lines that are drawn: not one wholly off the scale.
+        {
+          legendgroup: c.id,
+          x: c.curve.margin,
+          y: c.curve.loss,
+          showlegend: visibleWithin(c.curve.loss, yRange),
+        },
       ),
     );
 
@@ -224,7 +251,7 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
       });
     }
     parts.push({ id: c.id, label, loss: l, weight: -c.current.dChosen / beta, optimum: h });
-  });
+  }
 
   return {
     data: [...lines, ...optima, ...markers],

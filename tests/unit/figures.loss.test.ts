@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dpoOptimalMargin, ipoOptimalMargin, sigmoid } from '../../src/math/index.ts';
+import { LOSS_IDS, dpoOptimalMargin, ipoOptimalMargin, sigmoid, type LossId } from '../../src/math/index.ts';
 import {
   LIGHT_THEME,
   DARK_THEME,
@@ -112,10 +112,12 @@ describe('lossFigure', () => {
     expect(f.layout.annotations?.[0].text).toBe(EN.note.optimumOffPlot('DPO', 1e4));
   });
 
-  it('colours losses by their position in the chosen list', () => {
+  it('colours each loss by its id, not by its position in the chosen list', () => {
     const swapped = lossFigure([curves[1], curves[0]], opts);
-    expect(traceNamed(swapped, 'IPO').line?.color).toBe(lossStyle(0, LIGHT_THEME).color);
-    expect(traceNamed(swapped, 'DPO').line?.color).toBe(lossStyle(1, LIGHT_THEME).color);
+    const row = (id: LossId) => LOSS_IDS.indexOf(id);
+    expect(traceNamed(swapped, 'IPO').line?.color).toBe(lossStyle(row('ipo'), LIGHT_THEME).color);
+    expect(traceNamed(swapped, 'DPO').line?.color).toBe(lossStyle(row('sigmoid'), LIGHT_THEME).color);
+    expect(traceNamed(swapped, 'IPO').line?.color).toBe(traceNamed(fig, 'IPO').line?.color);
   });
 
   it('summarises the current numbers', () => {
@@ -151,10 +153,15 @@ describe('gradientFigure', () => {
   const curves = [curveInput('sigmoid', params), curveInput('nca_pair', params)];
   const fig = gradientFigure(curves, opts);
 
-  it('draws the push on y_w (solid) and on y_l (dashed) per loss, plus one marker trace per loss', () => {
+  it('draws the push on y_w (solid) and on y_l (dashed) per loss, one line when they are equal, plus one marker trace per loss', () => {
+    // DPO (a loss of h alone) pushes both equally: one line; NCA two, and the line where its push on
+    // y_w changes sign.
     expect(traces(fig)).toHaveLength(6);
-    const up = traceNamed(fig, EN.trace.pushChosen('DPO'));
-    const down = traceNamed(fig, EN.trace.pushRejected('DPO'));
+    const both = traceNamed(fig, EN.trace.pushBoth('DPO'));
+    expect(both.line?.dash).toBe('solid');
+    expect(both.y?.length).toBe(400);
+    const up = traceNamed(fig, EN.trace.pushChosen('NCA'));
+    const down = traceNamed(fig, EN.trace.pushRejected('NCA'));
     expect(up.line?.dash).toBe('solid');
     expect(down.line?.dash).toBe('dash');
     expect(up.y?.length).toBe(400);
@@ -162,16 +169,12 @@ describe('gradientFigure', () => {
     expect(fig.layout.yaxis?.title?.text).toBe(EN.axis.push);
   });
 
-  it('divides by β: the DPO push is the gradient weight σ(−βh) on both responses', () => {
-    const up = traceNamed(fig, EN.trace.pushChosen('DPO'));
-    const down = traceNamed(fig, EN.trace.pushRejected('DPO'));
+  it('divides by β: the DPO push is the gradient weight σ(−βh) on both responses; the y range is symmetric', () => {
+    const both = traceNamed(fig, EN.trace.pushBoth('DPO'));
     const x = curves[0].curve.margin;
-    for (const i of [0, 100, 200, 399]) {
-      expect(up.y?.[i]).toBeCloseTo(sigmoid(-beta * x[i]), 12);
-      expect(down.y?.[i]).toBeCloseTo(sigmoid(-beta * x[i]), 12);
-    }
+    for (const i of [0, 100, 200, 399]) expect(both.y?.[i]).toBeCloseTo(sigmoid(-beta * x[i]), 12);
     const [lo, hi] = fig.layout.yaxis?.range as [number, number];
-    expect(lo).toBeLessThanOrEqual(0);
+    expect(lo).toBe(-hi);
     expect(hi).toBeGreaterThanOrEqual(1);
   });
 
@@ -197,7 +200,12 @@ describe('gradientFigure', () => {
     const withIpo = gradientFigure([...curves, curveInput('ipo', params)], opts);
     expect(withIpo.layout.yaxis?.range).toEqual(fig.layout.yaxis?.range);
     // IPO: −∂L/∂lw ÷ β = −2(h − 1/(2β))/β = 80 at h = 1.
-    expect(withIpo.layout.annotations?.map((a) => a.text)).toEqual([EN.note.offScale('IPO', 80)]);
+    const corner = withIpo.layout.annotations?.filter((a) => a.xref === 'paper').map((a) => a.text);
+    expect(corner).toEqual([EN.note.offScale('IPO', 80)]);
+    // Its push changes sign at h* = 1/(2β) = 5: marked by a line and labelled.
+    const turn = EN.note.pushTurns('IPO', 5);
+    expect(withIpo.layout.annotations?.some((a) => a.xref === 'x' && a.text === turn)).toBe(true);
+    expect(traceNamed(withIpo, turn).x?.[0]).toBeCloseTo(5, 9);
     expect(traceNamed(withIpo, EN.trace.currentOf('IPO')).y?.[0]).toBeCloseTo(80, 9);
   });
 

@@ -133,6 +133,8 @@ export interface FigureStrings {
     /** Gradient view: the push on the chosen response (up) and on the rejected one (down). */
     pushChosen(label: string): string;
     pushRejected(label: string): string;
+    /** Gradient view, a loss of h alone: one line for both pushes, which are equal. */
+    pushBoth(label: string): string;
     /** Sweep view: final π(y_w) and π(y_l) of a loss. */
     sweepChosen(label: string): string;
     sweepRejected(label: string): string;
@@ -172,6 +174,8 @@ export interface FigureStrings {
     optimumOffPlot(label: string, optimum: number): string;
     /** A loss's current value lies outside the plotted y range (IPO and SPPO beside other losses). */
     offScale(label: string, value: number): string;
+    /** Gradient view: the label of the line where a loss's push changes sign (IPO's target h*). */
+    pushTurns(label: string, margin: number): string;
     /** Nothing chosen or nothing computed yet. */
     noData: string;
     /** The simplex view got K ≠ 3 responses. */
