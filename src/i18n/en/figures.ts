@@ -35,7 +35,7 @@ export const EN_FIGURES: FigureStrings = {
     push: 'push on log π(y) ÷ β',
     step: 'training step',
     probability: 'π(y)',
-    finalProbability: 'π(y) after training',
+    finalProbability: 'π(y) where training ends',
     sweep: (axis) => (axis === 'beta' ? 'β (log scale)' : 'reference probability π_ref(y_w)'),
     chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w) (nats)',
     rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l) (nats)',

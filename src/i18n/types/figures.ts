@@ -123,7 +123,7 @@ export interface FigureStrings {
     push: string;
     step: string;
     probability: string;
-    /** Sweep view's y axis: the probability after training (or at the closed-form optimum). */
+    /** Sweep view's y axis: the probability where training ends (converged, closed form, or the limit). */
     finalProbability: string;
     /** Sweep view's x axis. */
     sweep(axis: SweepAxis): string;

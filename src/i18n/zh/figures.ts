@@ -33,7 +33,7 @@ export const ZH_FIGURES: FigureStrings = {
     push: '对 log π(y) 的推动力度 ÷ β',
     step: '训练步数',
     probability: 'π(y)',
-    finalProbability: '训练后的 π(y)',
+    finalProbability: '训练结束时的 π(y)',
     sweep: (axis) => (axis === 'beta' ? 'β（对数刻度）' : '参考概率 π_ref(y_w)'),
     chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w)（nats）',
     rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l)（nats）',
