@@ -1,6 +1,12 @@
 // What the derivations hand to the figure builders and the views. Defined here, where they are produced, so
 // derive never imports from figures; the builders in src/figures take these types.
-import type { LossId, MarginCurve, ToyDivergence } from '../math/index.ts';
+import type {
+  ConvergenceCriterion,
+  ConvergenceStatus,
+  LossId,
+  MarginCurve,
+  ToyDivergence,
+} from '../math/index.ts';
 
 /** One loss's curve along the margin for the loss and gradient views. */
 export interface LossCurveInput {
@@ -27,17 +33,22 @@ export interface TrainingRunInput {
   divergence?: ToyDivergence | null;
 }
 
-/** Final probabilities as a swept parameter changes, for the sweeps view. */
+/** Where training ends as a swept parameter changes, for the sweeps view (math/toy/sweeps.ts ToySweep). */
 export interface SweepInput {
   id: LossId;
   /** The swept values (β, or the reference probability of y_w). */
   x: number[];
+  /** π(y_w) and π(y_l) where training ends; for status 'unbounded', the limit training tends to. */
   chosen: number[];
   rejected: number[];
-  /** Per point: true when it came from a closed form, false when from training. */
+  /** Per point: true when it came from a closed form, false when from training to convergence. */
   closedForm: boolean[];
-  /** Per point: true where training diverged (its probabilities mean nothing); absent: none did. */
-  diverged?: boolean[];
+  /** Per point: true where the point met `criterion` (status 'converged'). */
+  converged: boolean[];
+  /** Per point: why it converged or not; 'diverged' points' probabilities mean nothing. */
+  status: ConvergenceStatus[];
+  /** The convergence criterion of every converged point. */
+  criterion: Readonly<ConvergenceCriterion>;
 }
 
 /** The loss over the (ρw, ρl) plane, for the plane view. */

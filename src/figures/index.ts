@@ -34,6 +34,14 @@ export {
   TRL_METRICS,
   type TrainingMetricsFigureOptions,
 } from './trainingMetricsFigure.ts';
-export { sweepFigure, SWEEP_BETA_RANGE, SWEEP_REF_RANGE, type SweepFigureOptions } from './sweepFigure.ts';
+export {
+  sweepFigure,
+  CLOSED_FORM_SYMBOL,
+  SWEEP_BETA_RANGE,
+  SWEEP_REF_RANGE,
+  TRAINED_SYMBOL,
+  UNFINISHED_SYMBOL,
+  type SweepFigureOptions,
+} from './sweepFigure.ts';
 export { planeFigure, LOG_COMPRESS_SPAN, type PlaneFigureOptions } from './planeFigure.ts';
 export { simplexFigure, type SimplexFigureOptions } from './simplexFigure.ts';

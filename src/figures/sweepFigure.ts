@@ -1,8 +1,12 @@
-// The sweeps view (`sweeps`): final π(y_w) (solid) and π(y_l) (dashed) as β or the reference probability of
-// y_w is swept. Closed-form points are open diamonds, trained points filled circles; the hover says which.
+// The sweeps view (`sweeps`): π(y_w) (solid) and π(y_l) (dashed) where training ends as β or the reference
+// probability of y_w is swept. Closed-form points are filled diamonds, points trained to convergence filled
+// circles, points that did not converge (derive/sweeps.ts: unbounded, kink, stalled, iteration limit) open
+// circles, with the reason in the hover and the text alternative; points whose numbers overflowed are left
+// out. No trace is added for them: the legend lists only the curves.
 import type { Data, LayoutAxis } from 'plotly.js';
 import type { Figure, PlotTheme } from './types.ts';
 import type { SweepInput } from '../derive/types.ts';
+import { isUnfinished, unfinishedPoints } from '../derive/sweeps.ts';
 import type { FigureStrings, SweepAxis, SweepSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyle } from './lossStyle.ts';
 import { themeAxis, themeLayout } from './themes.ts';
@@ -25,8 +29,10 @@ export const SWEEP_REF_RANGE: readonly [number, number] = [0, 1];
 /** One labelled tick per decade on the β axis. */
 const BETA_TICKS = [1e-3, 1e-2, 1e-1, 1, 10];
 
-const CLOSED_FORM_SYMBOL = 'diamond-open';
-const TRAINED_SYMBOL = 'circle';
+export const CLOSED_FORM_SYMBOL = 'diamond';
+export const TRAINED_SYMBOL = 'circle';
+/** A point that did not converge: open, so it reads as "not an end". */
+export const UNFINISHED_SYMBOL = 'circle-open';
 
 /** Index of the point nearest `value` (in log distance on the β axis). */
 export function nearestIndex(xs: readonly number[], value: number, log: boolean): number {
@@ -57,18 +63,24 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
 
   usable.forEach((w, i) => {
     const label = s.lossLabel(w.id);
-    // Points where training diverged are left out (gaps): their probabilities mean nothing.
-    const bad = w.diverged ?? [];
+    // Points whose numbers overflowed are left out (gaps): their probabilities mean nothing.
+    const bad = w.status.map((st) => st === 'diverged');
     const hide = (ys: number[]): number[] => (bad.some(Boolean) ? ys.map((v, k) => (bad[k] ? NaN : v)) : ys);
     const chosen = hide(w.chosen);
     const rejected = hide(w.rejected);
     const style = lossStyle(i, theme);
-    const symbols = w.closedForm.map((c) => (c ? CLOSED_FORM_SYMBOL : TRAINED_SYMBOL));
-    const how = w.closedForm.map((c) => (c ? s.hover.closedForm : s.hover.trained));
+    const symbols = w.status.map((st, k) =>
+      isUnfinished(st) ? UNFINISHED_SYMBOL : w.closedForm[k] ? CLOSED_FORM_SYMBOL : TRAINED_SYMBOL,
+    );
+    const how = w.status.map((st, k) =>
+      isUnfinished(st) ? s.sweep.status(st) : w.closedForm[k] ? s.hover.closedForm : s.hover.trained,
+    );
+    const size = Math.round(theme.lineWidth * 1.5 + 5);
     const marker = {
       color: style.color,
       symbol: symbols,
-      size: Math.round(theme.lineWidth * 1.5 + 5),
+      // Open circles a little larger, so that the hole shows.
+      size: symbols.map((sym) => (sym === UNFINISHED_SYMBOL ? size + 2 : size)),
       line: { color: style.color, width: Math.max(1, theme.lineWidth * 0.6) },
     };
     for (const [which, y, dash] of [
@@ -93,22 +105,19 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
     const kept = w.x.map((_, k) => k).filter((k) => !bad[k]);
     const first = kept.length > 0 ? kept[0] : 0;
     const last = kept.length > 0 ? kept[kept.length - 1] : w.x.length - 1;
-    const left = w.x.filter((_, k) => bad[k]);
     parts.push({
       label,
+      total: w.x.length,
+      unfinished: unfinishedPoints(w),
       x: w.x[j],
       chosen: w.chosen[j],
       rejected: w.rejected[j],
       closedForm: w.closedForm[j],
+      status: w.status[j],
       firstX: w.x[first],
       firstChosen: w.chosen[first],
       lastX: w.x[last],
       lastChosen: w.chosen[last],
-      diverged: bad[j] === true,
-      divergence:
-        left.length === 0
-          ? null
-          : { count: left.length, total: w.x.length, from: Math.min(...left), to: Math.max(...left) },
     });
   });
 
@@ -154,6 +163,6 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
       xaxis: themeAxis(theme, { ...xaxis, autorange: false, title: { text: xTitle } }),
       yaxis: themeAxis(theme, { range: yRange, autorange: false, title: { text: s.axis.finalProbability } }),
     },
-    summary: s.summary.sweep(parts, axis, current),
+    summary: s.summary.sweep(parts, axis, current, usable[0].criterion),
   };
 }

@@ -55,7 +55,7 @@ function figures(
   // the solver itself does (math/toy/converge.ts): the figure's handling of one is checked on data marked so.
   const sweeps = computeSweeps({ ...s, losses: [...s.losses, 'sppo_hard'], steps: 40 });
   const sweepBeta = sweeps.beta.map((sw) =>
-    markSweep && sw.id === 'sppo_hard' ? { ...sw, diverged: sw.x.map(() => true) } : sw,
+    markSweep && sw.id === 'sppo_hard' ? { ...sw, status: sw.x.map(() => 'diverged' as const) } : sw,
   );
   return {
     training: trainingFigure(runs, { theme, strings, responses: s.responses }),

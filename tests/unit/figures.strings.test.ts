@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOSS_IDS } from '../../src/math/index.ts';
+import { CONVERGENCE_CRITERION, LOSS_IDS, type ConvergenceStatus } from '../../src/math/index.ts';
 import {
   LIGHT_THEME,
   PROJECTOR_THEME,
@@ -116,7 +116,10 @@ function allFigures(s: FigureStrings): Figure[] {
     x: [0.01, 0.1, 1],
     chosen: [0.9, 0.8, 0.6],
     rejected: [0.1, 0.2, 0.4],
-    closedForm: [true, false, true],
+    closedForm: [true, false, false],
+    converged: [true, true, false],
+    status: ['converged', 'converged', 'unbounded'] as ConvergenceStatus[],
+    criterion: CONVERGENCE_CRITERION,
   };
   const theme = PROJECTOR_THEME;
   return [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rlhfOptimum, twoResponseOptimum } from '../../src/math/index.ts';
+import { CONVERGENCE_CRITERION, rlhfOptimum, twoResponseOptimum } from '../../src/math/index.ts';
 import {
   DARK_THEME,
   LIGHT_THEME,
@@ -32,14 +32,20 @@ describe('sweepFigure', () => {
     chosen: betas.map((b) => twoResponseOptimum('sigmoid', p, b)),
     rejected: betas.map((b) => 1 - twoResponseOptimum('sigmoid', p, b)),
     closedForm: betas.map(() => true),
+    converged: betas.map(() => true),
+    status: betas.map(() => 'converged' as const),
+    criterion: CONVERGENCE_CRITERION,
   };
-  // A "trained" sweep: not yet converged at the small βs.
+  // A sweep trained to convergence at the small βs, closed forms at the others.
   const trained: SweepInput = {
     id: 'ipo',
     x: betas,
-    chosen: betas.map((b, i) => (i < 2 ? 0.9 : twoResponseOptimum('ipo', p, b))),
-    rejected: betas.map((b, i) => (i < 2 ? 0.1 : 1 - twoResponseOptimum('ipo', p, b))),
+    chosen: betas.map((b) => twoResponseOptimum('ipo', p, b)),
+    rejected: betas.map((b) => 1 - twoResponseOptimum('ipo', p, b)),
     closedForm: [false, false, true, true, true],
+    converged: betas.map(() => true),
+    status: betas.map(() => 'converged' as const),
+    criterion: CONVERGENCE_CRITERION,
   };
   const fig = sweepFigure([closed, trained], { theme, strings: EN, axis: 'beta', current: 0.1 });
 
@@ -97,6 +103,9 @@ describe('sweepFigure', () => {
       chosen: refs.map((r) => twoResponseOptimum('sigmoid', p, 0.5, r)),
       rejected: refs.map((r) => 1 - twoResponseOptimum('sigmoid', p, 0.5, r)),
       closedForm: refs.map(() => true),
+      converged: refs.map(() => true),
+      status: refs.map(() => 'converged' as const),
+      criterion: CONVERGENCE_CRITERION,
     };
     const f = sweepFigure([s], { theme, strings: EN, axis: 'ref', current: 0.5 });
     expect(f.layout.xaxis?.type).toBe('linear');

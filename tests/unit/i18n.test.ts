@@ -16,6 +16,7 @@ import type {
 } from '../../src/i18n/types/figures.ts';
 import { URL_NOTICE_KINDS, type UrlNotice } from '../../src/state/urlNotice.ts';
 import { LOSS_IDS, TOY_SCENARIOS } from '../../src/math/index.ts';
+import { UNFINISHED_STATUSES } from '../../src/derive/sweeps.ts';
 
 // ---- Sample arguments for every message function, keyed by its path in the table. ----
 
@@ -65,6 +66,9 @@ const sweepParts: SweepSummaryPart[] = [
     chosen: 0.9,
     rejected: 0.05,
     closedForm: true,
+    status: 'converged',
+    total: 40,
+    unfinished: [],
     firstX: 0.01,
     firstChosen: 0.99,
     lastX: 10,
@@ -76,6 +80,9 @@ const sweepParts: SweepSummaryPart[] = [
     chosen: 0.7,
     rejected: 0.1,
     closedForm: false,
+    status: 'converged',
+    total: 40,
+    unfinished: [],
     firstX: 0.01,
     firstChosen: 0.9,
     lastX: 10,
@@ -99,16 +106,34 @@ const simplex: SimplexSummary = {
 const divergedTraining: TrainingSummaryPart = { ...trainingParts[1], displaced: false, divergedAt: 2 };
 const divergedMetrics: MetricsSummaryPart = { label: 'IPO', steps: 300, values: [], divergedAt: 2 };
 const divergedSweeps: SweepSummaryPart[] = [
-  { ...sweepParts[1], diverged: true, divergence: { count: 12, total: 40, from: 0.35, to: 10 } },
-  { ...sweepParts[0], divergence: { count: 40, total: 40, from: 0.001, to: 10 } },
+  {
+    ...sweepParts[1],
+    status: 'diverged',
+    unfinished: [{ status: 'diverged', count: 12, from: 0.35, to: 10 }],
+  },
+  { ...sweepParts[0], unfinished: [{ status: 'diverged', count: 40, from: 0.001, to: 10 }] },
 ];
+// Sweeps with points that did not converge, for each reason (math/toy/converge.ts).
+const unfinishedSweeps: SweepSummaryPart[] = [
+  {
+    ...sweepParts[0],
+    status: 'unbounded',
+    unfinished: [{ status: 'unbounded', count: 40, from: 0.001, to: 10 }],
+  },
+  {
+    ...sweepParts[1],
+    status: 'kink',
+    unfinished: [
+      { status: 'kink', count: 30, from: 0.001, to: 2 },
+      { status: 'stalled', count: 1, from: 3, to: 3 },
+      { status: 'max-iterations', count: 2, from: 5, to: 10 },
+    ],
+  },
+];
+const criterion = { gradientTolerance: 1e-9, stepTolerance: 1e-9 };
 const divergedRuns = [
   { loss: 'IPO', step: 2 },
   { loss: 'SPPO', step: 3 },
-];
-const divergedSweepRuns = [
-  { loss: 'IPO', count: 12, total: 40, from: '0.35', to: '10' },
-  { loss: 'SPPO', count: 3, total: 40, from: '0.01', to: '0.02' },
 ];
 const notices: UrlNotice[][] = URL_NOTICE_KINDS.flatMap((kind) => [
   [{ kind, key: 'b', given: '9', used: '0.5' }],
@@ -145,10 +170,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [divergedRuns.slice(0, 1), '10', 'sgd'],
     [divergedRuns, '1', 'adam'],
   ],
-  'views.sweepDiverged': [
-    [divergedSweepRuns.slice(0, 1), 'beta', '10', 'sgd'],
-    [divergedSweepRuns, 'ref', '1', 'adam'],
-  ],
+  'views.sentences': [[['一。', '二。']]],
   'shell.share.frameTitle': [['π(y)']],
   'views.exportMenu.buttonLabel': [['DPO']],
   'views.exportMenu.menuLabel': [['DPO']],
@@ -180,6 +202,13 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.trace.start': [['DPO']],
   'figures.trace.end': [['DPO']],
   'figures.hover.sweepValue': [['beta'], ['ref']],
+  'figures.sweep.criterion': [[1e-9, 1e-9]],
+  'figures.sweep.status': UNFINISHED_STATUSES.map((st) => [st]),
+  'figures.sweep.unfinished': [
+    [sweepParts, 'beta'],
+    [unfinishedSweeps, 'beta'],
+    [divergedSweeps, 'ref'],
+  ],
   'figures.note.noFiniteOptimum': [
     ['DPO', 1, null],
     ['DPO', -1, 0.9],
@@ -200,11 +229,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'figures.summary.metrics': [[metricsParts], [[...metricsParts, divergedMetrics]], [[]]],
   'figures.summary.sweep': [
-    [sweepParts, 'beta', 0.1],
-    [sweepParts, 'beta', 0.12],
-    [sweepParts, 'ref', 0.1],
-    [divergedSweeps, 'beta', 0.1],
-    [[], 'beta', 0.1],
+    [sweepParts, 'beta', 0.1, criterion],
+    [sweepParts, 'beta', 0.12, criterion],
+    [sweepParts, 'ref', 0.1, criterion],
+    [divergedSweeps, 'beta', 0.1, criterion],
+    [unfinishedSweeps, 'beta', 0.1, criterion],
+    [[], 'beta', 0.1, criterion],
   ],
   'figures.summary.plane': [
     [plane],

@@ -1,8 +1,9 @@
-// Says on screen that training diverged, where it did, and what to change: the training view's runs, or
-// the points of one sweep. The live region is always there (so that screen readers hear the warning when
-// it appears) and empty while nothing diverged.
+// Says on screen that training diverged, where it did, and what to change: the training view's runs. (Sweep
+// points do not depend on the learning rate; the sweeps view's caption says which did not converge.) The
+// live region is always there (so that screen readers hear the warning when it appears) and empty while
+// nothing diverged.
 import type { AppState } from '../../state/appState.ts';
-import type { DivergedRun, DivergedSweep } from '../../derive/divergence.ts';
+import type { DivergedRun } from '../../derive/divergence.ts';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { useStrings } from '../strings.tsx';
 import './divergence.css';
@@ -31,31 +32,6 @@ export function TrainingDivergenceWarning({
       ? null
       : views.trainingDiverged(
           runs.map((r) => ({ loss: losses[r.id].label, step: r.step })),
-          formatNumber(learningRate),
-          optimizer,
-        );
-  return <Warning text={text} />;
-}
-
-export function SweepDivergenceWarning({
-  sweeps,
-  axis,
-  learningRate,
-  optimizer,
-}: Common & { sweeps: readonly DivergedSweep[]; axis: 'beta' | 'ref' }) {
-  const { views, losses } = useStrings();
-  const text =
-    sweeps.length === 0
-      ? null
-      : views.sweepDiverged(
-          sweeps.map((w) => ({
-            loss: losses[w.id].label,
-            count: w.count,
-            total: w.total,
-            from: formatNumber(w.from, 3),
-            to: formatNumber(w.to, 3),
-          })),
-          axis,
           formatNumber(learningRate),
           optimizer,
         );

@@ -1,17 +1,36 @@
 // The sweeps view: where training ends as β and as the reference probability of y_w change. The sweeps come from
-// a worker; the plots show the last finished sweep (marked as updating while a newer one runs).
+// a worker; the plots show the last finished sweep (marked as updating while a newer one runs). Each caption
+// states the convergence criterion and how many points did not converge and why (derive/sweeps.ts); the
+// plots' text alternatives say the same.
 import { useCallback, useMemo } from 'react';
 import { sweepFigure } from '../../figures/sweepFigure.ts';
 import type { SweepInput } from '../../derive/types.ts';
+import { unfinishedPoints } from '../../derive/sweeps.ts';
+import { CONVERGENCE_CRITERION } from '../../math/index.ts';
+import type { FigureStrings, SweepAxis } from '../../i18n/types/figures.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields } from './useToyRuns.ts';
-import { SweepDivergenceWarning } from './DivergenceWarning.tsx';
-import { divergedSweeps } from '../../derive/divergence.ts';
 
 const NONE: SweepInput[] = [];
+
+/** The criterion and, once sweeps are in, how many points of each did not converge and why. */
+function convergenceText(sweeps: readonly SweepInput[], axis: SweepAxis, figures: FigureStrings): string[] {
+  const criterion = sweeps[0]?.criterion ?? CONVERGENCE_CRITERION;
+  const stated = figures.sweep.criterion(criterion.gradientTolerance, criterion.stepTolerance);
+  if (sweeps.length === 0) return axis === 'beta' ? [stated] : [];
+  const unfinished = figures.sweep.unfinished(
+    sweeps.map((w) => ({
+      label: figures.lossLabel(w.id),
+      total: w.x.length,
+      unfinished: unfinishedPoints(w),
+    })),
+    axis,
+  );
+  return axis === 'beta' ? [stated, unfinished] : [unfinished];
+}
 
 export function SweepsView() {
   const fields = useToyFields();
@@ -28,35 +47,31 @@ export function SweepsView() {
     () => sweepFigure(refSweeps, { theme, strings: figures, axis: 'ref', current: fields.refProbs[0] }),
     [refSweeps, theme, figures, fields.refProbs],
   );
-  const betaDiverged = useMemo(() => divergedSweeps(betaSweeps), [betaSweeps]);
-  const refDiverged = useMemo(() => divergedSweeps(refSweeps), [refSweeps]);
-  // The shown sweeps may lag the controls while a newer one runs; the warning names the current learning
-  // rate and optimiser, the settings a reader would change.
-  const warning = { learningRate: fields.learningRate, optimizer: fields.optimizer };
+  const betaCaption = useMemo(
+    () => views.sentences([views.sections.sweeps.caption, ...convergenceText(betaSweeps, 'beta', figures)]),
+    [views, figures, betaSweeps],
+  );
+  const refCaption = useMemo(
+    () => views.sentences([views.sweepRefCaption, ...convergenceText(refSweeps, 'ref', figures)]),
+    [views, figures, refSweeps],
+  );
   const status = (
-    <>
-      <p className="view-status" role="status" aria-live="polite">
-        {stale ? views.sweepsUpdating : ''}
-      </p>
-      <SweepDivergenceWarning sweeps={betaDiverged} axis="beta" {...warning} />
-    </>
+    <p className="view-status" role="status" aria-live="polite">
+      {stale ? views.sweepsUpdating : ''}
+    </p>
   );
   return (
     <>
       <ViewSection
         id="sweeps"
-        text={{
-          title: `${views.sections.sweeps.title}: ${views.sweepBetaHeading}`,
-          caption: views.sections.sweeps.caption,
-        }}
+        text={{ title: `${views.sections.sweeps.title}: ${views.sweepBetaHeading}`, caption: betaCaption }}
         figure={betaFigure}
         toolbar={status}
       />
       <ViewSection
         id="sweeps-ref"
-        text={{ title: views.sweepRefHeading, caption: views.sweepRefCaption }}
+        text={{ title: views.sweepRefHeading, caption: refCaption }}
         figure={refFigure}
-        toolbar={<SweepDivergenceWarning sweeps={refDiverged} axis="ref" {...warning} />}
       />
     </>
   );

@@ -1,6 +1,6 @@
 // English figure strings. A translation implements the same FigureStrings interface; numbers are written
 // alike in every language (../figureFormat.ts), loss labels come from the loss-name table (./losses.ts).
-import type { FigureStrings } from '../types/figures.ts';
+import type { FigureStrings, UnfinishedStatus } from '../types/figures.ts';
 import { c3, f2, f3, formatTuple, signed, subscript, sweepName } from '../figureFormat.ts';
 import { EN_LOSSES } from './losses.ts';
 
@@ -15,6 +15,15 @@ function optimumClause(optimum: number | null): string {
   return `, optimum h* = ${f2(optimum)}`;
 }
 
+/** Why a sweep point did not converge (converge.ts ConvergenceStatus). */
+const EN_SWEEP_STATUS: Record<UnfinishedStatus, string> = {
+  unbounded: 'no finite optimum: training runs on for ever, and the point drawn is the limit π tends to',
+  kink: 'ends on the hinge’s kink, the minimum, where the gradient does not vanish',
+  stalled: 'stalled: the steps stopped lowering the loss (the last iterate is drawn)',
+  'max-iterations': 'not converged within the iteration limit (the last iterate is drawn)',
+  diverged: 'diverged: the numbers overflowed, so these points are left out',
+};
+
 export const EN_FIGURES: FigureStrings = {
   lossLabel: (id) => EN_LOSSES[id]?.label ?? id,
   responseLabel: (k) => (k === 0 ? 'y_w (chosen)' : k === 1 ? 'y_l (rejected)' : `y${subscript(k + 1)}`),
@@ -26,7 +35,7 @@ export const EN_FIGURES: FigureStrings = {
     push: 'push on log π(y) ÷ β',
     step: 'training step',
     probability: 'π(y)',
-    finalProbability: 'π(y) after training',
+    finalProbability: 'π(y) where training ends',
     sweep: (axis) => (axis === 'beta' ? 'β (log scale)' : 'reference probability π_ref(y_w)'),
     chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w) (nats)',
     rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l) (nats)',
@@ -62,7 +71,34 @@ export const EN_FIGURES: FigureStrings = {
     chosenLogRatio: 'ρw',
     rejectedLogRatio: 'ρl',
     closedForm: 'closed form',
-    trained: 'trained',
+    trained: 'trained to convergence',
+  },
+
+  sweep: {
+    criterion: (grad, step) =>
+      `Each point is where training ends: the closed form where one exists, else trained (whatever the ` +
+      `learning rate) until the gradient is below ${c3(grad)} and no log-probability moves by more than ` +
+      `${c3(step)}.`,
+    status: (status) => EN_SWEEP_STATUS[status],
+    unfinished: (sweeps, axis) => {
+      const name = sweepName(axis);
+      const runs = sweeps.filter((w) => w.unfinished.length > 0);
+      if (runs.length === 0) return 'Every point converged.';
+      const where = (from: number, to: number): string =>
+        from === to ? `at ${name} = ${c3(from)}` : `for ${name} from ${c3(from)} to ${c3(to)}`;
+      const clauses = runs.map(
+        (w) =>
+          `${w.label}: ` +
+          w.unfinished
+            .map(
+              (u) =>
+                `${u.count >= w.total ? `all ${w.total} points` : `${u.count} of ${w.total} ${where(u.from, u.to)}`}` +
+                `, ${EN_SWEEP_STATUS[u.status]}`,
+            )
+            .join('; '),
+      );
+      return `Did not converge (drawn as open circles ○): ${clauses.join('. ')}.`;
+    },
   },
 
   note: {
@@ -131,7 +167,7 @@ export const EN_FIGURES: FigureStrings = {
         '.'
       );
     },
-    sweep: (parts, axis, current) => {
+    sweep: (parts, axis, current, criterion) => {
       if (parts.length === 0) return 'No sweeps to show.';
       const name = sweepName(axis);
       const nearest = parts[0].x;
@@ -140,28 +176,26 @@ export const EN_FIGURES: FigureStrings = {
           ? `At the current ${name} = ${c3(current)}`
           : `At the current ${name} = ${c3(current)} (nearest computed point ${c3(nearest)})`;
       const ends = joinClauses(
-        parts.map((p) =>
-          p.diverged
-            ? `${p.label}'s training diverged there`
-            : `${p.label} ends with π(y_w) = ${f3(p.chosen)} and π(y_l) = ${f3(p.rejected)} ` +
-              `(${p.closedForm ? 'closed form' : 'trained'})`,
-        ),
-      );
-      const across = joinClauses(
         parts.map((p) => {
-          const d = p.divergence;
-          if (d && d.count >= d.total) return `${p.label}'s training diverged at every point`;
-          const left = d
-            ? ` (training diverged at ${d.count} of ${d.total} points, with ${name} between ${c3(d.from)} ` +
-              `and ${c3(d.to)}; they are left out)`
-            : '';
-          return (
-            `${p.label}'s π(y_w) goes from ${f2(p.firstChosen)} at ${name} = ${c3(p.firstX)} to ` +
-            `${f2(p.lastChosen)} at ${name} = ${c3(p.lastX)}${left}`
-          );
+          if (p.status === 'diverged') return `${p.label} diverged there (its numbers overflowed)`;
+          const values = `π(y_w) = ${f3(p.chosen)} and π(y_l) = ${f3(p.rejected)}`;
+          if (p.status === 'unbounded')
+            return `${p.label} never ends but tends to ${values} (no finite optimum)`;
+          const how =
+            p.status !== 'converged' ? EN_SWEEP_STATUS[p.status] : p.closedForm ? 'closed form' : 'converged';
+          return `${p.label} ends with ${values} (${how})`;
         }),
       );
-      return `${at}, ${ends}. Across the sweep, ${across}.`;
+      const across = joinClauses(
+        parts.map((p) =>
+          p.unfinished.some((u) => u.status === 'diverged' && u.count >= p.total)
+            ? `${p.label} diverged at every point (its numbers overflowed)`
+            : `${p.label}'s π(y_w) goes from ${f2(p.firstChosen)} at ${name} = ${c3(p.firstX)} to ` +
+              `${f2(p.lastChosen)} at ${name} = ${c3(p.lastX)}`,
+        ),
+      );
+      const crit = EN_FIGURES.sweep.criterion(criterion.gradientTolerance, criterion.stepTolerance);
+      return `${at}, ${ends}. Across the sweep, ${across}. ${crit} ${EN_FIGURES.sweep.unfinished(parts, axis)}`;
     },
     plane: (s) => {
       const range =

@@ -21,7 +21,7 @@ export const EN_VIEWS: ViewStrings = {
     sweeps: {
       title: 'What β and the reference change',
       caption:
-        'Where training ends: π(y_w) (solid) and π(y_l) (dashed) as β and the reference probability of y_w change.',
+        'π(y_w) (solid) and π(y_l) (dashed) where training ends, as β and the reference probability of y_w change.',
     },
     plane: {
       title: 'The (ρw, ρl) plane',
@@ -56,22 +56,12 @@ export const EN_VIEWS: ViewStrings = {
       (optimizer === 'sgd' ? 'Lower the learning rate or use Adam.' : 'Lower the learning rate.')
     );
   },
-  sweepDiverged: (runs, axis, learningRate, optimizer) => {
-    const name = axis === 'beta' ? 'β' : 'π_ref(y_w)';
-    const where = runs
-      .map((r) => `${r.loss} at ${r.count} of ${r.total} points (${name} between ${r.from} and ${r.to})`)
-      .join('; ');
-    return (
-      `Training diverged for ${where}: the learning rate ${learningRate} is too large for ` +
-      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} there, so those points are left out. ` +
-      (optimizer === 'sgd' ? 'Lower the learning rate or use Adam.' : 'Lower the learning rate.')
-    );
-  },
+  sentences: (parts) => parts.join(' '),
   sweepsUpdating: 'Updating…',
   sweepBetaHeading: 'as β changes',
   sweepRefHeading: '… and as the reference probability of y_w changes',
   sweepRefCaption:
-    'Training from references that give y_w more or less probability (the policy starts at the reference); the dotted line is the current reference.',
+    'Trained from references that give y_w more or less probability (the policy starts at the reference); the dotted line is the current reference.',
   planeLossLabel: 'Loss in the contours',
   rlhfNote: {
     pair: '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere: where DPO ends on this pair.',

@@ -1,6 +1,6 @@
 // Every visible string the figure builders produce. The builders never hold text of their own: a language
 // table implements this interface (English in ../en/figures.ts) and is passed in with the figure options.
-import type { LossId } from '../../math/index.ts';
+import type { ConvergenceStatus, LossId } from '../../math/index.ts';
 
 /** One loss at the current pair, for the loss view's summary. */
 export interface LossSummaryPart {
@@ -46,25 +46,38 @@ export interface MetricsSummaryPart {
   divergedAt?: number | null;
 }
 
-/** One sweep at the point nearest the current value, and at both ends of the sweep. */
-export interface SweepSummaryPart {
+/** Why a sweep point did not converge (math/toy/converge.ts). */
+export type UnfinishedStatus = Exclude<ConvergenceStatus, 'converged'>;
+
+/** The points of one sweep that did not converge for one reason: how many, and their smallest and largest x. */
+export interface UnfinishedPointsText {
+  status: UnfinishedStatus;
+  count: number;
+  from: number;
+  to: number;
+}
+
+/** One sweep's points that did not converge, grouped by why (empty: every point converged). */
+export interface SweepUnfinishedText {
   label: string;
+  total: number;
+  unfinished: readonly UnfinishedPointsText[];
+}
+
+/** One sweep at the point nearest the current value, and at both ends of the sweep. */
+export interface SweepSummaryPart extends SweepUnfinishedText {
   /** The swept value of the point nearest the current one, and the final probabilities there. */
   x: number;
   chosen: number;
   rejected: number;
   closedForm: boolean;
+  /** How the point nearest the current value ended ('diverged': chosen and rejected mean nothing). */
+  status: ConvergenceStatus;
+  /** The outermost points whose numbers mean something (not 'diverged'). */
   firstX: number;
   firstChosen: number;
   lastX: number;
   lastChosen: number;
-  /** Training diverged at the point nearest the current value (chosen and rejected mean nothing). */
-  diverged?: boolean;
-  /**
-   * The points where training diverged, left out of the plot (first/last above are the outermost others),
-   * or null / absent when there are none: how many of how many, and their smallest and largest x.
-   */
-  divergence?: { count: number; total: number; from: number; to: number } | null;
 }
 
 export interface PlaneSummary {
@@ -110,7 +123,7 @@ export interface FigureStrings {
     push: string;
     step: string;
     probability: string;
-    /** Sweep view's y axis: the probability after training (or at the closed-form optimum). */
+    /** Sweep view's y axis: the probability where training ends (converged, closed form, or the limit). */
     finalProbability: string;
     /** Sweep view's x axis. */
     sweep(axis: SweepAxis): string;
@@ -161,9 +174,19 @@ export interface FigureStrings {
     sweepValue(axis: SweepAxis): string;
     chosenLogRatio: string;
     rejectedLogRatio: string;
-    /** How a sweep point was obtained. */
+    /** How a sweep point was obtained: a closed form, or trained until it met the criterion. */
     closedForm: string;
     trained: string;
+  };
+
+  /** The sweeps' words for where training ends, in the hover, the text alternative and the view's caption. */
+  sweep: {
+    /** The criterion in plain words: gradient below `gradientTolerance`, steps below `stepTolerance`. */
+    criterion(gradientTolerance: number, stepTolerance: number): string;
+    /** Why a point did not converge (a hover label, short). For 'unbounded' the point drawn is the limit. */
+    status(status: UnfinishedStatus): string;
+    /** How many points of each sweep did not converge and why; says so when every point converged. */
+    unfinished(sweeps: readonly SweepUnfinishedText[], axis: SweepAxis): string;
   };
 
   /** Notes drawn on the plots. */
@@ -192,7 +215,13 @@ export interface FigureStrings {
     gradient(parts: readonly GradientSummaryPart[], margin: number, beta: number): string;
     training(parts: readonly TrainingSummaryPart[]): string;
     metrics(parts: readonly MetricsSummaryPart[]): string;
-    sweep(parts: readonly SweepSummaryPart[], axis: SweepAxis, current: number): string;
+    /** `criterion`: as sweep.criterion's arguments, for the summary to state it. */
+    sweep(
+      parts: readonly SweepSummaryPart[],
+      axis: SweepAxis,
+      current: number,
+      criterion: { gradientTolerance: number; stepTolerance: number },
+    ): string;
     plane(summary: PlaneSummary): string;
     simplex(summary: SimplexSummary): string;
     /** When a builder got no data. */

@@ -31,13 +31,8 @@ export interface ViewStrings {
     learningRate: string,
     optimizer: AppState['optimizer'],
   ) => string;
-  /** Sweeps view: training diverged at some points of a sweep along β or π_ref(y_w) (from, to: x values). */
-  sweepDiverged: (
-    runs: readonly DivergedSweepText[],
-    axis: 'beta' | 'ref',
-    learningRate: string,
-    optimizer: AppState['optimizer'],
-  ) => string;
+  /** Sentences joined into one text (a space between them in English, none in Chinese). */
+  sentences: (parts: readonly string[]) => string;
   sweepsUpdating: string;
   sweepBetaHeading: string;
   sweepRefHeading: string;
@@ -54,14 +49,6 @@ export interface ViewStrings {
 export interface DivergedRunText {
   loss: string;
   step: number;
-}
-
-export interface DivergedSweepText {
-  loss: string;
-  count: number;
-  total: number;
-  from: string;
-  to: string;
 }
 
 export interface ExportStrings {

@@ -1,5 +1,5 @@
 // 图表的简体中文文案：实现与 ../en/figures.ts 相同的 FigureStrings 接口，数字格式与英文版完全一致（../figureFormat.ts）。
-import type { FigureStrings } from '../types/figures.ts';
+import type { FigureStrings, UnfinishedStatus } from '../types/figures.ts';
 import { c3, f2, f3, formatTuple, signed, subscript, sweepName } from '../figureFormat.ts';
 import { ZH_LOSSES } from './losses.ts';
 
@@ -13,6 +13,15 @@ function optimumClause(optimum: number | null): string {
   return `，最优间隔 h* = ${f2(optimum)}`;
 }
 
+/** 扫描点未收敛的原因（converge.ts ConvergenceStatus）。 */
+const ZH_SWEEP_STATUS: Record<UnfinishedStatus, string> = {
+  unbounded: '没有有限的最优解：训练永不结束，图中画的是 π 趋向的极限',
+  kink: '停在 hinge 损失的折点上，即最小值处，那里梯度不为零',
+  stalled: '停滞：迭代不再降低损失（图中画的是最后一次迭代）',
+  'max-iterations': '在迭代次数上限内未收敛（图中画的是最后一次迭代）',
+  diverged: '发散：数值溢出，因此图中未画出这些点',
+};
+
 export const ZH_FIGURES: FigureStrings = {
   lossLabel: (id) => ZH_LOSSES[id]?.label ?? id,
   responseLabel: (k) => (k === 0 ? 'y_w（被选）' : k === 1 ? 'y_l（被拒）' : `y${subscript(k + 1)}`),
@@ -24,7 +33,7 @@ export const ZH_FIGURES: FigureStrings = {
     push: '对 log π(y) 的推动力度 ÷ β',
     step: '训练步数',
     probability: 'π(y)',
-    finalProbability: '训练后的 π(y)',
+    finalProbability: '训练结束时的 π(y)',
     sweep: (axis) => (axis === 'beta' ? 'β（对数刻度）' : '参考概率 π_ref(y_w)'),
     chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w)（nats）',
     rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l)（nats）',
@@ -60,7 +69,33 @@ export const ZH_FIGURES: FigureStrings = {
     chosenLogRatio: 'ρw',
     rejectedLogRatio: 'ρl',
     closedForm: '闭式解',
-    trained: '训练所得',
+    trained: '训练至收敛',
+  },
+
+  sweep: {
+    criterion: (grad, step) =>
+      `每个点都是训练结束的位置：有闭式解时取闭式解，否则一直训练（与学习率无关），直到梯度小于 ${c3(grad)}，` +
+      `且任何对数概率的变化都不超过 ${c3(step)}。`,
+    status: (status) => ZH_SWEEP_STATUS[status],
+    unfinished: (sweeps, axis) => {
+      const name = sweepName(axis);
+      const runs = sweeps.filter((w) => w.unfinished.length > 0);
+      if (runs.length === 0) return '所有点都已收敛。';
+      const where = (from: number, to: number): string =>
+        from === to ? `${name} = ${c3(from)} 处` : `${name} 从 ${c3(from)} 到 ${c3(to)}`;
+      const clauses = runs.map(
+        (w) =>
+          `${w.label}：` +
+          w.unfinished
+            .map(
+              (u) =>
+                `${u.count >= w.total ? `全部 ${w.total} 个点` : `${w.total} 个点中有 ${u.count} 个（${where(u.from, u.to)}）`}` +
+                ZH_SWEEP_STATUS[u.status],
+            )
+            .join('；'),
+      );
+      return `未收敛的点（画成空心圆 ○）：${clauses.join('。')}。`;
+    },
   },
 
   note: {
@@ -129,7 +164,7 @@ export const ZH_FIGURES: FigureStrings = {
         '。'
       );
     },
-    sweep: (parts, axis, current) => {
+    sweep: (parts, axis, current, criterion) => {
       if (parts.length === 0) return '没有可显示的扫描结果。';
       const name = sweepName(axis);
       const nearest = parts[0].x;
@@ -138,28 +173,26 @@ export const ZH_FIGURES: FigureStrings = {
           ? `在当前 ${name} = ${c3(current)} 处`
           : `在当前 ${name} = ${c3(current)} 处（最近的计算点为 ${c3(nearest)}）`;
       const ends = joinClauses(
-        parts.map((p) =>
-          p.diverged
-            ? `${p.label} 的训练在此处发散`
-            : `${p.label} 最终得到 π(y_w) = ${f3(p.chosen)}，π(y_l) = ${f3(p.rejected)}` +
-              `（${p.closedForm ? '闭式解' : '训练所得'}）`,
-        ),
-      );
-      const across = joinClauses(
         parts.map((p) => {
-          const d = p.divergence;
-          if (d && d.count >= d.total) return `${p.label} 的训练在每个点上都发散了`;
-          const left = d
-            ? `（其中 ${d.total} 个点里有 ${d.count} 个训练发散，${name} 介于 ${c3(d.from)} 与 ` +
-              `${c3(d.to)} 之间，图中未画出）`
-            : '';
-          return (
-            `${p.label} 的 π(y_w) 从 ${name} = ${c3(p.firstX)} 时的 ${f2(p.firstChosen)} ` +
-            `变为 ${name} = ${c3(p.lastX)} 时的 ${f2(p.lastChosen)}${left}`
-          );
+          if (p.status === 'diverged') return `${p.label} 在此处发散（数值溢出）`;
+          const values = `π(y_w) = ${f3(p.chosen)}，π(y_l) = ${f3(p.rejected)}`;
+          if (p.status === 'unbounded')
+            return `${p.label} 的训练永不结束，趋向 ${values}（没有有限的最优解）`;
+          const how =
+            p.status !== 'converged' ? ZH_SWEEP_STATUS[p.status] : p.closedForm ? '闭式解' : '已收敛';
+          return `${p.label} 最终得到 ${values}（${how}）`;
         }),
       );
-      return `${at}，${ends}。在整个扫描范围内，${across}。`;
+      const across = joinClauses(
+        parts.map((p) =>
+          p.unfinished.some((u) => u.status === 'diverged' && u.count >= p.total)
+            ? `${p.label} 在每个点上都发散了（数值溢出）`
+            : `${p.label} 的 π(y_w) 从 ${name} = ${c3(p.firstX)} 时的 ${f2(p.firstChosen)} ` +
+              `变为 ${name} = ${c3(p.lastX)} 时的 ${f2(p.lastChosen)}`,
+        ),
+      );
+      const crit = ZH_FIGURES.sweep.criterion(criterion.gradientTolerance, criterion.stepTolerance);
+      return `${at}，${ends}。在整个扫描范围内，${across}。${crit}${ZH_FIGURES.sweep.unfinished(parts, axis)}`;
     },
     plane: (s) => {
       const range =

@@ -18,7 +18,7 @@ export const ZH_VIEWS: ViewStrings = {
     },
     sweeps: {
       title: 'β 与参考模型的影响',
-      caption: '训练结束时的 π(y_w)（实线）与 π(y_l)（虚线）如何随 β 和 y_w 的参考概率变化。',
+      caption: 'π(y_w)（实线）与 π(y_l)（虚线）在训练结束时的取值如何随 β 和 y_w 的参考概率变化。',
     },
     plane: {
       title: '(ρw, ρl) 平面',
@@ -50,17 +50,7 @@ export const ZH_VIEWS: ViewStrings = {
       (optimizer === 'sgd' ? '请降低学习率或改用 Adam。' : '请降低学习率。')
     );
   },
-  sweepDiverged: (runs, axis, learningRate, optimizer) => {
-    const name = axis === 'beta' ? 'β' : 'π_ref(y_w)';
-    const where = runs
-      .map((r) => `${r.loss} 在 ${r.total} 个点中的 ${r.count} 个（${name} 介于 ${r.from} 与 ${r.to} 之间）`)
-      .join('；');
-    return (
-      `训练在以下位置发散：${where}。学习率 ${learningRate} 在这些点上对 ` +
-      `${optimizer === 'sgd' ? 'SGD' : 'Adam'} 过大，因此图中未画出这些点。` +
-      (optimizer === 'sgd' ? '请降低学习率或改用 Adam。' : '请降低学习率。')
-    );
-  },
+  sentences: (parts) => parts.join(''),
   sweepsUpdating: '更新中…',
   sweepBetaHeading: '随 β 变化',
   sweepRefHeading: '……以及随 y_w 的参考概率变化',
