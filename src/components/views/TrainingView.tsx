@@ -54,7 +54,7 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
     const label = (r: TrainingRunInput) => losses[r.id].label;
     const moved = views.trainingMoved(fields.dataset, rose.map(label), fell.map(label));
     const base = views.sections.training;
-    return moved === '' ? base : { ...base, caption: `${base.caption} ${moved}` };
+    return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
   }, [runs, views, losses, fields.dataset]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
   const tables = useMemo(() => metricsTablesOf(runs, diverged), [runs, diverged]);

@@ -25,7 +25,7 @@ export const EN_VIEWS: ViewStrings = {
     plane: {
       title: 'The (ρw, ρl) plane',
       caption:
-        'Contours of the first loss over both log-ratios, with its training path on top; the dashed diagonal is h = 0.',
+        'Contours of one loss (chosen below; the first shown by default) over both log-ratios, with its training path on top; the dashed diagonal is h = 0.',
     },
     simplex: {
       title: 'The probability simplex',
@@ -49,7 +49,7 @@ export const EN_VIEWS: ViewStrings = {
       rose.length > 0 ? `rose under ${rose.join(', ')}` : '',
       fell.length > 0 ? `fell under ${fell.join(', ')}` : '',
     ].filter((p) => p !== '');
-    return parts.length === 0 ? '' : `Here ${who} ${parts.join(' and ')}.`;
+    return parts.length === 0 ? '' : ` Here ${who} ${parts.join(' and ')}.`;
   },
   finalMetricsCaption: (loss, step) => `${loss}: what TRL would log at step ${step}`,
   divergedMetricsCaption: (loss, step, divergedAt) =>

@@ -20,7 +20,7 @@ export interface ViewStrings {
   metricsLegend: string;
   /**
    * Added to the training caption: which way the first response actually moved in these runs (by loss
-   * label), so the caption never says y_w rose where it fell. '' when nothing can be said (ranking data).
+   * label), so the caption never says y_w rose where it fell. '' when nothing can be said (ranking data). Appended as it is: a language that separates sentences with a space starts with one.
    */
   trainingMoved: (dataset: DatasetKind, rose: readonly string[], fell: readonly string[]) => string;
   /** Caption of the TRL metrics table of one run's last step. */

@@ -22,7 +22,7 @@ export const ZH_VIEWS: ViewStrings = {
     },
     plane: {
       title: '(ρw, ρl) 平面',
-      caption: '第一个损失在两个对数比率上的等高线图，上面叠加了它的训练轨迹；虚线对角线是 h = 0。',
+      caption: '一个损失（在下方选择，默认为第一个）在两个对数比率上的等高线图，上面叠加了它的训练轨迹；虚线对角线是 h = 0。',
     },
     simplex: {
       title: '概率单纯形',
