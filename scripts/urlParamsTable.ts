@@ -40,6 +40,8 @@ function valuesText(p: UrlParam): string {
       return `${code('0')}, ${code('1')}`;
     case 'lossList':
       return 'loss ids, comma-separated';
+    case 'metricList':
+      return `${p.choices.map(code).join(', ')}, comma-separated`;
     case 'probList':
       return `K numbers ≥ ${p.min}, normalised`;
     case 'rewardList':

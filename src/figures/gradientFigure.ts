@@ -11,14 +11,8 @@ import type { Figure, PlotTheme } from './types.ts';
 import type { LossCurveInput } from '../derive/types.ts';
 import type { FigureStrings, GradientSummaryPart } from '../i18n/types/figures.ts';
 import { openSymbol } from './lossStyle.ts';
-import {
-  addCornerNote,
-  emptyFigure,
-  lineTrace,
-  lossStyleOf,
-  visibleWithin,
-  type NumberArray,
-} from './layout.ts';
+import { addCornerNote, emptyFigure, lineTrace, visibleWithin, type NumberArray } from './layout.ts';
+import { lossStyleOf } from './lossStyle.ts';
 import { curveYRange, marginLayout, marginRange, offScale } from './lossFigure.ts';
 
 export interface GradientFigureOptions {

@@ -25,7 +25,14 @@ export {
   themeLayout,
   themeAxis,
 } from './themes.ts';
-export { lossStyle, responseStyle, type LossStyle, type LossSymbol } from './lossStyle.ts';
+export {
+  lossStyle,
+  lossStyleOf,
+  LOSS_STYLE_ORDER,
+  responseStyle,
+  type LossStyle,
+  type LossSymbol,
+} from './lossStyle.ts';
 export { lossFigure, LOSS_Y_WINDOW, QUADRATIC_LOSSES, type LossFigureOptions } from './lossFigure.ts';
 export { gradientFigure, type GradientFigureOptions } from './gradientFigure.ts';
 export { trainingFigure, type TrainingFigureOptions } from './trainingFigure.ts';

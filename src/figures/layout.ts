@@ -131,14 +131,6 @@ export function visibleWithin(y: NumberArray, [lo, hi]: readonly [number, number
   return false;
 }
 
-/**
- * The style of a loss by its id, whatever its position in the chosen list: the loss and gradient views give a
- * loss the same colour, dash and marker whichever other losses are shown (lossStyle of its row in LOSS_IDS).
- */
-export function lossStyleOf(id: LossId, theme: PlotTheme): LossStyle {
-  return lossStyle(Math.max(0, LOSS_IDS.indexOf(id)), theme);
-}
-
 /** 0, 1, …, n − 1. */
 export function steps(n: number): Float64Array {
   const out = new Float64Array(Math.max(0, n));

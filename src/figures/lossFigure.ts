@@ -12,12 +12,12 @@ import {
   emptyFigure,
   finiteExtent,
   lineTrace,
-  lossStyleOf,
   paddedRange,
   quantisedRange,
   visibleWithin,
   type NumberArray,
 } from './layout.ts';
+import { lossStyleOf } from './lossStyle.ts';
 
 export interface LossFigureOptions {
   beta: number;

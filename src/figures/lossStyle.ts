@@ -2,7 +2,10 @@
 // losses shown always get the first (most distinct, highest-contrast) palette colours. Past the end of
 // the palette, colours repeat with a different dash; the marker symbol differs for every position up to
 // nine, so points stay distinguishable without colour.
+// A loss keeps one style in every view: lossStyleOf(id) picks it by the loss's id (its fixed slot in
+// LOSS_STYLE_ORDER), so KTO is the same colour whether it is shown alone, second or third.
 import type { Dash } from 'plotly.js';
+import { LOSS_IDS, type LossId } from '../math/index.ts';
 import type { PlotTheme } from './types.ts';
 
 export type LossSymbol =
@@ -50,4 +53,18 @@ export function responseStyle(k: number, theme: PlotTheme): { color: string; das
   const color = k === 0 ? theme.chosen : k === 1 ? theme.rejected : theme.other;
   const dash = k < 2 ? RESPONSE_DASHES[k] : RESPONSE_DASHES[2 + ((k - 2) % (RESPONSE_DASHES.length - 2))];
   return { color, dash };
+}
+
+/**
+ * Every loss's fixed style slot: the three losses shown by default first (the most distinct colours), then
+ * the rest in the loss picker's order. Past the palette's end a slot repeats a colour with another dash.
+ */
+export const LOSS_STYLE_ORDER: readonly LossId[] = [
+  ...(['sigmoid', 'ipo', 'kto'] as const),
+  ...LOSS_IDS.filter((id) => id !== 'sigmoid' && id !== 'ipo' && id !== 'kto'),
+];
+
+/** The style of loss `id`, the same in every view whatever else is shown. */
+export function lossStyleOf(id: LossId, theme: PlotTheme): LossStyle {
+  return lossStyle(Math.max(0, LOSS_STYLE_ORDER.indexOf(id)), theme);
 }

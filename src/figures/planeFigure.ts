@@ -10,6 +10,7 @@ import type { FigureStrings, PlaneSummary } from '../i18n/types/figures.ts';
 import { formatFixed } from '../math/numberFormat.ts';
 import { themeAxis, themeLayout } from './themes.ts';
 import { emptyFigure, finiteExtent, paddedRange } from './layout.ts';
+import { lossStyleOf } from './lossStyle.ts';
 
 export interface PlaneFigureOptions {
   theme: PlotTheme;
@@ -21,8 +22,7 @@ export interface PlaneFigureOptions {
 /** Log-compress the colours when max − min of the loss exceeds this. */
 export const LOG_COMPRESS_SPAN = 100;
 
-/** Colours drawn over Viridis: a vermillion path with a white halo reads on both its dark and light ends. */
-const PATH_COLOUR = '#D55E00';
+/** Drawn over Viridis: the path in its loss's colour (as in every view) on a white halo, which reads on both ends. */
 const HALO_COLOUR = 'rgba(255,255,255,0.85)';
 const DIAGONAL_COLOUR = 'rgba(255,255,255,0.9)';
 
@@ -140,6 +140,7 @@ export function planeFigure(
     const stepIndex = Array.from({ length: n }, (_, t) => t);
     const width = theme.lineWidth;
     const markerSize = Math.round(width * 2 + 8);
+    const pathColour = lossStyleOf(grid.id, theme).color;
     data.push(
       {
         type: 'scatter',
@@ -158,7 +159,7 @@ export function planeFigure(
         x: xs,
         y: ys,
         customdata: stepIndex,
-        line: { color: PATH_COLOUR, width },
+        line: { color: pathColour, width },
         hovertemplate:
           `${s.hover.step} %{customdata}<br>${s.hover.chosenLogRatio} = %{x:.2f}<br>` +
           `${s.hover.rejectedLogRatio} = %{y:.2f}<extra>${s.trace.trajectory(label)}</extra>`,
@@ -172,7 +173,7 @@ export function planeFigure(
         marker: {
           symbol: 'circle',
           size: markerSize,
-          color: PATH_COLOUR,
+          color: pathColour,
           line: { color: '#FFFFFF', width: 2 },
         },
         hovertemplate: `${s.trace.start(label)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
@@ -188,7 +189,7 @@ export function planeFigure(
         marker: {
           symbol: 'star',
           size: markerSize + 4,
-          color: PATH_COLOUR,
+          color: pathColour,
           line: { color: '#FFFFFF', width: 2 },
         },
         hovertemplate: `${s.trace.end(label)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,

@@ -5,8 +5,8 @@ import type { Data } from 'plotly.js';
 import { drawnSteps, trustedSteps } from '../math/index.ts';
 import type { Figure, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
-import type { FigureStrings, SimplexSummary } from '../i18n/types/figures.ts';
-import { lossStyle } from './lossStyle.ts';
+import type { FigureStrings, ResponseData, SimplexSummary } from '../i18n/types/figures.ts';
+import { lossStyleOf } from './lossStyle.ts';
 import { themeLayout } from './themes.ts';
 import { emptyFigure } from './layout.ts';
 
@@ -19,6 +19,8 @@ export interface SimplexFigureOptions {
   rlhfOptimum: number[] | null;
   /** Label of the third corner, when it stands for several responses taken together (K > 3). */
   thirdLabel?: string;
+  /** What the toy was trained on, so the corners are named for what they are (default: one pair). */
+  data?: ResponseData;
 }
 
 export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFigureOptions): Figure {
@@ -31,17 +33,21 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
   }
 
   const fs = theme.fontSize;
-  const labels = [s.responseLabel(0), s.responseLabel(1), opts.thirdLabel ?? s.responseLabel(2)];
+  const labels = [
+    s.responseLabel(0, opts.data),
+    s.responseLabel(1, opts.data),
+    opts.thirdLabel ?? s.responseLabel(2, opts.data),
+  ];
   const hover = `${labels[0]}: %{a:.3f}<br>${labels[1]}: %{b:.3f}<br>${labels[2]}: %{c:.3f}`;
   const data: Data[] = [];
   const summary: SimplexSummary = { reference, rlhfOptimum: opts.rlhfOptimum, runs: [] };
 
-  runs.forEach((run, i) => {
+  runs.forEach((run) => {
     // A diverged run is drawn up to the step where it diverged: its later numbers mean nothing.
     const n = drawnSteps(run.divergence, run.probs.length);
     if (n === 0 || run.probs[0].length !== 3) return;
     const label = s.lossLabel(run.id);
-    const style = lossStyle(i, theme);
+    const style = lossStyleOf(run.id, theme);
     const a = new Float64Array(n);
     const b = new Float64Array(n);
     const c = new Float64Array(n);

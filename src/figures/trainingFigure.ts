@@ -5,8 +5,8 @@ import type { Annotation, Data, LayoutAxis } from 'plotly.js';
 import { drawnSteps } from '../math/index.ts';
 import type { Figure, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
-import type { FigureStrings, TrainingSummaryPart } from '../i18n/types/figures.ts';
-import { responseStyle } from './lossStyle.ts';
+import type { FigureStrings, ResponseData, TrainingSummaryPart } from '../i18n/types/figures.ts';
+import { lossStyleOf, responseStyle } from './lossStyle.ts';
 import { cellTitle, emptyFigure, lineTrace, setStepAxes, stepGrid, steps } from './layout.ts';
 
 export interface TrainingFigureOptions {
@@ -16,6 +16,8 @@ export interface TrainingFigureOptions {
   responses: number;
   /** Panels per row at most (default 4); narrow screens pass fewer. */
   maxColumns?: number;
+  /** What the toy was trained on, so responses are named for what they are (default: one pair). */
+  data?: ResponseData;
 }
 
 /** Column k of probs[t][k], for the first `n` steps (default all). */
@@ -85,7 +87,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
       const style = responseStyle(k, theme);
       data.push(
         lineTrace(
-          s.responseLabel(k),
+          s.responseLabel(k, opts.data),
           { color: style.color, dash: style.dash, width: theme.lineWidth },
           {
             legendgroup: `response-${k}`,
@@ -106,7 +108,13 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     setStepAxes(layout, i, panels[i], Math.max(1, T), probabilityAxis, theme, s);
     const diverged = run.divergence ? s.note.diverged(run.divergence.step) : null;
     if (run.divergence && diverged) data.push(divergenceLine(theme, axes, run.divergence.step, diverged));
-    annotations.push(cellTitle(theme, cell, diverged ? `${label} · ${diverged}` : label));
+    // The panel's title is framed in the loss's colour, the colour it has in every other view.
+    annotations.push({
+      ...cellTitle(theme, cell, diverged ? `${label} · ${diverged}` : label),
+      bordercolor: lossStyleOf(run.id, theme).color,
+      borderwidth: 2,
+      borderpad: 2,
+    });
     const part = summaryPart(run, label);
     if (part) parts.push(part);
   });

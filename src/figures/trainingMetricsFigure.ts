@@ -1,11 +1,11 @@
 // The training view's second plot (`metrics`): TRL's logged metrics over the training steps, one subplot per
 // metric (titled with TRL's name), one colour per loss.
-import type { Data } from 'plotly.js';
+import type { Annotation, Data } from 'plotly.js';
 import { PICKER_METRICS, drawnSteps, trustedSteps } from '../math/index.ts';
 import type { Figure, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, MetricsSummaryPart } from '../i18n/types/figures.ts';
-import { lossStyle } from './lossStyle.ts';
+import { lossStyleOf } from './lossStyle.ts';
 import { emptyFigure, finiteExtent, lineTrace, paddedRange, setStepAxes, stepGrid, steps } from './layout.ts';
 
 /** The TRL metrics the training view offers, in its order (src/math/trlMetrics.ts, `picker`). */
@@ -33,6 +33,7 @@ export function trainingMetricsFigure(
   const { layout, panels } = stepGrid(metrics.length, theme, gridOpts, `metrics-${metrics.join(',')}`);
   const data: Data[] = [];
   const inLegend = new Set<string>();
+  const annotations: Partial<Annotation>[] = [];
   const parts: MetricsSummaryPart[] = runs.map((run) => ({
     label: s.lossLabel(run.id),
     steps: Math.max(0, run.probs.length - 1),
@@ -49,7 +50,7 @@ export function trainingMetricsFigure(
       const all = run.metrics[metric];
       if (!all || all.length === 0) return;
       const label = parts[r].label;
-      const style = lossStyle(r, theme);
+      const style = lossStyleOf(run.id, theme);
       // A diverged run is drawn up to the step where it diverged, and sets the axis range only when every
       // run diverged (then with the steps before that): its swings would squash the other curves flat.
       const y = run.divergence ? all.slice(0, drawnSteps(run.divergence, all.length)) : all;
@@ -73,10 +74,29 @@ export function trainingMetricsFigure(
       inLegend.add(run.id);
       if (!run.divergence) parts[r].values.push({ metric, value: y[y.length - 1] });
     });
+    const hasData = [...series, ...divergedSeries].some((ys) =>
+      Array.prototype.some.call(ys, Number.isFinite),
+    );
+    // A panel nobody logged a number for says why, instead of showing empty axes.
+    if (!hasData) {
+      const { cell } = panels[i];
+      annotations.push({
+        text: s.note.metricNoData(metric),
+        xref: 'paper',
+        yref: 'paper',
+        x: (cell.x[0] + cell.x[1]) / 2,
+        y: (cell.y[0] + cell.y[1]) / 2,
+        xanchor: 'center',
+        yanchor: 'middle',
+        showarrow: false,
+        font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.85), color: theme.mutedText },
+      });
+    }
     const [lo, hi] = finiteExtent(series.length > 0 ? series : divergedSeries);
     const metricAxis = { range: paddedRange(lo, hi, 0.06), title: { text: s.axis.metric(metric) } };
     setStepAxes(layout, i, panels[i], lastStep, metricAxis, theme, s);
   });
+  if (annotations.length > 0) layout.annotations = [...(layout.annotations ?? []), ...annotations];
   return {
     data,
     layout,

@@ -2,7 +2,7 @@
 // lives here; everything else (curves, trajectories) is derived from it.
 // The choices of every enum field are `as const` arrays here; the types are derived from them, and the
 // parameter list (urlParams.ts) takes its choices from the same arrays, so a choice is written once.
-import type { LossId } from '../math/index.ts';
+import type { ExplorerMetricName, LossId } from '../math/index.ts';
 import { VIEW_IDS } from './viewIds.ts';
 
 export type { LossId };
@@ -62,6 +62,11 @@ export interface AppState {
   optimizer: OptimizerName;
   learningRate: number;
   steps: number;
+
+  /** The TRL metrics ticked under the training view, in the order ticked; [] = automatic (the usual ones that have data in these runs). */
+  trainingMetrics: ExplorerMetricName[];
+  /** The loss whose contours the plane draws; '' = the first loss shown. */
+  planeLoss: LossId | '';
 
   /** The preset last loaded, so a shared link shows its explanation ('' = none). */
   preset: string;

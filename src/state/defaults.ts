@@ -33,6 +33,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   learningRate: 0.05,
   steps: 200,
 
+  trainingMetrics: [],
+  planeLoss: '',
+
   preset: '',
 
   theme: 'auto',

@@ -3,11 +3,12 @@
 // slider, a number box and a preset cannot put a value into the store that the others would not.
 // The reader turns text into candidate values first (`parseNumberText`, `parseBoolText`, splitting lists);
 // everything after that is here.
-import type { LossId } from '../math/index.ts';
+import type { ExplorerMetricName, LossId } from '../math/index.ts';
 import { normaliseProbs } from './refProbs.ts';
 import {
   KNOWN_LOSSES,
   type EnumSpec,
+  type MetricListSpec,
   type NumberSpec,
   type ProbListSpec,
   type RewardListSpec,
@@ -94,6 +95,22 @@ export function fitLossList(items: readonly unknown[]): { value: LossId[]; refus
     if (typeof id === 'string' && KNOWN_LOSSES.has(id) && !value.includes(id as LossId))
       value.push(id as LossId);
     else refused.push(id);
+  }
+  return { value, refused };
+}
+
+/** The metric-list rule: names among the choices in the order given, each once; `refused` has the rest. */
+export function fitMetricList(
+  spec: Pick<MetricListSpec, 'choices'>,
+  items: readonly unknown[],
+): { value: ExplorerMetricName[]; refused: unknown[] } {
+  const value: ExplorerMetricName[] = [];
+  const refused: unknown[] = [];
+  const known: readonly string[] = spec.choices;
+  for (const name of items) {
+    if (typeof name === 'string' && known.includes(name) && !value.includes(name as ExplorerMetricName))
+      value.push(name as ExplorerMetricName);
+    else refused.push(name);
   }
   return { value, refused };
 }

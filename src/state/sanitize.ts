@@ -3,7 +3,15 @@
 // state a link could not express.
 import type { AppState } from './appState.ts';
 import { PARAMS, RESPONSES_RANGE } from './urlParams.ts';
-import { fitBool, fitEnum, fitLossList, fitNumber, fitProbList, fitRewardList } from './paramRules.ts';
+import {
+  fitBool,
+  fitEnum,
+  fitLossList,
+  fitMetricList,
+  fitNumber,
+  fitProbList,
+  fitRewardList,
+} from './paramRules.ts';
 import { resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
 import { excludesZero, smoothingFor } from '../math/index.ts';
@@ -38,6 +46,13 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
       case 'lossList': {
         const ok = Array.isArray(v) ? fitLossList(v).value : [];
         if (ok.length > 0) next.losses = ok;
+        break;
+      }
+      case 'metricList': {
+        // [] is a choice (automatic); a list with an unknown name is refused whole.
+        if (!Array.isArray(v)) break;
+        const f = fitMetricList(param, v);
+        if (f.refused.length === 0) next.trainingMetrics = f.value;
         break;
       }
       case 'probList': {

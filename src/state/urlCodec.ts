@@ -17,6 +17,7 @@ import {
 import {
   fitEnum,
   fitLossList,
+  fitMetricList,
   fitNumber,
   fitProbList,
   fitRewardList,
@@ -53,7 +54,13 @@ function shorten(s: string): string {
 }
 
 export function cloneState(s: Readonly<AppState>): AppState {
-  return { ...s, losses: [...s.losses], refProbs: [...s.refProbs], rewards: [...s.rewards] };
+  return {
+    ...s,
+    losses: [...s.losses],
+    refProbs: [...s.refProbs],
+    rewards: [...s.rewards],
+    trainingMetrics: [...s.trainingMetrics],
+  };
 }
 
 /** Splits a hash into decoded key/value pairs, first occurrence winning. */
@@ -132,6 +139,16 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
       if (value.length > 0) state.losses = value;
       else
         notices.push({ kind: 'adjusted', key: param.key, given: shorten(raw), used: state.losses.join(',') });
+      return;
+    }
+    case 'metricList': {
+      const items = listItems(raw)
+        .map((item) => item.trim().toLowerCase())
+        .filter((item) => item !== '');
+      const { value, refused } = fitMetricList(param, items);
+      for (const item of refused)
+        notices.push({ kind: 'bad-value', key: param.key, given: shorten(String(item)) });
+      state.trainingMetrics = value;
       return;
     }
     case 'probList': {
@@ -260,6 +277,8 @@ export function formatValue(param: UrlParam, state: Readonly<AppState>): string 
       return state[param.field] ? '1' : '0';
     case 'lossList':
       return state.losses.join(',');
+    case 'metricList':
+      return state.trainingMetrics.join(',');
     case 'probList':
       return state.refProbs.map(String).join(',');
     case 'rewardList':

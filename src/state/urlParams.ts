@@ -16,7 +16,7 @@ import {
   type AppState,
   type Z0Mode,
 } from './appState.ts';
-import { BETA_RANGE, LOSS_IDS, type LossId } from '../math/index.ts';
+import { BETA_RANGE, LOSS_IDS, PICKER_METRICS, type ExplorerMetricName, type LossId } from '../math/index.ts';
 import { PRESET_IDS } from './presetIds.ts';
 import { REF_PROB_MIN } from './refProbs.ts';
 
@@ -67,6 +67,12 @@ export interface LossListSpec extends SpecBase {
   choices: readonly LossId[];
 }
 
+/** A comma-separated list of TRL metric names from the training view's picker: known names only, no repeats; empty = automatic. */
+export interface MetricListSpec extends SpecBase {
+  kind: 'metricList';
+  choices: readonly ExplorerMetricName[];
+}
+
 /** The reference probabilities: one positive number per response, normalised to sum to 1. */
 export interface ProbListSpec extends SpecBase {
   kind: 'probList';
@@ -92,19 +98,21 @@ type FieldOfType<T> = { [K in keyof AppState]: AppState[K] extends T ? K : never
 /** The spec a field must have, from its type: every field of AppState needs exactly one entry. */
 type SpecOf<K extends keyof AppState> = K extends 'losses'
   ? LossListSpec
-  : K extends 'refProbs'
-    ? ProbListSpec
-    : K extends 'rewards'
-      ? RewardListSpec
-      : K extends 'z0Mode'
-        ? Z0Spec
-        : AppState[K] extends number
-          ? NumberSpec
-          : AppState[K] extends boolean
-            ? BoolSpec
-            : AppState[K] extends string
-              ? EnumSpec<AppState[K]>
-              : never;
+  : K extends 'trainingMetrics'
+    ? MetricListSpec
+    : K extends 'refProbs'
+      ? ProbListSpec
+      : K extends 'rewards'
+        ? RewardListSpec
+        : K extends 'z0Mode'
+          ? Z0Spec
+          : AppState[K] extends number
+            ? NumberSpec
+            : AppState[K] extends boolean
+              ? BoolSpec
+              : AppState[K] extends string
+                ? EnumSpec<AppState[K]>
+                : never;
 
 /** One entry per field of AppState, no more (a field without an entry does not compile). */
 export type ParamTable = { readonly [K in keyof AppState]: SpecOf<K> };
@@ -311,6 +319,18 @@ export const PARAM_TABLE = {
     round: WHOLE,
     doc: 'training steps',
   },
+  trainingMetrics: {
+    key: 'metrics',
+    kind: 'metricList',
+    choices: PICKER_METRICS,
+    doc: 'TRL metrics plotted under training, comma-separated (empty: the usual ones that have data)',
+  },
+  planeLoss: {
+    key: 'plane',
+    kind: 'enum',
+    choices: ['', ...LOSS_IDS],
+    doc: "the loss in the plane's contours (empty: the first loss shown)",
+  },
   preset: {
     key: 'preset',
     kind: 'enum',
@@ -337,11 +357,19 @@ export type NumberParam = NumberSpec & { field: NumberFieldName };
 export type EnumParam = EnumSpec & { field: EnumFieldName };
 export type BoolParam = BoolSpec & { field: BoolFieldName };
 export type LossListParam = LossListSpec & { field: 'losses' };
+export type MetricListParam = MetricListSpec & { field: 'trainingMetrics' };
 export type ProbListParam = ProbListSpec & { field: 'refProbs' };
 export type RewardListParam = RewardListSpec & { field: 'rewards' };
 export type Z0Param = Z0Spec & { field: 'z0Mode' };
 export type Param =
-  NumberParam | EnumParam | BoolParam | LossListParam | ProbListParam | RewardListParam | Z0Param;
+  | NumberParam
+  | EnumParam
+  | BoolParam
+  | LossListParam
+  | MetricListParam
+  | ProbListParam
+  | RewardListParam
+  | Z0Param;
 /** A parameter with a key of its own in the hash. */
 export type UrlParam = Param & { key: string };
 

@@ -41,3 +41,26 @@ describe('PresetMenu', () => {
     expect(screen.getByText(ZH.presets.deterministic.explanation)).toBeTruthy();
   });
 });
+
+describe('PresetMenu after the scenario’s settings were edited', () => {
+  it('says "changed from <scenario>" and collapses the explanation, in both languages', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const T = lang === 'en' ? EN : ZH;
+      const { store, unmount } = renderWithStore(<PresetMenu ids={IDS} onLoad={() => {}} />, { lang });
+      act(() => store.getState().loadPreset('noisy'));
+      // Just loaded: the explanation is shown as it is, nothing marked.
+      expect(screen.getByText(T.presets.noisy.explanation).closest('details')).toBeNull();
+      act(() => store.getState().update({ beta: 0.7 }));
+      expect(screen.getByText(T.controls.presetMenu.changed(T.presets.noisy.title, 'beta'))).toBeTruthy();
+      const details = screen.getByText(T.presets.noisy.explanation).closest('details');
+      expect(details).not.toBeNull();
+      expect(details?.open).toBe(false);
+      // A viewer setting is not a change of the scenario; setting β back is no change either.
+      act(() => store.getState().update({ beta: store.getState().beta, theme: 'dark' }));
+      act(() => store.getState().loadPreset('noisy'));
+      act(() => store.getState().update({ theme: 'dark' }));
+      expect(screen.getByText(T.presets.noisy.explanation).closest('details')).toBeNull();
+      unmount();
+    }
+  });
+});

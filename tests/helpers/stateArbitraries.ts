@@ -14,7 +14,7 @@ import {
   type Rounding,
 } from '../../src/state/urlParams.ts';
 import { roundTo } from '../../src/state/paramRules.ts';
-import { EXO_MIN_SMOOTHING, smoothingFor } from '../../src/math/index.ts';
+import { EXO_MIN_SMOOTHING, PICKER_METRICS, smoothingFor } from '../../src/math/index.ts';
 
 function only<K extends Param['kind']>(kind: K): Extract<Param, { kind: K }>[] {
   return PARAMS.filter((p): p is Extract<Param, { kind: K }> => p.kind === kind);
@@ -73,10 +73,11 @@ export const stateArb: fc.Arbitrary<AppState> = fc
       >,
     ),
     showControls: fc.boolean(),
+    trainingMetrics: fc.shuffledSubarray([...PICKER_METRICS]),
     losses: lossesArb,
     z0Mode: fc.constantFrom(...Z0_MODES),
   })
-  .chain(({ numbers, enums, showControls, losses, z0Mode }) =>
+  .chain(({ numbers, enums, showControls, trainingMetrics, losses, z0Mode }) =>
     fc.record({ refProbs: refProbsArb(numbers.responses), rewards: rewardsArb(numbers.responses) }).map(
       ({ refProbs, rewards }) =>
         ({
@@ -87,6 +88,7 @@ export const stateArb: fc.Arbitrary<AppState> = fc
             : numbers.labelSmoothing,
           ...enums,
           showControls,
+          trainingMetrics,
           losses,
           z0Mode,
           // A link writes z0 only in its fixed mode.
@@ -136,6 +138,10 @@ export function expectValidState(s: AppState): void {
         expect(Math.abs(s.refProbs.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-9);
         break;
       }
+      case 'metricList':
+        expect(new Set(s.trainingMetrics).size).toBe(s.trainingMetrics.length);
+        for (const name of s.trainingMetrics) expect(PICKER_METRICS).toContain(name);
+        break;
       case 'rewardList':
         expect(s.rewards).toHaveLength(s.responses);
         for (const r of s.rewards)

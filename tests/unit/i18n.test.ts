@@ -164,6 +164,11 @@ const SAMPLES: Record<string, unknown[][]> = {
   'readout.notes.invalid': [['β = 0']],
   'shell.notice': notices,
   'views.untrainable': [['DPO, IPO']],
+  'views.trainingMoved': [
+    ['pair', ['DPO', 'IPO'], ['KTO']],
+    ['thumbs-down', [], ['KTO']],
+  ],
+  'controls.presetMenu.changed': [['π*', 'β']],
   'views.finalMetricsCaption': [['DPO', 300]],
   'views.divergedMetricsCaption': [['IPO', 1, 2]],
   'views.trainingDiverged': [
@@ -185,8 +190,19 @@ const SAMPLES: Record<string, unknown[][]> = {
     ['3', false],
   ],
   'figures.lossLabel': LOSS_IDS.map((id) => [id]),
-  'figures.responseLabel': [[0], [1], [2], [3]],
-  'figures.responsesTogether': [[2, 3]],
+  'figures.responseLabel': [
+    [0],
+    [1],
+    [2],
+    [3],
+    [0, { dataset: 'thumbs-down' }],
+    [1, { dataset: 'thumbs-down' }],
+    [0, { dataset: 'ranking', rewards: [1, 0, -1] }],
+  ],
+  'figures.responsesTogether': [
+    [2, 3],
+    [2, 3, { dataset: 'thumbs-down' }],
+  ],
   'figures.axis.sweep': [['beta'], ['ref']],
   'figures.axis.metric': [['rewards/margins']],
   'figures.axis.lossColourbar': [[true], [false]],
@@ -219,6 +235,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.note.simplexNeedsThree': [[4]],
   'figures.note.noTrajectory': [['DPO']],
   'figures.note.diverged': [[2]],
+  'figures.note.metricNoData': [['rewards/accuracies'], ['rewards/chosen']],
   'figures.summary.loss': [[lossParts, 1, 0.1]],
   'figures.summary.gradient': [[gradientParts, 1, 0.1]],
   'figures.summary.training': [
@@ -252,6 +269,8 @@ const SAMPLES: Record<string, unknown[][]> = {
 
 /** English strings that the Chinese tables may keep as they are: loss names, symbols and formulas. */
 const SAME_IN_EVERY_LANGUAGE = new Set([
+  // Response letters (ranking and thumbs-down data).
+  'B',
   'DPO',
   'cDPO',
   'IPO',

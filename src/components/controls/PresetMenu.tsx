@@ -4,6 +4,9 @@
 import { useId, useState } from 'react';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
+import { pickAppState } from '../../state/store.ts';
+import { presetChanges } from '../../state/presetChanges.ts';
+import { PARAM_TABLE } from '../../state/urlParams.ts';
 
 export interface PresetMenuProps {
   /** The scenarios offered, by id; their titles and explanations are the language table's `presets`. */
@@ -21,6 +24,11 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
   const selected = choice && choice.base === loaded ? choice.id : loaded;
   const presets = ids.map((presetId) => ({ id: presetId, ...text[presetId] }));
   const preset = presets.find((p) => p.id === selected);
+  // The settings of the loaded scenario edited since (by their link keys; z0's value goes under `z0`).
+  const changed = useStore((st) =>
+    [...new Set(presetChanges(pickAppState(st)).map((f) => PARAM_TABLE[f].key ?? 'z0'))].join(', '),
+  );
+  const stale = preset !== undefined && preset.id === loaded && changed !== '';
 
   return (
     <div className="preset-menu">
@@ -43,9 +51,21 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
           {s.presetMenu.load}
         </button>
       </div>
-      <p id={`${id}-explanation`} className="preset-explanation" aria-live="polite">
-        {preset ? preset.explanation : s.presetMenu.hint}
-      </p>
+      {stale ? (
+        <div id={`${id}-explanation`} className="preset-explanation" aria-live="polite">
+          <p className="preset-changed" role="status">
+            {s.presetMenu.changed(preset.title, changed)}
+          </p>
+          <details>
+            <summary>{s.presetMenu.staleExplanation}</summary>
+            <p>{preset.explanation}</p>
+          </details>
+        </div>
+      ) : (
+        <p id={`${id}-explanation`} className="preset-explanation" aria-live="polite">
+          {preset ? preset.explanation : s.presetMenu.hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 // The plane view: one loss over the (ρw, ρl) plane with its toy training path on top.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { planeFigure } from '../../figures/planeFigure.ts';
 import { planeLossId, planeOf } from '../../derive/plane.ts';
 import type { LossId } from '../../math/index.ts';
-import { useStoreFields } from '../storeContext.tsx';
+import { useStore, useStoreFields } from '../storeContext.tsx';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
@@ -18,8 +18,10 @@ export function PlaneView() {
   const pair = useStoreFields(PAIR_FIELDS);
   const theme = usePlotTheme();
   const { views, losses, figures } = useStrings();
-  const [picked, setPicked] = useState<LossId | null>(null);
-  const id = planeLossId(fields.losses, picked);
+  // The choice lives in the state (and so in a link); '' or a loss no longer shown: the first loss shown.
+  const picked = useStore((st) => st.planeLoss);
+  const update = useStore((st) => st.update);
+  const id = planeLossId(fields.losses, picked === '' ? null : picked);
   const plane = useMemo(() => planeOf(id, { ...fields, ...pair }, runs), [id, fields, pair, runs]);
   const figure = useCallback(
     () => planeFigure(plane.grid, runs, { theme, strings: figures, current: plane.pairLogRatios }),
@@ -29,7 +31,7 @@ export function PlaneView() {
     fields.losses.length > 1 ? (
       <label className="view-toolbar">
         {views.planeLossLabel}{' '}
-        <select value={id} onChange={(e) => setPicked(e.currentTarget.value as LossId)}>
+        <select value={id} onChange={(e) => update({ planeLoss: e.currentTarget.value as LossId })}>
           {fields.losses.map((l) => (
             <option key={l} value={l}>
               {losses[l].label}

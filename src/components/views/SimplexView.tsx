@@ -14,6 +14,10 @@ export function SimplexView() {
   const theme = usePlotTheme();
   const { views, figures } = useStrings();
   const simplex = useMemo(() => simplexOf(fields, runs), [fields, runs]);
+  const data = useMemo(
+    () => ({ dataset: fields.dataset, rewards: fields.rewards }),
+    [fields.dataset, fields.rewards],
+  );
   const figure = useCallback(() => {
     const third = simplex.thirdCorner;
     return simplexFigure(simplex.runs, {
@@ -21,9 +25,10 @@ export function SimplexView() {
       strings: figures,
       reference: simplex.reference,
       rlhfOptimum: simplex.rlhfOptimum,
-      thirdLabel: third ? figures.responsesTogether(third.from, third.to) : undefined,
+      thirdLabel: third ? figures.responsesTogether(third.from, third.to, data) : undefined,
+      data,
     });
-  }, [simplex, theme, figures]);
+  }, [simplex, theme, figures, data]);
   const note =
     simplex.rlhfOptimum === null
       ? views.rlhfNote.none

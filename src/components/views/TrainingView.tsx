@@ -1,9 +1,12 @@
 // The training view: the toy policy's probabilities over training, one panel per loss, with TRL's metrics
 // over steps and the last step's metrics as TRL would log them.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { trainingFigure } from '../../figures/trainingFigure.ts';
 import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
-import { PICKER_TICKED } from '../../math/index.ts';
+import { trustedSteps } from '../../math/index.ts';
+import { useStore } from '../storeContext.tsx';
+import { shownMetrics, toggledMetrics } from '../../derive/shownMetrics.ts';
+import type { TrainingRunInput } from '../../derive/types.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { TrlMetricsTable } from '../readout/TrlMetricsTable.tsx';
@@ -15,8 +18,22 @@ import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
 import { divergedRuns } from '../../derive/divergence.ts';
 import { metricsTablesOf } from '../../derive/metricsTables.ts';
 
-/** The metrics ticked when the page opens (src/math/trlMetrics.ts, `picker.ticked`). */
-const DEFAULT_METRICS: string[] = [...PICKER_TICKED];
+/** The runs (not diverged) in which π of response 0 (y_w, or the thumbs-down A) ended above / below its start. */
+function firstResponseMoves(runs: readonly TrainingRunInput[]): {
+  rose: TrainingRunInput[];
+  fell: TrainingRunInput[];
+} {
+  const rose: TrainingRunInput[] = [];
+  const fell: TrainingRunInput[] = [];
+  for (const run of runs) {
+    if (run.divergence || run.probs.length < 2) continue;
+    const end = run.probs[trustedSteps(run.divergence, run.probs.length) - 1][0];
+    const start = run.probs[0][0];
+    if (end > start) rose.push(run);
+    else if (end < start) fell.push(run);
+  }
+  return { rose, fell };
+}
 
 /** `compact` (embedded): just the probabilities, the one plot the view is about. */
 export function TrainingView({ compact = false }: { compact?: boolean }) {
@@ -24,26 +41,41 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
   const { runs, untrainable } = useToyRuns(fields);
   const theme = usePlotTheme();
   const { views, losses, figures } = useStrings();
-  const [metrics, setMetrics] = useState<string[]>(DEFAULT_METRICS);
+  // The ticks live in the state (and so in a link); none ticked = the usual ones that have data here.
+  const ticked = useStore((st) => st.trainingMetrics);
+  const update = useStore((st) => st.update);
+  const metrics = useMemo(() => shownMetrics(ticked, runs), [ticked, runs]);
+  const data = useMemo(
+    () => ({ dataset: fields.dataset, rewards: fields.rewards }),
+    [fields.dataset, fields.rewards],
+  );
+  const text = useMemo(() => {
+    const { rose, fell } = firstResponseMoves(runs);
+    const label = (r: TrainingRunInput) => losses[r.id].label;
+    const moved = views.trainingMoved(fields.dataset, rose.map(label), fell.map(label));
+    const base = views.sections.training;
+    return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
+  }, [runs, views, losses, fields.dataset]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
   const tables = useMemo(() => metricsTablesOf(runs, diverged), [runs, diverged]);
 
   const maxColumns = usePanelColumns();
   const probsFigure = useCallback(
-    () => trainingFigure(runs, { theme, strings: figures, responses: fields.responses, maxColumns }),
-    [runs, theme, figures, fields.responses, maxColumns],
+    () => trainingFigure(runs, { theme, strings: figures, responses: fields.responses, maxColumns, data }),
+    [runs, theme, figures, fields.responses, maxColumns, data],
   );
   const metricsFigure = useCallback(
     () => trainingMetricsFigure(runs, { theme, strings: figures, metrics, maxColumns }),
     [runs, theme, figures, metrics, maxColumns],
   );
-  const toggle = (name: string) =>
-    setMetrics((m) => (m.includes(name) ? (m.length > 1 ? m.filter((x) => x !== name) : m) : [...m, name]));
+  const toggle = (name: (typeof TRL_METRICS)[number]) =>
+    update({ trainingMetrics: toggledMetrics(metrics, name) });
 
   return (
     <>
       <ViewSection
         id="training"
+        text={text}
         figure={probsFigure}
         height={320}
         zoomable

@@ -128,5 +128,8 @@ export const EN_CONTROLS: ControlStrings = {
     none: 'Choose a scenario…',
     load: 'Load',
     hint: 'A scenario sets every control to show one effect.',
+    changed: (title, keys) =>
+      `Changed from “${title}” (${keys}): its explanation was written for the scenario’s own settings and may no longer hold. Load it again to restore them.`,
+    staleExplanation: 'The scenario’s explanation (for its own settings, not these)',
   },
 };

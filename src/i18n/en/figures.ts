@@ -26,8 +26,19 @@ const EN_SWEEP_STATUS: Record<UnfinishedStatus, string> = {
 
 export const EN_FIGURES: FigureStrings = {
   lossLabel: (id) => EN_LOSSES[id]?.label ?? id,
-  responseLabel: (k) => (k === 0 ? 'y_w (chosen)' : k === 1 ? 'y_l (rejected)' : `y${subscript(k + 1)}`),
-  responsesTogether: (from, to) => `y${subscript(from + 1)}…y${subscript(to + 1)} together`,
+  responseLabel: (k, data) => {
+    const letter = String.fromCharCode(65 + k);
+    if (data?.dataset === 'thumbs-down') return k === 0 ? 'A: undesirable (thumbs-down)' : letter;
+    if (data?.dataset === 'ranking') {
+      const r = data.rewards?.[k];
+      return r === undefined ? letter : `${letter} (r = ${c3(r)})`;
+    }
+    return k === 0 ? 'y_w (chosen)' : k === 1 ? 'y_l (rejected)' : `y${subscript(k + 1)}`;
+  },
+  responsesTogether: (from, to, data) =>
+    data && data.dataset !== 'pair'
+      ? `${String.fromCharCode(65 + from)}…${String.fromCharCode(65 + to)} together`
+      : `y${subscript(from + 1)}…y${subscript(to + 1)} together`,
 
   axis: {
     margin: 'margin h = ρw − ρl (nats)',
@@ -111,6 +122,10 @@ export const EN_FIGURES: FigureStrings = {
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
     noTrajectory: (label) => `No training run of ${label} to draw.`,
     diverged: (step) => `diverged at step ${step}`,
+    metricNoData: (metric) =>
+      metric === 'rewards/accuracies'
+        ? 'no data:<br>KTO logs no<br>rewards/accuracies'
+        : `no data: KTO logs nothing<br>for an empty class<br>(${metric})`,
   },
 
   summary: {

@@ -15,8 +15,7 @@ export const EN_VIEWS: ViewStrings = {
     },
     training: {
       title: 'Training the toy policy',
-      caption:
-        'π(y) of every response over the training steps, one panel per loss: watch y_w rise and y_l fall.',
+      caption: 'π(y) of every response over the training steps, one panel per loss.',
     },
     sweeps: {
       title: 'What β and the reference change',
@@ -26,7 +25,7 @@ export const EN_VIEWS: ViewStrings = {
     plane: {
       title: 'The (ρw, ρl) plane',
       caption:
-        'Contours of the first loss over both log-ratios, with its training path on top; the dashed diagonal is h = 0.',
+        'Contours of one loss (chosen below; the first shown by default) over both log-ratios, with its training path on top; the dashed diagonal is h = 0.',
     },
     simplex: {
       title: 'The probability simplex',
@@ -43,6 +42,15 @@ export const EN_VIEWS: ViewStrings = {
   untrainable: (names) =>
     `${names}: a pair loss needs pairs, and thumbs-down data has none, so there is nothing to train.`,
   metricsLegend: 'TRL metrics to plot',
+  trainingMoved: (dataset, rose, fell) => {
+    if (dataset === 'ranking') return '';
+    const who = dataset === 'thumbs-down' ? 'π(A), the thumbs-down response,' : 'π(y_w)';
+    const parts = [
+      rose.length > 0 ? `rose under ${rose.join(', ')}` : '',
+      fell.length > 0 ? `fell under ${fell.join(', ')}` : '',
+    ].filter((p) => p !== '');
+    return parts.length === 0 ? '' : ` Here ${who} ${parts.join(' and ')}.`;
+  },
   finalMetricsCaption: (loss, step) => `${loss}: what TRL would log at step ${step}`,
   divergedMetricsCaption: (loss, step, divergedAt) =>
     `${loss}: what TRL would log at step ${step}, the last step before training diverged (at step ${divergedAt})`,

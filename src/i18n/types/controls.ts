@@ -122,5 +122,9 @@ export interface ControlStrings {
     load: string;
     /** Shown where the explanation goes while nothing is selected. */
     hint: string;
+    /** Controls were edited after loading scenario `title`; `keys`: the changed settings, by their link keys. */
+    changed: (title: string, keys: string) => string;
+    /** The summary of the collapsed explanation of a scenario whose settings were edited. */
+    staleExplanation: string;
   };
 }

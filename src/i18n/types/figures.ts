@@ -1,6 +1,14 @@
 // Every visible string the figure builders produce. The builders never hold text of their own: a language
 // table implements this interface (English in ../en/figures.ts) and is passed in with the figure options.
 import type { ConvergenceStatus, LossId } from '../../math/index.ts';
+import type { DatasetKind } from '../../state/appState.ts';
+
+/** What the toy was trained on, so responses are named for what they are in that data. */
+export interface ResponseData {
+  dataset: DatasetKind;
+  /** The hidden rewards, for ranking data. */
+  rewards?: readonly number[];
+}
 
 /** One loss at the current pair, for the loss view's summary. */
 export interface LossSummaryPart {
@@ -109,10 +117,14 @@ export type SweepAxis = 'beta' | 'ref';
 export interface FigureStrings {
   /** A loss in legends and texts: its label from the language's loss-name table (sigmoid → 'DPO', …). */
   lossLabel(id: LossId): string;
-  /** Response k of the toy policy: 0 → y_w (chosen), 1 → y_l (rejected), k ≥ 2 → y₃, y₄, … */
-  responseLabel(k: number): string;
+  /**
+   * Response k of the toy policy. Pair data (the default): 0 → y_w (chosen), 1 → y_l (rejected), k ≥ 2 →
+   * y₃, y₄, …; ranking data: A, B, C, … with their hidden rewards; thumbs-down data: A is the undesirable
+   * (thumbs-down) example, the others B, C, … are in no example.
+   */
+  responseLabel(k: number, data?: ResponseData): string;
   /** The simplex's third corner when K > 3: responses `from`…`to` (0-based) taken together. */
-  responsesTogether(from: number, to: number): string;
+  responsesTogether(from: number, to: number, data?: ResponseData): string;
 
   /** Axis and colour-bar titles, with units. */
   axis: {
@@ -207,6 +219,8 @@ export interface FigureStrings {
     noTrajectory(label: string): string;
     /** Beside a training panel's title and on its marker line: training diverged at this step. */
     diverged(step: number): string;
+    /** In a metrics panel where no run logged a number (KTO logs no accuracies, nor anything for an empty class). */
+    metricNoData(metric: string): string;
   };
 
   /** 1–3 sentence text alternatives with the current numbers. */

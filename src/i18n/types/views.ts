@@ -2,7 +2,7 @@
 // error message, export menu and zoom), and the views' own notes and warnings. (The text inside the plots is
 // figures.ts.)
 import type { ViewId } from '../../state/viewIds.ts';
-import type { AppState } from '../../state/appState.ts';
+import type { AppState, DatasetKind } from '../../state/appState.ts';
 
 export interface ViewText {
   title: string;
@@ -18,6 +18,11 @@ export interface ViewStrings {
   /** Pair losses cannot train on thumbs-down data. */
   untrainable: (names: string) => string;
   metricsLegend: string;
+  /**
+   * Added to the training caption: which way the first response actually moved in these runs (by loss
+   * label), so the caption never says y_w rose where it fell. '' when nothing can be said (ranking data). Appended as it is: a language that separates sentences with a space starts with one.
+   */
+  trainingMoved: (dataset: DatasetKind, rose: readonly string[], fell: readonly string[]) => string;
   /** Caption of the TRL metrics table of one run's last step. */
   finalMetricsCaption: (loss: string, step: number) => string;
   /** The same for a run that diverged at step `divergedAt`: the table shows `step`, the last one before. */

@@ -24,8 +24,19 @@ const ZH_SWEEP_STATUS: Record<UnfinishedStatus, string> = {
 
 export const ZH_FIGURES: FigureStrings = {
   lossLabel: (id) => ZH_LOSSES[id]?.label ?? id,
-  responseLabel: (k) => (k === 0 ? 'y_w（被选）' : k === 1 ? 'y_l（被拒）' : `y${subscript(k + 1)}`),
-  responsesTogether: (from, to) => `y${subscript(from + 1)}…y${subscript(to + 1)} 合计`,
+  responseLabel: (k, data) => {
+    const letter = String.fromCharCode(65 + k);
+    if (data?.dataset === 'thumbs-down') return k === 0 ? 'A：不良样本（差评）' : letter;
+    if (data?.dataset === 'ranking') {
+      const r = data.rewards?.[k];
+      return r === undefined ? letter : `${letter}（r = ${c3(r)}）`;
+    }
+    return k === 0 ? 'y_w（被选）' : k === 1 ? 'y_l（被拒）' : `y${subscript(k + 1)}`;
+  },
+  responsesTogether: (from, to, data) =>
+    data && data.dataset !== 'pair'
+      ? `${String.fromCharCode(65 + from)}…${String.fromCharCode(65 + to)} 合计`
+      : `y${subscript(from + 1)}…y${subscript(to + 1)} 合计`,
 
   axis: {
     margin: '间隔 h = ρw − ρl（nats）',
@@ -108,6 +119,10 @@ export const ZH_FIGURES: FigureStrings = {
     simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
     noTrajectory: (label) => `没有 ${label} 的训练轨迹可画。`,
     diverged: (step) => `第 ${step} 步发散`,
+    metricNoData: (metric) =>
+      metric === 'rewards/accuracies'
+        ? '无数据：<br>KTO 不记录<br>rewards/accuracies'
+        : `无数据：KTO 对没有样本的<br>类别不记录任何值<br>（${metric}）`,
   },
 
   summary: {

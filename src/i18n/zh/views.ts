@@ -14,7 +14,7 @@ export const ZH_VIEWS: ViewStrings = {
     },
     training: {
       title: '训练玩具策略',
-      caption: '每个回答的 π(y) 随训练步数的变化，每个损失一个子图：看 y_w 如何上升、y_l 如何下降。',
+      caption: '每个回答的 π(y) 随训练步数的变化，每个损失一个子图。',
     },
     sweeps: {
       title: 'β 与参考模型的影响',
@@ -22,7 +22,8 @@ export const ZH_VIEWS: ViewStrings = {
     },
     plane: {
       title: '(ρw, ρl) 平面',
-      caption: '第一个损失在两个对数比率上的等高线图，上面叠加了它的训练轨迹；虚线对角线是 h = 0。',
+      caption:
+        '一个损失（在下方选择，默认为第一个）在两个对数比率上的等高线图，上面叠加了它的训练轨迹；虚线对角线是 h = 0。',
     },
     simplex: {
       title: '概率单纯形',
@@ -38,6 +39,15 @@ export const ZH_VIEWS: ViewStrings = {
   retry: '重试',
   untrainable: (names) => `${names}：成对损失需要偏好对，而点踩数据里没有偏好对，因此无从训练。`,
   metricsLegend: '要绘制的 TRL 指标',
+  trainingMoved: (dataset, rose, fell) => {
+    if (dataset === 'ranking') return '';
+    const who = dataset === 'thumbs-down' ? '被点踩的回答 A 的概率 π(A)' : 'π(y_w)';
+    const parts = [
+      rose.length > 0 ? `在 ${rose.join('、')} 下上升` : '',
+      fell.length > 0 ? `在 ${fell.join('、')} 下下降` : '',
+    ].filter((p) => p !== '');
+    return parts.length === 0 ? '' : `此处${who}${parts.join('，')}。`;
+  },
   finalMetricsCaption: (loss, step) => `${loss}：TRL 在第 ${step} 步会记录的指标`,
   divergedMetricsCaption: (loss, step, divergedAt) =>
     `${loss}：TRL 在第 ${step} 步会记录的指标（训练在第 ${divergedAt} 步发散，这是发散前的最后一步）`,
