@@ -3,9 +3,7 @@ import type { Annotation, Layout, LayoutAxis, ScatterData, XAxisName, YAxisName 
 import type { Figure, PlotTheme } from './types.ts';
 import type { FigureStrings } from '../i18n/types/figures.ts';
 import { themeAxis, themeLayout } from './themes.ts';
-import { LOSS_IDS, type LossId } from '../math/index.ts';
 import { niceCeil } from '../derive/pairCurves.ts';
-import { lossStyle, type LossStyle } from './lossStyle.ts';
 
 export type NumberArray = ArrayLike<number>;
 

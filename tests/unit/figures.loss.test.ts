@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOSS_IDS, dpoOptimalMargin, ipoOptimalMargin, sigmoid, type LossId } from '../../src/math/index.ts';
+import { dpoOptimalMargin, ipoOptimalMargin, sigmoid } from '../../src/math/index.ts';
 import {
   LIGHT_THEME,
   DARK_THEME,
@@ -7,7 +7,7 @@ import {
   QUADRATIC_LOSSES,
   gradientFigure,
   lossFigure,
-  lossStyle,
+  lossStyleOf,
   type LossCurveInput,
 } from '../../src/figures/index.ts';
 import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
@@ -114,9 +114,8 @@ describe('lossFigure', () => {
 
   it('colours each loss by its id, not by its position in the chosen list', () => {
     const swapped = lossFigure([curves[1], curves[0]], opts);
-    const row = (id: LossId) => LOSS_IDS.indexOf(id);
-    expect(traceNamed(swapped, 'IPO').line?.color).toBe(lossStyle(row('ipo'), LIGHT_THEME).color);
-    expect(traceNamed(swapped, 'DPO').line?.color).toBe(lossStyle(row('sigmoid'), LIGHT_THEME).color);
+    expect(traceNamed(swapped, 'IPO').line?.color).toBe(lossStyleOf('ipo', LIGHT_THEME).color);
+    expect(traceNamed(swapped, 'DPO').line?.color).toBe(lossStyleOf('sigmoid', LIGHT_THEME).color);
     expect(traceNamed(swapped, 'IPO').line?.color).toBe(traceNamed(fig, 'IPO').line?.color);
   });
 

@@ -12,7 +12,7 @@ import {
   PROJECTOR_THEME,
   gradientFigure,
   lossFigure,
-  lossStyle,
+  lossStyleOf,
   type Figure,
 } from '../../src/figures/index.ts';
 import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
@@ -172,7 +172,7 @@ describe('a loss keeps one colour in both views, whatever its position', () => {
       for (const losses of orders) {
         const f = figures(state({ losses }), theme);
         for (const id of losses) {
-          const colour = lossStyle(LOSS_IDS.indexOf(id), theme).color;
+          const colour = lossStyleOf(id, theme).color;
           for (const fig of [f.loss, f.gradient]) {
             const own = traces(fig).filter((t) => t.legendgroup === id);
             expect(own.length).toBeGreaterThan(0);
