@@ -34,8 +34,9 @@ function optimumOnCurve(id: LossId, s: PairCurveFields): number | null {
   const star = optimalMargin(id, s.preferenceProb, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
   if (!perTokenMargin(id, s)) return star;
-  const cw = s.policyChosen - s.refChosen;
-  const cl = s.policyRejected - s.refRejected;
+  const pair = pairInputOf(s);
+  const cw = pair.policyChosen - pair.refChosen;
+  const cl = pair.policyRejected - pair.refRejected;
   const iw = 1 / s.chosenLength;
   const il = 1 / s.rejectedLength;
   const d = (star - cw * iw + cl * il) / (iw + il);
@@ -57,7 +58,8 @@ export function niceCeil(x: number): number {
 }
 
 export function currentMargin(s: PairFields): number {
-  return s.policyChosen - s.refChosen - (s.policyRejected - s.refRejected);
+  const p = pairInputOf(s);
+  return p.policyChosen - p.refChosen - (p.policyRejected - p.refRejected);
 }
 
 export function computePairCurves(s: PairCurveFields): LossCurveInput[] {

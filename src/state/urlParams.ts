@@ -94,7 +94,7 @@ type SpecOf<K extends keyof AppState> = K extends 'losses'
   ? LossListSpec
   : K extends 'refProbs'
     ? ProbListSpec
-    : K extends 'rewards'
+    : K extends 'rewards' | 'startLogRatios'
       ? RewardListSpec
       : K extends 'z0Mode'
         ? Z0Spec
@@ -110,7 +110,7 @@ type SpecOf<K extends keyof AppState> = K extends 'losses'
 export type ParamTable = { readonly [K in keyof AppState]: SpecOf<K> };
 
 /** The schema version written as `v`. Bump it (and add a migration) when a key changes meaning. */
-export const URL_VERSION = 1;
+export const URL_VERSION = 2;
 
 /** The list, in the order keys are written to a link and listed in the README. */
 export const PARAM_TABLE = {
@@ -152,42 +152,6 @@ export const PARAM_TABLE = {
     round: sig(3),
     doc: 'DiscoPOP temperature τ',
   },
-  policyChosen: {
-    key: 'lw',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π(y_w), summed over tokens',
-  },
-  policyRejected: {
-    key: 'll',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π(y_l)',
-  },
-  refChosen: {
-    key: 'rw',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π_ref(y_w)',
-  },
-  refRejected: {
-    key: 'rl',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π_ref(y_l)',
-  },
   chosenLength: {
     key: 'lenw',
     kind: 'number',
@@ -195,7 +159,7 @@ export const PARAM_TABLE = {
     max: 4096,
     scale: 'linear',
     round: WHOLE,
-    doc: 'tokens in y_w',
+    doc: "tokens in the toy's y_w (response 0)",
   },
   rejectedLength: {
     key: 'lenl',
@@ -204,7 +168,7 @@ export const PARAM_TABLE = {
     max: 4096,
     scale: 'linear',
     round: WHOLE,
-    doc: 'tokens in y_l',
+    doc: "tokens in the toy's y_l (response 1)",
   },
   desirableWeight: {
     key: 'wd',
@@ -253,6 +217,14 @@ export const PARAM_TABLE = {
     kind: 'probList',
     min: REF_PROB_MIN,
     doc: 'toy reference probabilities, comma-separated',
+  },
+  startLogRatios: {
+    key: 'start',
+    kind: 'rewardList',
+    min: -100,
+    max: 100,
+    round: BOX_ROUNDING,
+    doc: "toy policy's start: offsets added to the reference logits, comma-separated (0 = the reference)",
   },
   features: {
     key: 'feat',
@@ -338,7 +310,7 @@ export type EnumParam = EnumSpec & { field: EnumFieldName };
 export type BoolParam = BoolSpec & { field: BoolFieldName };
 export type LossListParam = LossListSpec & { field: 'losses' };
 export type ProbListParam = ProbListSpec & { field: 'refProbs' };
-export type RewardListParam = RewardListSpec & { field: 'rewards' };
+export type RewardListParam = RewardListSpec & { field: 'rewards' | 'startLogRatios' };
 export type Z0Param = Z0Spec & { field: 'z0Mode' };
 export type Param =
   NumberParam | EnumParam | BoolParam | LossListParam | ProbListParam | RewardListParam | Z0Param;
@@ -365,3 +337,4 @@ export const KNOWN_LOSSES: ReadonlySet<string> = new Set(PARAM_TABLE.losses.choi
 export const RESPONSES_RANGE = { min: PARAM_TABLE.responses.min, max: PARAM_TABLE.responses.max };
 export const REF_PROBS_PARAM: ProbListParam = { ...PARAM_TABLE.refProbs, field: 'refProbs' };
 export const REWARDS_PARAM: RewardListParam = { ...PARAM_TABLE.rewards, field: 'rewards' };
+export const START_PARAM: RewardListParam = { ...PARAM_TABLE.startLogRatios, field: 'startLogRatios' };

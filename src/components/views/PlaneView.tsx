@@ -3,24 +3,19 @@ import { useCallback, useMemo, useState } from 'react';
 import { planeFigure } from '../../figures/planeFigure.ts';
 import { planeLossId, planeOf } from '../../derive/plane.ts';
 import type { LossId } from '../../math/index.ts';
-import { useStoreFields } from '../storeContext.tsx';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
 
-/** The pair's log-probs: where the plane is centred and the dot drawn (the toy fields give the rest). */
-const PAIR_FIELDS = ['policyChosen', 'policyRejected', 'refChosen', 'refRejected'] as const;
-
 export function PlaneView() {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
-  const pair = useStoreFields(PAIR_FIELDS);
   const theme = usePlotTheme();
   const { views, losses, figures } = useStrings();
   const [picked, setPicked] = useState<LossId | null>(null);
   const id = planeLossId(fields.losses, picked);
-  const plane = useMemo(() => planeOf(id, { ...fields, ...pair }, runs), [id, fields, pair, runs]);
+  const plane = useMemo(() => planeOf(id, fields, runs), [id, fields, runs]);
   const figure = useCallback(
     () => planeFigure(plane.grid, runs, { theme, strings: figures, current: plane.pairLogRatios }),
     [plane, runs, theme, figures],
