@@ -6,15 +6,10 @@ import { ktoLoss, pairLoss } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { EXO_MIN_SMOOTHING } from '../../src/math/index.ts';
 import { renderWithStore } from './renderWithStore.tsx';
+import { pairInputOf } from '../../src/derive/mathParams.ts';
 
-const PAIR = {
-  policyChosen: DEFAULT_STATE.policyChosen,
-  policyRejected: DEFAULT_STATE.policyRejected,
-  refChosen: DEFAULT_STATE.refChosen,
-  refRejected: DEFAULT_STATE.refRejected,
-  chosenLength: DEFAULT_STATE.chosenLength,
-  rejectedLength: DEFAULT_STATE.rejectedLength,
-};
+/** The toy's y_w, y_l at step 0: the pair the readout shows. */
+const PAIR = pairInputOf(DEFAULT_STATE);
 
 /** The cell in the row whose header starts with `row` and the column whose header matches `column`. */
 function cell(row: string, column: RegExp): HTMLElement {
@@ -55,8 +50,12 @@ describe('PairReadout', () => {
     const ipo = pairLoss('ipo', PAIR, { beta: 0.1, ipoNormalization: 'token' });
     expect(within(cell('loss', /^IPO/)).getByRole('button').textContent).toBe(formatNumber(ipo.loss));
     const params = { beta: 0.1, z0: 0, desirableWeight: 1, undesirableWeight: 1 };
-    const up = ktoLoss('kto', { policy: -11, ref: -12, desirable: true }, params);
-    const down = ktoLoss('kto', { policy: -13, ref: -12, desirable: false }, params);
+    const up = ktoLoss('kto', { policy: PAIR.policyChosen, ref: PAIR.refChosen, desirable: true }, params);
+    const down = ktoLoss(
+      'kto',
+      { policy: PAIR.policyRejected, ref: PAIR.refRejected, desirable: false },
+      params,
+    );
     const kto = cell('loss', /^KTO/);
     expect(within(kto).getByRole('button').textContent).toBe(formatNumber(up.loss + down.loss));
     expect(kto.textContent).toContain('for one pair this uses z0 = 0');
