@@ -46,10 +46,7 @@ function evaluate(expr: string): number {
 const base: ReadoutInputs = { ...DEFAULT_STATE };
 const STATES: [string, ReadoutInputs][] = [
   ['default', base],
-  [
-    'policy behind the reference',
-    { ...base, startLogRatios: [-2, 2, 0], beta: 0.5, labelSmoothing: 0.2 },
-  ],
+  ['policy behind the reference', { ...base, startLogRatios: [-2, 2, 0], beta: 0.5, labelSmoothing: 0.2 }],
   [
     'IPO summed, long y_l, fixed z0',
     { ...base, ipoNormalization: 'sum', rejectedLength: 25, z0Mode: 'fixed', z0: 0.5, desirableWeight: 1.2 },

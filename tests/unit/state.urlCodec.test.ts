@@ -415,7 +415,13 @@ describe('parseHash on hostile links', () => {
   it('−0 is read as 0, in numbers and in lists', () => {
     const { state, notices } = expectSafeParse('#start=-0,1,0&eps=-0.0&rewards=-0,1,-0&z0=-0');
     expect(notices).toEqual([]);
-    for (const v of [state.startLogRatios[0], state.labelSmoothing, state.rewards[0], state.rewards[2], state.z0])
+    for (const v of [
+      state.startLogRatios[0],
+      state.labelSmoothing,
+      state.rewards[0],
+      state.rewards[2],
+      state.z0,
+    ])
       expect(Object.is(v, 0)).toBe(true);
   });
 

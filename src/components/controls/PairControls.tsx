@@ -13,7 +13,8 @@ import { setStartLogProb } from './startEdit.ts';
 
 const MIN = refProbMin();
 const LOG_MIN = -20;
-const round4 = (v: number) => Number(v.toFixed(4));
+/** Four decimals, and +0 for −0, so that the box and the stored value agree. */
+const round4 = (v: number) => Number(v.toFixed(4)) + 0;
 const SLIDER = { min: LOG_MIN, max: 0, step: 0.01, keyStep: 0.1, pageStep: 1 };
 
 type Role = 'chosen' | 'rejected' | 'other';
@@ -57,7 +58,7 @@ export function PairControls() {
         <div className="pair-response" key={i}>
           <NumberField
             label={s.pair.refLogProb(i + 1, roleOf(i))}
-            value={Math.log(p)}
+            value={round4(Math.log(p))}
             min={Math.log(MIN)}
             max={logMax}
             logProb
@@ -68,7 +69,7 @@ export function PairControls() {
           />
           <NumberField
             label={s.pair.startLogProb(i + 1, roleOf(i))}
-            value={start[i]}
+            value={round4(start[i])}
             min={LOG_MIN}
             max={0}
             logProb
