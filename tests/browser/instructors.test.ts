@@ -152,7 +152,7 @@ describe('embedding one view in a host page', () => {
     await slider.waitFor({ state: 'visible' });
     expect(await frame.locator('.embed-controls').isVisible()).toBe(true);
     expect(await frame.getByRole('checkbox', { name: 'DPO sigmoid', exact: true }).isVisible()).toBe(true);
-    // The toy policy's controls, not the single pair's (which the training view does not use).
+    // The toy policy's controls, not the response editor of the pair views.
     expect(await frame.getByRole('textbox', { name: 'Policy, rejected: log πθ(y_l)' }).count()).toBe(0);
     expect(await frame.locator('.embed-controls input[type=range]').count()).toBeGreaterThan(1);
 

@@ -150,7 +150,7 @@ describe('a bad value typed into a number box', () => {
   });
 
   it('a positive log-probability: role="alert" explains it, and the log-prob keeps its value', async () => {
-    const label = 'Policy, chosen: log πθ(y_w)';
+    const label = 'start log πθ(response 1), y_w';
     const box = numberBox(page, label);
     const kept = await box.inputValue();
     const before = await snapshot();
