@@ -13,17 +13,14 @@ import {
   type PairLossParams,
   type ToyLossConfig,
 } from '../math/index.ts';
-import { pickFields, stateFields, type FieldsOf } from '../state/pickFields.ts';
+import { stateFields, type FieldsOf } from '../state/pickFields.ts';
 
-/** The pair's log-probabilities and lengths. */
-export const PAIR_FIELDS = stateFields(
-  'policyChosen',
-  'policyRejected',
-  'refChosen',
-  'refRejected',
-  'chosenLength',
-  'rejectedLength',
-);
+/**
+ * What the pair is made of: the toy's reference, its starting policy and the lengths of y_w and y_l. The pair
+ * of the loss and gradient views, the readout, the plane and the TRL code is the toy's y_w (response 0) and
+ * y_l (response 1) at step 0, built here only (pairInputOf).
+ */
+export const PAIR_FIELDS = stateFields('refProbs', 'startLogRatios', 'chosenLength', 'rejectedLength');
 export type PairFields = FieldsOf<typeof PAIR_FIELDS>;
 
 /** Every setting some loss reads. */
@@ -42,9 +39,36 @@ export type LossParamFields = FieldsOf<typeof LOSS_PARAM_FIELDS>;
 /** What one loss at the store's pair reads: the pair and the settings. */
 export type PairLossFields = PairFields & LossParamFields;
 
-/** The pair as the math API takes it. */
-export function pairInputOf(s: PairFields): PairInput {
-  return pickFields(s, PAIR_FIELDS);
+/** log π_ref(k) of every response: the toy's reference logits (refProbs sums to 1). */
+export function refLogProbsOf(s: Pick<PairFields, 'refProbs'>): number[] {
+  return s.refProbs.map(Math.log);
+}
+
+/** The toy policy's starting log π(k): log softmax(log π_ref + startLogRatios), summed over tokens as TRL. */
+export function startLogProbsOf(s: Pick<PairFields, 'refProbs' | 'startLogRatios'>): number[] {
+  const logits = s.refProbs.map((p, k) => Math.log(p) + (s.startLogRatios[k] ?? 0));
+  const top = Math.max(...logits);
+  const logZ = top + Math.log(logits.reduce((a, l) => a + Math.exp(l - top), 0));
+  return logits.map((l) => Math.min(0, l - logZ));
+}
+
+/** Per-response completion lengths of the toy: y_w's and y_l's, 1 for every other response. */
+export function toyLengthsOf(s: Pick<PairFields, 'refProbs' | 'chosenLength' | 'rejectedLength'>): number[] {
+  return s.refProbs.map((_, k) => (k === 0 ? s.chosenLength : k === 1 ? s.rejectedLength : 1));
+}
+
+/** The pair as the math API takes it: the toy's y_w and y_l at step 0. */
+export function pairInputOf(s: PairFields): Required<PairInput> {
+  const policy = startLogProbsOf(s);
+  const ref = refLogProbsOf(s);
+  return {
+    policyChosen: policy[0],
+    policyRejected: policy[1],
+    refChosen: ref[0],
+    refRejected: ref[1],
+    chosenLength: s.chosenLength,
+    rejectedLength: s.rejectedLength,
+  };
 }
 
 /** The pair-loss parameters loss `id` computes with. */

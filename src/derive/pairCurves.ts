@@ -40,8 +40,9 @@ function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): n
   const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
   if (!perTokenMargin(id, s)) return star;
-  const cw = s.policyChosen - s.refChosen;
-  const cl = s.policyRejected - s.refRejected;
+  const pair = pairInputOf(s);
+  const cw = pair.policyChosen - pair.refChosen;
+  const cl = pair.policyRejected - pair.refRejected;
   const iw = 1 / s.chosenLength;
   const il = 1 / s.rejectedLength;
   const d = (star - cw * iw + cl * il) / (iw + il);
@@ -63,7 +64,8 @@ export function niceCeil(x: number): number {
 }
 
 export function currentMargin(s: PairFields): number {
-  return s.policyChosen - s.refChosen - (s.policyRejected - s.refRejected);
+  const p = pairInputOf(s);
+  return p.policyChosen - p.refChosen - (p.policyRejected - p.refRejected);
 }
 
 /**

@@ -21,8 +21,9 @@ export interface PairValues {
 export function pairValuesOf(id: LossId, s: PairLossFields): PairValues {
   if (isKtoLoss(id)) {
     const params = ktoParamsOf(s);
-    const up = ktoLoss(id, { policy: s.policyChosen, ref: s.refChosen, desirable: true }, params);
-    const down = ktoLoss(id, { policy: s.policyRejected, ref: s.refRejected, desirable: false }, params);
+    const p = pairInputOf(s);
+    const up = ktoLoss(id, { policy: p.policyChosen, ref: p.refChosen, desirable: true }, params);
+    const down = ktoLoss(id, { policy: p.policyRejected, ref: p.refRejected, desirable: false }, params);
     return {
       loss: up.loss + down.loss,
       dChosen: up.dPolicy,

@@ -2,13 +2,21 @@
 // path of that loss and the region where the loss changes (a few 1/β around the origin).
 import { isKtoLoss, ktoPairPlane, pairLossPlane, trustedSteps, type LossId } from '../math/index.ts';
 import type { PlaneGridInput, TrainingRunInput } from './types.ts';
-import { ktoParamsOf, pairParamsOf, type LossParamFields, type PairFields } from './mathParams.ts';
+import {
+  ktoParamsOf,
+  pairInputOf,
+  pairParamsOf,
+  type LossParamFields,
+  type PairFields,
+} from './mathParams.ts';
 
-/** The pair's log-probabilities: the plane marks the pair and keeps it in view. */
-export type PlanePairFields = Pick<
-  PairFields,
-  'policyChosen' | 'policyRejected' | 'refChosen' | 'refRejected'
->;
+/** What the pair is made of: the plane marks the pair and keeps it in view. */
+export type PlanePairFields = PairFields;
+
+function pairLogRatios(s: PlanePairFields): { chosenLogRatio: number; rejectedLogRatio: number } {
+  const p = pairInputOf(s);
+  return { chosenLogRatio: p.policyChosen - p.refChosen, rejectedLogRatio: p.policyRejected - p.refRejected };
+}
 
 export const PLANE_POINTS = 61;
 
@@ -36,16 +44,14 @@ export function computePlane(
 ): PlaneGridInput {
   // βρ in ±3 is where σ(βρ) changes; keep at least that, then take in the pair and the path.
   const reach = Math.min(3 / s.beta, 200);
-  const pairW = s.policyChosen - s.refChosen;
-  const pairL = s.policyRejected - s.refRejected;
+  const { chosenLogRatio: pairW, rejectedLogRatio: pairL } = pairLogRatios(s);
   // A diverged run's path counts only up to the step where it diverged: beyond, it runs off to ±10³⁰⁰.
   const path = (r: number[]) => (run?.divergence ? r.slice(0, trustedSteps(run.divergence, r.length)) : r);
   const xs = linspace(extent([pairW, ...path(run?.chosenLogRatio ?? [])], -reach, reach), PLANE_POINTS);
   const ys = linspace(extent([pairL, ...path(run?.rejectedLogRatio ?? [])], -reach, reach), PLANE_POINTS);
   const loss = isKtoLoss(id)
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
-    : // The toy's responses are one token long, so token-normalised losses use lengths 1 here too.
-      pairLossPlane(id, pairParamsOf(id, s), xs, ys);
+    : pairLossPlane(id, pairParamsOf(id, s), xs, ys, { chosen: s.chosenLength, rejected: s.rejectedLength });
   return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
 }
 
@@ -75,9 +81,6 @@ export function planeOf(
       s,
       runs.find((r) => r.id === id),
     ),
-    pairLogRatios: {
-      chosenLogRatio: s.policyChosen - s.refChosen,
-      rejectedLogRatio: s.policyRejected - s.refRejected,
-    },
+    pairLogRatios: pairLogRatios(s),
   };
 }

@@ -4,7 +4,7 @@
 import { isKtoLoss, lossInfo, lossReads, perTokenMargin, sigmoid, type LossId } from '../math/index.ts';
 import type { Z0Mode } from '../state/appState.ts';
 import type { ReadoutRowKey } from '../i18n/types/readout.ts';
-import { pairParamsOf, pairZ0, type PairLossFields } from './mathParams.ts';
+import { pairInputOf, pairParamsOf, pairZ0, type PairLossFields } from './mathParams.ts';
 import { pairValuesOf } from './pairValues.ts';
 import {
   numericFormula,
@@ -60,8 +60,9 @@ interface RowValues {
 
 /** The symbols' values; `eps` is the ε the loss computes with (EXO's smallest ε applied). */
 function symbolValues(s: ReadoutInputs, eps: number, z0: number): Values {
-  const rw = s.policyChosen - s.refChosen;
-  const rl = s.policyRejected - s.refRejected;
+  const pair = pairInputOf(s);
+  const rw = pair.policyChosen - pair.refChosen;
+  const rl = pair.policyRejected - pair.refRejected;
   const h = rw - rl;
   const z = s.beta * h;
   return {
@@ -73,10 +74,10 @@ function symbolValues(s: ReadoutInputs, eps: number, z0: number): Values {
     z0,
     lamD: s.desirableWeight,
     lamU: s.undesirableWeight,
-    lw: s.policyChosen,
-    ll: s.policyRejected,
-    refw: s.refChosen,
-    refl: s.refRejected,
+    lw: pair.policyChosen,
+    ll: pair.policyRejected,
+    refw: pair.refChosen,
+    refl: pair.refRejected,
     rw,
     rl,
     h,

@@ -14,7 +14,7 @@ import {
 } from '../math/index.ts';
 import type { TrainingRunInput } from './types.ts';
 import { memoByFields, stateFields, type FieldsOf } from '../state/pickFields.ts';
-import { LOSS_PARAM_FIELDS, toyLossOf } from './mathParams.ts';
+import { LOSS_PARAM_FIELDS, refLogProbsOf, toyLengthsOf, toyLossOf } from './mathParams.ts';
 
 /** Every field the toy results depend on, in a fixed order (the memo key and the worker message). */
 export const TOY_FIELDS = stateFields(
@@ -22,6 +22,9 @@ export const TOY_FIELDS = stateFields(
   ...LOSS_PARAM_FIELDS,
   'responses',
   'refProbs',
+  'startLogRatios',
+  'chosenLength',
+  'rejectedLength',
   'features',
   'similarity',
   'dataset',
@@ -35,7 +38,9 @@ export type ToyFields = FieldsOf<typeof TOY_FIELDS>;
 
 export function toySpecOf(s: ToyFields): ToySpec {
   return {
-    refLogits: s.refProbs.map(Math.log),
+    refLogits: refLogProbsOf(s),
+    startOffsets: [...s.startLogRatios],
+    lengths: toyLengthsOf(s),
     features: s.features,
     similarity: s.similarity,
     dataset:

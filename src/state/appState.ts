@@ -33,11 +33,7 @@ export interface AppState {
   ipoNormalization: IpoNormalization;
   discopopTau: number;
 
-  /** The single pair of the loss and gradient views: summed log-probs and completion lengths. */
-  policyChosen: number;
-  policyRejected: number;
-  refChosen: number;
-  refRejected: number;
+  /** Completion tokens of the toy's y_w (response 0) and y_l (response 1); every other response has 1. */
   chosenLength: number;
   rejectedLength: number;
 
@@ -51,6 +47,12 @@ export interface AppState {
   responses: number;
   /** Reference probabilities of the K responses (normalised to sum to 1). */
   refProbs: number[];
+  /**
+   * Where the policy starts: per-response offsets added to the reference logits (all 0 = the reference).
+   * The starting log π(k) = log softmax(log refProbs + startLogRatios)[k]; the pair of the loss and gradient
+   * views, the readout and the TRL code is responses 0 and 1 of this policy (src/derive/toyPair.ts).
+   */
+  startLogRatios: number[];
   features: FeatureKind;
   /** How much y_w and y_l share their feature (0 = tabular-like, near 1 = almost the same direction). */
   similarity: number;

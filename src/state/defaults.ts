@@ -8,13 +8,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   ipoNormalization: 'token',
   discopopTau: 0.05,
 
-  // The policy already prefers y_w a little more than the reference does: ρw = +1, ρl = −1, h = 2.
-  policyChosen: -11,
-  policyRejected: -13,
-  refChosen: -12,
-  refRejected: -12,
-  chosenLength: 10,
-  rejectedLength: 10,
+  // The toy's responses are one token each; the policy starts at the reference (h = 0).
+  chosenLength: 1,
+  rejectedLength: 1,
 
   desirableWeight: 1,
   undesirableWeight: 1,
@@ -24,6 +20,7 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   // The reference starts out preferring the loser y_l, so training visibly has to undo that.
   responses: 3,
   refProbs: [0.3, 0.45, 0.25],
+  startLogRatios: [0, 0, 0],
   features: 'tabular',
   similarity: 0.7,
   dataset: 'pair',

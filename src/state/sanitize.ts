@@ -62,7 +62,7 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
       }
       case 'rewardList': {
         const f = Array.isArray(v) && v.every((x) => Number.isFinite(x)) ? fitRewardList(param, v) : null;
-        if (f) next.rewards = f.value;
+        if (f) next[param.field] = f.value;
         break;
       }
     }
@@ -74,6 +74,8 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
     else next.refProbs = resizeRefProbs(next.refProbs, next.responses);
   }
   if (next.rewards.length !== next.responses) next.rewards = resizeRewards(next.rewards, next.responses);
+  if (next.startLogRatios.length !== next.responses)
+    next.startLogRatios = resizeRewards(next.startLogRatios, next.responses);
   // EXO cannot take ε below its minimum: while it is chosen, the state's ε is the one it computes with.
   const needsEps = next.losses.find((id) => excludesZero(id, 'labelSmoothing'));
   if (needsEps) next.labelSmoothing = smoothingFor(needsEps, next.labelSmoothing);

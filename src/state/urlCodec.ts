@@ -35,11 +35,38 @@ const MAX_LIST = 24;
 
 const PARAM_BY_KEY: ReadonlyMap<string, UrlParam> = new Map(URL_PARAMS.map((p) => [p.key, p]));
 
+/** Version 1's pair keys and their defaults then: a pair of its own, beside the toy. */
+const V1_PAIR = { lw: -11, ll: -13, rw: -12, rl: -12 } as const;
+const V1_LENGTH = '10';
+
 /**
- * Older schema versions, each rewriting its key/value pairs into the next version's. Version 1 is the first,
- * so there is nothing to migrate yet; a future v2 adds `1: (pairs) => …` here.
+ * Older schema versions, each rewriting its key/value pairs into the next version's (and saying what changed).
+ * 1 → 2: the separate pair (lw, ll, rw, rl, lenw, lenl) became the toy's y_w and y_l. Its log-ratios
+ * ρw = lw − rw and ρl = ll − rl become the start offsets of y_w and y_l (others 0), so the margin h and every
+ * loss of h alone are what they were at step 0; the lengths are kept (v1's default 10 where the link had
+ * none). A v1 link without the pair keys is read as it is.
  */
-const MIGRATIONS: Record<number, (pairs: Map<string, string>) => Map<string, string>> = {};
+const MIGRATIONS: Record<number, (pairs: Map<string, string>, notices: UrlNotice[]) => Map<string, string>> =
+  {
+    1: (pairs, notices) => {
+      const keys = Object.keys(V1_PAIR) as (keyof typeof V1_PAIR)[];
+      if (!keys.some((k) => pairs.has(k))) return pairs;
+      const v = {} as Record<keyof typeof V1_PAIR, number>;
+      for (const k of keys) {
+        const raw = pairs.get(k);
+        const n = raw === undefined ? null : parseNumberText(raw);
+        v[k] = n !== null && Number.isFinite(n) ? Math.min(0, n) : V1_PAIR[k];
+        pairs.delete(k);
+      }
+      const rhoW = v.lw - v.rw;
+      const rhoL = v.ll - v.rl;
+      if (!pairs.has('start')) pairs.set('start', `${rhoW},${rhoL}`);
+      if (!pairs.has('lenw')) pairs.set('lenw', V1_LENGTH);
+      if (!pairs.has('lenl')) pairs.set('lenl', V1_LENGTH);
+      notices.push({ kind: 'migrated', key: 'v', given: `${rhoW},${rhoL}`, used: `${rhoW - rhoL}` });
+      return pairs;
+    },
+  };
 
 function safeDecode(s: string): string | null {
   try {
@@ -60,6 +87,7 @@ export function cloneState(s: Readonly<AppState>): AppState {
     refProbs: [...s.refProbs],
     rewards: [...s.rewards],
     trainingMetrics: [...s.trainingMetrics],
+    startLogRatios: [...s.startLogRatios],
   };
 }
 
@@ -169,7 +197,7 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
           given: shorten(raw),
           used: f.value.join(','),
         });
-      state.rewards = f.value;
+      state[param.field] = f.value;
       return;
     }
     case 'z0': {
@@ -213,7 +241,7 @@ export function parseHash(hash: string): ParsedHash {
   }
   for (let from = version; from < URL_VERSION; from++) {
     const migrate = MIGRATIONS[from];
-    if (migrate) pairs = migrate(pairs);
+    if (migrate) pairs = migrate(pairs, notices);
   }
 
   // A preset is the base the rest of the link changes: `preset=noisy&beta=0.5` is the noisy scenario at β = 0.5.
@@ -251,6 +279,16 @@ export function parseHash(hash: string): ParsedHash {
       });
     state.rewards = resizeRewards(state.rewards, state.responses);
   }
+  if (state.startLogRatios.length !== state.responses) {
+    if (pairs.has('start') && !notices.some((n) => n.kind === 'migrated'))
+      notices.push({
+        kind: 'adjusted',
+        key: 'start',
+        given: `${state.startLogRatios.length}`,
+        used: `${state.responses}`,
+      });
+    state.startLogRatios = resizeRewards(state.startLogRatios, state.responses);
+  }
   const needsEps = state.losses.find((id) => excludesZero(id, 'labelSmoothing'));
   if (needsEps) {
     const eps = smoothingFor(needsEps, state.labelSmoothing);
@@ -282,7 +320,7 @@ export function formatValue(param: UrlParam, state: Readonly<AppState>): string 
     case 'probList':
       return state.refProbs.map(String).join(',');
     case 'rewardList':
-      return state.rewards.map(String).join(',');
+      return state[param.field].map(String).join(',');
     case 'z0':
       return state.z0Mode === 'fixed' ? String(state.z0) : state.z0Mode;
   }

@@ -102,7 +102,7 @@ type SpecOf<K extends keyof AppState> = K extends 'losses'
     ? MetricListSpec
     : K extends 'refProbs'
       ? ProbListSpec
-      : K extends 'rewards'
+      : K extends 'rewards' | 'startLogRatios'
         ? RewardListSpec
         : K extends 'z0Mode'
           ? Z0Spec
@@ -118,7 +118,7 @@ type SpecOf<K extends keyof AppState> = K extends 'losses'
 export type ParamTable = { readonly [K in keyof AppState]: SpecOf<K> };
 
 /** The schema version written as `v`. Bump it (and add a migration) when a key changes meaning. */
-export const URL_VERSION = 1;
+export const URL_VERSION = 2;
 
 /** The list, in the order keys are written to a link and listed in the README. */
 export const PARAM_TABLE = {
@@ -160,42 +160,6 @@ export const PARAM_TABLE = {
     round: sig(3),
     doc: 'DiscoPOP temperature τ',
   },
-  policyChosen: {
-    key: 'lw',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π(y_w), summed over tokens',
-  },
-  policyRejected: {
-    key: 'll',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π(y_l)',
-  },
-  refChosen: {
-    key: 'rw',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π_ref(y_w)',
-  },
-  refRejected: {
-    key: 'rl',
-    kind: 'number',
-    min: -1000,
-    max: 0,
-    scale: 'linear',
-    round: BOX_ROUNDING,
-    doc: 'log π_ref(y_l)',
-  },
   chosenLength: {
     key: 'lenw',
     kind: 'number',
@@ -203,7 +167,7 @@ export const PARAM_TABLE = {
     max: 4096,
     scale: 'linear',
     round: WHOLE,
-    doc: 'tokens in y_w',
+    doc: "tokens in the toy's y_w (response 0)",
   },
   rejectedLength: {
     key: 'lenl',
@@ -212,7 +176,7 @@ export const PARAM_TABLE = {
     max: 4096,
     scale: 'linear',
     round: WHOLE,
-    doc: 'tokens in y_l',
+    doc: "tokens in the toy's y_l (response 1)",
   },
   desirableWeight: {
     key: 'wd',
@@ -261,6 +225,14 @@ export const PARAM_TABLE = {
     kind: 'probList',
     min: REF_PROB_MIN,
     doc: 'toy reference probabilities, comma-separated',
+  },
+  startLogRatios: {
+    key: 'start',
+    kind: 'rewardList',
+    min: -100,
+    max: 100,
+    round: BOX_ROUNDING,
+    doc: "toy policy's start: offsets added to the reference logits, comma-separated (0 = the reference)",
   },
   features: {
     key: 'feat',
@@ -359,7 +331,7 @@ export type BoolParam = BoolSpec & { field: BoolFieldName };
 export type LossListParam = LossListSpec & { field: 'losses' };
 export type MetricListParam = MetricListSpec & { field: 'trainingMetrics' };
 export type ProbListParam = ProbListSpec & { field: 'refProbs' };
-export type RewardListParam = RewardListSpec & { field: 'rewards' };
+export type RewardListParam = RewardListSpec & { field: 'rewards' | 'startLogRatios' };
 export type Z0Param = Z0Spec & { field: 'z0Mode' };
 export type Param =
   | NumberParam
@@ -393,3 +365,4 @@ export const KNOWN_LOSSES: ReadonlySet<string> = new Set(PARAM_TABLE.losses.choi
 export const RESPONSES_RANGE = { min: PARAM_TABLE.responses.min, max: PARAM_TABLE.responses.max };
 export const REF_PROBS_PARAM: ProbListParam = { ...PARAM_TABLE.refProbs, field: 'refProbs' };
 export const REWARDS_PARAM: RewardListParam = { ...PARAM_TABLE.rewards, field: 'rewards' };
+export const START_PARAM: RewardListParam = { ...PARAM_TABLE.startLogRatios, field: 'startLogRatios' };

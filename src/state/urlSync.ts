@@ -21,7 +21,7 @@ export interface UrlSyncTarget {
 
 /**
  * A hash that only names an element of the page (`#views`): no `key=value` pair, and an element with that
- * id exists. A state link always has `=` (`#v=1&…`); the empty hash is the defaults' link.
+ * id exists. A state link always has `=` (`#v=2&…`); the empty hash is the defaults' link.
  */
 export function isInPageAnchor(hash: string, doc: UrlSyncTarget['document']): boolean {
   const body = hash.replace(/^#/, '');

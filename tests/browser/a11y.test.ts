@@ -18,7 +18,7 @@ describe('accessibility (axe)', () => {
   });
 
   it.each(['dark', 'projector'])('the %s theme has no serious or critical violation', async (theme) => {
-    const page = await openPage(session.context, `#v=1&theme=${theme}`);
+    const page = await openPage(session.context, `#v=2&theme=${theme}`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
     await drawEveryPlot(page, ['loss', 'plane']);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -27,7 +27,7 @@ describe('accessibility (axe)', () => {
   });
 
   it('a link notice, a field error and an open formula popover add none', async () => {
-    const page = await openPage(session.context, '#v=1&beta=50&nope=1');
+    const page = await openPage(session.context, '#v=2&beta=50&nope=1');
     await page.locator('.notice-banner').waitFor();
     await betaBox(page).fill('abc');
     await page.locator('.field-error').waitFor();

@@ -91,7 +91,7 @@ describe('embedding one view in a host page', () => {
 
   it('controls=0: one drawn view, no page chrome, no controls; the host page scrolls past it with the wheel', async () => {
     const { page, frame, problems } = await openHost(
-      '#v=1&preset=noisy&embed=training&controls=0&theme=projector',
+      '#v=2&preset=noisy&embed=training&controls=0&theme=projector',
     );
     // One view, the one asked for, and nothing else of the page.
     expect(await frame.locator('figure.view').count()).toBe(1);
@@ -144,7 +144,7 @@ describe('embedding one view in a host page', () => {
 
   it('controls=1: the controls the training view needs (and only those), and moving β changes the plot', async () => {
     const { page, frame, problems } = await openHost(
-      '#v=1&preset=noisy&embed=training&controls=1&theme=projector',
+      '#v=2&preset=noisy&embed=training&controls=1&theme=projector',
     );
     expect(await frame.locator('figure.view').count()).toBe(1);
     expect(await frame.locator('.app-header, h1').count()).toBe(0);
@@ -152,7 +152,7 @@ describe('embedding one view in a host page', () => {
     await slider.waitFor({ state: 'visible' });
     expect(await frame.locator('.embed-controls').isVisible()).toBe(true);
     expect(await frame.getByRole('checkbox', { name: 'DPO sigmoid', exact: true }).isVisible()).toBe(true);
-    // The toy policy's controls, not the single pair's (which the training view does not use).
+    // The toy policy's controls, not the response editor of the pair views.
     expect(await frame.getByRole('textbox', { name: 'Policy, rejected: log πθ(y_l)' }).count()).toBe(0);
     expect(await frame.locator('.embed-controls input[type=range]').count()).toBeGreaterThan(1);
 
@@ -357,7 +357,7 @@ describe('themes and languages from the link', () => {
   };
 
   it('theme=dark: dark theme and a dark page', async () => {
-    const page = await openPage(context, '#v=1&theme=dark');
+    const page = await openPage(context, '#v=2&theme=dark');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(luminance(bg)).toBeLessThan(0.05);
@@ -365,7 +365,7 @@ describe('themes and languages from the link', () => {
   });
 
   it('theme=projector: a larger base font (≥ 20 px)', async () => {
-    const page = await openPage(context, '#v=1&theme=projector');
+    const page = await openPage(context, '#v=2&theme=projector');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('projector');
     const sizes = await page.evaluate(() => [
       parseFloat(getComputedStyle(document.documentElement).fontSize),
@@ -384,7 +384,7 @@ describe('themes and languages from the link', () => {
   it('no theme key and a dark system preference: dark', async () => {
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await openApp(page, baseUrl, '#v=1');
+    await openApp(page, baseUrl, '#v=2');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(luminance(bg)).toBeLessThan(0.05);
@@ -394,7 +394,7 @@ describe('themes and languages from the link', () => {
   it('lang=zh: Chinese text in the bundled CJK font, and no serious axe violation', async () => {
     const page = await context.newPage();
     const problems = watchPage(page, origin);
-    await page.goto(`${baseUrl}#v=1&lang=zh`);
+    await page.goto(`${baseUrl}#v=2&lang=zh`);
     await page
       .getByRole('slider', { name: ZH_CONTROLS.beta.label, exact: true })
       .waitFor({ state: 'visible' });
@@ -463,7 +463,7 @@ describe('themes and languages from the link', () => {
 
   it('theme=dark with lang=zh: no serious axe violation', async () => {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}#v=1&theme=dark&lang=zh`);
+    await page.goto(`${baseUrl}#v=2&theme=dark&lang=zh`);
     await page
       .getByRole('slider', { name: ZH_CONTROLS.beta.label, exact: true })
       .waitFor({ state: 'visible' });
@@ -551,7 +551,7 @@ describe('the offline single file', () => {
     });
     const page = await context.newPage();
     const problems = watchPage(page, 'file://');
-    await page.goto(`${pathToFileURL(htmlPath).href}#v=1&beta=0.5&loss=sigmoid,ipo&lang=zh`);
+    await page.goto(`${pathToFileURL(htmlPath).href}#v=2&beta=0.5&loss=sigmoid,ipo&lang=zh`);
     const beta = page.getByRole('textbox', { name: ZH_CONTROLS.beta.label, exact: true });
     await beta.waitFor({ state: 'visible' });
     expect(await beta.inputValue()).toBe('0.5');

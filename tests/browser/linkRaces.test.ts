@@ -12,7 +12,7 @@ const open = (hash: string) => openWatched(session.context, hash);
 const hashOf = (page: Page) => page.evaluate(() => location.hash);
 
 describe('in-page anchors are not links', () => {
-  const LINK = '#v=1&loss=sigmoid,hinge&beta=2.5&k=5&steps=800';
+  const LINK = '#v=2&loss=sigmoid,hinge&beta=2.5&k=5&steps=800';
 
   it('"Skip to the plots" (Tab, Enter) moves focus to the plots and keeps the state and its link', async () => {
     const { page, problems } = await open(LINK);
@@ -35,7 +35,7 @@ describe('in-page anchors are not links', () => {
     await page.evaluate(() => {
       location.hash = '#views';
     });
-    await expect.poll(() => hashOf(page)).toMatch(/^#v=1&/);
+    await expect.poll(() => hashOf(page)).toMatch(/^#v=2&/);
     await page.waitForTimeout(800);
     const hash = await hashOf(page);
     for (const part of ['loss=sigmoid,hinge', 'beta=2.5', 'k=5', 'steps=800']) expect(hash).toContain(part);
@@ -48,8 +48,8 @@ describe('in-page anchors are not links', () => {
 
 describe('a link opened while the URL write is due', () => {
   // Every pair loss and KTO.
-  const HEAVY = `#v=1&loss=${[...PAIR_LOSS_TYPES, 'kto'].join(',')}&k=6&steps=2000&data=ranking`;
-  const NEW = '#v=1&beta=2&p=0.6';
+  const HEAVY = `#v=2&loss=${[...PAIR_LOSS_TYPES, 'kto'].join(',')}&k=6&steps=2000&data=ranking`;
+  const NEW = '#v=2&beta=2&p=0.6';
 
   it('is followed, not overwritten by the old state', async () => {
     const { page, problems } = await open(HEAVY);

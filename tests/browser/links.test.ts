@@ -19,7 +19,7 @@ import { baseUrl, DESKTOP as VIEWPORT, openPage, openWatched, origin, setUpBrows
 
 const session = setUpBrowser();
 
-const POLICY_REJECTED = 'Policy, rejected: log πθ(y_l)';
+const POLICY_REJECTED = 'start log πθ(response 2), y_l';
 
 /** Loads a scenario from the menu, then changes β, a log-prob and two loss boxes on top of it. */
 async function changeSeveralControls(page: Page): Promise<string> {
@@ -37,7 +37,7 @@ async function changeSeveralControls(page: Page): Promise<string> {
   await betaSlider(page).focus();
   await page.keyboard.press('PageUp');
   await page.keyboard.press('ArrowRight');
-  await numberBox(page, POLICY_REJECTED).fill('-22.5');
+  await numberBox(page, POLICY_REJECTED).fill('-2.5');
   await numberBox(page, POLICY_REJECTED).press('Enter');
   // Toggle IPO (on or off, whichever the scenario left) and tick Robust DPO among "All TRL losses".
   await page.getByRole('checkbox', { name: 'IPO ipo', exact: true }).click();
@@ -64,10 +64,10 @@ describe('a copied link', () => {
     const { page, problems } = await openWatched(ctx);
     const defaults = await stateOf(page);
     const preset = await changeSeveralControls(page);
-    const url = await settledUrl(page, ['beta=', 'll=-22.5', 'loss=', 'robust', `preset=${preset}`]);
+    const url = await settledUrl(page, ['beta=', 'start=', 'loss=', 'robust', `preset=${preset}`]);
     const there = await stateOf(page);
     expect(there.readout).not.toBe(defaults.readout);
-    expect(there.policyRejected).toBe('-22.5');
+    expect(there.policyRejected).toBe('-2.5');
     expect(there.scenario).toBe(preset);
     expect(problems.pageErrors).toEqual([]);
 
@@ -99,7 +99,7 @@ describe('a copied link', () => {
     await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect.poll(() => page.locator('.copy-status').innerText()).toContain('Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied.startsWith(baseUrl + '#v=1&')).toBe(true);
+    expect(copied.startsWith(baseUrl + '#v=2&')).toBe(true);
     expect(await settledUrl(page, ['beta='])).toBe(copied);
 
     const fresh = await session.browser.newContext({ viewport: VIEWPORT });
@@ -115,10 +115,10 @@ describe('a copied link', () => {
     const page = await openPage(ctx);
     const before = await firstLossCell(page).innerText();
     await page.evaluate(() => {
-      location.hash = '#v=1&beta=2&lw=-5';
+      location.hash = '#v=2&beta=2&start=0,-2,0';
     });
     await expect.poll(() => betaBox(page).inputValue()).toBe('2');
-    expect(await numberBox(page, 'Policy, chosen: log πθ(y_w)').inputValue()).toBe('-5');
+    expect(await numberBox(page, POLICY_REJECTED).inputValue()).toBe('-2.3057');
     expect(await firstLossCell(page).innerText()).not.toBe(before);
     await ctx.close();
   });
@@ -140,15 +140,17 @@ describe('a hostile link', () => {
 
   it('clamps, drops and lists every bad part; the rest still applies', async () => {
     const { ctx, page, problems } = await openHostile(
-      '#v=1&beta=1e999&loss=foo,sigmoid&k=999&steps=-5&__proto__=x&lw=abc',
+      '#v=2&beta=1e999&loss=foo,sigmoid&k=999&steps=-5&__proto__=x&start=abc',
     );
     const text = await notice(page).innerText();
-    for (const key of ['beta', 'foo', 'k', 'steps', '__proto__', 'lw']) expect(text).toContain(`“${key}”`);
+    for (const key of ['beta', 'foo', 'k', 'steps', '__proto__', 'start']) expect(text).toContain(`“${key}”`);
     expect(await betaBox(page).inputValue()).toBe('10');
     expect(await numberBox(page, 'Responses K').inputValue()).toBe('6');
     expect(await numberBox(page, 'Training steps').inputValue()).toBe('1');
-    // lw=abc is ignored: the default log π(y_w) stays.
-    expect(await numberBox(page, 'Policy, chosen: log πθ(y_w)').inputValue()).toBe('-11');
+    // start=abc is ignored: the policy starts at the reference, K = 6 responses of 1/6 each.
+    expect(await numberBox(page, 'start log πθ(response 1), y_w').inputValue()).toBe(
+      await numberBox(page, 'log πref(response 1), y_w').inputValue(),
+    );
     // Only the known loss of the list is shown.
     const columns = await readoutTable(page).locator('thead th').allInnerTexts();
     expect(columns.slice(1).map((c) => c.replace(/\s+/g, ' '))).toEqual(['DPO sigmoid']);
@@ -188,7 +190,7 @@ describe('a hostile link', () => {
   });
 
   it('a 5000-character hash is read in part and the page stays usable', async () => {
-    const long = `#v=1&beta=0.5&${'x=1&'.repeat(1250)}`.slice(0, 5000);
+    const long = `#v=2&beta=0.5&${'x=1&'.repeat(1250)}`.slice(0, 5000);
     expect(long.length).toBe(5000);
     const { ctx, page, problems } = await openHostile(long);
     expect(await notice(page).innerText()).toContain('too long');
@@ -198,7 +200,7 @@ describe('a hostile link', () => {
     expect(problems.pageErrors).toEqual([]);
 
     // One long value is refused on its own.
-    const page2 = await openPage(ctx, `#v=1&beta=${'1'.repeat(4990)}`);
+    const page2 = await openPage(ctx, `#v=2&beta=${'1'.repeat(4990)}`);
     await notice(page2).waitFor({ state: 'visible' });
     expect(await notice(page2).innerText()).toContain('too long');
     expect(await betaBox(page2).inputValue()).toBe('0.1');

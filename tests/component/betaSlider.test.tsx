@@ -61,7 +61,7 @@ describe('BetaSlider', () => {
 
   it('a link with more digits is stored as the box shows it: #beta=0.123456 is 0.123 everywhere', () => {
     const { store } = renderWithStore(<BetaSlider />);
-    act(() => store.getState().loadHash('#v=1&beta=0.123456'));
+    act(() => store.getState().loadHash('#v=2&beta=0.123456'));
     expect(box()).toHaveProperty('value', '0.123');
     expect(store.getState().beta).toBe(0.123);
     expect(slider().getAttribute('aria-valuetext')).toBe('β = 0.123');

@@ -6,14 +6,14 @@ import { renderWithStore } from './renderWithStore.tsx';
 const box = (name: string | RegExp) => screen.queryByRole('textbox', { name });
 
 describe('ControlsPanel', () => {
-  it('groups the controls into Loss, Pair and Toy policy sections', () => {
+  it('groups the controls into Loss, Responses and Toy policy sections', () => {
     renderWithStore(<ControlsPanel />);
     const panel = screen.getByRole('complementary', { name: 'Controls' });
-    for (const name of ['Loss', 'Pair', 'Toy policy'])
+    for (const name of ['Loss', 'Responses', 'Toy policy'])
       expect(within(panel).getByRole('region', { name })).toBeTruthy();
     expect(
-      within(screen.getByRole('region', { name: 'Pair' })).getByRole('group', {
-        name: 'One preference pair',
+      within(screen.getByRole('region', { name: 'Responses' })).getByRole('group', {
+        name: 'The toy’s responses: log-probabilities',
       }),
     ).toBeTruthy();
   });

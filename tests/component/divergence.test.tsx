@@ -8,8 +8,8 @@ import { SweepsView } from '../../src/components/views/SweepsView.tsx';
 import { parseHash } from '../../src/state/urlCodec.ts';
 import { renderWithStore } from './renderWithStore.tsx';
 
-const DIVERGED = parseHash('#v=1&loss=sigmoid,ipo&opt=sgd&lr=10').state;
-const FINE = parseHash('#v=1&loss=sigmoid,ipo').state;
+const DIVERGED = parseHash('#v=2&loss=sigmoid,ipo&opt=sgd&lr=10').state;
+const FINE = parseHash('#v=2&loss=sigmoid,ipo').state;
 
 /** The texts of the role="status" elements. */
 const statuses = () => screen.queryAllByRole('status').map((el) => el.textContent ?? '');
@@ -60,7 +60,7 @@ describe('TrainingView when training diverged', () => {
 
 describe('SweepsView when the toy’s own training diverges', () => {
   it('warns of nothing: sweep points are solved to convergence, whatever the learning rate', async () => {
-    const s = parseHash('#v=1&loss=ipo,sppo_hard&opt=sgd&lr=10&steps=40').state;
+    const s = parseHash('#v=2&loss=ipo,sppo_hard&opt=sgd&lr=10&steps=40').state;
     const { container } = renderWithStore(<SweepsView />, s);
     await screen.findAllByRole('status');
     await new Promise((r) => setTimeout(r, 50));

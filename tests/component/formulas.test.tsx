@@ -46,10 +46,7 @@ function evaluate(expr: string): number {
 const base: ReadoutInputs = { ...DEFAULT_STATE };
 const STATES: [string, ReadoutInputs][] = [
   ['default', base],
-  [
-    'policy behind the reference',
-    { ...base, policyChosen: -14, policyRejected: -10, beta: 0.5, labelSmoothing: 0.2 },
-  ],
+  ['policy behind the reference', { ...base, startLogRatios: [-2, 2, 0], beta: 0.5, labelSmoothing: 0.2 }],
   [
     'IPO summed, long y_l, fixed z0',
     { ...base, ipoNormalization: 'sum', rejectedLength: 25, z0Mode: 'fixed', z0: 0.5, desirableWeight: 1.2 },
@@ -107,7 +104,7 @@ describe('readout formulas', () => {
 
   it('keep the constant formula free of numbers from the state', () => {
     const a = lossReadout('sigmoid', base);
-    const b = lossReadout('sigmoid', { ...base, beta: 3.21, policyChosen: -7.77 });
+    const b = lossReadout('sigmoid', { ...base, beta: 3.21, startLogRatios: [-7.77, 0, 0] });
     if (!a.ok || !b.ok) throw new Error('unexpected');
     expect(b.cells.loss.formula).toEqual(a.cells.loss.formula);
     expect(b.cells.loss.formula.tex).not.toMatch(/3\.21|7\.77/);

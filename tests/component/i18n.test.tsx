@@ -19,7 +19,7 @@ describe('no hard-coded English', () => {
         <PairReadout />
         <TrlMetricsTable metrics={{ loss: 0.5, 'rewards/accuracies': 1, 'logps/chosen': -3, kl: 0.1 }} />
       </>,
-      { losses: [...LOSS_IDS], desirableWeight: 3, policyChosen: -30 },
+      { losses: [...LOSS_IDS], desirableWeight: 3, startLogRatios: [1, -1, 0] },
       PSEUDO_TABLES,
     );
     // A refusal message, a popover and the KTO fixed-z0 note.

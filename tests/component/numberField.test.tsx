@@ -4,8 +4,11 @@ import { BetaSlider } from '../../src/components/controls/BetaSlider.tsx';
 import { PairControls } from '../../src/components/controls/PairControls.tsx';
 import { ToyPolicyControls } from '../../src/components/controls/ToyPolicyControls.tsx';
 import { renderWithStore } from './renderWithStore.tsx';
+import { pairOf } from '../helpers/pairState.ts';
 
-const chosenBox = () => screen.getByRole('textbox', { name: 'Policy, chosen: log πθ(y_w)' });
+const chosenBox = () => screen.getByRole('textbox', { name: 'start log πθ(response 1), y_w' });
+/** The toy's starting log π(y_w), as the box shows it (4 decimals). */
+const startW = (st: Parameters<typeof pairOf>[0]) => Number(pairOf(st).policyChosen.toFixed(4)) + 0;
 const betaBox = () => screen.getByRole('textbox', { name: 'β (KL strength)' });
 const alertText = () => screen.getByRole('alert').textContent;
 const noAlert = () => expect(screen.queryByRole('alert')).toBeNull();
@@ -16,9 +19,9 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
     await user.tripleClick(chosenBox());
     await user.paste('0.5');
     expect(alertText()).toBe(
-      'A log-probability is ≤ 0: 0.5 would be a probability above 1. Still using -11.',
+      'A log-probability is ≤ 0: 0.5 would be a probability above 1. Still using -1.204.',
     );
-    expect(store.getState().policyChosen).toBe(-11);
+    expect(startW(store.getState())).toBe(-1.204);
     expect(chosenBox().getAttribute('aria-invalid')).toBe('true');
     expect(chosenBox().getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
   });
@@ -27,7 +30,7 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
     const { store, user } = renderWithStore(<PairControls />);
     await user.clear(chosenBox());
     await user.type(chosenBox(), '0.5');
-    expect(store.getState().policyChosen).toBe(0);
+    expect(startW(store.getState())).toBe(0);
     expect(alertText()).toBe('A log-probability is ≤ 0: 0.5 would be a probability above 1. Still using 0.');
   });
 
@@ -35,13 +38,13 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
     const { store, user } = renderWithStore(<PairControls />);
     await user.clear(chosenBox());
     await user.type(chosenBox(), 'abc');
-    expect(alertText()).toBe('“abc” is not a number. Still using -11.');
-    expect(store.getState().policyChosen).toBe(-11);
+    expect(alertText()).toBe('“abc” is not a number. Still using -1.204.');
+    expect(startW(store.getState())).toBe(-1.204);
 
     await user.tripleClick(chosenBox());
     await user.paste('-3');
     noAlert();
-    expect(store.getState().policyChosen).toBe(-3);
+    expect(startW(store.getState())).toBe(-3);
     expect(chosenBox().getAttribute('aria-invalid')).toBeNull();
   });
 
@@ -81,16 +84,16 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
     expect(store.getState().beta).toBe(2);
   });
 
-  it('a log-prob box accepts the whole URL range (−1000…0), beyond its −40…0 slider', async () => {
+  it('a starting log-prob box takes −20…0', async () => {
     const { store, user } = renderWithStore(<PairControls />);
     await user.tripleClick(chosenBox());
-    await user.paste('-250');
+    await user.paste('-15');
     noAlert();
-    expect(store.getState().policyChosen).toBe(-250);
+    expect(startW(store.getState())).toBe(-15);
     await user.tripleClick(chosenBox());
-    await user.paste('-1001');
+    await user.paste('-21');
     await user.keyboard('{Enter}');
-    expect(alertText()).toBe('-1001 is below the smallest allowed value, -1000. Still using -250.');
+    expect(alertText()).toBe('-21 is below the smallest allowed value, -20. Still using -15.');
   });
 
   it('whole-number fields refuse fractions', async () => {
@@ -127,7 +130,7 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
     await user.tripleClick(chosenBox());
     await user.paste('−７.５');
     noAlert();
-    expect(store.getState().policyChosen).toBe(-7.5);
+    expect(startW(store.getState())).toBe(-7.5);
   });
 
   describe('a refused entry does not survive a new state of the whole page', () => {
@@ -147,7 +150,7 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
       await user.tripleClick(betaBox());
       await user.paste('abc');
       await user.keyboard('{Enter}');
-      act(() => store.getState().loadHash('#v=1&steps=50'));
+      act(() => store.getState().loadHash('#v=2&steps=50'));
       noAlert();
       expect(betaBox()).toHaveProperty('value', '0.1');
     });
@@ -156,11 +159,9 @@ describe('NumberField refuses bad input and keeps the last good value', () => {
       const { store, user } = renderWithStore(<PairControls />);
       await user.tripleClick(chosenBox());
       await user.paste('abc');
-      const before = store.getState().policyChosen;
       act(() => store.getState().loadPreset('start'));
-      expect(store.getState().policyChosen).toBe(before);
       noAlert();
-      expect(chosenBox()).toHaveProperty('value', String(before));
+      expect(chosenBox()).toHaveProperty('value', String(startW(store.getState())));
     });
 
     it('an ordinary change elsewhere keeps what is being typed', async () => {

@@ -4,17 +4,14 @@ import { PairReadout } from '../../src/components/readout/PairReadout.tsx';
 import { formatNumber } from '../../src/math/numberFormat.ts';
 import { ktoLoss, pairLoss } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
+import type { AppState } from '../../src/state/appState.ts';
 import { EXO_MIN_SMOOTHING } from '../../src/math/index.ts';
 import { renderWithStore } from './renderWithStore.tsx';
+import { pairInputOf } from '../../src/derive/mathParams.ts';
 
-const PAIR = {
-  policyChosen: DEFAULT_STATE.policyChosen,
-  policyRejected: DEFAULT_STATE.policyRejected,
-  refChosen: DEFAULT_STATE.refChosen,
-  refRejected: DEFAULT_STATE.refRejected,
-  chosenLength: DEFAULT_STATE.chosenLength,
-  rejectedLength: DEFAULT_STATE.rejectedLength,
-};
+/** The toy started at log-ratio offsets +1, −1 (h = 2): its y_w, y_l at step 0 are the pair the readout shows. */
+const START: Partial<AppState> = { startLogRatios: [1, -1, 0] };
+const PAIR = pairInputOf({ ...DEFAULT_STATE, ...START });
 
 /** The cell in the row whose header starts with `row` and the column whose header matches `column`. */
 function cell(row: string, column: RegExp): HTMLElement {
@@ -37,7 +34,7 @@ const tooltipOf = (button: HTMLElement) => {
 
 describe('PairReadout', () => {
   it('shows the default pair’s DPO loss exactly as pairLoss computes it (formatted)', () => {
-    renderWithStore(<PairReadout />);
+    renderWithStore(<PairReadout />, START);
     const expected = pairLoss('sigmoid', PAIR, { beta: 0.1 });
     const dpo = (row: string) => within(cell(row, /^DPO/)).getByRole('button').textContent;
     expect(dpo('loss')).toBe(formatNumber(expected.loss));
@@ -51,12 +48,16 @@ describe('PairReadout', () => {
   });
 
   it('shows IPO (TRL per-token) and KTO (y_w desirable + y_l undesirable, z0 = 0) from the math module', () => {
-    renderWithStore(<PairReadout />);
+    renderWithStore(<PairReadout />, START);
     const ipo = pairLoss('ipo', PAIR, { beta: 0.1, ipoNormalization: 'token' });
     expect(within(cell('loss', /^IPO/)).getByRole('button').textContent).toBe(formatNumber(ipo.loss));
     const params = { beta: 0.1, z0: 0, desirableWeight: 1, undesirableWeight: 1 };
-    const up = ktoLoss('kto', { policy: -11, ref: -12, desirable: true }, params);
-    const down = ktoLoss('kto', { policy: -13, ref: -12, desirable: false }, params);
+    const up = ktoLoss('kto', { policy: PAIR.policyChosen, ref: PAIR.refChosen, desirable: true }, params);
+    const down = ktoLoss(
+      'kto',
+      { policy: PAIR.policyRejected, ref: PAIR.refRejected, desirable: false },
+      params,
+    );
     const kto = cell('loss', /^KTO/);
     expect(within(kto).getByRole('button').textContent).toBe(formatNumber(up.loss + down.loss));
     expect(kto.textContent).toContain('for one pair this uses z0 = 0');
@@ -65,7 +66,7 @@ describe('PairReadout', () => {
   });
 
   it('says where TRL and the papers differ, next to the numbers', () => {
-    renderWithStore(<PairReadout />, { losses: ['ipo', 'cdpo'] });
+    renderWithStore(<PairReadout />, { ...START, losses: ['ipo', 'cdpo'] });
     expect(cell('loss', /^IPO/).textContent).toContain('TRL averages log-ratios per token');
     expect(cell('loss', /^Conservative DPO/).textContent).toContain('TRL’s sigmoid ignores label_smoothing');
     expect(screen.getByText(/Strict >, as in TRL: 0, not 0\.5/)).toBeTruthy();
@@ -73,7 +74,7 @@ describe('PairReadout', () => {
   });
 
   it('focusing a number opens its formula with today’s numbers; Escape closes it', async () => {
-    const { user } = renderWithStore(<PairReadout />);
+    const { user } = renderWithStore(<PairReadout />, START);
     const value = within(cell('loss', /^DPO/)).getByRole('button');
     const tip = tooltipOf(value);
     expect(tip.hidden).toBe(true);
@@ -83,9 +84,9 @@ describe('PairReadout', () => {
     expect(tip.getAttribute('role')).toBe('tooltip');
     const text = tip.textContent ?? '';
     expect(text).toContain('ℓ = −log σ(β·h)');
-    expect(text).toContain('ρw = (−11) − (−12) = 1');
-    expect(text).toContain('ρl = (−13) − (−12) = −1');
-    expect(text).toContain('h = 1 − (−1) = 2');
+    // The toy's log-probs: log π_ref(y_w) = log 0.3; the start offsets +1, −1 less the normaliser log Z.
+    expect(text).toContain('ρw = (−0.4118) − (−1.204) = 0.7921');
+    expect(text).toContain('h = 0.7921 − (−1.208) = 2');
     expect(text).toContain('ℓ = −log σ(0.1·2) = 0.5981');
 
     await user.keyboard('{Escape}');
@@ -93,7 +94,7 @@ describe('PairReadout', () => {
   });
 
   it('renders the formula with KaTeX once it has loaded, keeping the plain text for screen readers', async () => {
-    renderWithStore(<PairReadout />);
+    renderWithStore(<PairReadout />, START);
     const value = within(cell('∂loss/∂log π(y_w)', /^DPO/)).getByRole('button');
     act(() => value.focus());
     const tip = tooltipOf(value);
@@ -102,7 +103,7 @@ describe('PairReadout', () => {
   });
 
   it('blur closes the popover; hover opens it too', async () => {
-    const { user } = renderWithStore(<PairReadout />);
+    const { user } = renderWithStore(<PairReadout />, START);
     const value = within(cell('rewards/margins', /^DPO/)).getByRole('button');
     act(() => value.focus());
     expect(tooltipOf(value).hidden).toBe(false);
@@ -113,14 +114,14 @@ describe('PairReadout', () => {
   });
 
   it('follows the store: a new β changes the numbers', () => {
-    const { store } = renderWithStore(<PairReadout />);
+    const { store } = renderWithStore(<PairReadout />, START);
     act(() => store.getState().update({ beta: 0.5 }));
     const expected = pairLoss('sigmoid', PAIR, { beta: 0.5 }).loss;
     expect(within(cell('loss', /^DPO/)).getByRole('button').textContent).toBe(formatNumber(expected));
   });
 
   it('computes EXO with its smallest ε, as the plots and the TRL code do, when ε = 0 is asked for', () => {
-    const { store } = renderWithStore(<PairReadout />, { losses: ['exo_pair'], labelSmoothing: 0 });
+    const { store } = renderWithStore(<PairReadout />, { ...START, losses: ['exo_pair'], labelSmoothing: 0 });
     expect(store.getState().labelSmoothing).toBe(EXO_MIN_SMOOTHING);
     const expected = pairLoss('exo_pair', PAIR, { beta: 0.1, labelSmoothing: EXO_MIN_SMOOTHING }).loss;
     expect(within(cell('loss', /^EXO/)).getByRole('button').textContent).toBe(formatNumber(expected));

@@ -24,7 +24,8 @@ function only<K extends Param['kind']>(kind: K): Extract<Param, { kind: K }>[] {
 export const NUMBER_PARAMS: NumberParam[] = only('number');
 export const ENUM_PARAMS: EnumParam[] = only('enum');
 export const PROB_PARAM: ProbListParam = only('probList')[0];
-export const REWARD_PARAM: RewardListParam = only('rewardList')[0];
+export const REWARD_PARAM: RewardListParam = only('rewardList').find((p) => p.field === 'rewards')!;
+export const START_PARAM: RewardListParam = only('rewardList').find((p) => p.field === 'startLogRatios')!;
 
 export function paramOf(field: keyof AppState): Param {
   const p = PARAMS.find((q) => q.field === field);
@@ -55,6 +56,11 @@ export function rewardsArb(k: number): fc.Arbitrary<number[]> {
   return fc.array(numberArb(REWARD_PARAM), { minLength: k, maxLength: k });
 }
 
+/** The toy policy's start offsets: K numbers in range. */
+export function startArb(k: number): fc.Arbitrary<number[]> {
+  return fc.array(numberArb(START_PARAM), { minLength: k, maxLength: k });
+}
+
 export const lossesArb: fc.Arbitrary<LossId[]> = fc.shuffledSubarray([...LOSS_IDS], { minLength: 1 });
 
 /** An arbitrary valid state: what a link can express, field by field from the parameter list. */
@@ -78,25 +84,32 @@ export const stateArb: fc.Arbitrary<AppState> = fc
     z0Mode: fc.constantFrom(...Z0_MODES),
   })
   .chain(({ numbers, enums, showControls, trainingMetrics, losses, z0Mode }) =>
-    fc.record({ refProbs: refProbsArb(numbers.responses), rewards: rewardsArb(numbers.responses) }).map(
-      ({ refProbs, rewards }) =>
-        ({
-          ...numbers,
-          // EXO cannot take ε below its minimum: a valid state with EXO has ε ≥ EXO_MIN_SMOOTHING.
-          labelSmoothing: losses.includes('exo_pair')
-            ? smoothingFor('exo_pair', numbers.labelSmoothing)
-            : numbers.labelSmoothing,
-          ...enums,
-          showControls,
-          trainingMetrics,
-          losses,
-          z0Mode,
-          // A link writes z0 only in its fixed mode.
-          z0: z0Mode === 'fixed' ? numbers.z0 : 0,
-          refProbs,
-          rewards,
-        }) as AppState,
-    ),
+    fc
+      .record({
+        refProbs: refProbsArb(numbers.responses),
+        rewards: rewardsArb(numbers.responses),
+        startLogRatios: startArb(numbers.responses),
+      })
+      .map(
+        ({ refProbs, rewards, startLogRatios }) =>
+          ({
+            ...numbers,
+            // EXO cannot take ε below its minimum: a valid state with EXO has ε ≥ EXO_MIN_SMOOTHING.
+            labelSmoothing: losses.includes('exo_pair')
+              ? smoothingFor('exo_pair', numbers.labelSmoothing)
+              : numbers.labelSmoothing,
+            ...enums,
+            showControls,
+            trainingMetrics,
+            losses,
+            z0Mode,
+            // A link writes z0 only in its fixed mode.
+            z0: z0Mode === 'fixed' ? numbers.z0 : 0,
+            refProbs,
+            rewards,
+            startLogRatios,
+          }) as AppState,
+      ),
   );
 
 /** Every field of a state is a usable value: finite, in range and rounded, one of the choices, consistent with K. */
@@ -143,10 +156,10 @@ export function expectValidState(s: AppState): void {
         for (const name of s.trainingMetrics) expect(PICKER_METRICS).toContain(name);
         break;
       case 'rewardList':
-        expect(s.rewards).toHaveLength(s.responses);
-        for (const r of s.rewards)
+        expect(s[p.field]).toHaveLength(s.responses);
+        for (const r of s[p.field])
           if (!(Number.isFinite(r) && r >= p.min && r <= p.max && roundTo(p.round, r) === r))
-            badNumbers.push(`rewards entry ${r}`);
+            badNumbers.push(`${p.field} entry ${r}`);
         break;
     }
   }

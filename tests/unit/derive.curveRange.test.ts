@@ -22,18 +22,19 @@ describe('the margin axis of the pair views', () => {
     return [m[0], m[m.length - 1]];
   };
 
-  it('does not scale with β: ±20 nats around the default pair (h = 2) for DPO and KTO at any β', () => {
+  it('does not scale with β: ±20 nats around the default pair (h = 0) for DPO and KTO at any β', () => {
     for (const beta of [0.001, 0.01, 0.1, 0.5, 1, 3, 10])
       expect(range(beta, { losses: ['sigmoid', 'kto'] })).toEqual([-20, 20]);
-    // A pair far out widens it: 1.25 × 30 → 50.
-    expect(range(0.1, { losses: ['sigmoid'], refChosen: -40 })).toEqual([-50, 50]);
+    // A pair far out widens it: a start at h = 30, × 1.25 → 50.
+    expect(range(0.1, { losses: ['sigmoid'], startLogRatios: [30, 0, 0] })).toEqual([-50, 50]);
   });
 
   it('widens to keep a quadratic loss’s target in view, in 1-2-5 steps (IPO: h* ∝ 1/β)', () => {
     // Token-normalised IPO on 10 + 10 tokens: its curve's minimum is at h = 10/(2β) = 5/β; × 1.25 → 6.25/β.
-    expect(range(0.1)).toEqual([-100, 100]);
-    for (const beta of [0.13, 0.15, 0.2, 0.3]) expect(range(beta)).toEqual([-50, 50]);
-    expect(range(0.5)).toEqual([-20, 20]);
-    expect(range(1)).toEqual([-20, 20]);
+    const tokens = { chosenLength: 10, rejectedLength: 10 };
+    expect(range(0.1, tokens)).toEqual([-100, 100]);
+    for (const beta of [0.13, 0.15, 0.2, 0.3]) expect(range(beta, tokens)).toEqual([-50, 50]);
+    expect(range(0.5, tokens)).toEqual([-20, 20]);
+    expect(range(1, tokens)).toEqual([-20, 20]);
   });
 });

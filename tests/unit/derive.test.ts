@@ -20,7 +20,15 @@ import {
   trustedSteps,
   type LossId,
 } from '../../src/math/index.ts';
-import { numberArb, paramOf, refProbsArb, rewardsArb, stateArb } from '../helpers/stateArbitraries.ts';
+import {
+  numberArb,
+  paramOf,
+  refProbsArb,
+  rewardsArb,
+  startArb,
+  stateArb,
+} from '../helpers/stateArbitraries.ts';
+import { pairInputOf } from '../../src/derive/mathParams.ts';
 import type { NumberParam } from '../../src/state/urlParams.ts';
 
 const state = (patch: Partial<AppState>): AppState => applyPatch(cloneState(DEFAULT_STATE), patch);
@@ -67,10 +75,8 @@ describe('computePairCurves', () => {
     const arb = fc.record({
       beta: numberArb(range('beta')),
       p: numberArb(range('preferenceProb')),
-      lw: numberArb(range('policyChosen')),
-      ll: numberArb(range('policyRejected')),
-      rw: numberArb(range('refChosen')),
-      rl: numberArb(range('refRejected')),
+      refProbs: refProbsArb(3),
+      start: startArb(3),
       lenw: numberArb(range('chosenLength')),
       lenl: numberArb(range('rejectedLength')),
     });
@@ -81,16 +87,16 @@ describe('computePairCurves', () => {
           ipoNormalization: 'token',
           beta: a.beta,
           preferenceProb: a.p,
-          policyChosen: a.lw,
-          policyRejected: a.ll,
-          refChosen: a.rw,
-          refRejected: a.rl,
+          responses: 3,
+          refProbs: a.refProbs,
+          startLogRatios: a.start,
           chosenLength: a.lenw,
           rejectedLength: a.lenl,
         });
         const [ipo, norm] = computePairCurves(s);
-        const cw = s.policyChosen - s.refChosen;
-        const cl = s.policyRejected - s.refRejected;
+        const pair = pairInputOf(s);
+        const cw = pair.policyChosen - pair.refChosen;
+        const cl = pair.policyRejected - pair.refRejected;
         const h0 = cw - cl;
         // The curve moves ρw up and ρl down by half the change of h.
         const hBar = (h: number) =>
@@ -187,7 +193,7 @@ describe('computeTrainingRuns', () => {
   it('trainingRunsOf memoises on the toy fields only', () => {
     const s = state({ losses: ['sigmoid'], steps: 10 });
     const a = trainingRunsOf(s);
-    const other: AppState = { ...s, theme: 'dark', policyChosen: -3 };
+    const other: AppState = { ...s, theme: 'dark', preset: 'start' };
     expect(trainingRunsOf(other)).toBe(a);
     expect(trainingRunsOf({ ...s, steps: 11 })).not.toBe(a);
   });
@@ -273,7 +279,10 @@ describe('computePlane', () => {
           const ys = plane.rejectedLogRatio;
           const inside = (x: number, y: number) =>
             x >= xs[0] && x <= xs[PLANE_POINTS - 1] && y >= ys[0] && y <= ys[PLANE_POINTS - 1];
-          expect(inside(s.policyChosen - s.refChosen, s.policyRejected - s.refRejected)).toBe(true);
+          const pair = pairInputOf(s);
+          expect(inside(pair.policyChosen - pair.refChosen, pair.policyRejected - pair.refRejected)).toBe(
+            true,
+          );
           // A diverged run's path counts up to the step where it diverged (later it runs off to ±10³⁰⁰).
           const shown = r ? trustedSteps(r.divergence, r.chosenLogRatio.length) : 0;
           if (r)

@@ -152,6 +152,16 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.kto.weightRatioWarning': [['3']],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
+  'controls.pair.refLogProb': [
+    [1, 'chosen'],
+    [2, 'rejected'],
+    [3, 'other'],
+  ],
+  'controls.pair.startLogProb': [
+    [1, 'chosen'],
+    [2, 'rejected'],
+    [3, 'other'],
+  ],
   'controls.toy.refProb': [
     [1, 'chosen'],
     [2, 'rejected'],

@@ -30,7 +30,7 @@ describe('EXO’s smallest ε', () => {
   });
 
   it('a link with EXO and eps=0 is read as ε = 0.001, and the notice says so', () => {
-    for (const hash of ['#v=1&loss=exo_pair&eps=0', '#v=1&eps=0&loss=cdpo,exo_pair']) {
+    for (const hash of ['#v=2&loss=exo_pair&eps=0', '#v=2&eps=0&loss=cdpo,exo_pair']) {
       const { state: s, notices } = parseHash(hash);
       expect(s.labelSmoothing).toBe(MIN);
       expect(notices).toEqual([{ kind: 'clamped', key: 'eps', given: '0', used: String(MIN) }]);
@@ -39,13 +39,13 @@ describe('EXO’s smallest ε', () => {
       expect(parseHash(stateToHash(s))).toEqual({ state: s, notices: [] });
     }
     // eps=-1 is clamped once, to EXO's minimum rather than to 0.
-    expect(parseHash('#v=1&loss=exo_pair&eps=-1').notices).toEqual([
+    expect(parseHash('#v=2&loss=exo_pair&eps=-1').notices).toEqual([
       { kind: 'clamped', key: 'eps', given: '-1', used: String(MIN) },
     ]);
   });
 
   it('without EXO, eps=0 is a value like any other', () => {
-    expect(parseHash('#v=1&loss=cdpo&eps=0')).toEqual({
+    expect(parseHash('#v=2&loss=cdpo&eps=0')).toEqual({
       state: { ...DEFAULT_STATE, losses: ['cdpo'], labelSmoothing: 0 },
       notices: [],
     });

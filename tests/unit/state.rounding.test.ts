@@ -9,15 +9,15 @@ import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 
 describe('one rounding per parameter, for links and patches alike', () => {
   it('#beta=0.123456 is stored as 0.123 (three significant digits), and says so', () => {
-    const { state, notices } = parseHash('#v=1&beta=0.123456');
+    const { state, notices } = parseHash('#v=2&beta=0.123456');
     expect(state.beta).toBe(0.123);
     expect(notices).toEqual([{ kind: 'precision', key: 'beta', given: '0.123456', used: '0.123' }]);
-    expect(stateToHash(state)).toBe('#v=1&beta=0.123');
+    expect(stateToHash(state)).toBe('#v=2&beta=0.123');
   });
 
   it('a store loading that link holds 0.123, as does a patch of 0.123456', () => {
     const store = createAppStore();
-    store.getState().loadHash('#v=1&beta=0.123456');
+    store.getState().loadHash('#v=2&beta=0.123456');
     expect(store.getState().beta).toBe(0.123);
     store.getState().update({ beta: 0.45678 });
     expect(store.getState().beta).toBe(0.457);
@@ -25,7 +25,7 @@ describe('one rounding per parameter, for links and patches alike', () => {
   });
 
   it('the learning rate and τ keep three significant digits, the ranking rewards two decimals', () => {
-    const { state } = parseHash('#v=1&lr=0.012345&tau=0.12345&rewards=1.234,0,-1');
+    const { state } = parseHash('#v=2&lr=0.012345&tau=0.12345&rewards=1.234,0,-1');
     expect(state.learningRate).toBe(0.0123);
     expect(state.discopopTau).toBe(0.123);
     expect(state.rewards).toEqual([1.23, 0, -1]);
@@ -35,6 +35,6 @@ describe('one rounding per parameter, for links and patches alike', () => {
   });
 
   it('a value already as the parameter keeps it is read without a notice', () => {
-    expect(parseHash('#v=1&beta=0.123&lw=-12.3457').notices).toEqual([]);
+    expect(parseHash('#v=2&beta=0.123&start=-12.3457,0,0').notices).toEqual([]);
   });
 });

@@ -213,13 +213,13 @@ describe('applyPatch', () => {
 
   it('stores −0 as 0, as a link does', () => {
     const next = applyPatch(base(), {
-      policyChosen: -0,
+      startLogRatios: [-0, 0, 1],
       labelSmoothing: -0,
       z0: -0,
       rewards: [-0, 1, 2],
       steps: 1,
     });
-    expect(Object.is(next.policyChosen, 0)).toBe(true);
+    expect(Object.is(next.startLogRatios[0], 0)).toBe(true);
     expect(Object.is(next.labelSmoothing, 0)).toBe(true);
     expect(Object.is(next.z0, 0)).toBe(true);
     expect(Object.is(next.rewards[0], 0)).toBe(true);

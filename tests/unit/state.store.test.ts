@@ -64,7 +64,7 @@ describe('store actions', () => {
   it('loadHash replaces the whole state and lists the notices; dismissNotices clears them', () => {
     const store = createAppStore();
     store.getState().update({ steps: 77 });
-    store.getState().loadHash('#v=1&beta=100&loss=foo,ipo');
+    store.getState().loadHash('#v=2&beta=100&loss=foo,ipo');
     const s = store.getState();
     expect(s.steps).toBe(DEFAULT_STATE.steps);
     expect(s.beta).toBe(10);

@@ -111,7 +111,7 @@ function expectSafeParse(hash: string): { state: AppState; notices: UrlNotice[] 
 describe('stateToHash / parseHash round trip', () => {
   it('the defaults give an empty hash, and an empty hash gives the defaults', () => {
     expect(stateToHash(DEFAULT_STATE)).toBe('');
-    for (const h of ['', '#', '#v=1', 'v=1']) {
+    for (const h of ['', '#', '#v=2', 'v=1']) {
       const { state, notices } = parseHash(h);
       expect(state).toEqual(DEFAULT_STATE);
       expect(notices).toEqual([]);
@@ -150,12 +150,12 @@ describe('stateToHash / parseHash round trip', () => {
 
   it('one changed field writes only its own key', () => {
     const cases: [Partial<AppState>, string][] = [
-      [{ beta: 0.5 }, '#v=1&beta=0.5'],
-      [{ losses: ['ipo', 'sigmoid'] }, '#v=1&loss=ipo,sigmoid'],
-      [{ z0Mode: 'fixed', z0: 0 }, '#v=1&z0=0'],
-      [{ z0Mode: 'batch' }, '#v=1&z0=batch'],
-      [{ showControls: false }, '#v=1&controls=0'],
-      [{ dataset: 'ranking' }, '#v=1&data=ranking'],
+      [{ beta: 0.5 }, '#v=2&beta=0.5'],
+      [{ losses: ['ipo', 'sigmoid'] }, '#v=2&loss=ipo,sigmoid'],
+      [{ z0Mode: 'fixed', z0: 0 }, '#v=2&z0=0'],
+      [{ z0Mode: 'batch' }, '#v=2&z0=batch'],
+      [{ showControls: false }, '#v=2&controls=0'],
+      [{ dataset: 'ranking' }, '#v=2&data=ranking'],
     ];
     for (const [patch, hash] of cases) expect(stateToHash({ ...DEFAULT_STATE, ...patch })).toBe(hash);
   });
@@ -181,20 +181,20 @@ describe('presets in links', () => {
       const store = createAppStore();
       store.getState().loadPreset(id);
       const state = pickAppState(store.getState());
-      expect(stateToHash(state)).toBe(`#v=1&preset=${id}`);
-      expect(parseHash(`#v=1&preset=${id}`)).toEqual({ state, notices: [] });
+      expect(stateToHash(state)).toBe(`#v=2&preset=${id}`);
+      expect(parseHash(`#v=2&preset=${id}`)).toEqual({ state, notices: [] });
     }
   });
 
   it('other keys change the preset they name', () => {
-    const { state, notices } = parseHash('#v=1&preset=noisy&beta=0.5');
+    const { state, notices } = parseHash('#v=2&preset=noisy&beta=0.5');
     expect(notices).toEqual([]);
     expect(state).toEqual({ ...baseState('noisy'), beta: 0.5 });
     expect(state.preferenceProb).toBe(0.8);
   });
 
   it('an unknown preset is refused and the defaults stay the base', () => {
-    const { state, notices } = parseHash('#v=1&preset=nope&beta=0.5');
+    const { state, notices } = parseHash('#v=2&preset=nope&beta=0.5');
     expect(notices.map((n) => n.key)).toEqual(['preset']);
     expect(state).toEqual({ ...DEFAULT_STATE, beta: 0.5 });
   });
@@ -276,14 +276,13 @@ describe('parseHash on hostile links', () => {
   });
 
   it('huge numbers are clamped to the range, not dropped, with a notice', () => {
-    const { state, notices } = expectSafeParse('#beta=1e999&lw=1e308&ll=-1e999&lr=-1e999&z0=1e999');
+    const { state, notices } = expectSafeParse('#beta=1e999&start=1e308,-1e999,0&lr=-1e999&z0=1e999');
     expect(state.beta).toBe(10);
-    expect(state.policyChosen).toBe(0);
-    expect(state.policyRejected).toBe(-1000);
+    expect(state.startLogRatios).toEqual([100, -100, 0]);
     expect(state.learningRate).toBe(0.0001);
     expect(state.z0Mode).toBe('fixed');
     expect(state.z0).toBe(50);
-    for (const key of ['beta', 'lw', 'll', 'lr', 'z0'])
+    for (const key of ['beta', 'start', 'lr', 'z0'])
       expect(notices.some((n) => n.key === key && n.kind === 'clamped')).toBe(true);
   });
 
@@ -341,7 +340,7 @@ describe('parseHash on hostile links', () => {
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'too-long', key: 'beta' }));
   });
 
-  it.each(['2', 'abc', '0', '', '1.5', '-1', '1e999'])(
+  it.each(['3', 'abc', '0', '', '1.5', '-1', '1e999'])(
     'v=%s is refused: the defaults and a version notice',
     (v) => {
       const { state, notices } = expectSafeParse(`#v=${v}&beta=0.5&loss=ipo`);
@@ -414,9 +413,15 @@ describe('parseHash on hostile links', () => {
   });
 
   it('−0 is read as 0, in numbers and in lists', () => {
-    const { state, notices } = expectSafeParse('#lw=-0&eps=-0.0&rewards=-0,1,-0&z0=-0');
+    const { state, notices } = expectSafeParse('#start=-0,1,0&eps=-0.0&rewards=-0,1,-0&z0=-0');
     expect(notices).toEqual([]);
-    for (const v of [state.policyChosen, state.labelSmoothing, state.rewards[0], state.rewards[2], state.z0])
+    for (const v of [
+      state.startLogRatios[0],
+      state.labelSmoothing,
+      state.rewards[0],
+      state.rewards[2],
+      state.z0,
+    ])
       expect(Object.is(v, 0)).toBe(true);
   });
 

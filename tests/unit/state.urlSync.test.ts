@@ -97,7 +97,7 @@ describe('startUrlSync', () => {
   });
 
   it('reads the initial hash into the store, with its notices', () => {
-    const w = fakeWindow('#v=1&beta=0.5&k=4&loss=ipo,foo');
+    const w = fakeWindow('#v=2&beta=0.5&k=4&loss=ipo,foo');
     const stop = startUrlSync(store, w);
     const s = store.getState();
     expect(s.beta).toBe(0.5);
@@ -122,7 +122,7 @@ describe('startUrlSync', () => {
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS - 1);
     expect(w.writes).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(w.writes).toEqual([`${BASE}#v=1&loss=sigmoid,kto&beta=0.5`]);
+    expect(w.writes).toEqual([`${BASE}#v=2&loss=sigmoid,kto&beta=0.5`]);
     expect(w.location.hash).toBe(stateToHash(pickAppState(store.getState())));
     vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
     expect(w.writes).toHaveLength(1);
@@ -130,11 +130,11 @@ describe('startUrlSync', () => {
   });
 
   it('replaces an old hash rather than appending, and clears it when back at the defaults', () => {
-    const w = fakeWindow('#v=1&beta=0.5');
+    const w = fakeWindow('#v=2&beta=0.5');
     const stop = startUrlSync(store, w);
     store.getState().update({ steps: 50 });
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
-    expect(w.writes).toEqual([`${BASE}#v=1&beta=0.5&steps=50`]);
+    expect(w.writes).toEqual([`${BASE}#v=2&beta=0.5&steps=50`]);
     store.getState().reset();
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(w.writes.at(-1)).toBe(BASE);
@@ -156,7 +156,7 @@ describe('startUrlSync', () => {
     const w = fakeWindow('');
     const stop = startUrlSync(store, w);
     store.getState().update({ steps: 42 });
-    w.navigate('#v=1&beta=2&theme=dark&beta=3&zzz=1');
+    w.navigate('#v=2&beta=2&theme=dark&beta=3&zzz=1');
     const s = store.getState();
     expect(s.beta).toBe(2);
     expect(s.theme).toBe('dark');
@@ -174,7 +174,7 @@ describe('startUrlSync', () => {
     const stop = startUrlSync(store, w);
     store.getState().update({ beta: 0.7 });
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
-    expect(w.location.hash).toBe('#v=1&beta=0.7');
+    expect(w.location.hash).toBe('#v=2&beta=0.7');
     store.getState().dismissNotices();
     const before = store.getState();
     w.fireHashChange();
@@ -192,7 +192,7 @@ describe('startUrlSync', () => {
     store.getState().update({ beta: 0.9 });
     vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
     expect(w.writes).toEqual([]);
-    w.navigate('#v=1&beta=3');
+    w.navigate('#v=2&beta=3');
     expect(store.getState().beta).toBe(0.9);
   });
 
@@ -206,12 +206,12 @@ describe('startUrlSync', () => {
     w.failWrites = false;
     store.getState().update({ steps: 20 });
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
-    expect(w.writes).toEqual([`${BASE}#v=1&beta=0.7&steps=20`]);
+    expect(w.writes).toEqual([`${BASE}#v=2&beta=0.7&steps=20`]);
     stop();
   });
 
   it('after a failed write, going back to the same state still writes it', () => {
-    const w = fakeWindow('#v=1&beta=0.5');
+    const w = fakeWindow('#v=2&beta=0.5');
     const stop = startUrlSync(store, w);
     w.failWrites = true;
     store.getState().update({ beta: 0.7 });
@@ -220,7 +220,7 @@ describe('startUrlSync', () => {
     // The URL still says beta=0.5, the app shows 0.7; moving back to 0.5 must leave them agreeing.
     store.getState().update({ beta: 0.5 });
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
-    expect(w.location.hash).toBe('#v=1&beta=0.5');
+    expect(w.location.hash).toBe('#v=2&beta=0.5');
     // And back to the defaults after a failure clears the hash.
     w.failWrites = true;
     store.getState().update({ beta: 0.9 });
@@ -234,13 +234,13 @@ describe('startUrlSync', () => {
 
   it('shareableUrl is the page address with the state hash', () => {
     store.getState().update({ beta: 0.25 });
-    expect(shareableUrl(store, `${BASE}#old`)).toBe(`${BASE}#v=1&beta=0.25`);
+    expect(shareableUrl(store, `${BASE}#old`)).toBe(`${BASE}#v=2&beta=0.25`);
     store.getState().reset();
     expect(shareableUrl(store, `${BASE}#old`)).toBe(BASE);
   });
 
   describe('in-page anchors are not links (skip link: "#views")', () => {
-    const LINK = '#v=1&loss=sigmoid,hinge&beta=2.5&k=5&steps=800';
+    const LINK = '#v=2&loss=sigmoid,hinge&beta=2.5&k=5&steps=800';
 
     it('keeps the state and puts the state hash back', () => {
       const w = fakeWindow(LINK, ['views']);
@@ -268,10 +268,10 @@ describe('startUrlSync', () => {
       w.addressBar('#views');
       vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
       expect(store.getState().beta).toBe(0.7);
-      expect(w.location.hash).toBe('#v=1&beta=0.7');
+      expect(w.location.hash).toBe('#v=2&beta=0.7');
       w.fireHashChange();
       expect(store.getState().beta).toBe(0.7);
-      expect(w.location.hash).toBe('#v=1&beta=0.7');
+      expect(w.location.hash).toBe('#v=2&beta=0.7');
       stop();
     });
 
@@ -290,8 +290,8 @@ describe('startUrlSync', () => {
   });
 
   describe('a link opened while a write is due (the write runs between navigation and hashchange)', () => {
-    const HEAVY = `#v=1&loss=${['sigmoid', 'ipo', 'kto', 'hinge', 'robust'].join(',')}&k=6&steps=2000&data=ranking`;
-    const NEW = '#v=1&beta=2&p=0.6';
+    const HEAVY = `#v=2&loss=${['sigmoid', 'ipo', 'kto', 'hinge', 'robust'].join(',')}&k=6&steps=2000&data=ranking`;
+    const NEW = '#v=2&beta=2&p=0.6';
 
     it('reads the new link instead of writing the old state over it', () => {
       const w = fakeWindow('');

@@ -44,8 +44,8 @@ function run(loss: number[], logProbs?: number[][]): DivergenceInput {
 }
 
 describe('detectDivergence on the issue’s links', () => {
-  it('#v=1&loss=sigmoid,ipo&opt=sgd&lr=10: IPO diverges at step 2 and turns NaN after step 96; DPO does not', () => {
-    const s = fromLink('#v=1&loss=sigmoid,ipo&opt=sgd&lr=10');
+  it('#v=2&loss=sigmoid,ipo&opt=sgd&lr=10: IPO diverges at step 2 and turns NaN after step 96; DPO does not', () => {
+    const s = fromLink('#v=2&loss=sigmoid,ipo&opt=sgd&lr=10');
     const { runs } = computeTrainingRuns(s);
     const [dpo, ipo] = runs;
     expect(dpo.divergence).toBeNull();
@@ -59,7 +59,7 @@ describe('detectDivergence on the issue’s links', () => {
   });
 
   it('#…&lr=1: the IPO loss grows to 10¹⁹² without turning NaN, and still counts as diverged', () => {
-    const { runs } = computeTrainingRuns(fromLink('#v=1&loss=sigmoid,ipo&opt=sgd&lr=1'));
+    const { runs } = computeTrainingRuns(fromLink('#v=2&loss=sigmoid,ipo&opt=sgd&lr=1'));
     const ipo = runs[1];
     expect(ipo.loss.at(-1)).toBeGreaterThan(1e190);
     expect(ipo.divergence).toEqual({ step: 6, reason: 'loss', lastFiniteStep: 200 });
@@ -67,7 +67,7 @@ describe('detectDivergence on the issue’s links', () => {
   });
 
   it('names every loss that diverged when several train at once (IPO and SPPO)', () => {
-    const { runs } = computeTrainingRuns(fromLink('#v=1&loss=sigmoid,ipo,sppo_hard&opt=sgd&lr=10'));
+    const { runs } = computeTrainingRuns(fromLink('#v=2&loss=sigmoid,ipo,sppo_hard&opt=sgd&lr=10'));
     expect(divergedRuns(runs).map((r) => r.id)).toEqual(['ipo', 'sppo_hard']);
   });
 
@@ -208,7 +208,7 @@ describe('sweep points', () => {
   // those runs. A sweep point is now trained to its end with step sizes of its own (src/math/toy/converge.ts):
   // a learning rate that makes training diverge no longer makes the sweep diverge.
   it('do not diverge where the user’s learning rate makes training diverge', () => {
-    const s = fromLink('#v=1&loss=ipo,sppo_hard&opt=sgd&lr=1&steps=60');
+    const s = fromLink('#v=2&loss=ipo,sppo_hard&opt=sgd&lr=1&steps=60');
     const problem = buildToyProblem(toySpecOf(s));
     const betas = logGrid(1e-3, 10, 8);
     const sppo = toyConfigOf(s, 'sppo_hard');
@@ -223,7 +223,7 @@ describe('sweep points', () => {
   });
 
   it('have no diverged sweep point, whatever the learning rate', () => {
-    const { beta, ref } = computeSweeps(fromLink('#v=1&loss=ipo,sppo_hard&opt=sgd&lr=10&steps=60'));
+    const { beta, ref } = computeSweeps(fromLink('#v=2&loss=ipo,sppo_hard&opt=sgd&lr=10&steps=60'));
     for (const w of [...beta, ...ref]) expect(w.status).not.toContain('diverged');
   });
 });

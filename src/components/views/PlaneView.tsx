@@ -3,26 +3,22 @@ import { useCallback, useMemo } from 'react';
 import { planeFigure } from '../../figures/planeFigure.ts';
 import { planeLossId, planeOf } from '../../derive/plane.ts';
 import type { LossId } from '../../math/index.ts';
-import { useStore, useStoreFields } from '../storeContext.tsx';
+import { useStore } from '../storeContext.tsx';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
 
-/** The pair's log-probs: where the plane is centred and the dot drawn (the toy fields give the rest). */
-const PAIR_FIELDS = ['policyChosen', 'policyRejected', 'refChosen', 'refRejected'] as const;
-
 export function PlaneView() {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
-  const pair = useStoreFields(PAIR_FIELDS);
   const theme = usePlotTheme();
   const { views, losses, figures } = useStrings();
   // The choice lives in the state (and so in a link); '' or a loss no longer shown: the first loss shown.
   const picked = useStore((st) => st.planeLoss);
   const update = useStore((st) => st.update);
   const id = planeLossId(fields.losses, picked === '' ? null : picked);
-  const plane = useMemo(() => planeOf(id, { ...fields, ...pair }, runs), [id, fields, pair, runs]);
+  const plane = useMemo(() => planeOf(id, fields, runs), [id, fields, runs]);
   const figure = useCallback(
     () => planeFigure(plane.grid, runs, { theme, strings: figures, current: plane.pairLogRatios }),
     [plane, runs, theme, figures],

@@ -7,7 +7,7 @@ export const EN_CONTROLS: ControlStrings = {
     show: 'Show controls',
     hide: 'Hide controls',
     sectionLoss: 'Loss',
-    sectionPair: 'Pair',
+    sectionPair: 'Responses',
     sectionToy: 'Toy policy',
   },
 
@@ -75,12 +75,12 @@ export const EN_CONTROLS: ControlStrings = {
   },
 
   pair: {
-    legend: 'One preference pair',
-    help: 'Log-probabilities summed over each completion’s tokens, as TRL computes them (≤ 0).',
-    policyChosen: 'Policy, chosen: log πθ(y_w)',
-    policyRejected: 'Policy, rejected: log πθ(y_l)',
-    refChosen: 'Reference, chosen: log πref(y_w)',
-    refRejected: 'Reference, rejected: log πref(y_l)',
+    legend: 'The toy’s responses: log-probabilities',
+    help: 'Each response’s log πref and the log πθ training starts from, summed over its tokens as TRL sums them (≤ 0). Response 1 is y_w and response 2 is y_l: they are the pair of the loss, gradient and plane views, the readout and “Use in TRL”. Changing πref moves the start with it (same log-ratios).',
+    refLogProb: (index, role) =>
+      `log πref(response ${index})${role === 'chosen' ? ', y_w' : role === 'rejected' ? ', y_l' : ''}`,
+    startLogProb: (index, role) =>
+      `start log πθ(response ${index})${role === 'chosen' ? ', y_w' : role === 'rejected' ? ', y_l' : ''}`,
     derived: (rhoW, rhoL, h) => `Log-ratios ρw = ${rhoW}, ρl = ${rhoL}; margin h = ρw − ρl = ${h}.`,
   },
 

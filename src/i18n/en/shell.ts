@@ -19,6 +19,10 @@ function notice(n: UrlNotice): string {
       return `Adjusted ${key} to fit the other settings (${n.used ?? ''}).`;
     case 'version':
       return `This link was made by a newer or unknown version (v = ${n.given}); showing the defaults instead.`;
+    case 'migrated': {
+      const [w = '', l = ''] = n.given.split(',');
+      return `This link is from an older version: its separate pair is now the toy's y_w and y_l, which start at the same margin h = ${n.used ?? ''} (ρw = ${w}, ρl = ${l} as offsets from the reference); the log-probabilities themselves now come from the toy's reference.`;
+    }
     case 'too-long':
       return `Part of the link was too long to read (${key}); the rest was applied.`;
   }

@@ -75,10 +75,10 @@ export interface ControlStrings {
   pair: {
     legend: string;
     help: string;
-    policyChosen: string;
-    policyRejected: string;
-    refChosen: string;
-    refRejected: string;
+    /** log π_ref of response `index` (from 1); response 1 is y_w, response 2 y_l. */
+    refLogProb: (index: number, role: 'chosen' | 'rejected' | 'other') => string;
+    /** The starting log π_θ of response `index`. */
+    startLogProb: (index: number, role: 'chosen' | 'rejected' | 'other') => string;
     /** The log-ratios and margin of the current pair, formatted. */
     derived: (rhoW: string, rhoL: string, h: string) => string;
   };

@@ -7,7 +7,7 @@ export const ZH_CONTROLS: ControlStrings = {
     show: '展开参数设置',
     hide: '收起参数设置',
     sectionLoss: '损失函数',
-    sectionPair: '偏好对',
+    sectionPair: '回答',
     sectionToy: '玩具策略',
   },
 
@@ -75,12 +75,12 @@ export const ZH_CONTROLS: ControlStrings = {
   },
 
   pair: {
-    legend: '一个偏好对',
-    help: '对数概率是回答中全部 token 的对数概率之和，与 TRL 的算法一致（≤ 0）。',
-    policyChosen: '策略，被选回答：log πθ(y_w)',
-    policyRejected: '策略，被拒回答：log πθ(y_l)',
-    refChosen: '参考模型，被选回答：log πref(y_w)',
-    refRejected: '参考模型，被拒回答：log πref(y_l)',
+    legend: '玩具策略的回答：对数概率',
+    help: '每个回答的 log πref，以及训练起点的 log πθ，均为其全部 token 的对数概率之和，与 TRL 一致（≤ 0）。回答 1 是 y_w，回答 2 是 y_l：它们就是损失图、梯度图、平面图、读数和“在 TRL 中使用”所用的偏好对。修改 πref 时起点随之移动（对数比率不变）。',
+    refLogProb: (index, role) =>
+      `log πref(回答 ${index})${role === 'chosen' ? '，y_w' : role === 'rejected' ? '，y_l' : ''}`,
+    startLogProb: (index, role) =>
+      `起点 log πθ(回答 ${index})${role === 'chosen' ? '，y_w' : role === 'rejected' ? '，y_l' : ''}`,
     derived: (rhoW, rhoL, h) => `对数比率 ρw = ${rhoW}，ρl = ${rhoL}；间隔 h = ρw − ρl = ${h}。`,
   },
 

@@ -19,6 +19,10 @@ function notice(n: UrlNotice): string {
       return `已调整 ${key}，使其与其他设置相容（${n.used ?? ''}）。`;
     case 'version':
       return `该链接由更新的或未知的版本生成（v = ${n.given}）；现显示默认设置。`;
+    case 'migrated': {
+      const [w = '', l = ''] = n.given.split(',');
+      return `该链接来自旧版本：其中单独设定的一对回答现在就是玩具策略的 y_w 和 y_l，它们从相同的间隔 h = ${n.used ?? ''} 出发（ρw = ${w}、ρl = ${l}，作为相对参考策略的偏移）；对数概率本身现在取自玩具策略的参考分布。`;
+    }
     case 'too-long':
       return `链接中有一部分过长，无法读取（${key}）；其余部分已生效。`;
   }

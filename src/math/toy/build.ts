@@ -20,6 +20,13 @@ export interface ToySpec {
   /** For 'shared': how much of y_w's and y_l's feature rows is the shared direction, in [0, 1). */
   similarity: number;
   dataset: ToyDataset;
+  /**
+   * Where the policy starts: offsets added to the reference logits (default all 0, the reference itself).
+   * The policy's starting log-probabilities are log softmax(refLogits + startOffsets).
+   */
+  startOffsets?: number[];
+  /** Completion tokens of each response (default all 1); they matter where a loss normalises by length. */
+  lengths?: number[];
 }
 
 export function identityFeatures(K: number): number[][] {
@@ -102,12 +109,20 @@ export function buildToyProblem(spec: ToySpec): ToyProblem {
   }
   const s = spec.similarity;
   if (spec.features === 'shared' && !(s >= 0 && s < 1)) fail('similarity', 'must be in [0, 1)', s);
+  const start = spec.startOffsets;
+  if (start !== undefined) {
+    if (start.length !== K) fail('startOffsets', `must have one entry per response (${K})`, start.length);
+    start.forEach((d, i) => checkFinite(`startOffsets[${i}]`, d));
+  }
+  if (spec.lengths !== undefined && spec.lengths.length !== K)
+    fail('lengths', `must have one entry per response (${K})`, spec.lengths.length);
   return {
     policy: {
-      baseLogits: spec.refLogits.slice(),
+      baseLogits: spec.refLogits.map((l, k) => l + (start?.[k] ?? 0)),
       features: spec.features === 'shared' ? sharedFeatures(K, s) : identityFeatures(K),
     },
     refLogits: spec.refLogits.slice(),
+    ...(spec.lengths ? { lengths: spec.lengths.slice() } : {}),
     pairs,
     unpaired,
   };
