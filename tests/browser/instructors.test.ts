@@ -123,8 +123,15 @@ describe('embedding one view in a host page', () => {
       .toBeGreaterThan(frameBottom);
 
     // And the wheel over the frame itself ends up scrolling the host too (nothing in the embed captures it).
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    // Back to the top: again on each poll, since a smooth scroll from a wheel queued above may still be running.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          window.scrollTo({ top: 0, behavior: 'instant' });
+          return window.scrollY;
+        }),
+      )
+      .toBe(0);
     await page.mouse.move(300, 400);
     await expect
       .poll(
