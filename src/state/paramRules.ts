@@ -87,16 +87,23 @@ export function fitBool(v: unknown): boolean | null {
   return typeof v === 'boolean' ? v : null;
 }
 
-/** The loss-list rule: known ids in the order given, each once; `refused` has the rest (repeats included). */
-export function fitLossList(items: readonly unknown[]): { value: LossId[]; refused: unknown[] } {
-  const value: LossId[] = [];
+/** A list of names: the known ones in the order given, each once; `refused` has the rest (repeats included). */
+function fitKnownList<T extends string>(
+  isKnown: (name: string) => boolean,
+  items: readonly unknown[],
+): { value: T[]; refused: unknown[] } {
+  const value: T[] = [];
   const refused: unknown[] = [];
-  for (const id of items) {
-    if (typeof id === 'string' && KNOWN_LOSSES.has(id) && !value.includes(id as LossId))
-      value.push(id as LossId);
-    else refused.push(id);
+  for (const item of items) {
+    if (typeof item === 'string' && isKnown(item) && !value.includes(item as T)) value.push(item as T);
+    else refused.push(item);
   }
   return { value, refused };
+}
+
+/** The loss-list rule: known loss ids in the order given, each once; `refused` has the rest. */
+export function fitLossList(items: readonly unknown[]): { value: LossId[]; refused: unknown[] } {
+  return fitKnownList<LossId>((id) => KNOWN_LOSSES.has(id), items);
 }
 
 /** The metric-list rule: names among the choices in the order given, each once; `refused` has the rest. */
@@ -104,15 +111,8 @@ export function fitMetricList(
   spec: Pick<MetricListSpec, 'choices'>,
   items: readonly unknown[],
 ): { value: ExplorerMetricName[]; refused: unknown[] } {
-  const value: ExplorerMetricName[] = [];
-  const refused: unknown[] = [];
   const known: readonly string[] = spec.choices;
-  for (const name of items) {
-    if (typeof name === 'string' && known.includes(name) && !value.includes(name as ExplorerMetricName))
-      value.push(name as ExplorerMetricName);
-    else refused.push(name);
-  }
-  return { value, refused };
+  return fitKnownList<ExplorerMetricName>((name) => known.includes(name), items);
 }
 
 /**
