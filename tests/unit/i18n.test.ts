@@ -153,6 +153,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.kto.weightRatioWarning': [['3']],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
+  'controls.pair.bars.refBar': [['y_w']],
+  'controls.pair.bars.startBar': [['A']],
+  'controls.pair.bars.valueText': [['0.450']],
   'controls.pair.refLogProb': [
     [1, 'chosen'],
     [2, 'rejected'],
