@@ -15,7 +15,8 @@ import {
 import { simplexOf } from '../../src/derive/simplex.ts';
 import { BETA_RANGE, logGrid, type LossId } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
-import { cloneState } from '../../src/state/urlCodec.ts';
+import { cloneState, parseHash } from '../../src/state/urlCodec.ts';
+import { firstResponseMoves, MOVE_TOLERANCE } from '../../src/derive/trainingMoves.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
 import type { AppState } from '../../src/state/appState.ts';
 
@@ -139,5 +140,23 @@ describe('the simplex’s RLHF optimum and what its note says about DPO', () => 
     // A common shift of every logit is no shift of the policy.
     expect(startsAtReference({ startLogRatios: [0.7, 0.7, 0.7] })).toBe(true);
     expect(startsAtReference({ startLogRatios: [0.7, 0, 0] })).toBe(false);
+  });
+});
+
+describe('the training caption calls a change a rise or a fall only where the texts show one', () => {
+  it('likelihood displacement: π(y_w) falls under DPO; IPO leaves it where it began (0.361 → 0.361)', () => {
+    const { runs } = computeTrainingRuns(parseHash('#v=2&preset=likelihood-displacement').state);
+    const { rose, fell } = firstResponseMoves(runs);
+    expect(fell.map((r) => r.id)).toEqual(['sigmoid']);
+    expect(rose).toEqual([]);
+    const ipo = runs.find((r) => r.id === 'ipo')!;
+    const change = ipo.probs[ipo.probs.length - 1][0] - ipo.probs[0][0];
+    expect(change).not.toBe(0);
+    expect(Math.abs(change)).toBeLessThan(MOVE_TOLERANCE);
+  });
+
+  it('thumbs-down: π(A) falls under KTO', () => {
+    const { runs } = computeTrainingRuns(parseHash('#v=2&preset=kto-undesirable-only').state);
+    expect(firstResponseMoves(runs).fell.map((r) => r.id)).toEqual(['kto']);
   });
 });

@@ -21,7 +21,7 @@ const REF_MIN = refProbMin();
 const round4 = (v: number) => Number(v.toFixed(4)) + 0;
 
 /** The chart's geometry in SVG units (the viewBox): the bars' baseline and full height, one group per response. */
-export const BAR_GEOMETRY = { top: 8, height: 100, group: 64, bar: 22, label: 22 } as const;
+export const BAR_GEOMETRY = { top: 8, height: 100, group: 64, bar: 22, label: 22, left: 28 } as const;
 const VIEW_H = BAR_GEOMETRY.top + BAR_GEOMETRY.height + BAR_GEOMETRY.label;
 const BASE = BAR_GEOMETRY.top + BAR_GEOMETRY.height;
 
@@ -143,15 +143,15 @@ export function ProbBars() {
       startLogRatios: setStartLogProb(st.refProbs, startLogProbsOf(st), i, round4(Math.log(v))),
     });
   };
-  const width = K * BAR_GEOMETRY.group;
-  const { group, bar } = BAR_GEOMETRY;
+  const { group, bar, left } = BAR_GEOMETRY;
+  const width = left + K * group;
   const fmt = (p: number) => formatNumber(p);
   return (
     <div className="prob-bars">
       <p className="field-help">{t.help}</p>
       <p className="prob-bars-key" aria-hidden="true">
         <span className="prob-bars-swatch prob-bar-ref" /> {t.refKey}{' '}
-        <span className="prob-bars-swatch prob-bar-start role-chosen" /> {t.startKey}
+        <span className="prob-bars-swatch prob-bar-start" /> {t.startKey}
       </p>
       <svg
         ref={svg}
@@ -162,11 +162,28 @@ export function ProbBars() {
         height={VIEW_H}
         className="prob-bars-chart"
       >
-        <line className="prob-bars-axis" x1={0} x2={width} y1={BASE} y2={BASE} />
+        {/* Probability 0, ½ and 1: a bar's height reads as a number. */}
+        {[0, 0.5, 1].map((p) => {
+          const y = BASE - p * BAR_GEOMETRY.height;
+          return (
+            <g key={p} aria-hidden="true">
+              <line
+                className={p === 0 ? 'prob-bars-axis' : 'prob-bars-grid'}
+                x1={left}
+                x2={width}
+                y1={y}
+                y2={y}
+              />
+              <text className="prob-bars-tick" x={left - 4} y={y + 4} textAnchor="end">
+                {formatNumber(p)}
+              </text>
+            </g>
+          );
+        })}
         {refProbs.map((p, i) => {
           const label = s.figures.responseLabel(i, data);
           const role = `role-${responseRole(i, data)}`;
-          const x0 = i * group + (group - 2 * bar - 4) / 2;
+          const x0 = left + i * group + (group - 2 * bar - 4) / 2;
           return (
             <g key={i}>
               <Bar
@@ -195,7 +212,12 @@ export function ProbBars() {
                 onSet={(v) => setStart(i, v)}
                 svg={svg}
               />
-              <text className="prob-bars-label" x={i * group + group / 2} y={VIEW_H - 6} textAnchor="middle">
+              <text
+                className="prob-bars-label"
+                x={left + i * group + group / 2}
+                y={VIEW_H - 6}
+                textAnchor="middle"
+              >
                 {responseSymbol(i, data)}
               </text>
             </g>
