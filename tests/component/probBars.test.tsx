@@ -50,6 +50,10 @@ describe('the bars of π_ref and the starting π_θ', () => {
     const start = screen.getByRole('slider', { name: startName(0) });
     expect(Number(start.getAttribute('aria-valuemin'))).toBe(START_PROB_MIN);
     expect(screen.getAllByRole('slider')).toHaveLength(6);
+    // Plain decimals: an exponent (1e-9) is no valid ARIA number.
+    for (const slider of screen.getAllByRole('slider'))
+      for (const attr of ['aria-valuenow', 'aria-valuemin', 'aria-valuemax'])
+        expect(slider.getAttribute(attr)).toMatch(/^\d+(\.\d+)?$/);
   });
 
   it('a pointer drag on a π_ref bar sets it as the number field would, the others rescaled', () => {

@@ -25,6 +25,9 @@ export const BAR_GEOMETRY = { top: 8, height: 100, group: 64, bar: 22, label: 22
 const VIEW_H = BAR_GEOMETRY.top + BAR_GEOMETRY.height + BAR_GEOMETRY.label;
 const BASE = BAR_GEOMETRY.top + BAR_GEOMETRY.height;
 
+/** A number as ARIA wants it: plain decimals (axe rejects 1e-9), to 12 places. */
+const ariaNumber = (x: number): string => x.toFixed(12).replace(/\.?0+$/, '');
+
 /** Keyboard steps in probability: arrows, Page Up/Down (as the reference sliders' keyStep and pageStep). */
 export const BAR_STEPS = { key: 0.01, page: 0.1 } as const;
 
@@ -87,14 +90,18 @@ function Bar({ kind, index, value, min, max, name, valueText, x, className, onSe
     onSet(next);
   };
   const h = Math.max(0, Math.min(1, value)) * BAR_GEOMETRY.height;
+  // Strings, not numbers: React would write 1e-9, which is no valid ARIA number.
+  const range: Record<string, string> = {
+    'aria-valuenow': ariaNumber(value),
+    'aria-valuemin': ariaNumber(min),
+    'aria-valuemax': ariaNumber(max),
+  };
   return (
     <g
       role="slider"
       tabIndex={0}
       aria-label={name}
-      aria-valuenow={value}
-      aria-valuemin={min}
-      aria-valuemax={max}
+      {...range}
       aria-valuetext={valueText}
       aria-orientation="vertical"
       className={`prob-bar prob-bar-${kind} ${className}`}
