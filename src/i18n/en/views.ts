@@ -84,7 +84,7 @@ export const EN_VIEWS: ViewStrings = {
   rlhfNote: {
     pair: '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere: where DPO ends on this pair.',
     pairElsewhere:
-      '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere. ★ does not depend on where training starts, but DPO does not end there here: one pair fixes only the margin of y_w over y_l, and the start offsets or the shared features put the rest elsewhere.',
+      '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere. ★ does not depend on where training starts, but here DPO ends elsewhere: one pair fixes only the margin of y_w over y_l, and the start offsets or the shared features decide the rest.',
     ranking: '★ = π* ∝ π_ref·exp(r/β) with the hidden rewards: the policy RLHF with a KL penalty finds.',
     none: 'No finite RLHF optimum for these data (p = 0 or 1, or thumbs-down only).',
   },
