@@ -9,6 +9,7 @@ import {
   LIGHT_THEME,
   PROJECTOR_THEME,
   lossStyleOf,
+  planeFigure,
   responseRole,
   simplexFigure,
   sweepFigure,
@@ -25,6 +26,7 @@ import type { ResponseData } from '../../src/i18n/types/figures.ts';
 import { computeSweeps } from '../../src/derive/sweeps.ts';
 import { computeTrainingRuns } from '../../src/derive/toy.ts';
 import { simplexOf } from '../../src/derive/simplex.ts';
+import { planeOf } from '../../src/derive/plane.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { cloneState, parseHash } from '../../src/state/urlCodec.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
@@ -84,6 +86,26 @@ describe.each(LANGS)('responses are named for what they are in the data (%s)', (
       else expect(said).toEqual([]);
     });
   }
+});
+
+// The plane is a view of the pair (ρw, ρl of responses 0 and 1, by design the pair of the loss views), so it
+// may name y_w and y_l; but it must not call them chosen or rejected where the data say otherwise.
+const ROLE_WORDS: [string, FigureStrings, RegExp][] = [
+  ['English', EN, /chosen|rejected/i],
+  ['Chinese', ZH, /被选|被拒/],
+];
+describe.each(ROLE_WORDS)('the plane never says chosen or rejected without a pair (%s)', (_, f, words) => {
+  for (const [name, s] of DATASETS.filter(([, st]) => st.dataset !== 'pair'))
+    it(name, () => {
+      const { runs } = computeTrainingRuns(s);
+      const plane = planeOf(s.losses[0], s, runs);
+      const fig = planeFigure(plane.grid, runs, {
+        theme: LIGHT_THEME,
+        strings: f,
+        current: plane.pairLogRatios,
+      });
+      expect(visibleTexts(fig).filter((t) => words.test(t))).toEqual([]);
+    });
 });
 
 describe('a response’s colour follows its role in the data', () => {
