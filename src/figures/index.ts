@@ -33,6 +33,7 @@ export {
   type LossStyle,
   type LossSymbol,
 } from './lossStyle.ts';
+export { responseRole, roleColor, type ResponseRole } from './responseRole.ts';
 export { lossFigure, LOSS_Y_WINDOW, QUADRATIC_LOSSES, type LossFigureOptions } from './lossFigure.ts';
 export { gradientFigure, type GradientFigureOptions } from './gradientFigure.ts';
 export { trainingFigure, type TrainingFigureOptions } from './trainingFigure.ts';

@@ -7,6 +7,8 @@
 import type { Dash } from 'plotly.js';
 import { LOSS_IDS, type LossId } from '../math/index.ts';
 import type { PlotTheme } from './types.ts';
+import type { ResponseData } from '../i18n/types/figures.ts';
+import { responseRole, roleColor } from './responseRole.ts';
 
 export type LossSymbol =
   'circle' | 'square' | 'diamond' | 'triangle-up' | 'x' | 'triangle-down' | 'star' | 'hexagon' | 'pentagon';
@@ -46,11 +48,16 @@ export function openSymbol(symbol: LossSymbol): `${LossSymbol}-open` {
   return `${symbol}-open`;
 }
 
-/** Dashes of the responses in training plots: y_w solid, y_l dashed, the others dotted variants. */
+/** Dashes of the responses in training plots: response 0 solid, 1 dashed, the others dotted variants. */
 const RESPONSE_DASHES: readonly Dash[] = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot'];
 
-export function responseStyle(k: number, theme: PlotTheme): { color: string; dash: Dash } {
-  const color = k === 0 ? theme.chosen : k === 1 ? theme.rejected : theme.other;
+/** Colour by the response's role in the data (responseRole.ts), dash by its index. */
+export function responseStyle(
+  k: number,
+  theme: PlotTheme,
+  data?: ResponseData,
+): { color: string; dash: Dash } {
+  const color = roleColor(responseRole(k, data), theme);
   const dash = k < 2 ? RESPONSE_DASHES[k] : RESPONSE_DASHES[2 + ((k - 2) % (RESPONSE_DASHES.length - 2))];
   return { color, dash };
 }

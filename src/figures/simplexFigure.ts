@@ -40,7 +40,7 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
   ];
   const hover = `${labels[0]}: %{a:.3f}<br>${labels[1]}: %{b:.3f}<br>${labels[2]}: %{c:.3f}`;
   const data: Data[] = [];
-  const summary: SimplexSummary = { reference, rlhfOptimum: opts.rlhfOptimum, runs: [] };
+  const summary: SimplexSummary = { corners: labels, reference, rlhfOptimum: opts.rlhfOptimum, runs: [] };
 
   runs.forEach((run) => {
     // A diverged run is drawn up to the step where it diverged: its later numbers mean nothing.

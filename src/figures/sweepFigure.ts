@@ -1,4 +1,4 @@
-// The sweeps view (`sweeps`): π(y_w) (solid) and π(y_l) (dashed) where training ends as β or the reference
+// The sweeps view (`sweeps`): π of responses 0 (solid) and 1 (dashed), y_w and y_l of one pair, where training ends as β or the reference
 // probability of y_w is swept. Closed-form points are filled diamonds, points trained to convergence filled
 // circles, points that did not converge (derive/sweeps.ts: unbounded, kink, stalled, iteration limit) open
 // circles, with the reason in the hover and the text alternative; points whose numbers overflowed are left
@@ -7,8 +7,8 @@ import type { Data, LayoutAxis } from 'plotly.js';
 import type { Figure, PlotTheme } from './types.ts';
 import type { SweepInput } from '../derive/types.ts';
 import { isUnfinished, unfinishedPoints } from '../derive/sweeps.ts';
-import type { FigureStrings, SweepAxis, SweepSummaryPart } from '../i18n/types/figures.ts';
-import { lossStyle } from './lossStyle.ts';
+import type { FigureStrings, ResponseData, SweepAxis, SweepSummaryPart } from '../i18n/types/figures.ts';
+import { lossStyleOf } from './lossStyle.ts';
 import { themeAxis, themeLayout } from './themes.ts';
 import { emptyFigure } from './layout.ts';
 import { formatCompact } from '../math/numberFormat.ts';
@@ -20,6 +20,8 @@ export interface SweepFigureOptions {
   axis: SweepAxis;
   /** The current β or reference probability, drawn as a vertical line. */
   current: number;
+  /** What the toy was trained on, so responses are named for what they are (default: one pair). */
+  data?: ResponseData;
 }
 
 /** The fixed x ranges: β from 1e-3 to 10 on a log axis, the reference probability from 0 to 1. */
@@ -50,25 +52,25 @@ export function nearestIndex(xs: readonly number[], value: number, log: boolean)
 }
 
 export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOptions): Figure {
-  const { theme, strings: s, axis, current } = opts;
+  const { theme, strings: s, axis, current, data: responses } = opts;
   const uirevision = `sweep-${axis}`;
   const usable = sweeps.filter((w) => w.x.length > 0);
   if (usable.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, uirevision);
 
   const log = axis === 'beta';
-  const xTitle = s.axis.sweep(axis);
-  const valueName = s.hover.sweepValue(axis);
+  const xTitle = s.axis.sweep(axis, responses);
+  const valueName = s.hover.sweepValue(axis, responses);
   const data: Data[] = [];
   const parts: SweepSummaryPart[] = [];
 
-  usable.forEach((w, i) => {
+  usable.forEach((w) => {
     const label = s.lossLabel(w.id);
     // Points whose numbers overflowed are left out (gaps): their probabilities mean nothing.
     const bad = w.status.map((st) => st === 'diverged');
     const hide = (ys: number[]): number[] => (bad.some(Boolean) ? ys.map((v, k) => (bad[k] ? NaN : v)) : ys);
     const chosen = hide(w.chosen);
     const rejected = hide(w.rejected);
-    const style = lossStyle(i, theme);
+    const style = lossStyleOf(w.id, theme);
     const symbols = w.status.map((st, k) =>
       isUnfinished(st) ? UNFINISHED_SYMBOL : w.closedForm[k] ? CLOSED_FORM_SYMBOL : TRAINED_SYMBOL,
     );
@@ -87,7 +89,8 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
       ['chosen', chosen, 'solid'],
       ['rejected', rejected, 'dash'],
     ] as const) {
-      const name = which === 'chosen' ? s.trace.sweepChosen(label) : s.trace.sweepRejected(label);
+      const name =
+        which === 'chosen' ? s.trace.sweepChosen(label, responses) : s.trace.sweepRejected(label, responses);
       data.push({
         type: 'scatter',
         mode: 'lines+markers',
@@ -123,7 +126,7 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
 
   const yRange: [number, number] = [-0.02, 1.02];
   if (Number.isFinite(current) && (!log || current > 0)) {
-    const name = s.trace.currentValue(axis);
+    const name = s.trace.currentValue(axis, responses);
     data.push({
       type: 'scatter',
       mode: 'lines',
@@ -163,6 +166,6 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
       xaxis: themeAxis(theme, { ...xaxis, autorange: false, title: { text: xTitle } }),
       yaxis: themeAxis(theme, { range: yRange, autorange: false, title: { text: s.axis.finalProbability } }),
     },
-    summary: s.summary.sweep(parts, axis, current, usable[0].criterion),
+    summary: s.summary.sweep(parts, axis, current, usable[0].criterion, responses),
   };
 }

@@ -1,5 +1,6 @@
 // The training view (`training`): π(y) of every response over the training steps, one subplot per loss (up to
-// four a row). y_w is drawn in the theme's chosen colour (solid), y_l in the rejected colour (dashed), the
+// four a row). Response 0 is solid, 1 dashed; colours follow the response's role in the data (responseRole.ts):
+// y_w of one pair in the theme's chosen colour, y_l and a thumbs-down response in the rejected colour, the
 // others grey.
 import type { Annotation, Data, LayoutAxis } from 'plotly.js';
 import { drawnSteps } from '../math/index.ts';
@@ -84,7 +85,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     const x = steps(shown);
     const K = Math.min(opts.responses, run.probs[0]?.length ?? 0);
     for (let k = 0; k < K; k++) {
-      const style = responseStyle(k, theme);
+      const style = responseStyle(k, theme, opts.data);
       data.push(
         lineTrace(
           s.responseLabel(k, opts.data),
@@ -119,5 +120,5 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     if (part) parts.push(part);
   });
   layout.annotations = annotations;
-  return { data, layout, summary: s.summary.training(parts) };
+  return { data, layout, summary: s.summary.training(parts, opts.data) };
 }

@@ -1,6 +1,6 @@
 // The numbers and symbols every language's figure texts (en/figures.ts, zh/figures.ts) write the same way,
 // so that a value reads alike in every language.
-import type { SweepAxis } from './types/figures.ts';
+import type { ResponseData, SweepAxis } from './types/figures.ts';
 import { formatCompact, formatFixed } from '../math/numberFormat.ts';
 
 export { formatTuple } from '../math/numberFormat.ts';
@@ -20,7 +20,16 @@ export const c3 = (x: number): string => formatCompact(x, 3);
 /** Two decimals with an explicit '+' on positive values (a final margin). */
 export const signed = (x: number): string => (x > 0 ? `+${f2(x)}` : f2(x));
 
-/** The swept quantity's symbol: β or π_ref(y_w). */
-export function sweepName(axis: SweepAxis): string {
-  return axis === 'beta' ? 'β' : 'π_ref(y_w)';
+/**
+ * Response k's symbol in formulas such as π(·): y_w, y_l, y₃, … for one pair (the default); A, B, C, … for
+ * ranking and thumbs-down data, where no response is "the chosen" or "the rejected" one.
+ */
+export function responseSymbol(k: number, data?: ResponseData): string {
+  if (data && data.dataset !== 'pair') return String.fromCharCode(65 + k);
+  return k === 0 ? 'y_w' : k === 1 ? 'y_l' : `y${subscript(k + 1)}`;
+}
+
+/** The swept quantity's symbol: β or π_ref of the first response (y_w, or A when the data have no pair). */
+export function sweepName(axis: SweepAxis, data?: ResponseData): string {
+  return axis === 'beta' ? 'β' : `π_ref(${responseSymbol(0, data)})`;
 }

@@ -7,6 +7,7 @@ import { useStore, useStoreApi } from '../storeContext.tsx';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { pairInputOf, startLogProbsOf } from '../../derive/mathParams.ts';
 import { NumberField } from './NumberField.tsx';
+import { ProbBars } from './ProbBars.tsx';
 import { refProbMin } from './paramRange.ts';
 import { setOneProb } from './refProbEdit.ts';
 import { setStartLogProb } from './startEdit.ts';
@@ -54,6 +55,7 @@ export function PairControls() {
     <fieldset className="pair-controls">
       <legend>{s.pair.legend}</legend>
       <p className="field-help">{s.pair.help}</p>
+      <ProbBars />
       {refProbs.map((p, i) => (
         <div className="pair-response" key={i}>
           <NumberField

@@ -29,10 +29,13 @@ export function SimplexView() {
       data,
     });
   }, [simplex, theme, figures, data]);
+  // The note says where DPO ends only as far as DPO, trained from this start, really ends there.
   const note =
     simplex.rlhfOptimum === null
       ? views.rlhfNote.none
-      : views.rlhfNote[fields.dataset === 'ranking' ? 'ranking' : 'pair'];
+      : views.rlhfNote[
+          fields.dataset === 'ranking' ? 'ranking' : simplex.dpoEndsAtOptimum ? 'pair' : 'pairElsewhere'
+        ];
   return (
     <ViewSection id="simplex" figure={figure} height={420} toolbar={<p className="view-note">{note}</p>} />
   );

@@ -7,7 +7,8 @@ import { sweepFigure } from '../../figures/sweepFigure.ts';
 import type { SweepInput } from '../../derive/types.ts';
 import { unfinishedPoints } from '../../derive/sweeps.ts';
 import { CONVERGENCE_CRITERION } from '../../math/index.ts';
-import type { FigureStrings, SweepAxis } from '../../i18n/types/figures.ts';
+import type { FigureStrings, ResponseData, SweepAxis } from '../../i18n/types/figures.ts';
+import { startsAtReference } from '../../derive/toy.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
@@ -17,7 +18,12 @@ import { useToyFields } from './useToyRuns.ts';
 const NONE: SweepInput[] = [];
 
 /** The criterion and, once sweeps are in, how many points of each did not converge and why. */
-function convergenceText(sweeps: readonly SweepInput[], axis: SweepAxis, figures: FigureStrings): string[] {
+function convergenceText(
+  sweeps: readonly SweepInput[],
+  axis: SweepAxis,
+  figures: FigureStrings,
+  data: ResponseData,
+): string[] {
   const criterion = sweeps[0]?.criterion ?? CONVERGENCE_CRITERION;
   const stated = figures.sweep.criterion(criterion.gradientTolerance, criterion.stepTolerance);
   if (sweeps.length === 0) return axis === 'beta' ? [stated] : [];
@@ -28,6 +34,7 @@ function convergenceText(sweeps: readonly SweepInput[], axis: SweepAxis, figures
       unfinished: unfinishedPoints(w),
     })),
     axis,
+    data,
   );
   return axis === 'beta' ? [stated, unfinished] : [unfinished];
 }
@@ -37,23 +44,32 @@ export function SweepsView() {
   const { sweeps, stale } = useSweeps(fields);
   const theme = usePlotTheme();
   const { views, figures } = useStrings();
+  const data = useMemo<ResponseData>(
+    () => ({ dataset: fields.dataset, rewards: fields.rewards }),
+    [fields.dataset, fields.rewards],
+  );
+  const fromReference = startsAtReference(fields);
   const betaSweeps = sweeps?.beta ?? NONE;
   const refSweeps = sweeps?.ref ?? NONE;
   const betaFigure = useCallback(
-    () => sweepFigure(betaSweeps, { theme, strings: figures, axis: 'beta', current: fields.beta }),
-    [betaSweeps, theme, figures, fields.beta],
+    () => sweepFigure(betaSweeps, { theme, strings: figures, axis: 'beta', current: fields.beta, data }),
+    [betaSweeps, theme, figures, fields.beta, data],
   );
   const refFigure = useCallback(
-    () => sweepFigure(refSweeps, { theme, strings: figures, axis: 'ref', current: fields.refProbs[0] }),
-    [refSweeps, theme, figures, fields.refProbs],
+    () => sweepFigure(refSweeps, { theme, strings: figures, axis: 'ref', current: fields.refProbs[0], data }),
+    [refSweeps, theme, figures, fields.refProbs, data],
   );
   const betaCaption = useMemo(
-    () => views.sentences([views.sections.sweeps.caption, ...convergenceText(betaSweeps, 'beta', figures)]),
-    [views, figures, betaSweeps],
+    () => views.sentences([views.sweepCaption(data), ...convergenceText(betaSweeps, 'beta', figures, data)]),
+    [views, figures, betaSweeps, data],
   );
   const refCaption = useMemo(
-    () => views.sentences([views.sweepRefCaption, ...convergenceText(refSweeps, 'ref', figures)]),
-    [views, figures, refSweeps],
+    () =>
+      views.sentences([
+        views.sweepRefCaption(data, fromReference),
+        ...convergenceText(refSweeps, 'ref', figures, data),
+      ]),
+    [views, figures, refSweeps, data, fromReference],
   );
   const status = (
     <p className="view-status" role="status" aria-live="polite">
@@ -70,7 +86,7 @@ export function SweepsView() {
       />
       <ViewSection
         id="sweeps-ref"
-        text={{ title: views.sweepRefHeading, caption: refCaption }}
+        text={{ title: views.sweepRefHeading(data), caption: refCaption }}
         figure={refFigure}
       />
     </>

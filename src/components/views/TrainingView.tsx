@@ -3,7 +3,6 @@
 import { useCallback, useMemo } from 'react';
 import { trainingFigure } from '../../figures/trainingFigure.ts';
 import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
-import { trustedSteps } from '../../math/index.ts';
 import { useStore } from '../storeContext.tsx';
 import { shownMetrics, toggledMetrics } from '../../derive/shownMetrics.ts';
 import type { TrainingRunInput } from '../../derive/types.ts';
@@ -17,23 +16,7 @@ import { usePanelColumns } from './usePanelColumns.ts';
 import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
 import { divergedRuns } from '../../derive/divergence.ts';
 import { metricsTablesOf } from '../../derive/metricsTables.ts';
-
-/** The runs (not diverged) in which π of response 0 (y_w, or the thumbs-down A) ended above / below its start. */
-function firstResponseMoves(runs: readonly TrainingRunInput[]): {
-  rose: TrainingRunInput[];
-  fell: TrainingRunInput[];
-} {
-  const rose: TrainingRunInput[] = [];
-  const fell: TrainingRunInput[] = [];
-  for (const run of runs) {
-    if (run.divergence || run.probs.length < 2) continue;
-    const end = run.probs[trustedSteps(run.divergence, run.probs.length) - 1][0];
-    const start = run.probs[0][0];
-    if (end > start) rose.push(run);
-    else if (end < start) fell.push(run);
-  }
-  return { rose, fell };
-}
+import { firstResponseMoves } from '../../derive/trainingMoves.ts';
 
 /** `compact` (embedded): just the probabilities, the one plot the view is about. */
 export function TrainingView({ compact = false }: { compact?: boolean }) {

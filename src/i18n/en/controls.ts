@@ -82,6 +82,15 @@ export const EN_CONTROLS: ControlStrings = {
     startLogProb: (index, role) =>
       `start log πθ(response ${index})${role === 'chosen' ? ', y_w' : role === 'rejected' ? ', y_l' : ''}`,
     derived: (rhoW, rhoL, h) => `Log-ratios ρw = ${rhoW}, ρl = ${rhoL}; margin h = ρw − ρl = ${h}.`,
+    bars: {
+      help: 'Drag the top of a bar, or focus it and use the arrow keys, to set a probability; the other responses rescale so that each policy still adds up to 1.',
+      label: 'πref and the starting πθ of each response',
+      refKey: 'πref',
+      startKey: 'start πθ',
+      refBar: (response) => `Bar: πref of ${response}`,
+      startBar: (response) => `Bar: start πθ of ${response}`,
+      valueText: (p) => `probability ${p}`,
+    },
   },
 
   toy: {

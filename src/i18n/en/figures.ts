@@ -1,7 +1,7 @@
 // English figure strings. A translation implements the same FigureStrings interface; numbers are written
 // alike in every language (../figureFormat.ts), loss labels come from the loss-name table (./losses.ts).
 import type { FigureStrings, UnfinishedStatus } from '../types/figures.ts';
-import { c3, f2, f3, formatTuple, signed, subscript, sweepName } from '../figureFormat.ts';
+import { c3, f2, f3, formatTuple, responseSymbol, signed, subscript, sweepName } from '../figureFormat.ts';
 import { EN_LOSSES } from './losses.ts';
 
 function joinClauses(clauses: string[]): string {
@@ -47,7 +47,8 @@ export const EN_FIGURES: FigureStrings = {
     step: 'training step',
     probability: 'π(y)',
     finalProbability: 'π(y) where training ends',
-    sweep: (axis) => (axis === 'beta' ? 'β (log scale)' : 'reference probability π_ref(y_w)'),
+    sweep: (axis, data) =>
+      axis === 'beta' ? 'β (log scale)' : `reference probability ${sweepName(axis, data)}`,
     chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w) (nats)',
     rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l) (nats)',
     metric: (name) => name,
@@ -61,9 +62,9 @@ export const EN_FIGURES: FigureStrings = {
     pushChosen: (label) => `${label}: y_w ↑`,
     pushRejected: (label) => `${label}: y_l ↓`,
     pushBoth: (label) => `${label}: y_w ↑ and y_l ↓`,
-    sweepChosen: (label) => `${label}: π(y_w)`,
-    sweepRejected: (label) => `${label}: π(y_l)`,
-    currentValue: (axis) => `current ${sweepName(axis)}`,
+    sweepChosen: (label, data) => `${label}: π(${responseSymbol(0, data)})`,
+    sweepRejected: (label, data) => `${label}: π(${responseSymbol(1, data)})`,
+    currentValue: (axis, data) => `current ${sweepName(axis, data)}`,
     trajectory: (label) => `${label}: training path`,
     start: (label) => `${label}: start`,
     end: (label) => `${label}: end`,
@@ -91,8 +92,8 @@ export const EN_FIGURES: FigureStrings = {
       `learning rate) until the gradient is below ${c3(grad)} and no log-probability moves by more than ` +
       `${c3(step)}.`,
     status: (status) => EN_SWEEP_STATUS[status],
-    unfinished: (sweeps, axis) => {
-      const name = sweepName(axis);
+    unfinished: (sweeps, axis, data) => {
+      const name = sweepName(axis, data);
       const runs = sweeps.filter((w) => w.unfinished.length > 0);
       if (runs.length === 0) return 'Every point converged.';
       const where = (from: number, to: number): string =>
@@ -151,13 +152,14 @@ export const EN_FIGURES: FigureStrings = {
         ),
       ) +
       '. Solid lines push y_w up, dashed lines push y_l down; negative values push the other way.',
-    training: (parts) => {
+    training: (parts, data) => {
       if (parts.length === 0) return 'No training runs to show.';
+      const [a, b] = [responseSymbol(0, data), responseSymbol(1, data)];
       const moved = joinClauses(
         parts.map((p) =>
           p.divergedAt != null
             ? `${p.label} diverged at step ${p.divergedAt}, so its curves stop there`
-            : `${p.label} moved π(y_w) from ${f2(p.chosenStart)} to ${f2(p.chosenEnd)} and π(y_l) from ` +
+            : `${p.label} moved π(${a}) from ${f2(p.chosenStart)} to ${f2(p.chosenEnd)} and π(${b}) from ` +
               `${f2(p.rejectedStart)} to ${f2(p.rejectedEnd)}`,
         ),
       );
@@ -165,7 +167,7 @@ export const EN_FIGURES: FigureStrings = {
       const note =
         displaced.length === 0
           ? ''
-          : ` In ${displaced.join(', ')}, π(y_w) fell although the margin grew (likelihood displacement).`;
+          : ` In ${displaced.join(', ')}, π(${a}) fell although the margin grew (likelihood displacement).`;
       return `After ${parts[0].steps} steps, ${moved}.${note}`;
     },
     metrics: (parts) => {
@@ -182,9 +184,10 @@ export const EN_FIGURES: FigureStrings = {
         '.'
       );
     },
-    sweep: (parts, axis, current, criterion) => {
+    sweep: (parts, axis, current, criterion, data) => {
       if (parts.length === 0) return 'No sweeps to show.';
-      const name = sweepName(axis);
+      const name = sweepName(axis, data);
+      const [a, b] = [responseSymbol(0, data), responseSymbol(1, data)];
       const nearest = parts[0].x;
       const at =
         Math.abs(nearest - current) <= 1e-9 * Math.max(1, Math.abs(current))
@@ -193,7 +196,7 @@ export const EN_FIGURES: FigureStrings = {
       const ends = joinClauses(
         parts.map((p) => {
           if (p.status === 'diverged') return `${p.label} diverged there (its numbers overflowed)`;
-          const values = `π(y_w) = ${f3(p.chosen)} and π(y_l) = ${f3(p.rejected)}`;
+          const values = `π(${a}) = ${f3(p.chosen)} and π(${b}) = ${f3(p.rejected)}`;
           if (p.status === 'unbounded')
             return `${p.label} never ends but tends to ${values} (no finite optimum)`;
           const how =
@@ -205,12 +208,12 @@ export const EN_FIGURES: FigureStrings = {
         parts.map((p) =>
           p.unfinished.some((u) => u.status === 'diverged' && u.count >= p.total)
             ? `${p.label} diverged at every point (its numbers overflowed)`
-            : `${p.label}'s π(y_w) goes from ${f2(p.firstChosen)} at ${name} = ${c3(p.firstX)} to ` +
+            : `${p.label}'s π(${a}) goes from ${f2(p.firstChosen)} at ${name} = ${c3(p.firstX)} to ` +
               `${f2(p.lastChosen)} at ${name} = ${c3(p.lastX)}`,
         ),
       );
       const crit = EN_FIGURES.sweep.criterion(criterion.gradientTolerance, criterion.stepTolerance);
-      return `${at}, ${ends}. Across the sweep, ${across}. ${crit} ${EN_FIGURES.sweep.unfinished(parts, axis)}`;
+      return `${at}, ${ends}. Across the sweep, ${across}. ${crit} ${EN_FIGURES.sweep.unfinished(parts, axis, data)}`;
     },
     plane: (s) => {
       const range =
@@ -229,7 +232,7 @@ export const EN_FIGURES: FigureStrings = {
       return range + path + current;
     },
     simplex: (s) => {
-      const ref = `The reference policy π_ref over (y_w, y_l, y₃) is ${formatTuple(s.reference)}`;
+      const ref = `The reference policy π_ref over (${s.corners.join(', ')}) is ${formatTuple(s.reference)}`;
       const star = s.rlhfOptimum ? ` and the RLHF optimum π* is ${formatTuple(s.rlhfOptimum)}.` : '.';
       const runs =
         s.runs.length === 0

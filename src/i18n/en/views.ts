@@ -1,5 +1,11 @@
 // English strings of the views around their plots: headings, captions, plot frame, notes and warnings.
 import type { ViewStrings } from '../types/views.ts';
+import type { ResponseData } from '../types/figures.ts';
+import { responseSymbol } from '../figureFormat.ts';
+
+const sweepCaption = (data: ResponseData): string =>
+  `π(${responseSymbol(0, data)}) (solid) and π(${responseSymbol(1, data)}) (dashed) where training ends, ` +
+  `trained from the training view’s start, as β and the reference probability of ${responseSymbol(0, data)} change.`;
 
 export const EN_VIEWS: ViewStrings = {
   sections: {
@@ -19,8 +25,7 @@ export const EN_VIEWS: ViewStrings = {
     },
     sweeps: {
       title: 'What β and the reference change',
-      caption:
-        'π(y_w) (solid) and π(y_l) (dashed) where training ends, as β and the reference probability of y_w change.',
+      caption: sweepCaption({ dataset: 'pair' }),
     },
     plane: {
       title: 'The (ρw, ρl) plane',
@@ -67,12 +72,19 @@ export const EN_VIEWS: ViewStrings = {
   sentences: (parts) => parts.join(' '),
   sweepsUpdating: 'Updating…',
   sweepBetaHeading: 'as β changes',
-  sweepRefHeading: '… and as the reference probability of y_w changes',
-  sweepRefCaption:
-    'Trained from references that give y_w more or less probability (the policy starts at the reference); the dotted line is the current reference.',
+  sweepCaption,
+  sweepRefHeading: (data) => `… and as the reference probability of ${responseSymbol(0, data)} changes`,
+  sweepRefCaption: (data, fromReference) =>
+    `Trained from references that give ${responseSymbol(0, data)} more or less probability ` +
+    (fromReference
+      ? '(the policy starts at the reference); '
+      : '(the policy starts as in the training view: each reference shifted by the same start offsets); ') +
+    'the dotted line is the current reference.',
   planeLossLabel: 'Loss in the contours',
   rlhfNote: {
     pair: '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere: where DPO ends on this pair.',
+    pairElsewhere:
+      '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere. ★ does not depend on where training starts, but here DPO ends elsewhere: one pair fixes only the margin of y_w over y_l, and the start offsets or the shared features decide the rest.',
     ranking: '★ = π* ∝ π_ref·exp(r/β) with the hidden rewards: the policy RLHF with a KL penalty finds.',
     none: 'No finite RLHF optimum for these data (p = 0 or 1, or thumbs-down only).',
   },

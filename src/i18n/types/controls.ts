@@ -81,6 +81,21 @@ export interface ControlStrings {
     startLogProb: (index: number, role: 'chosen' | 'rejected' | 'other') => string;
     /** The log-ratios and margin of the current pair, formatted. */
     derived: (rhoW: string, rhoL: string, h: string) => string;
+    /** The draggable bar chart of π_ref and the starting π_θ per response. */
+    bars: {
+      /** One line above the chart: how to use it. */
+      help: string;
+      /** The chart's group name. */
+      label: string;
+      /** Key entries for the two kinds of bar. */
+      refKey: string;
+      startKey: string;
+      /** A bar's accessible name; `response` is the response's name in the data (figures' responseLabel). */
+      refBar: (response: string) => string;
+      startBar: (response: string) => string;
+      /** A bar's spoken value; `p` is the probability, formatted. */
+      valueText: (p: string) => string;
+    };
   };
   toy: {
     responses: string;

@@ -106,6 +106,8 @@ export interface PlaneSummary {
 }
 
 export interface SimplexSummary {
+  /** The three corners' names, as on the plot (named for what they are in the data). */
+  corners: string[];
   reference: number[];
   rlhfOptimum: number[] | null;
   /** divergedAt: the step where training diverged (end is then the policy just before it), or null. */
@@ -138,7 +140,8 @@ export interface FigureStrings {
     /** Sweep view's y axis: the probability where training ends (converged, closed form, or the limit). */
     finalProbability: string;
     /** Sweep view's x axis. */
-    sweep(axis: SweepAxis): string;
+    /** `data`: what the toy was trained on, so the swept response is named for what it is (default: one pair). */
+    sweep(axis: SweepAxis, data?: ResponseData): string;
     chosenLogRatio: string;
     rejectedLogRatio: string;
     /** A TRL metric name as an axis title ('rewards/margins' → 'rewards/margins'). */
@@ -160,11 +163,11 @@ export interface FigureStrings {
     pushRejected(label: string): string;
     /** Gradient view, a loss of h alone: one line for both pushes, which are equal. */
     pushBoth(label: string): string;
-    /** Sweep view: final π(y_w) and π(y_l) of a loss. */
-    sweepChosen(label: string): string;
-    sweepRejected(label: string): string;
+    /** Sweep view: final π of responses 0 and 1 of a loss (y_w and y_l for one pair, A and B otherwise). */
+    sweepChosen(label: string, data?: ResponseData): string;
+    sweepRejected(label: string, data?: ResponseData): string;
     /** Sweep view: the vertical line at the current β or reference probability. */
-    currentValue(axis: SweepAxis): string;
+    currentValue(axis: SweepAxis, data?: ResponseData): string;
     /** Plane and simplex views: a run's path during training, its start and end. */
     trajectory(label: string): string;
     start(label: string): string;
@@ -183,7 +186,7 @@ export interface FigureStrings {
     push: string;
     step: string;
     probability: string;
-    sweepValue(axis: SweepAxis): string;
+    sweepValue(axis: SweepAxis, data?: ResponseData): string;
     chosenLogRatio: string;
     rejectedLogRatio: string;
     /** How a sweep point was obtained: a closed form, or trained until it met the criterion. */
@@ -198,7 +201,7 @@ export interface FigureStrings {
     /** Why a point did not converge (a hover label, short). For 'unbounded' the point drawn is the limit. */
     status(status: UnfinishedStatus): string;
     /** How many points of each sweep did not converge and why; says so when every point converged. */
-    unfinished(sweeps: readonly SweepUnfinishedText[], axis: SweepAxis): string;
+    unfinished(sweeps: readonly SweepUnfinishedText[], axis: SweepAxis, data?: ResponseData): string;
   };
 
   /** Notes drawn on the plots. */
@@ -227,7 +230,8 @@ export interface FigureStrings {
   summary: {
     loss(parts: readonly LossSummaryPart[], margin: number, beta: number): string;
     gradient(parts: readonly GradientSummaryPart[], margin: number, beta: number): string;
-    training(parts: readonly TrainingSummaryPart[]): string;
+    /** `data`: what the toy was trained on, so responses 0 and 1 are named for what they are (default: one pair). */
+    training(parts: readonly TrainingSummaryPart[], data?: ResponseData): string;
     metrics(parts: readonly MetricsSummaryPart[]): string;
     /** `criterion`: as sweep.criterion's arguments, for the summary to state it. */
     sweep(
@@ -235,6 +239,7 @@ export interface FigureStrings {
       axis: SweepAxis,
       current: number,
       criterion: { gradientTolerance: number; stepTolerance: number },
+      data?: ResponseData,
     ): string;
     plane(summary: PlaneSummary): string;
     simplex(summary: SimplexSummary): string;

@@ -3,6 +3,7 @@
 // figures.ts.)
 import type { ViewId } from '../../state/viewIds.ts';
 import type { AppState, DatasetKind } from '../../state/appState.ts';
+import type { ResponseData } from './figures.ts';
 
 export interface ViewText {
   title: string;
@@ -40,11 +41,18 @@ export interface ViewStrings {
   sentences: (parts: readonly string[]) => string;
   sweepsUpdating: string;
   sweepBetaHeading: string;
-  sweepRefHeading: string;
-  sweepRefCaption: string;
+  /** The β sweep's caption, naming responses 0 and 1 for what they are in the data. */
+  sweepCaption: (data: ResponseData) => string;
+  sweepRefHeading: (data: ResponseData) => string;
+  /** `fromReference`: the policy starts at the reference (no start offsets). */
+  sweepRefCaption: (data: ResponseData, fromReference: boolean) => string;
   /** Which loss the plane shows, when several are chosen. */
   planeLossLabel: string;
-  rlhfNote: Record<'pair' | 'ranking' | 'none', string>;
+  /**
+   * The simplex's ★. 'pair': DPO, trained from the toy's start, ends at ★; 'pairElsewhere': it does not
+   * (start offsets or shared features leave what the margin does not fix elsewhere).
+   */
+  rlhfNote: Record<'pair' | 'pairElsewhere' | 'ranking' | 'none', string>;
   /** The export menu of every plot. */
   exportMenu: ExportStrings;
   /** The zoom toggle and reset of the plots that offer zoom (on a mouse; never on touch). */

@@ -82,6 +82,15 @@ export const ZH_CONTROLS: ControlStrings = {
     startLogProb: (index, role) =>
       `起点 log πθ(回答 ${index})${role === 'chosen' ? '，y_w' : role === 'rejected' ? '，y_l' : ''}`,
     derived: (rhoW, rhoL, h) => `对数比率 ρw = ${rhoW}，ρl = ${rhoL}；间隔 h = ρw − ρl = ${h}。`,
+    bars: {
+      help: '拖动柱子的顶端，或选中柱子后用方向键，即可设定概率；其余回答会按比例缩放，使每个策略的概率之和仍为 1。',
+      label: '各回答的 πref 与起点 πθ',
+      refKey: '参考策略 πref',
+      startKey: '起点 πθ',
+      refBar: (response) => `柱形：${response} 的 πref`,
+      startBar: (response) => `柱形：${response} 的起点 πθ`,
+      valueText: (p) => `概率 ${p}`,
+    },
   },
 
   toy: {

@@ -1,6 +1,6 @@
 // 图表的简体中文文案：实现与 ../en/figures.ts 相同的 FigureStrings 接口，数字格式与英文版完全一致（../figureFormat.ts）。
 import type { FigureStrings, UnfinishedStatus } from '../types/figures.ts';
-import { c3, f2, f3, formatTuple, signed, subscript, sweepName } from '../figureFormat.ts';
+import { c3, f2, f3, formatTuple, responseSymbol, signed, subscript, sweepName } from '../figureFormat.ts';
 import { ZH_LOSSES } from './losses.ts';
 
 function joinClauses(clauses: string[]): string {
@@ -45,7 +45,7 @@ export const ZH_FIGURES: FigureStrings = {
     step: '训练步数',
     probability: 'π(y)',
     finalProbability: '训练结束时的 π(y)',
-    sweep: (axis) => (axis === 'beta' ? 'β（对数刻度）' : '参考概率 π_ref(y_w)'),
+    sweep: (axis, data) => (axis === 'beta' ? 'β（对数刻度）' : `参考概率 ${sweepName(axis, data)}`),
     chosenLogRatio: 'ρw = log π(y_w) − log π_ref(y_w)（nats）',
     rejectedLogRatio: 'ρl = log π(y_l) − log π_ref(y_l)（nats）',
     metric: (name) => name,
@@ -59,9 +59,9 @@ export const ZH_FIGURES: FigureStrings = {
     pushChosen: (label) => `${label}：y_w ↑`,
     pushRejected: (label) => `${label}：y_l ↓`,
     pushBoth: (label) => `${label}：y_w ↑ 且 y_l ↓`,
-    sweepChosen: (label) => `${label}：π(y_w)`,
-    sweepRejected: (label) => `${label}：π(y_l)`,
-    currentValue: (axis) => `当前 ${sweepName(axis)}`,
+    sweepChosen: (label, data) => `${label}：π(${responseSymbol(0, data)})`,
+    sweepRejected: (label, data) => `${label}：π(${responseSymbol(1, data)})`,
+    currentValue: (axis, data) => `当前 ${sweepName(axis, data)}`,
     trajectory: (label) => `${label}：训练轨迹`,
     start: (label) => `${label}：起点`,
     end: (label) => `${label}：终点`,
@@ -88,8 +88,8 @@ export const ZH_FIGURES: FigureStrings = {
       `每个点都是训练结束的位置：有闭式解时取闭式解，否则一直训练（与学习率无关），直到梯度小于 ${c3(grad)}，` +
       `且任何对数概率的变化都不超过 ${c3(step)}。`,
     status: (status) => ZH_SWEEP_STATUS[status],
-    unfinished: (sweeps, axis) => {
-      const name = sweepName(axis);
+    unfinished: (sweeps, axis, data) => {
+      const name = sweepName(axis, data);
       const runs = sweeps.filter((w) => w.unfinished.length > 0);
       if (runs.length === 0) return '所有点都已收敛。';
       const where = (from: number, to: number): string =>
@@ -148,13 +148,14 @@ export const ZH_FIGURES: FigureStrings = {
         ),
       ) +
       '。实线表示推高 y_w，虚线表示压低 y_l；数值为负表示推动方向相反。',
-    training: (parts) => {
+    training: (parts, data) => {
       if (parts.length === 0) return '没有可显示的训练结果。';
+      const [a, b] = [responseSymbol(0, data), responseSymbol(1, data)];
       const moved = joinClauses(
         parts.map((p) =>
           p.divergedAt != null
             ? `${p.label} 在第 ${p.divergedAt} 步发散，曲线在该步中断`
-            : `${p.label} 使 π(y_w) 从 ${f2(p.chosenStart)} 变为 ${f2(p.chosenEnd)}，π(y_l) 从 ` +
+            : `${p.label} 使 π(${a}) 从 ${f2(p.chosenStart)} 变为 ${f2(p.chosenEnd)}，π(${b}) 从 ` +
               `${f2(p.rejectedStart)} 变为 ${f2(p.rejectedEnd)}`,
         ),
       );
@@ -162,7 +163,7 @@ export const ZH_FIGURES: FigureStrings = {
       const note =
         displaced.length === 0
           ? ''
-          : `在 ${displaced.join('、')} 中，间隔虽然在增大，π(y_w) 却下降了（似然位移）。`;
+          : `在 ${displaced.join('、')} 中，间隔虽然在增大，π(${a}) 却下降了（似然位移）。`;
       return `训练 ${parts[0].steps} 步后，${moved}。${note}`;
     },
     metrics: (parts) => {
@@ -179,9 +180,10 @@ export const ZH_FIGURES: FigureStrings = {
         '。'
       );
     },
-    sweep: (parts, axis, current, criterion) => {
+    sweep: (parts, axis, current, criterion, data) => {
       if (parts.length === 0) return '没有可显示的扫描结果。';
-      const name = sweepName(axis);
+      const name = sweepName(axis, data);
+      const [a, b] = [responseSymbol(0, data), responseSymbol(1, data)];
       const nearest = parts[0].x;
       const at =
         Math.abs(nearest - current) <= 1e-9 * Math.max(1, Math.abs(current))
@@ -190,7 +192,7 @@ export const ZH_FIGURES: FigureStrings = {
       const ends = joinClauses(
         parts.map((p) => {
           if (p.status === 'diverged') return `${p.label} 在此处发散（数值溢出）`;
-          const values = `π(y_w) = ${f3(p.chosen)}，π(y_l) = ${f3(p.rejected)}`;
+          const values = `π(${a}) = ${f3(p.chosen)}，π(${b}) = ${f3(p.rejected)}`;
           if (p.status === 'unbounded')
             return `${p.label} 的训练永不结束，趋向 ${values}（没有有限的最优解）`;
           const how =
@@ -202,12 +204,12 @@ export const ZH_FIGURES: FigureStrings = {
         parts.map((p) =>
           p.unfinished.some((u) => u.status === 'diverged' && u.count >= p.total)
             ? `${p.label} 在每个点上都发散了（数值溢出）`
-            : `${p.label} 的 π(y_w) 从 ${name} = ${c3(p.firstX)} 时的 ${f2(p.firstChosen)} ` +
+            : `${p.label} 的 π(${a}) 从 ${name} = ${c3(p.firstX)} 时的 ${f2(p.firstChosen)} ` +
               `变为 ${name} = ${c3(p.lastX)} 时的 ${f2(p.lastChosen)}`,
         ),
       );
       const crit = ZH_FIGURES.sweep.criterion(criterion.gradientTolerance, criterion.stepTolerance);
-      return `${at}，${ends}。在整个扫描范围内，${across}。${crit}${ZH_FIGURES.sweep.unfinished(parts, axis)}`;
+      return `${at}，${ends}。在整个扫描范围内，${across}。${crit}${ZH_FIGURES.sweep.unfinished(parts, axis, data)}`;
     },
     plane: (s) => {
       const range =
@@ -225,7 +227,7 @@ export const ZH_FIGURES: FigureStrings = {
       return range + path + current;
     },
     simplex: (s) => {
-      const ref = `参考策略 π_ref 在 (y_w, y_l, y₃) 上的分布为 ${formatTuple(s.reference)}`;
+      const ref = `参考策略 π_ref 在 (${s.corners.join('，')}) 上的分布为 ${formatTuple(s.reference)}`;
       const star = s.rlhfOptimum ? `，RLHF 最优解 π* 为 ${formatTuple(s.rlhfOptimum)}。` : '。';
       const runs =
         s.runs.length === 0

@@ -1,5 +1,11 @@
 // 各视图（图表之外）的简体中文文案：标题、说明、图表框架、提示与警告。
 import type { ViewStrings } from '../types/views.ts';
+import type { ResponseData } from '../types/figures.ts';
+import { responseSymbol } from '../figureFormat.ts';
+
+const sweepCaption = (data: ResponseData): string =>
+  `π(${responseSymbol(0, data)})（实线）与 π(${responseSymbol(1, data)})（虚线）在训练结束时的取值` +
+  `如何随 β 和 ${responseSymbol(0, data)} 的参考概率变化；每个点都从训练视图的起点开始训练。`;
 
 export const ZH_VIEWS: ViewStrings = {
   sections: {
@@ -18,7 +24,7 @@ export const ZH_VIEWS: ViewStrings = {
     },
     sweeps: {
       title: 'β 与参考模型的影响',
-      caption: 'π(y_w)（实线）与 π(y_l)（虚线）在训练结束时的取值如何随 β 和 y_w 的参考概率变化。',
+      caption: sweepCaption({ dataset: 'pair' }),
     },
     plane: {
       title: '(ρw, ρl) 平面',
@@ -63,12 +69,19 @@ export const ZH_VIEWS: ViewStrings = {
   sentences: (parts) => parts.join(''),
   sweepsUpdating: '更新中…',
   sweepBetaHeading: '随 β 变化',
-  sweepRefHeading: '……以及随 y_w 的参考概率变化',
-  sweepRefCaption:
-    '从给 y_w 分配不同概率的参考模型出发进行训练（策略从参考模型开始）；点线是当前的参考概率。',
+  sweepCaption,
+  sweepRefHeading: (data) => `……以及随 ${responseSymbol(0, data)} 的参考概率变化`,
+  sweepRefCaption: (data, fromReference) =>
+    `从给 ${responseSymbol(0, data)} 分配不同概率的参考模型出发进行训练` +
+    (fromReference
+      ? '（策略从参考模型开始）'
+      : '（策略的起点与训练视图一致：在每个参考模型上加上同样的起点偏移）') +
+    '；点线是当前的参考概率。',
   planeLossLabel: '等高线所示的损失',
   rlhfNote: {
     pair: '★ = π* ∝ π_ref·exp(r/β)，其中 r(y_w) = ½·logit p，r(y_l) = −½·logit p，其余为 0：即 DPO 在这个偏好对上的收敛点。',
+    pairElsewhere:
+      '★ = π* ∝ π_ref·exp(r/β)，其中 r(y_w) = ½·logit p，r(y_l) = −½·logit p，其余为 0。★ 与训练从哪里开始无关，但这里 DPO 并不收敛到 ★：一个偏好对只确定 y_w 相对 y_l 的间隔，其余部分由起点偏移或共享特征决定。',
     ranking: '★ = π* ∝ π_ref·exp(r/β)，r 为隐藏奖励：即带 KL 惩罚的 RLHF 得到的策略。',
     none: '这组数据下 RLHF 没有有限的最优解（p = 0 或 1，或只有点踩数据）。',
   },
