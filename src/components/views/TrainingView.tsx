@@ -1,5 +1,5 @@
 // The training view: the toy policy's probabilities over training, one panel per loss, with TRL's metrics
-// over steps and the last step's metrics as TRL would log them.
+// over steps and, at the time cursor's step (a vertical line on every panel), the metrics as TRL would log them.
 import { useCallback, useMemo } from 'react';
 import { trainingFigure } from '../../figures/trainingFigure.ts';
 import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
@@ -16,7 +16,7 @@ import { useToyFields, useToyRuns } from './useToyRuns.ts';
 import { usePanelColumns } from './usePanelColumns.ts';
 import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
 import { divergedRuns } from '../../derive/divergence.ts';
-import { metricsTablesOf } from '../../derive/metricsTables.ts';
+import { metricsAtStep } from '../../derive/atStep.ts';
 
 /** The runs (not diverged) in which π of response 0 (y_w, or the thumbs-down A) ended above / below its start. */
 function firstResponseMoves(runs: readonly TrainingRunInput[]): {
@@ -40,7 +40,8 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
   const fields = useToyFields();
   const { runs, untrainable } = useToyRuns(fields);
   const theme = usePlotTheme();
-  const { views, losses, figures } = useStrings();
+  const { views, losses, figures, timeCursor } = useStrings();
+  const t = useStore((st) => st.t);
   // The ticks live in the state (and so in a link); none ticked = the usual ones that have data here.
   const ticked = useStore((st) => st.trainingMetrics);
   const update = useStore((st) => st.update);
@@ -57,16 +58,32 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
     return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
   }, [runs, views, losses, fields.dataset]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
-  const tables = useMemo(() => metricsTablesOf(runs, diverged), [runs, diverged]);
+  // Each run's metrics at the cursor (a diverged run's at its last step before it diverged, when t is past it).
+  const tables = useMemo(() => runs.map((run) => ({ run, ...metricsAtStep(run, t) })), [runs, t]);
+  const metricsText = useMemo(() => {
+    const base = views.sections.metrics;
+    return {
+      ...base,
+      title: `${base.title} · ${timeCursor.stepOfSteps(Math.min(t, fields.steps), fields.steps)}`,
+    };
+  }, [views, timeCursor, t, fields.steps]);
 
   const maxColumns = usePanelColumns();
   const probsFigure = useCallback(
-    () => trainingFigure(runs, { theme, strings: figures, responses: fields.responses, maxColumns, data }),
-    [runs, theme, figures, fields.responses, maxColumns, data],
+    () =>
+      trainingFigure(runs, {
+        theme,
+        strings: figures,
+        responses: fields.responses,
+        maxColumns,
+        data,
+        step: t,
+      }),
+    [runs, theme, figures, fields.responses, maxColumns, data, t],
   );
   const metricsFigure = useCallback(
-    () => trainingMetricsFigure(runs, { theme, strings: figures, metrics, maxColumns }),
-    [runs, theme, figures, metrics, maxColumns],
+    () => trainingMetricsFigure(runs, { theme, strings: figures, metrics, maxColumns, step: t }),
+    [runs, theme, figures, metrics, maxColumns, t],
   );
   const toggle = (name: (typeof TRL_METRICS)[number]) =>
     update({ trainingMetrics: toggledMetrics(metrics, name) });
@@ -96,6 +113,7 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
         <>
           <ViewSection
             id="metrics"
+            text={metricsText}
             figure={metricsFigure}
             zoomable
             toolbar={
@@ -112,16 +130,16 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
           />
           <PlotErrorBoundary resetKey={runs}>
             <div className="metrics-tables">
-              {tables.map(({ run, metrics, step, diverged: d }) => {
+              {tables.map(({ run, metrics, step, divergedAt }) => {
                 const label = losses[run.id].label;
-                // A diverged run's table shows the last step before it diverged, and says so.
+                // Past the step where a run diverged, its table shows the last step before it, and says so.
                 return (
                   <TrlMetricsTable
                     key={run.id}
                     metrics={metrics}
                     caption={
-                      d
-                        ? views.divergedMetricsCaption(label, step, d.step)
+                      divergedAt !== null
+                        ? views.divergedMetricsCaption(label, step, divergedAt)
                         : views.finalMetricsCaption(label, step)
                     }
                   />

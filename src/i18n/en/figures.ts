@@ -57,6 +57,10 @@ export const EN_FIGURES: FigureStrings = {
   trace: {
     current: 'current pair',
     currentOf: (label) => `${label}: current pair`,
+    atStepOf: (label, step) => `${label}: step ${step}`,
+    atDivergedStepOf: (label, step, at) =>
+      `${label}: step ${step}, the last before training diverged (at step ${at})`,
+    stepCursor: (step) => `step ${step}`,
     optimum: (label) => `${label}: optimum h*`,
     pushChosen: (label) => `${label}: y_w ↑`,
     pushRejected: (label) => `${label}: y_l ↓`,
@@ -117,6 +121,7 @@ export const EN_FIGURES: FigureStrings = {
       `${label}: no finite optimum${p === null ? '' : ` (p = ${f2(p)})`}, h → ${direction > 0 ? '+∞' : '−∞'}`,
     optimumOffPlot: (label, optimum) => `${label}: optimum h* = ${f2(optimum)} is off the plot`,
     offScale: (label, value) => `${label}: current value ${c3(value)} is off the scale`,
+    marginOffPlot: (dot, margin) => `${dot}: h = ${f2(margin)} is off the plot`,
     pushTurns: (label, margin) => `${label}: push changes sign at h* = ${f2(margin)}`,
     noData: 'Nothing to show: choose at least one loss.',
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,

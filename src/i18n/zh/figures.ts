@@ -55,6 +55,10 @@ export const ZH_FIGURES: FigureStrings = {
   trace: {
     current: '当前偏好对',
     currentOf: (label) => `${label}：当前偏好对`,
+    atStepOf: (label, step) => `${label}：第 ${step} 步`,
+    atDivergedStepOf: (label, step, at) =>
+      `${label}：第 ${step} 步（训练在第 ${at} 步发散，这是发散前的最后一步）`,
+    stepCursor: (step) => `第 ${step} 步`,
     optimum: (label) => `${label}：最优 h*`,
     pushChosen: (label) => `${label}：y_w ↑`,
     pushRejected: (label) => `${label}：y_l ↓`,
@@ -114,6 +118,7 @@ export const ZH_FIGURES: FigureStrings = {
       `${label}：没有有限的最优解${p === null ? '' : `（p = ${f2(p)}）`}，h → ${direction > 0 ? '+∞' : '−∞'}`,
     optimumOffPlot: (label, optimum) => `${label}：最优 h* = ${f2(optimum)}，超出绘图范围`,
     offScale: (label, value) => `${label}：当前值 ${c3(value)} 超出纵轴范围`,
+    marginOffPlot: (dot, margin) => `${dot}：h = ${f2(margin)} 超出横轴范围`,
     pushTurns: (label, margin) => `${label}：推动力在 h* = ${f2(margin)} 处变号`,
     noData: '没有可显示的内容：请至少选择一个损失函数。',
     simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
