@@ -217,6 +217,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.axis.metric': [['rewards/margins']],
   'figures.axis.lossColourbar': [[true], [false]],
   'figures.trace.currentOf': [['DPO']],
+  'figures.trace.atStepOf': [['DPO', 40]],
+  'figures.trace.atDivergedStepOf': [['DPO', 3, 4]],
+  'figures.trace.stepCursor': [[40]],
+  'timeCursor.valueText': [[40, 200]],
+  'timeCursor.stepOfSteps': [[0, 200]],
+  'timeCursor.divergedStep': [[3, 4]],
   'figures.trace.optimum': [['DPO']],
   'figures.trace.pushChosen': [['DPO']],
   'figures.trace.pushRejected': [['DPO']],
@@ -241,6 +247,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'figures.note.optimumOffPlot': [['IPO', 12]],
   'figures.note.offScale': [['IPO', 40]],
+  'figures.note.marginOffPlot': [['DPO', 35.2]],
   'figures.note.pushTurns': [['IPO', 5]],
   'figures.note.simplexNeedsThree': [[4]],
   'figures.note.noTrajectory': [['DPO']],
@@ -317,6 +324,8 @@ const TERMS = [
   ...['cDPO', 'DPO', 'IPO', 'KTO', 'KTOTrainer', 'EXO', 'NCA', 'BCO', 'SPPO', 'APO-zero', 'APO-down'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
+  // Key names, as printed on keyboards.
+  ...['Page Up', 'Page Down', 'Home', 'End'],
   ...['logit', 'log', 'exp', 'max', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.
@@ -385,7 +394,17 @@ function walk(en: unknown, zh: unknown, path: string, leaves: Leaf[], problems: 
 }
 
 /** Every part of a language table (all but its tag and its own name, which differ by design). */
-const PARTS = ['losses', 'controls', 'readout', 'shell', 'views', 'trl', 'figures', 'presets'] as const;
+const PARTS = [
+  'losses',
+  'controls',
+  'readout',
+  'shell',
+  'views',
+  'trl',
+  'figures',
+  'presets',
+  'timeCursor',
+] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {
   const leaves: Leaf[] = [];
