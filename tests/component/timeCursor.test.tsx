@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { TimeCursor } from '../../src/components/controls/TimeCursor.tsx';
 import { PairReadout } from '../../src/components/readout/PairReadout.tsx';
+import { TrainingView } from '../../src/components/views/TrainingView.tsx';
 import { PLAY_MS, REDUCED_JUMP_MS, playFrom, playStepAt } from '../../src/components/controls/playback.ts';
 import { computeTrainingRuns } from '../../src/derive/toy.ts';
 import { lossAtStep } from '../../src/derive/atStep.ts';
@@ -171,5 +172,19 @@ describe('the readout at the cursor', () => {
       t: 150,
     });
     expect(screen.getByText(/Training diverged at step 2: these are the numbers of step 1/)).toBeTruthy();
+  });
+});
+
+describe('What TRL would log, at the cursor', () => {
+  it('heads its plot with “step t of N” and captions each table with step t', () => {
+    renderWithStore(<TrainingView />, { t: 50 });
+    expect(screen.getByRole('heading', { name: /What TRL would log · step 50 of 200/ })).toBeTruthy();
+    for (const label of ['DPO', 'IPO', 'KTO'])
+      expect(screen.getByText(`${label}: what TRL would log at step 50`)).toBeTruthy();
+  });
+
+  it('at t = 0 (a fresh page) shows step 0', () => {
+    renderWithStore(<TrainingView />);
+    expect(screen.getByText('DPO: what TRL would log at step 0')).toBeTruthy();
   });
 });
