@@ -221,7 +221,9 @@ export function planeFigure(
   }
 
   let current: [number, number] | null = null;
-  const c = opts.current;
+  // With a time cursor on a drawn path, the start pair is the path's start (its own marker) and "now" is the
+  // cursor's marker: a third "current pair" mark would contradict it.
+  const c = opts.step !== undefined && trajectory ? undefined : opts.current;
   if (c && Number.isFinite(c.chosenLogRatio) && Number.isFinite(c.rejectedLogRatio)) {
     current = [c.chosenLogRatio, c.rejectedLogRatio];
     data.push({

@@ -14,7 +14,7 @@ import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { formatNumber } from '../../src/math/numberFormat.ts';
 import { renderWithStore } from './renderWithStore.tsx';
 
-const slider = () => screen.getByRole('slider', { name: 'Training step' });
+const slider = () => screen.getByRole('slider', { name: 'Step shown' });
 const playButton = () => screen.getByRole('button', { name: /Play|Pause/ });
 
 /** A matchMedia that answers `reduced` for prefers-reduced-motion and false for everything else. */
@@ -59,7 +59,7 @@ describe('TimeCursor', () => {
 
   it('is a named group with a slider over 0 … steps, step buttons and the step in words', () => {
     renderWithStore(<TimeCursor />, { t: 40 });
-    expect(screen.getByRole('group', { name: 'Training step' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Step shown' })).toBeTruthy();
     expect(slider().getAttribute('min')).toBe('0');
     expect(slider().getAttribute('max')).toBe('200');
     expect(slider().getAttribute('aria-valuetext')).toBe('step 40 of 200');
@@ -138,8 +138,8 @@ describe('TimeCursor', () => {
 
   it('speaks Chinese', () => {
     renderWithStore(<TimeCursor />, { lang: 'zh', t: 3 });
-    expect(screen.getByRole('group', { name: '训练步数' })).toBeTruthy();
-    expect(screen.getByRole('slider', { name: '训练步数' }).getAttribute('aria-valuetext')).toBe(
+    expect(screen.getByRole('group', { name: '显示的训练步' })).toBeTruthy();
+    expect(screen.getByRole('slider', { name: '显示的训练步' }).getAttribute('aria-valuetext')).toBe(
       '第 3 步，共 200 步',
     );
   });

@@ -71,6 +71,17 @@ describe('plane figure', () => {
     );
     expect(end[0].x).toEqual([dpo.chosenLogRatio[40]]);
     expect(named(planeFigure(grid, [dpo], { theme, strings: EN }).data, name)).toEqual([]);
+    // The start pair is the path's start: no separate "current pair" mark beside the cursor's.
+    const current = { chosenLogRatio: 0, rejectedLogRatio: 0 };
+    expect(
+      named(planeFigure(grid, [dpo], { theme, strings: EN, current, step: 5 }).data, EN.trace.current),
+    ).toEqual([]);
+    expect(
+      named(planeFigure(grid, [dpo], { theme, strings: EN, current }).data, EN.trace.current),
+    ).toHaveLength(1);
+    expect(
+      named(planeFigure(grid, [], { theme, strings: EN, current, step: 5 }).data, EN.trace.current),
+    ).toHaveLength(1);
   });
 
   it('past a diverged step, marks the last trusted step and says where it diverged', () => {

@@ -2,7 +2,7 @@
 import type { TimeCursorStrings } from '../types/timeCursor.ts';
 
 export const EN_TIME_CURSOR: TimeCursorStrings = {
-  label: 'Training step',
+  label: 'Step shown',
   play: 'Play',
   pause: 'Pause',
   stepBack: 'One step back',

@@ -2,7 +2,7 @@
 import type { TimeCursorStrings } from '../types/timeCursor.ts';
 
 export const ZH_TIME_CURSOR: TimeCursorStrings = {
-  label: '训练步数',
+  label: '显示的训练步',
   play: '播放',
   pause: '暂停',
   stepBack: '后退一步',
