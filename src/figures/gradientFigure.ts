@@ -183,7 +183,8 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
         hovertemplate: `${dotName}<br>%{customdata}: %{y:.3f}<extra></extra>`,
       });
     }
-    parts.push({ id: c.id, label, chosenPush: cp, rejectedPush: rp });
+    const at = c.atStep && { step: c.atStep.step, margin: m };
+    parts.push({ id: c.id, label, chosenPush: cp, rejectedPush: rp, ...(at ? { at } : {}) });
   }
 
   return {

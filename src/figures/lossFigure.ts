@@ -264,7 +264,8 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
         hovertemplate: `${dotName}<br>${s.hover.margin} = %{x:.2f}<br>${s.hover.loss} = %{y:.3f}<extra></extra>`,
       });
     }
-    parts.push({ id: c.id, label, loss: l, weight: -now.dChosen / beta, optimum: h });
+    const at = c.atStep && { step: c.atStep.step, margin: m };
+    parts.push({ id: c.id, label, loss: l, weight: -now.dChosen / beta, optimum: h, ...(at ? { at } : {}) });
   }
 
   // The dots last: a time cursor changes only these traces (and the notes), never the curves before them.

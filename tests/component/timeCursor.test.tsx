@@ -188,3 +188,18 @@ describe('What TRL would log, at the cursor', () => {
     expect(screen.getByText('DPO: what TRL would log at step 0')).toBeTruthy();
   });
 });
+
+describe('play stops when the run is replaced', () => {
+  beforeEach(() => mockReducedMotion(false));
+
+  it('a scenario loaded while playing keeps its own step', () => {
+    vi.useFakeTimers();
+    const { store } = renderWithStore(<TimeCursor />, { steps: 300 });
+    fireEvent.click(playButton());
+    act(() => vi.advanceTimersByTime(1000));
+    act(() => store.getState().loadPreset('start'));
+    act(() => vi.advanceTimersByTime(2000));
+    expect(store.getState().t).toBe(0);
+    expect(playButton().getAttribute('aria-pressed')).toBe('false');
+  });
+});

@@ -154,6 +154,12 @@ describe('the loss and gradient views at the cursor', () => {
       // The curve itself is the same array as without the cursor.
       expect(c.curve).toBe(curves.find((x) => x.id === c.id)!.curve);
     }
+    // The text alternatives give each loss's own margin at the step, not one "current margin".
+    for (const fig of [loss, grad]) {
+      expect(fig.summary).toMatch(/^At the step shown/);
+      for (const c of at) expect(fig.summary).toContain(`at step ${t} (h = ${c.atStep!.margin.toFixed(2)})`);
+    }
+    expect(base.summary).toMatch(/^At the current margin/);
     // At t = 0 the dot is the "current pair", at the start margin.
     const dpo0 = dotOf(base.data, EN_FIGURES.trace.currentOf(EN_FIGURES.lossLabel('sigmoid')));
     expect(dpo0!.x![0]).toBeCloseTo(runs[0].chosenLogRatio[0] - runs[0].rejectedLogRatio[0], 10);

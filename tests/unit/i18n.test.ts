@@ -253,8 +253,14 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.note.noTrajectory': [['DPO']],
   'figures.note.diverged': [[2]],
   'figures.note.metricNoData': [['rewards/accuracies'], ['rewards/chosen']],
-  'figures.summary.loss': [[lossParts, 1, 0.1]],
-  'figures.summary.gradient': [[gradientParts, 1, 0.1]],
+  'figures.summary.loss': [
+    [lossParts, 1, 0.1],
+    [lossParts.map((p, i) => ({ ...p, at: { step: 40, margin: 2 + i } })), 1, 0.1],
+  ],
+  'figures.summary.gradient': [
+    [gradientParts, 1, 0.1],
+    [gradientParts.map((p) => ({ ...p, at: { step: 40, margin: 3 } })), 1, 0.1],
+  ],
   'figures.summary.training': [
     [trainingParts],
     [trainingParts.slice(1)],

@@ -54,15 +54,16 @@ export function TimeCursor({ className = '' }: { className?: string }) {
     const st = api.getState();
     const from = playFrom(st.t, st.steps);
     const total = st.steps;
+    const loads = st.loads;
     const reducedNow = prefersReducedMotion();
     const started = Date.now();
     if (from !== st.t) setStep(from);
     setPlaying(true);
     timer.current = setInterval(() => {
       const next = playStepAt(from, total, Date.now() - started, reducedNow);
-      // Someone changed the run or the step meanwhile (a link, a scenario, the slider): stop there.
+      // The run changed meanwhile (its steps, or a link, a scenario or Reset replaced the state): stop there.
       const now = api.getState();
-      if (now.steps !== total) {
+      if (now.steps !== total || now.loads !== loads) {
         stop();
         return;
       }

@@ -19,6 +19,14 @@ export interface LossSummaryPart {
   weight: number;
   /** The closed-form optimum of h, when one is drawn (±Infinity: none finite). */
   optimum: number | null;
+  /** With a time cursor: the step shown and this loss's own margin there (each loss has its own run). */
+  at?: StepSummary;
+}
+
+/** A loss's dot at the time cursor: the step its numbers come from, and its margin h there. */
+export interface StepSummary {
+  step: number;
+  margin: number;
 }
 
 /** One loss at the current pair, for the gradient view's summary (both pushes ÷ β). */
@@ -29,6 +37,8 @@ export interface GradientSummaryPart {
   chosenPush: number;
   /** ∂loss/∂log π(y_l) ÷ β: positive pushes y_l down. */
   rejectedPush: number;
+  /** With a time cursor: the step shown and this loss's own margin there. */
+  at?: StepSummary;
 }
 
 /** One training run, first and last step, for the training view's summary. */
