@@ -22,6 +22,7 @@ import { TrainingView } from './views/TrainingView.tsx';
 import { SweepsView } from './views/SweepsView.tsx';
 import { PlaneView } from './views/PlaneView.tsx';
 import { SimplexView } from './views/SimplexView.tsx';
+import { TimeCursor } from './controls/TimeCursor.tsx';
 
 export const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   loss: LossView,
@@ -113,6 +114,8 @@ export function App() {
         )}
         <div className="views-column" id="views" tabIndex={-1}>
           <h2 className="visually-hidden">{t.viewsHeading}</h2>
+          {/* The step every view shows: stuck to the top while the views scroll under it. */}
+          <TimeCursor className="time-cursor-bar" />
           {/* The pair views first, so a plot is on screen at once; their numbers right below them. */}
           <div className="views-grid">
             <LossView />

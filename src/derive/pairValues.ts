@@ -1,7 +1,7 @@
 // One loss evaluated at the store's pair: the numbers the readout shows and the dot the loss and gradient
 // views draw. Both take them from here, so KTO's pair (one thumbs-up y_w plus one thumbs-down y_l, summed
 // as the math module's KTO curves do) is put together in one place.
-import { isKtoLoss, ktoLoss, pairLoss, type LossId } from '../math/index.ts';
+import { isKtoLoss, ktoLoss, pairLoss, type LossId, type PairInput } from '../math/index.ts';
 import { ktoParamsOf, pairInputOf, pairParamsOf, type PairLossFields } from './mathParams.ts';
 
 export interface PairValues {
@@ -17,11 +17,18 @@ export interface PairValues {
   rewardAccuracy: 0 | 1 | null;
 }
 
-/** Throws the math module's RangeError when a setting is out of the loss's domain. */
-export function pairValuesOf(id: LossId, s: PairLossFields): PairValues {
+/**
+ * Throws the math module's RangeError when a setting is out of the loss's domain. `pair`: the pair to take
+ * (default the start pair; the time cursor passes a run's pair at its step, derive/atStep.ts).
+ */
+export function pairValuesOf(
+  id: LossId,
+  s: PairLossFields,
+  pair: Required<PairInput> = pairInputOf(s),
+): PairValues {
   if (isKtoLoss(id)) {
     const params = ktoParamsOf(s);
-    const p = pairInputOf(s);
+    const p = pair;
     const up = ktoLoss(id, { policy: p.policyChosen, ref: p.refChosen, desirable: true }, params);
     const down = ktoLoss(id, { policy: p.policyRejected, ref: p.refRejected, desirable: false }, params);
     return {
@@ -34,7 +41,7 @@ export function pairValuesOf(id: LossId, s: PairLossFields): PairValues {
       rewardAccuracy: null,
     };
   }
-  const r = pairLoss(id, pairInputOf(s), pairParamsOf(id, s));
+  const r = pairLoss(id, pair, pairParamsOf(id, s));
   return {
     loss: r.loss,
     dChosen: r.dPolicyChosen,

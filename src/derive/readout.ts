@@ -1,7 +1,15 @@
 // The numbers of the readout for one loss and the store's pair, with their formulas. Values come from the
 // math module (through pairValues.ts) and are never recomputed here; only the inputs shown in the substituted
 // formulas (ρw, h, …) are derived, by plain subtraction.
-import { isKtoLoss, lossInfo, lossReads, perTokenMargin, sigmoid, type LossId } from '../math/index.ts';
+import {
+  isKtoLoss,
+  lossInfo,
+  lossReads,
+  perTokenMargin,
+  sigmoid,
+  type LossId,
+  type PairInput,
+} from '../math/index.ts';
 import type { Z0Mode } from '../state/appState.ts';
 import type { ReadoutRowKey } from '../i18n/types/readout.ts';
 import { pairInputOf, pairParamsOf, pairZ0, type PairLossFields } from './mathParams.ts';
@@ -59,8 +67,7 @@ interface RowValues {
 }
 
 /** The symbols' values; `eps` is the ε the loss computes with (EXO's smallest ε applied). */
-function symbolValues(s: ReadoutInputs, eps: number, z0: number): Values {
-  const pair = pairInputOf(s);
+function symbolValues(s: ReadoutInputs, pair: Required<PairInput>, eps: number, z0: number): Values {
   const rw = pair.policyChosen - pair.refChosen;
   const rl = pair.policyRejected - pair.refRejected;
   const h = rw - rl;
@@ -87,8 +94,8 @@ function symbolValues(s: ReadoutInputs, eps: number, z0: number): Values {
   };
 }
 
-function rowValues(id: LossId, s: ReadoutInputs): RowValues {
-  const v = pairValuesOf(id, s);
+function rowValues(id: LossId, s: ReadoutInputs, pair: Required<PairInput>): RowValues {
+  const v = pairValuesOf(id, s, pair);
   return {
     loss: v.loss,
     dChosen: v.dChosen,
@@ -136,19 +143,24 @@ function cell(
   };
 }
 
-export function lossReadout(id: LossId, s: ReadoutInputs): LossReadout {
+/** `pair`: the pair shown (default the start pair; the time cursor passes the loss's run at its step). */
+export function lossReadout(
+  id: LossId,
+  s: ReadoutInputs,
+  pair: Required<PairInput> = pairInputOf(s),
+): LossReadout {
   // The same parameters as the plots, the trainer and the TRL code (derive/mathParams.ts): EXO computes
   // with at least its smallest ε; z0 is estimated during training ('kl', 'batch'), and one pair alone has
   // no estimate, so 0 (with a note).
   const z0 = pairZ0(s);
   let values: RowValues;
   try {
-    values = rowValues(id, s);
+    values = rowValues(id, s, pair);
   } catch (e) {
     if (e instanceof RangeError) return { id, ok: false, problem: { kind: 'invalid', message: e.message } };
     throw e;
   }
-  const vals = symbolValues(s, pairParamsOf(id, s).labelSmoothing, z0);
+  const vals = symbolValues(s, pair, pairParamsOf(id, s).labelSmoothing, z0);
   const spec: LossSpec = LOSS_SPECS[id === 'ipo' && s.ipoNormalization === 'sum' ? 'ipo_sum' : id];
   const cells = {
     loss: cell(LHS.loss, spec.loss, spec.where, vals, values.loss),

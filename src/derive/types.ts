@@ -16,6 +16,24 @@ export interface LossCurveInput {
   optimum: number | null;
   /** The current pair: its margin h, loss and gradients. */
   current: { margin: number; loss: number; dChosen: number; dRejected: number };
+  /**
+   * The pair at the time cursor's step, from this loss's own training run (derive/atStep.ts); absent = the
+   * start pair (`current`). The dot is drawn here; the axes stay those of `current`, so they hold still while
+   * the cursor moves.
+   */
+  atStep?: StepPoint;
+}
+
+/** One loss's pair at the time cursor: its margin h, loss and gradients, and the step they come from. */
+export interface StepPoint {
+  margin: number;
+  loss: number;
+  dChosen: number;
+  dRejected: number;
+  /** The step shown: the cursor's, or the last trusted step of a run that diverged before it. */
+  step: number;
+  /** The step where the run diverged when the cursor is past it (the numbers are then `step`'s); else null. */
+  divergedAt: number | null;
 }
 
 /** One loss's toy training run for the training, plane and simplex views. */

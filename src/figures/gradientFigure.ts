@@ -13,7 +13,7 @@ import type { FigureStrings, GradientSummaryPart } from '../i18n/types/figures.t
 import { openSymbol } from './lossStyle.ts';
 import { addCornerNote, emptyFigure, lineTrace, visibleWithin, type NumberArray } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
-import { curveYRange, marginLayout, marginRange, offScale } from './lossFigure.ts';
+import { curveYRange, dotNameOf, marginLayout, marginRange, offScale } from './lossFigure.ts';
 
 export interface GradientFigureOptions {
   beta: number;
@@ -72,13 +72,16 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
   const items = curves.map((c) => ({
     ...c,
     push: pushes(c.curve, beta),
-    chosenNow: -c.current.dChosen / beta + 0,
-    rejectedNow: c.current.dRejected / beta + 0,
+    // The axes hold the start pair's pushes (they stay put while a time cursor moves the dots).
+    chosenStart: -c.current.dChosen / beta + 0,
+    rejectedStart: c.current.dRejected / beta + 0,
+    chosenNow: -(c.atStep ?? c.current).dChosen / beta + 0,
+    rejectedNow: (c.atStep ?? c.current).dRejected / beta + 0,
   }));
   const yRange = curveYRange(
     items,
     (c) => [c.push.chosen, c.push.rejected],
-    (c) => [c.chosenNow, c.rejectedNow],
+    (c) => [c.chosenStart, c.rejectedStart],
     beta,
     { symmetric: true, include: [1] },
   );
@@ -153,16 +156,19 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
       });
     }
 
-    const m = c.current.margin;
+    const m = (c.atStep ?? c.current).margin;
+    const dotName = dotNameOf(c, label, s);
     const cp = c.chosenNow;
     const rp = c.rejectedNow;
     const off = offScale([cp, rp], yRange);
     if (off !== null) addCornerNote(annotations, theme, s.note.offScale(label, off), style.color);
+    if (c.atStep && Number.isFinite(m) && (m < xRange[0] || m > xRange[1]))
+      addCornerNote(annotations, theme, s.note.marginOffPlot(dotName, m), style.color);
     if (Number.isFinite(m) && Number.isFinite(cp) && Number.isFinite(rp)) {
       markers.push({
         type: 'scatter',
         mode: 'markers',
-        name: s.trace.currentOf(label),
+        name: dotName,
         legendgroup: c.id,
         showlegend: false,
         x: [m, m],
@@ -174,15 +180,16 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
           size: Math.round(theme.lineWidth * 2 + 7),
           line: { color: style.color, width: Math.max(1.5, theme.lineWidth * 0.75) },
         },
-        hovertemplate: `${s.trace.currentOf(label)}<br>%{customdata}: %{y:.3f}<extra></extra>`,
+        hovertemplate: `${dotName}<br>%{customdata}: %{y:.3f}<extra></extra>`,
       });
     }
-    parts.push({ id: c.id, label, chosenPush: cp, rejectedPush: rp });
+    const at = c.atStep && { step: c.atStep.step, margin: m };
+    parts.push({ id: c.id, label, chosenPush: cp, rejectedPush: rp, ...(at ? { at } : {}) });
   }
 
   return {
     data: [...lines, ...turns, ...markers],
     layout: marginLayout(theme, s, 'gradient', xRange, s.axis.push, yRange, [...annotations, ...labels]),
-    summary: s.summary.gradient(parts, curves[0].current.margin, beta),
+    summary: s.summary.gradient(parts, (curves[0].atStep ?? curves[0].current).margin, beta),
   };
 }

@@ -18,6 +18,7 @@ import {
   type NumberArray,
 } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
+import { stepMarkerName } from './stepCursor.ts';
 
 export interface LossFigureOptions {
   beta: number;
@@ -170,6 +171,14 @@ export function marginLayout(
   };
 }
 
+/**
+ * The name of a loss's dot: "current pair" at the start; at a time cursor's step, that step, and when the
+ * run diverged before it, the last step before (with the step where it diverged).
+ */
+export function dotNameOf(c: LossCurveInput, label: string, s: FigureStrings): string {
+  return c.atStep ? stepMarkerName(s, label, c.atStep) : s.trace.currentOf(label);
+}
+
 export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOptions): Figure {
   const { beta, theme, strings: s } = opts;
   if (curves.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, 'loss');
@@ -228,15 +237,20 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
       }
     }
 
-    const m = c.current.margin;
-    const l = c.current.loss;
+    // The dot is the pair at the time cursor (its own run's step), the start pair without one.
+    const now = c.atStep ?? c.current;
+    const dotName = dotNameOf(c, label, s);
+    const m = now.margin;
+    const l = now.loss;
     const off = offScale([l], yRange);
     if (off !== null) addCornerNote(annotations, theme, s.note.offScale(label, off), style.color);
+    if (c.atStep && Number.isFinite(m) && (m < xRange[0] || m > xRange[1]))
+      addCornerNote(annotations, theme, s.note.marginOffPlot(dotName, m), style.color);
     if (Number.isFinite(m) && Number.isFinite(l)) {
       markers.push({
         type: 'scatter',
         mode: 'markers',
-        name: s.trace.currentOf(label),
+        name: dotName,
         legendgroup: c.id,
         showlegend: false,
         x: [m],
@@ -247,15 +261,17 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
           size: Math.round(theme.lineWidth * 2 + 7),
           line: { color: theme.paper, width: Math.max(1, theme.lineWidth * 0.5) },
         },
-        hovertemplate: `${s.trace.currentOf(label)}<br>${s.hover.margin} = %{x:.2f}<br>${s.hover.loss} = %{y:.3f}<extra></extra>`,
+        hovertemplate: `${dotName}<br>${s.hover.margin} = %{x:.2f}<br>${s.hover.loss} = %{y:.3f}<extra></extra>`,
       });
     }
-    parts.push({ id: c.id, label, loss: l, weight: -c.current.dChosen / beta, optimum: h });
+    const at = c.atStep && { step: c.atStep.step, margin: m };
+    parts.push({ id: c.id, label, loss: l, weight: -now.dChosen / beta, optimum: h, ...(at ? { at } : {}) });
   }
 
+  // The dots last: a time cursor changes only these traces (and the notes), never the curves before them.
   return {
     data: [...lines, ...optima, ...markers],
     layout: marginLayout(theme, s, 'loss', xRange, s.axis.loss, [yLo, yHi], annotations),
-    summary: s.summary.loss(parts, curves[0].current.margin, beta),
+    summary: s.summary.loss(parts, (curves[0].atStep ?? curves[0].current).margin, beta),
   };
 }

@@ -11,12 +11,16 @@ import { formatFixed } from '../math/numberFormat.ts';
 import { themeAxis, themeLayout } from './themes.ts';
 import { emptyFigure, finiteExtent, paddedRange } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
+import { stepMarkerName, stepMarkerTrace } from './stepCursor.ts';
+import { runStepAt } from '../derive/atStep.ts';
 
 export interface PlaneFigureOptions {
   theme: PlotTheme;
   strings: FigureStrings;
   /** The current pair's log-ratios, marked when given. */
   current?: { chosenLogRatio: number; rejectedLogRatio: number };
+  /** The time cursor's step: a marker on the run's path there (none when absent). */
+  step?: number;
 }
 
 /** Log-compress the colours when max − min of the loss exceeds this. */
@@ -194,6 +198,20 @@ export function planeFigure(
         },
         hovertemplate: `${s.trace.end(label)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
       });
+    if (opts.step !== undefined) {
+      const at = runStepAt(run, opts.step);
+      data.push(
+        stepMarkerTrace(
+          theme,
+          pathColour,
+          stepMarkerName(s, label, at),
+          { x: [run.chosenLogRatio[at.step]], y: [run.rejectedLogRatio[at.step]] },
+          {
+            hovertemplate: `${stepMarkerName(s, label, at)}<br>${s.hover.chosenLogRatio} = %{x:.2f}<br>${s.hover.rejectedLogRatio} = %{y:.2f}<extra></extra>`,
+          },
+        ),
+      );
+    }
     trajectory = {
       steps: trusted - 1,
       start: [xs[0], ys[0]],
@@ -203,7 +221,9 @@ export function planeFigure(
   }
 
   let current: [number, number] | null = null;
-  const c = opts.current;
+  // With a time cursor on a drawn path, the start pair is the path's start (its own marker) and "now" is the
+  // cursor's marker: a third "current pair" mark would contradict it.
+  const c = opts.step !== undefined && trajectory ? undefined : opts.current;
   if (c && Number.isFinite(c.chosenLogRatio) && Number.isFinite(c.rejectedLogRatio)) {
     current = [c.chosenLogRatio, c.rejectedLogRatio];
     data.push({

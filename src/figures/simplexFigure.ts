@@ -9,6 +9,8 @@ import type { FigureStrings, ResponseData, SimplexSummary } from '../i18n/types/
 import { lossStyleOf } from './lossStyle.ts';
 import { themeLayout } from './themes.ts';
 import { emptyFigure } from './layout.ts';
+import { stepMarkerName, stepMarkerTrace } from './stepCursor.ts';
+import { runStepAt } from '../derive/atStep.ts';
 
 export interface SimplexFigureOptions {
   theme: PlotTheme;
@@ -21,6 +23,8 @@ export interface SimplexFigureOptions {
   thirdLabel?: string;
   /** What the toy was trained on, so the corners are named for what they are (default: one pair). */
   data?: ResponseData;
+  /** The time cursor's step: a marker on each run's path there (none when absent). */
+  step?: number;
 }
 
 export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFigureOptions): Figure {
@@ -41,6 +45,8 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
   const hover = `${labels[0]}: %{a:.3f}<br>${labels[1]}: %{b:.3f}<br>${labels[2]}: %{c:.3f}`;
   const data: Data[] = [];
   const summary: SimplexSummary = { corners: labels, reference, rlhfOptimum: opts.rlhfOptimum, runs: [] };
+  // Drawn last, over everything: the only traces a moving time cursor changes.
+  const stepMarkers: Data[] = [];
 
   runs.forEach((run) => {
     // A diverged run is drawn up to the step where it diverged: its later numbers mean nothing.
@@ -86,6 +92,20 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
         hovertemplate: `${hover}<extra>${s.trace.end(label)}</extra>`,
       },
     );
+    if (opts.step !== undefined) {
+      const at = runStepAt(run, opts.step);
+      const p = run.probs[at.step];
+      const name = stepMarkerName(s, label, at);
+      stepMarkers.push(
+        stepMarkerTrace(
+          theme,
+          style.color,
+          name,
+          { a: [p[0]], b: [p[1]], c: [p[2]] },
+          { type: 'scatterternary', legendgroup: run.id, hovertemplate: `${hover}<extra>${name}</extra>` },
+        ),
+      );
+    }
     const trusted = trustedSteps(run.divergence, n);
     summary.runs.push({
       label,
@@ -128,6 +148,8 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
       hovertemplate: `${hover}<extra>${s.trace.rlhfOptimum}</extra>`,
     });
   }
+
+  data.push(...stepMarkers);
 
   const axis = (title: string) => ({
     title: { text: title, font: { size: fs, color: theme.text } },

@@ -8,6 +8,7 @@ import type { Figure, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, ResponseData, TrainingSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyleOf, responseStyle } from './lossStyle.ts';
+import { stepCursorShapes } from './stepCursor.ts';
 import { cellTitle, emptyFigure, lineTrace, setStepAxes, stepGrid, steps } from './layout.ts';
 
 export interface TrainingFigureOptions {
@@ -19,6 +20,8 @@ export interface TrainingFigureOptions {
   maxColumns?: number;
   /** What the toy was trained on, so responses are named for what they are (default: one pair). */
   data?: ResponseData;
+  /** The time cursor's step: a vertical line over every panel (none when absent). */
+  step?: number;
 }
 
 /** Column k of probs[t][k], for the first `n` steps (default all). */
@@ -120,5 +123,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     if (part) parts.push(part);
   });
   layout.annotations = annotations;
+  if (opts.step !== undefined)
+    layout.shapes = stepCursorShapes(panels.slice(0, runs.length), opts.step, theme);
   return { data, layout, summary: s.summary.training(parts, opts.data) };
 }

@@ -7,6 +7,7 @@ import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, MetricsSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyleOf } from './lossStyle.ts';
 import { emptyFigure, finiteExtent, lineTrace, paddedRange, setStepAxes, stepGrid, steps } from './layout.ts';
+import { stepCursorShapes } from './stepCursor.ts';
 
 /** The TRL metrics the training view offers, in its order (src/math/trlMetrics.ts, `picker`). */
 export const TRL_METRICS = PICKER_METRICS;
@@ -18,6 +19,8 @@ export interface TrainingMetricsFigureOptions {
   metrics: readonly string[];
   /** Panels per row at most (default 4); narrow screens pass fewer. */
   maxColumns?: number;
+  /** The time cursor's step: a vertical line over every panel (none when absent). */
+  step?: number;
 }
 
 export function trainingMetricsFigure(
@@ -97,6 +100,8 @@ export function trainingMetricsFigure(
     setStepAxes(layout, i, panels[i], lastStep, metricAxis, theme, s);
   });
   if (annotations.length > 0) layout.annotations = [...(layout.annotations ?? []), ...annotations];
+  if (opts.step !== undefined)
+    layout.shapes = stepCursorShapes(panels.slice(0, metrics.length), opts.step, theme);
   return {
     data,
     layout,

@@ -64,6 +64,11 @@ export interface AppState {
   optimizer: OptimizerName;
   learningRate: number;
   steps: number;
+  /**
+   * The time cursor: the training step every view shows (0 … steps; 0 = the start, before any update).
+   * Not a toy field: moving it never retrains, it only indexes into the runs (derive/atStep.ts).
+   */
+  t: number;
 
   /** The TRL metrics ticked under the training view, in the order ticked; [] = automatic (the usual ones that have data in these runs). */
   trainingMetrics: ExplorerMetricName[];

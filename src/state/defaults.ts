@@ -29,6 +29,8 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   optimizer: 'adam',
   learningRate: 0.05,
   steps: 200,
+  // A fresh page shows the start (step 0); a scenario shows its end unless it says otherwise (presets.ts).
+  t: 0,
 
   trainingMetrics: [],
   planeLoss: '',

@@ -17,5 +17,6 @@ export function presetChanges(state: Readonly<AppState>): (keyof AppState)[] {
   if (!scenario) return [];
   const base = baseState(state.preset);
   const fields = Object.keys(presetPatch(scenario)) as (keyof AppState)[];
-  return fields.filter((f) => f !== 'preset' && !sameValue(state[f], base[f]));
+  // The time cursor is where one looks in the scenario's run, not a change to it.
+  return fields.filter((f) => f !== 'preset' && f !== 't' && !sameValue(state[f], base[f]));
 }

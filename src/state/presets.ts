@@ -30,6 +30,8 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
     optimizer: config.optimizer,
     learningRate: config.learningRate,
     steps: config.steps,
+    // A scenario is about where training goes: the cursor at its end, unless it is about another step.
+    t: scenario.showStep ?? config.steps,
   };
   if (spec.dataset.kind === 'pair') patch.preferenceProb = spec.dataset.p;
   if (spec.dataset.kind === 'ranking') patch.rewards = [...spec.dataset.rewards];

@@ -76,6 +76,8 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
   if (next.rewards.length !== next.responses) next.rewards = resizeRewards(next.rewards, next.responses);
   if (next.startLogRatios.length !== next.responses)
     next.startLogRatios = resizeRewards(next.startLogRatios, next.responses);
+  // The time cursor is a step of the run: at most `steps` (a shorter run pulls it back to its end).
+  if (next.t > next.steps) next.t = next.steps;
   // EXO cannot take ε below its minimum: while it is chosen, the state's ε is the one it computes with.
   const needsEps = next.losses.find((id) => excludesZero(id, 'labelSmoothing'));
   if (needsEps) next.labelSmoothing = smoothingFor(needsEps, next.labelSmoothing);

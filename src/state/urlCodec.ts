@@ -289,6 +289,14 @@ export function parseHash(hash: string): ParsedHash {
       });
     state.startLogRatios = resizeRewards(state.startLogRatios, state.responses);
   }
+  if (state.t > state.steps) {
+    // `t` is a step of the run: past its end is the end (said once, also when `t` was already clamped).
+    const used = String(state.steps);
+    const earlier = notices.find((n) => n.key === 't' && n.kind === 'clamped');
+    if (earlier) earlier.used = used;
+    else notices.push({ kind: 'clamped', key: 't', given: shorten(pairs.get('t') ?? ''), used });
+    state.t = state.steps;
+  }
   const needsEps = state.losses.find((id) => excludesZero(id, 'labelSmoothing'));
   if (needsEps) {
     const eps = smoothingFor(needsEps, state.labelSmoothing);

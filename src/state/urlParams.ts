@@ -117,6 +117,9 @@ type SpecOf<K extends keyof AppState> = K extends 'losses'
 /** One entry per field of AppState, no more (a field without an entry does not compile). */
 export type ParamTable = { readonly [K in keyof AppState]: SpecOf<K> };
 
+/** The most training steps; the time cursor `t` has the same bound (and, in the state, at most `steps`). */
+const MAX_STEPS = 2000;
+
 /** The schema version written as `v`. Bump it (and add a migration) when a key changes meaning. */
 export const URL_VERSION = 2;
 
@@ -286,10 +289,19 @@ export const PARAM_TABLE = {
     key: 'steps',
     kind: 'number',
     min: 1,
-    max: 2000,
+    max: MAX_STEPS,
     scale: 'linear',
     round: WHOLE,
     doc: 'training steps',
+  },
+  t: {
+    key: 't',
+    kind: 'number',
+    min: 0,
+    max: MAX_STEPS,
+    scale: 'linear',
+    round: WHOLE,
+    doc: 'the training step every view shows (0 … steps; more than steps is clamped to steps)',
   },
   trainingMetrics: {
     key: 'metrics',

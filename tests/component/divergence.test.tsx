@@ -8,7 +8,8 @@ import { SweepsView } from '../../src/components/views/SweepsView.tsx';
 import { parseHash } from '../../src/state/urlCodec.ts';
 import { renderWithStore } from './renderWithStore.tsx';
 
-const DIVERGED = parseHash('#v=2&loss=sigmoid,ipo&opt=sgd&lr=10').state;
+// The time cursor at the end (t=200), past the step where IPO diverged: its table shows the last step before.
+const DIVERGED = parseHash('#v=2&loss=sigmoid,ipo&opt=sgd&lr=10&t=200').state;
 const FINE = parseHash('#v=2&loss=sigmoid,ipo').state;
 
 /** The texts of the role="status" elements. */

@@ -94,6 +94,8 @@ export const stateArb: fc.Arbitrary<AppState> = fc
         ({ refProbs, rewards, startLogRatios }) =>
           ({
             ...numbers,
+            // The time cursor is a step of the run: at most `steps`.
+            t: Math.min(numbers.t, numbers.steps),
             // EXO cannot take ε below its minimum: a valid state with EXO has ε ≥ EXO_MIN_SMOOTHING.
             labelSmoothing: losses.includes('exo_pair')
               ? smoothingFor('exo_pair', numbers.labelSmoothing)
@@ -164,4 +166,5 @@ export function expectValidState(s: AppState): void {
     }
   }
   expect(badNumbers, 'numbers out of range or not rounded').toEqual([]);
+  expect(s.t, 'the time cursor is a step of the run').toBeLessThanOrEqual(s.steps);
 }

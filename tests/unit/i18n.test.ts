@@ -232,6 +232,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.axis.metric': [['rewards/margins']],
   'figures.axis.lossColourbar': [[true], [false]],
   'figures.trace.currentOf': [['DPO']],
+  'figures.trace.atStepOf': [['DPO', 40]],
+  'figures.trace.atDivergedStepOf': [['DPO', 3, 4]],
+  'figures.trace.stepCursor': [[40]],
+  'timeCursor.valueText': [[40, 200]],
+  'timeCursor.stepOfSteps': [[0, 200]],
+  'timeCursor.divergedStep': [[3, 4]],
   'figures.trace.optimum': [['DPO']],
   'figures.trace.pushChosen': [['DPO']],
   'figures.trace.pushRejected': [['DPO']],
@@ -256,13 +262,20 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'figures.note.optimumOffPlot': [['IPO', 12]],
   'figures.note.offScale': [['IPO', 40]],
+  'figures.note.marginOffPlot': [['DPO', 35.2]],
   'figures.note.pushTurns': [['IPO', 5]],
   'figures.note.simplexNeedsThree': [[4]],
   'figures.note.noTrajectory': [['DPO']],
   'figures.note.diverged': [[2]],
   'figures.note.metricNoData': [['rewards/accuracies'], ['rewards/chosen']],
-  'figures.summary.loss': [[lossParts, 1, 0.1]],
-  'figures.summary.gradient': [[gradientParts, 1, 0.1]],
+  'figures.summary.loss': [
+    [lossParts, 1, 0.1],
+    [lossParts.map((p, i) => ({ ...p, at: { step: 40, margin: 2 + i } })), 1, 0.1],
+  ],
+  'figures.summary.gradient': [
+    [gradientParts, 1, 0.1],
+    [gradientParts.map((p) => ({ ...p, at: { step: 40, margin: 3 } })), 1, 0.1],
+  ],
   'figures.summary.training': [
     [trainingParts],
     [trainingParts.slice(1)],
@@ -332,6 +345,8 @@ const TERMS = [
   ...['cDPO', 'DPO', 'IPO', 'KTO', 'KTOTrainer', 'EXO', 'NCA', 'BCO', 'SPPO', 'APO-zero', 'APO-down'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
+  // Key names, as printed on keyboards.
+  ...['Page Up', 'Page Down', 'Home', 'End'],
   ...['logit', 'log', 'exp', 'max', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.
@@ -400,7 +415,17 @@ function walk(en: unknown, zh: unknown, path: string, leaves: Leaf[], problems: 
 }
 
 /** Every part of a language table (all but its tag and its own name, which differ by design). */
-const PARTS = ['losses', 'controls', 'readout', 'shell', 'views', 'trl', 'figures', 'presets'] as const;
+const PARTS = [
+  'losses',
+  'controls',
+  'readout',
+  'shell',
+  'views',
+  'trl',
+  'figures',
+  'presets',
+  'timeCursor',
+] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {
   const leaves: Leaf[] = [];

@@ -36,7 +36,12 @@ describe('applyPatch', () => {
           const clamped = roundTo(p.round, Math.min(p.max, Math.max(p.min, v))) || 0;
           // EXO's ε has its own minimum while EXO is chosen.
           const exo = p.field === 'labelSmoothing' && s.losses.includes('exo_pair');
-          const expected = exo ? smoothingFor('exo_pair', clamped) : clamped;
+          // The time cursor is at most the run's steps.
+          const expected = exo
+            ? smoothingFor('exo_pair', clamped)
+            : p.field === 't'
+              ? Math.min(clamped, s.steps)
+              : clamped;
           expect(next[p.field]).toBe(expected);
           expectValidState(next);
         },

@@ -1,5 +1,6 @@
-// The readout: for each selected loss, the current pair's loss, gradients and TRL's rewards/* metrics, one
-// column per loss so they compare side by side. Every number opens its formula on hover or focus, and the
+// The readout: for each selected loss, the pair's loss, gradients and TRL's rewards/* metrics at the time
+// cursor's step (each column from that loss's own run; at step 0 the start pair), one column per loss so they
+// compare side by side. Every number opens its formula on hover or focus, and the
 // places where TRL and the papers differ are said next to the number they affect.
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -8,10 +9,14 @@ import { useStrings } from '../strings.tsx';
 import { useStore, useStoreFields } from '../storeContext.tsx';
 import { LossName } from '../LossName.tsx';
 import { lossReadout, READOUT_ROWS, type LossReadout, type ReadoutNote } from '../../derive/readout.ts';
-import { LOSS_PARAM_FIELDS, PAIR_FIELDS } from '../../derive/mathParams.ts';
+import { LOSS_PARAM_FIELDS, PAIR_FIELDS, type PairLossFields } from '../../derive/mathParams.ts';
 import { stateFields } from '../../state/pickFields.ts';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { MetricValue } from './MetricValue.tsx';
+import { pairOfLossAt, type RunStep } from '../../derive/atStep.ts';
+import type { TrainingRunInput } from '../../derive/types.ts';
+import type { LossId } from '../../math/index.ts';
+import { useCursorRuns } from '../views/useCursorRuns.ts';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the two gradients): the same in every language. */
@@ -74,16 +79,40 @@ function ReadoutCellView({ readout, row }: { readout: LossReadout; row: ReadoutR
   );
 }
 
+/** One loss's column at cursor `t`: the readout of its own run's pair at that step (the start pair at t = 0). */
+function columnAtStep(
+  id: LossId,
+  inputs: PairLossFields,
+  runs: readonly TrainingRunInput[],
+  t: number,
+): { readout: LossReadout; at: RunStep | null } {
+  const { pair, at } = pairOfLossAt(id, inputs, runs, t);
+  return { readout: lossReadout(id, inputs, pair), at };
+}
+
+/** Under a column's loss: the step was not the cursor's (diverged before it), or there is no run at all. */
+function StepNote({ at }: { at: RunStep | null }) {
+  const s = useStrings().timeCursor;
+  if (at === null) return <span className="readout-note">{s.untrainedStart}</span>;
+  if (at.divergedAt === null) return null;
+  return <span className="readout-note">{s.divergedStep(at.step, at.divergedAt)}</span>;
+}
+
 export function PairReadout() {
   const s = useStrings().readout;
   const headingId = useId();
   const losses = useStore(useShallow((st) => st.losses));
   const inputs = useStoreFields(READOUT_FIELDS);
-  const readouts = losses.map((id) => lossReadout(id, inputs));
+  const steps = useStore((st) => st.steps);
+  const cursor = useStrings().timeCursor;
+  const { t, runs } = useCursorRuns();
+  const columns = losses.map((id) => columnAtStep(id, inputs, runs, t));
 
   return (
     <section className="pair-readout" aria-labelledby={headingId}>
-      <h2 id={headingId}>{s.heading}</h2>
+      <h2 id={headingId}>
+        {s.heading} · {cursor.stepOfSteps(Math.min(t, steps), steps)}
+      </h2>
       <p className="readout-intro">{s.intro}</p>
       <div className="readout-scroll">
         <table className="readout-table">
@@ -107,9 +136,10 @@ export function PairReadout() {
                     <span className="readout-note">{s.notes.accuracyStrict}</span>
                   )}
                 </th>
-                {readouts.map((r) => (
+                {columns.map(({ readout: r, at }) => (
                   <td key={r.id}>
                     <ReadoutCellView readout={r} row={row} />
+                    {row === 'loss' && t > 0 && <StepNote at={at} />}
                   </td>
                 ))}
               </tr>

@@ -1,5 +1,5 @@
-// The loss view: every chosen loss against the margin h, the current pair on each curve. It re-renders only
-// when a field of the pair curves changes (usePairCurveFields).
+// The loss view: every chosen loss against the margin h, each loss's pair at the time cursor on its curve. It
+// re-renders when a field of the pair curves, the cursor or the runs change (usePairCurveFields, useCursorRuns).
 import { useCallback } from 'react';
 import { lossFigure } from '../../figures/lossFigure.ts';
 import { pairCurvesOf } from '../../derive/pairCurvesMemo.ts';
@@ -7,20 +7,24 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
+import { useCursorRuns } from './useCursorRuns.ts';
+import { curvesAtStep } from '../../derive/atStep.ts';
 
 export function LossView() {
   const fields = usePairCurveFields();
   const theme = usePlotTheme();
   const strings = useStrings().figures;
+  // Each loss's dot at the time cursor, from its own run; the curves are memoised apart from t.
+  const { t, runs } = useCursorRuns();
   const figure = useCallback(
     () =>
-      lossFigure(pairCurvesOf(fields), {
+      lossFigure(curvesAtStep(pairCurvesOf(fields), fields, runs, t), {
         beta: fields.beta,
         theme,
         strings,
         preferenceProb: fields.preferenceProb,
       }),
-    [fields, theme, strings],
+    [fields, theme, strings, runs, t],
   );
   return <ViewSection id="loss" figure={figure} zoomable />;
 }

@@ -16,12 +16,13 @@ export function PlaneView() {
   const { views, losses, figures } = useStrings();
   // The choice lives in the state (and so in a link); '' or a loss no longer shown: the first loss shown.
   const picked = useStore((st) => st.planeLoss);
+  const t = useStore((st) => st.t);
   const update = useStore((st) => st.update);
   const id = planeLossId(fields.losses, picked === '' ? null : picked);
   const plane = useMemo(() => planeOf(id, fields, runs), [id, fields, runs]);
   const figure = useCallback(
-    () => planeFigure(plane.grid, runs, { theme, strings: figures, current: plane.pairLogRatios }),
-    [plane, runs, theme, figures],
+    () => planeFigure(plane.grid, runs, { theme, strings: figures, current: plane.pairLogRatios, step: t }),
+    [plane, runs, theme, figures, t],
   );
   const toolbar =
     fields.losses.length > 1 ? (

@@ -7,12 +7,14 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
+import { useStore } from '../storeContext.tsx';
 
 export function SimplexView() {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
   const theme = usePlotTheme();
   const { views, figures } = useStrings();
+  const t = useStore((st) => st.t);
   const simplex = useMemo(() => simplexOf(fields, runs), [fields, runs]);
   const data = useMemo(
     () => ({ dataset: fields.dataset, rewards: fields.rewards }),
@@ -27,8 +29,9 @@ export function SimplexView() {
       rlhfOptimum: simplex.rlhfOptimum,
       thirdLabel: third ? figures.responsesTogether(third.from, third.to, data) : undefined,
       data,
+      step: t,
     });
-  }, [simplex, theme, figures, data]);
+  }, [simplex, theme, figures, data, t]);
   // The note says where DPO ends only as far as DPO, trained from this start, really ends there.
   const note =
     simplex.rlhfOptimum === null

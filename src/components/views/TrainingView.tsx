@@ -1,5 +1,5 @@
 // The training view: the toy policy's probabilities over training, one panel per loss, with TRL's metrics
-// over steps and the last step's metrics as TRL would log them.
+// over steps and, at the time cursor's step (a vertical line on every panel), the metrics as TRL would log them.
 import { useCallback, useMemo } from 'react';
 import { trainingFigure } from '../../figures/trainingFigure.ts';
 import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
@@ -15,15 +15,16 @@ import { useToyFields, useToyRuns } from './useToyRuns.ts';
 import { usePanelColumns } from './usePanelColumns.ts';
 import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
 import { divergedRuns } from '../../derive/divergence.ts';
-import { metricsTablesOf } from '../../derive/metricsTables.ts';
 import { firstResponseMoves } from '../../derive/trainingMoves.ts';
+import { metricsAtStep } from '../../derive/atStep.ts';
 
 /** `compact` (embedded): just the probabilities, the one plot the view is about. */
 export function TrainingView({ compact = false }: { compact?: boolean }) {
   const fields = useToyFields();
   const { runs, untrainable } = useToyRuns(fields);
   const theme = usePlotTheme();
-  const { views, losses, figures } = useStrings();
+  const { views, losses, figures, timeCursor } = useStrings();
+  const t = useStore((st) => st.t);
   // The ticks live in the state (and so in a link); none ticked = the usual ones that have data here.
   const ticked = useStore((st) => st.trainingMetrics);
   const update = useStore((st) => st.update);
@@ -40,16 +41,32 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
     return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
   }, [runs, views, losses, fields.dataset]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
-  const tables = useMemo(() => metricsTablesOf(runs, diverged), [runs, diverged]);
+  // Each run's metrics at the cursor (a diverged run's at its last step before it diverged, when t is past it).
+  const tables = useMemo(() => runs.map((run) => ({ run, ...metricsAtStep(run, t) })), [runs, t]);
+  const metricsText = useMemo(() => {
+    const base = views.sections.metrics;
+    return {
+      ...base,
+      title: `${base.title} · ${timeCursor.stepOfSteps(Math.min(t, fields.steps), fields.steps)}`,
+    };
+  }, [views, timeCursor, t, fields.steps]);
 
   const maxColumns = usePanelColumns();
   const probsFigure = useCallback(
-    () => trainingFigure(runs, { theme, strings: figures, responses: fields.responses, maxColumns, data }),
-    [runs, theme, figures, fields.responses, maxColumns, data],
+    () =>
+      trainingFigure(runs, {
+        theme,
+        strings: figures,
+        responses: fields.responses,
+        maxColumns,
+        data,
+        step: t,
+      }),
+    [runs, theme, figures, fields.responses, maxColumns, data, t],
   );
   const metricsFigure = useCallback(
-    () => trainingMetricsFigure(runs, { theme, strings: figures, metrics, maxColumns }),
-    [runs, theme, figures, metrics, maxColumns],
+    () => trainingMetricsFigure(runs, { theme, strings: figures, metrics, maxColumns, step: t }),
+    [runs, theme, figures, metrics, maxColumns, t],
   );
   const toggle = (name: (typeof TRL_METRICS)[number]) =>
     update({ trainingMetrics: toggledMetrics(metrics, name) });
@@ -79,6 +96,7 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
         <>
           <ViewSection
             id="metrics"
+            text={metricsText}
             figure={metricsFigure}
             zoomable
             toolbar={
@@ -95,16 +113,16 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
           />
           <PlotErrorBoundary resetKey={runs}>
             <div className="metrics-tables">
-              {tables.map(({ run, metrics, step, diverged: d }) => {
+              {tables.map(({ run, metrics, step, divergedAt }) => {
                 const label = losses[run.id].label;
-                // A diverged run's table shows the last step before it diverged, and says so.
+                // Past the step where a run diverged, its table shows the last step before it, and says so.
                 return (
                   <TrlMetricsTable
                     key={run.id}
                     metrics={metrics}
                     caption={
-                      d
-                        ? views.divergedMetricsCaption(label, step, d.step)
+                      divergedAt !== null
+                        ? views.divergedMetricsCaption(label, step, divergedAt)
                         : views.finalMetricsCaption(label, step)
                     }
                   />

@@ -1,6 +1,6 @@
 // English figure strings. A translation implements the same FigureStrings interface; numbers are written
 // alike in every language (../figureFormat.ts), loss labels come from the loss-name table (./losses.ts).
-import type { FigureStrings, UnfinishedStatus } from '../types/figures.ts';
+import type { FigureStrings, StepSummary, UnfinishedStatus } from '../types/figures.ts';
 import { c3, f2, f3, formatTuple, responseSymbol, signed, subscript, sweepName } from '../figureFormat.ts';
 import { EN_LOSSES } from './losses.ts';
 
@@ -13,6 +13,11 @@ function optimumClause(optimum: number | null): string {
   if (!Number.isFinite(optimum))
     return `, and it has no finite optimum (h → ${optimum > 0 ? '+' : ''}${f2(optimum)})`;
   return `, optimum h* = ${f2(optimum)}`;
+}
+
+/** " at step 40 (h = 6.20)": where a loss's numbers come from under a time cursor; '' without one. */
+function enAt(at: StepSummary | undefined): string {
+  return at ? ` at step ${at.step} (h = ${f2(at.margin)})` : '';
 }
 
 /** Why a sweep point did not converge (converge.ts ConvergenceStatus). */
@@ -58,6 +63,10 @@ export const EN_FIGURES: FigureStrings = {
   trace: {
     current: 'current pair',
     currentOf: (label) => `${label}: current pair`,
+    atStepOf: (label, step) => `${label}: step ${step}`,
+    atDivergedStepOf: (label, step, at) =>
+      `${label}: step ${step}, the last before training diverged (at step ${at})`,
+    stepCursor: (step) => `step ${step}`,
     optimum: (label) => `${label}: optimum h*`,
     pushChosen: (label) => `${label}: y_w ↑`,
     pushRejected: (label) => `${label}: y_l ↓`,
@@ -118,6 +127,7 @@ export const EN_FIGURES: FigureStrings = {
       `${label}: no finite optimum${p === null ? '' : ` (p = ${f2(p)})`}, h → ${direction > 0 ? '+∞' : '−∞'}`,
     optimumOffPlot: (label, optimum) => `${label}: optimum h* = ${f2(optimum)} is off the plot`,
     offScale: (label, value) => `${label}: current value ${c3(value)} is off the scale`,
+    marginOffPlot: (dot, margin) => `${dot}: h = ${f2(margin)} is off the plot`,
     pushTurns: (label, margin) => `${label}: push changes sign at h* = ${f2(margin)}`,
     noData: 'Nothing to show: choose at least one loss.',
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
@@ -131,11 +141,13 @@ export const EN_FIGURES: FigureStrings = {
 
   summary: {
     loss: (parts, margin, beta) =>
-      `At the current margin h = ${f2(margin)} (β = ${c3(beta)}): ` +
+      (parts.some((p) => p.at)
+        ? `At the step shown (β = ${c3(beta)}): `
+        : `At the current margin h = ${f2(margin)} (β = ${c3(beta)}): `) +
       joinClauses(
         parts.map(
           (p) =>
-            `${p.label}'s loss is ${c3(p.loss)} and its ` +
+            `${p.label}'s loss${enAt(p.at)} is ${c3(p.loss)} and its ` +
             (p.id === 'sigmoid'
               ? `gradient weight σ(−βh) is ${c3(p.weight)}`
               : `push on y_w ÷ β is ${c3(p.weight)}`) +
@@ -144,11 +156,13 @@ export const EN_FIGURES: FigureStrings = {
       ) +
       '.',
     gradient: (parts, margin, beta) =>
-      `At the current margin h = ${f2(margin)}, divided by β = ${c3(beta)}: ` +
+      (parts.some((p) => p.at)
+        ? `At the step shown, divided by β = ${c3(beta)}: `
+        : `At the current margin h = ${f2(margin)}, divided by β = ${c3(beta)}: `) +
       joinClauses(
         parts.map(
           (p) =>
-            `${p.label} pushes log π(y_w) up by ${c3(p.chosenPush)} and log π(y_l) down by ${c3(p.rejectedPush)}`,
+            `${p.label}${enAt(p.at)} pushes log π(y_w) up by ${c3(p.chosenPush)} and log π(y_l) down by ${c3(p.rejectedPush)}`,
         ),
       ) +
       '. Solid lines push y_w up, dashed lines push y_l down; negative values push the other way.',

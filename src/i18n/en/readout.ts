@@ -4,7 +4,7 @@ import type { ReadoutStrings } from '../types/readout.ts';
 export const EN_READOUT: ReadoutStrings = {
   heading: 'This pair, right now',
   intro:
-    'The pair you set under “One preference pair” (the plots above show it as a dot). Hover over or focus (Tab) any number to see its formula; the toy policy’s training is summarised under “What TRL would log” below.',
+    'The toy’s pair y_w, y_l at the training step chosen above, each column from its own loss’s training run (at step 0, the pair you set under “One preference pair”); the plots above show it as a dot. Hover over or focus (Tab) any number to see its formula; the toy policy’s training is summarised under “What TRL would log” below.',
   metricColumn: 'Metric',
   rowHelp: {
     loss: 'The loss of this pair.',

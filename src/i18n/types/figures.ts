@@ -19,6 +19,14 @@ export interface LossSummaryPart {
   weight: number;
   /** The closed-form optimum of h, when one is drawn (±Infinity: none finite). */
   optimum: number | null;
+  /** With a time cursor: the step shown and this loss's own margin there (each loss has its own run). */
+  at?: StepSummary;
+}
+
+/** A loss's dot at the time cursor: the step its numbers come from, and its margin h there. */
+export interface StepSummary {
+  step: number;
+  margin: number;
 }
 
 /** One loss at the current pair, for the gradient view's summary (both pushes ÷ β). */
@@ -29,6 +37,8 @@ export interface GradientSummaryPart {
   chosenPush: number;
   /** ∂loss/∂log π(y_l) ÷ β: positive pushes y_l down. */
   rejectedPush: number;
+  /** With a time cursor: the step shown and this loss's own margin there. */
+  at?: StepSummary;
 }
 
 /** One training run, first and last step, for the training view's summary. */
@@ -156,6 +166,12 @@ export interface FigureStrings {
     current: string;
     /** The current pair's marker on one loss's curve. */
     currentOf(label: string): string;
+    /** One loss's marker at the time cursor's step (its own training run at that step). */
+    atStepOf(label: string, step: number): string;
+    /** The same when the run diverged before the cursor: the last step before it, and where it diverged. */
+    atDivergedStepOf(label: string, step: number, divergedAt: number): string;
+    /** Training view: the vertical line at the time cursor's step. */
+    stepCursor(step: number): string;
     /** The closed-form optimum line of a loss. */
     optimum(label: string): string;
     /** Gradient view: the push on the chosen response (up) and on the rejected one (down). */
@@ -212,6 +228,8 @@ export interface FigureStrings {
     optimumOffPlot(label: string, optimum: number): string;
     /** A loss's current value lies outside the plotted y range (IPO and SPPO beside other losses). */
     offScale(label: string, value: number): string;
+    /** Loss and gradient views: the dot at the time cursor (named by trace.atStepOf) has a margin off the plot. */
+    marginOffPlot(dot: string, margin: number): string;
     /** Gradient view: the label of the line where a loss's push changes sign (IPO's target h*). */
     pushTurns(label: string, margin: number): string;
     /** Nothing chosen or nothing computed yet. */

@@ -1,5 +1,5 @@
 // 图表的简体中文文案：实现与 ../en/figures.ts 相同的 FigureStrings 接口，数字格式与英文版完全一致（../figureFormat.ts）。
-import type { FigureStrings, UnfinishedStatus } from '../types/figures.ts';
+import type { FigureStrings, StepSummary, UnfinishedStatus } from '../types/figures.ts';
 import { c3, f2, f3, formatTuple, responseSymbol, signed, subscript, sweepName } from '../figureFormat.ts';
 import { ZH_LOSSES } from './losses.ts';
 
@@ -21,6 +21,11 @@ const ZH_SWEEP_STATUS: Record<UnfinishedStatus, string> = {
   'max-iterations': '在迭代次数上限内未收敛（图中画的是最后一次迭代）',
   diverged: '发散：数值溢出，因此图中未画出这些点',
 };
+
+/** "在第 40 步（h = 6.20）"：时间游标下该损失的数值取自哪一步；没有游标时为空。 */
+function zhAt(at: StepSummary | undefined): string {
+  return at ? `在第 ${at.step} 步（h = ${f2(at.margin)}）` : '';
+}
 
 export const ZH_FIGURES: FigureStrings = {
   lossLabel: (id) => ZH_LOSSES[id]?.label ?? id,
@@ -55,6 +60,10 @@ export const ZH_FIGURES: FigureStrings = {
   trace: {
     current: '当前偏好对',
     currentOf: (label) => `${label}：当前偏好对`,
+    atStepOf: (label, step) => `${label}：第 ${step} 步`,
+    atDivergedStepOf: (label, step, at) =>
+      `${label}：第 ${step} 步（训练在第 ${at} 步发散，这是发散前的最后一步）`,
+    stepCursor: (step) => `第 ${step} 步`,
     optimum: (label) => `${label}：最优 h*`,
     pushChosen: (label) => `${label}：y_w ↑`,
     pushRejected: (label) => `${label}：y_l ↓`,
@@ -114,6 +123,7 @@ export const ZH_FIGURES: FigureStrings = {
       `${label}：没有有限的最优解${p === null ? '' : `（p = ${f2(p)}）`}，h → ${direction > 0 ? '+∞' : '−∞'}`,
     optimumOffPlot: (label, optimum) => `${label}：最优 h* = ${f2(optimum)}，超出绘图范围`,
     offScale: (label, value) => `${label}：当前值 ${c3(value)} 超出纵轴范围`,
+    marginOffPlot: (dot, margin) => `${dot}：h = ${f2(margin)} 超出横轴范围`,
     pushTurns: (label, margin) => `${label}：推动力在 h* = ${f2(margin)} 处变号`,
     noData: '没有可显示的内容：请至少选择一个损失函数。',
     simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
@@ -127,11 +137,13 @@ export const ZH_FIGURES: FigureStrings = {
 
   summary: {
     loss: (parts, margin, beta) =>
-      `在当前间隔 h = ${f2(margin)}（β = ${c3(beta)}）处：` +
+      (parts.some((p) => p.at)
+        ? `在所显示的训练步上（β = ${c3(beta)}）：`
+        : `在当前间隔 h = ${f2(margin)}（β = ${c3(beta)}）处：`) +
       joinClauses(
         parts.map(
           (p) =>
-            `${p.label} 的损失为 ${c3(p.loss)}，` +
+            `${p.label}${zhAt(p.at)} 的损失为 ${c3(p.loss)}，` +
             (p.id === 'sigmoid'
               ? `梯度权重 σ(−βh) 为 ${c3(p.weight)}`
               : `对 y_w 的推动力度 ÷ β 为 ${c3(p.weight)}`) +
@@ -140,11 +152,13 @@ export const ZH_FIGURES: FigureStrings = {
       ) +
       '。',
     gradient: (parts, margin, beta) =>
-      `在当前间隔 h = ${f2(margin)} 处，除以 β = ${c3(beta)} 后：` +
+      (parts.some((p) => p.at)
+        ? `在所显示的训练步上，除以 β = ${c3(beta)} 后：`
+        : `在当前间隔 h = ${f2(margin)} 处，除以 β = ${c3(beta)} 后：`) +
       joinClauses(
         parts.map(
           (p) =>
-            `${p.label} 把 log π(y_w) 推高 ${c3(p.chosenPush)}，把 log π(y_l) 压低 ${c3(p.rejectedPush)}`,
+            `${p.label}${zhAt(p.at)} 把 log π(y_w) 推高 ${c3(p.chosenPush)}，把 log π(y_l) 压低 ${c3(p.rejectedPush)}`,
         ),
       ) +
       '。实线表示推高 y_w，虚线表示压低 y_l；数值为负表示推动方向相反。',

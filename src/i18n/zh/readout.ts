@@ -4,7 +4,7 @@ import type { ReadoutStrings } from '../types/readout.ts';
 export const ZH_READOUT: ReadoutStrings = {
   heading: '当前偏好对的数值',
   intro:
-    '这里是你在“一个偏好对”中设置的那一对回答（上方两张图中的圆点）。把鼠标悬停在任一数值上（或用 Tab 键聚焦），即可查看它的公式；玩具策略的训练结果见下方“TRL 会记录什么”。',
+    '这里是玩具策略在上方所选训练步的那一对回答 y_w、y_l，每一列取自该损失自己的训练过程（第 0 步即你在“一个偏好对”中设置的那一对），也就是上方两张图中的圆点。把鼠标悬停在任一数值上（或用 Tab 键聚焦），即可查看它的公式；玩具策略的训练结果见下方“TRL 会记录什么”。',
   metricColumn: '指标',
   rowHelp: {
     loss: '这个偏好对的损失。',

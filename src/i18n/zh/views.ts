@@ -11,7 +11,8 @@ export const ZH_VIEWS: ViewStrings = {
   sections: {
     loss: {
       title: '损失随间隔的变化',
-      caption: '各损失作为间隔 h = ρw − ρl 的函数；圆点是当前偏好对，点线是偏好概率 p 下的最优间隔。',
+      caption:
+        '各损失作为间隔 h = ρw − ρl 的函数；圆点是所选训练步上的偏好对（取自该损失自己的训练过程，第 0 步即你设置的那一对），点线是偏好概率 p 下的最优间隔。',
     },
     gradient: {
       title: '各损失的推动力度',

@@ -16,6 +16,11 @@ export interface ToyScenario {
   config: ToyTrainConfig;
   /** The losses to train and show side by side, config.loss.type first. */
   displayLosses: ToyLossType[];
+  /**
+   * The training step the app's time cursor shows when the scenario is loaded; absent = the last step
+   * (config.steps). The 'start' scenario is about step 0.
+   */
+  showStep?: number;
   /** For a comparison across β: the values to train at (config.loss.beta is the first). */
   compareBetas?: number[];
 }
@@ -47,6 +52,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
     ...tabular([1, 0.5, 0, -0.5], { kind: 'pair', p: 0.9 }),
     config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
     displayLosses: ['sigmoid', 'ipo', 'kto'],
+    showStep: 0,
   },
   {
     id: 'deterministic',
