@@ -144,13 +144,20 @@ const notices: UrlNotice[][] = URL_NOTICE_KINDS.flatMap((kind) => [
   [{ kind, key: '', given: '9' }],
 ]);
 
-/** A scenario's facts as loaded, and the same with every claim false (each template's other branch). */
+/**
+ * A scenario's facts as loaded, the same with every claim false (each template's other branch), and with
+ * none of its runs trained (only hinge ticked: the sentences about missing runs).
+ */
 function scenarioSamples(id: ScenarioId): unknown[][] {
   const facts: Record<string, unknown> = { ...scenarioFacts(id, pickFields(baseState(id), TOY_FIELDS)) };
   const denied = Object.fromEntries(
     Object.entries(facts).map(([k, v]) => [k, k.endsWith('Holds') ? false : v]),
   );
-  return [[facts], [denied]];
+  const untrained = scenarioFacts(
+    id,
+    pickFields({ ...baseState(id), losses: ['hinge' as const] }, TOY_FIELDS),
+  );
+  return [[facts], [denied], [untrained]];
 }
 
 const SAMPLES: Record<string, unknown[][]> = {

@@ -40,6 +40,8 @@ export const EN_PRESETS: PresetStrings = {
         !f.atReferenceHolds &&
           f.startLoss !== null &&
           `Training starts away from the reference (the start offsets), so the DPO loss before any update is ${c3(f.startLoss)}.`,
+        f.startLoss === null &&
+          'Tick DPO to see its loss and its accuracy before and after the first update.',
         f.accuracyIsPHolds && f.accuracy1 !== null
           ? `After the first update the margin is positive and the accuracy jumps to ${c3(f.accuracy1)}, not 1: ` +
               `the data say y_w ≻ y_l with p = ${c3(f.p)}, so a share 1 − p = ${c3(f.flipped)} of the labels ` +

@@ -37,6 +37,7 @@ export const ZH_PRESETS: PresetStrings = {
         !f.atReferenceHolds &&
           f.startLoss !== null &&
           `训练并不从参考模型出发（设置了起始偏移），所以训练开始时的 DPO 损失是 ${c3(f.startLoss)}。`,
+        f.startLoss === null && '勾选 DPO，即可看到它在第一次更新前后的损失与准确率。',
         f.accuracyIsPHolds && f.accuracy1 !== null
           ? `第一次更新之后间隔变为正数，准确率跳到 ${c3(f.accuracy1)} 而不是 1：数据中 y_w ≻ y_l 的概率为 ` +
               `p = ${c3(f.p)}，也就是有比例为 1 − p = ${c3(f.flipped)} 的标签是反的，TRL 把这些也算了进去。`
