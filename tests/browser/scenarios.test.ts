@@ -239,10 +239,33 @@ async function loadScenario(id: ScenarioId): Promise<void> {
 }
 
 /** The explanation's numbers and the page's readings, both as the explanation writes numbers. */
-async function statedAndShown(id: ScenarioId): Promise<{ stated: string[]; shown: string[] }> {
-  const text = await explanation().innerText();
+async function statedAndShown(
+  id: ScenarioId,
+  text: () => Promise<string>,
+): Promise<{ stated: string[]; shown: string[] }> {
   const readings = await READINGS[id]();
-  return { stated: statedNumbers(text), shown: readings.map(c3) };
+  return { stated: statedNumbers(await text()), shown: readings.map(c3) };
+}
+
+/**
+ * Polls until the numbers `text` states are the page's readings for scenario `id` (the plots redraw after the
+ * render, and only once on screen); on failure, says which differ.
+ */
+async function expectStatesWhatPageShows(id: ScenarioId, text: () => Promise<string>): Promise<string[]> {
+  let last: { stated: string[]; shown: string[] } = { stated: [], shown: [] };
+  await expect
+    .poll(
+      async () => {
+        last = await statedAndShown(id, text).catch((e: unknown) => ({ stated: [String(e)], shown: [] }));
+        return last.stated.length > 0 && last.stated.join(' | ') === last.shown.join(' | ');
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe(true)
+    .catch(() => {
+      expect(last.stated, `${id}: stated vs shown`).toEqual(last.shown);
+    });
+  return last.stated;
 }
 
 describe('every scenario states the numbers the page shows', () => {
@@ -258,21 +281,8 @@ describe('every scenario states the numbers the page shows', () => {
     await loadScenario(id);
     // Just loaded: the explanation is the scenario's, not marked as changed.
     await expect.poll(() => page.locator('.preset-changed').count()).toBe(0);
-    // The plots redraw after the render (and only once on screen): poll until what they hold matches.
-    let last: { stated: string[]; shown: string[] } = { stated: [], shown: [] };
-    await expect
-      .poll(
-        async () => {
-          last = await statedAndShown(id).catch((e: unknown) => ({ stated: [String(e)], shown: [] }));
-          return last.stated.length > 0 && last.stated.join(' | ') === last.shown.join(' | ');
-        },
-        { timeout: 30_000, interval: 250 },
-      )
-      .toBe(true)
-      .catch(() => {
-        expect(last.stated, `${id}: stated vs shown`).toEqual(last.shown);
-      });
-    expect(last.stated.length).toBeGreaterThanOrEqual(4);
+    const stated = await expectStatesWhatPageShows(id, () => explanation().innerText());
+    expect(stated.length).toBeGreaterThanOrEqual(4);
     expect([...problems.pageErrors, ...problems.consoleErrors]).toEqual([]);
   });
 
@@ -300,5 +310,21 @@ describe('every scenario states the numbers the page shows', () => {
     // reward leads", speak of TRL's chosen side, not of a response here.)
     const readout = (await page.locator('.pair-readout').first().innerText()).split('\n');
     expect(readout.filter((line) => /\(chosen\)|\b[A-Z]\b[^.]*\bchosen\b/.test(line))).toEqual([]);
+  });
+
+  it('after an edit, the collapsed explanation states the page’s new numbers and drops what no longer holds', async () => {
+    await loadScenario('deterministic');
+    await expect.poll(() => explanation().innerText()).toContain('every time');
+    const p = numberBox(page, P);
+    await p.fill('0.9');
+    await p.press('Enter');
+    await expect.poll(() => page.locator('.preset-changed').count()).toBe(1);
+    const collapsed = async () =>
+      (await page.locator('.preset-explanation details p').first().textContent()) ?? '';
+    const stated = await expectStatesWhatPageShows('deterministic', collapsed);
+    expect(stated[0]).toBe(c3(0.9));
+    const text = await collapsed();
+    expect(text).not.toContain('every time');
+    expect(text).not.toContain('over-fits');
   });
 });
