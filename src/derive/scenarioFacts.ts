@@ -5,7 +5,7 @@
 import { findScenario, logit, rlhfOptimum, sigmoid, type LossId, type ScenarioId } from '../math/index.ts';
 import type { PresetStrings, ScenarioFactsById } from '../i18n/types/presets.ts';
 import type { TrainingRunInput } from './types.ts';
-import { computeTrainingRuns, trainingRunsOf, type ToyFields, type ToyRuns } from './toy.ts';
+import { computeTrainingRuns, memoOnFields, trainingRunsOf, type ToyFields, type ToyRuns } from './toy.ts';
 import { optimumOnCurve } from './pairCurves.ts';
 
 /** How close an end value must be to a closed form for "ends at" (far tighter than the 3 digits shown). */
@@ -71,6 +71,7 @@ function deterministic(s: ToyFields, runs: ToyRuns): ScenarioFactsById['determin
   const ipoTarget = lossViewOptimum(s, 'ipo');
   const ipoMargins = ipo ? margins(ipo) : [];
   return {
+    pairHolds: s.dataset === 'pair',
     p: s.preferenceProb,
     steps: s.steps,
     dpoRejectedEnd: rejectedEnd,
@@ -99,6 +100,7 @@ function noisy(s: ToyFields, runs: ToyRuns): ScenarioFactsById['noisy'] {
   const dpoEnd = endProb(dpo, 0);
   const ipoEnd = endProb(ipo, 0);
   return {
+    pairHolds: pair,
     p: s.preferenceProb,
     beta: s.beta,
     dpoOptimum,
@@ -120,6 +122,7 @@ function labelNoise(s: ToyFields, runs: ToyRuns): ScenarioFactsById['label-noise
   const cdpoEnd = endProb(runOf(runs, 'cdpo'), 0);
   const robustEnd = endProb(runOf(runs, 'robust'), 0);
   return {
+    pairHolds: pair,
     p,
     epsilon: eps,
     clean,
@@ -202,24 +205,21 @@ export function strongBetaOf(): number {
   return findScenario('beta-strength')?.compareBetas?.[1] ?? 1;
 }
 
-/** The state's runs retrained at another β (the compared run); one-entry memo, like trainingRunsOf. */
-let compared: { key: ToyFields; beta: number; runs: ToyRuns } | null = null;
-function runsAtBeta(s: ToyFields, beta: number): ToyRuns {
-  if (compared?.key === s && compared.beta === beta) return compared.runs;
-  const runs = computeTrainingRuns({ ...s, losses: ['sigmoid'], beta });
-  compared = { key: s, beta, runs };
-  return runs;
-}
+/** DPO on the state's toy at the strong β (the compared run), memoised on the toy's fields like trainingRunsOf. */
+const strongRunsOf = memoOnFields((s) =>
+  computeTrainingRuns({ ...s, losses: ['sigmoid'], beta: strongBetaOf() }),
+);
 
 function betaStrength(s: ToyFields, runs: ToyRuns): ScenarioFactsById['beta-strength'] {
   const strongBeta = strongBetaOf();
   const weak = runOf(runs, 'sigmoid');
-  const strong = weak && s.dataset === 'pair' ? runOf(runsAtBeta(s, strongBeta), 'sigmoid') : undefined;
+  const strong = weak && s.dataset === 'pair' ? runOf(strongRunsOf(s), 'sigmoid') : undefined;
   const weakEnd = endProb(weak, 0);
   const strongEnd = endProb(strong, 0);
   const weakKl = endKl(weak, s.refProbs);
   const strongKl = endKl(strong, s.refProbs);
   return {
+    pairHolds: s.dataset === 'pair',
     p: s.preferenceProb,
     weakBeta: s.beta,
     strongBeta,

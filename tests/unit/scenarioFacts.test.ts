@@ -211,6 +211,15 @@ describe('an edit that breaks a claim drops it, and the numbers follow the state
     expect(text).not.toContain('whole idea');
   });
 
+  it.each(['deterministic', 'noisy', 'label-noise', 'beta-strength'] as const)(
+    '%s on ranking data: nothing said about p',
+    (id) => {
+      const text = say(id, { dataset: 'ranking' });
+      if (id !== 'beta-strength') expect(text).toContain('not one preference pair');
+      expect(text).not.toMatch(/p = /);
+    },
+  );
+
   it('KTO scenario trained with Adam: the plain-SGD claim is dropped', () => {
     const text = say('kto-undesirable-only', { optimizer: 'adam' });
     expect(text).not.toContain('plain SGD');

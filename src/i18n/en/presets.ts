@@ -23,6 +23,8 @@ const otherLetters = (n: number): string[] =>
   Array.from({ length: n }, (_, i) => String.fromCharCode(67 + i));
 /** IPO's target as a formula: 1/(2β) for p = 1, (2p − 1)/(2β) otherwise. */
 const ipoFormula = (p: number): string => (p === 1 ? '1/(2β)' : '(2p − 1)/(2β)');
+/** Said instead of a sentence about p when the data are not one preference pair. */
+const NOT_PAIR = 'These data are not one preference pair, so p plays no part in training here.';
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const EN_PRESETS: PresetStrings = {
@@ -54,9 +56,11 @@ export const EN_PRESETS: PresetStrings = {
     title: 'Always preferred: DPO never stops, IPO does',
     explanation: (f) =>
       say(
-        f.p === 1
-          ? `Here y_w beats y_l every time (p = ${c3(f.p)}).`
-          : `Here y_w beats y_l with probability p = ${c3(f.p)}.`,
+        !f.pairHolds
+          ? NOT_PAIR
+          : f.p === 1
+            ? `Here y_w beats y_l every time (p = ${c3(f.p)}).`
+            : `Here y_w beats y_l with probability p = ${c3(f.p)}.`,
         f.dpoRunsOnHolds && f.dpoRejectedEnd !== null
           ? 'DPO can always lower its loss a little more by widening the margin, so the margin keeps growing ' +
               `for as long as you train and π(y_l) heads to zero (${c3(f.dpoRejectedEnd)} after ${c3(f.steps)} ` +
@@ -75,7 +79,7 @@ export const EN_PRESETS: PresetStrings = {
     title: 'Noisy preferences: both losses settle',
     explanation: (f) =>
       say(
-        `Annotators prefer y_w a share p = ${c3(f.p)} of the time.`,
+        f.pairHolds ? `Annotators prefer y_w a share p = ${c3(f.p)} of the time.` : NOT_PAIR,
         f.dpoOptimum !== null &&
           f.dpoChosenEnd !== null &&
           (f.dpoEndsAtPHolds && f.uniformPairHolds
@@ -108,7 +112,9 @@ export const EN_PRESETS: PresetStrings = {
         f.noiseModelHolds
           ? `Suppose y_w is truly preferred a share q = ${c3(f.clean)} of the time but a share ε = ${eps} of ` +
               `labels get flipped, so the data say p = ${c3(f.p)}.`
-          : `The data say y_w beats y_l with probability p = ${c3(f.p)}.`,
+          : f.pairHolds
+            ? `The data say y_w beats y_l with probability p = ${c3(f.p)}.`
+            : NOT_PAIR,
         f.dpoChosenEnd !== null &&
           (f.dpoFitsPHolds
             ? `Plain DPO fits the noisy data: π(y_w) → ${c3(f.dpoChosenEnd)}.`
@@ -195,8 +201,10 @@ export const EN_PRESETS: PresetStrings = {
                 : `takes π(y_w) to ${c3(f.weakChosenEnd)}`) +
               `, while a strong β = ${c3(f.strongBeta)} stops at a margin of ${c3(f.strongOptimum)} with ` +
               `π(y_w) ≈ ${c3(f.strongChosenEnd)}.`
-            : `With p = ${c3(f.p)} and β = ${c3(f.weakBeta)} DPO settles where βh = logit(p), at a margin of ` +
-              `${c3(f.weakOptimum)} with π(y_w) ≈ ${c3(f.weakChosenEnd)}.`),
+            : f.pairHolds
+              ? `With p = ${c3(f.p)} and β = ${c3(f.weakBeta)} DPO settles where βh = logit(p), at a margin of ` +
+                `${c3(f.weakOptimum)} with π(y_w) ≈ ${c3(f.weakChosenEnd)}.`
+              : `With β = ${c3(f.weakBeta)} DPO’s π(y_w) ends at ${c3(f.weakChosenEnd)}.`),
         f.weakFurtherHolds
           ? 'Compare the KL from the reference of the two runs, and try the β sweep.'
           : 'Try the β sweep to see where training ends at other values of β.',

@@ -24,6 +24,8 @@ export interface StartFacts {
 
 /** p = 1: DPO's margin runs on, IPO's stops at 1/(2β). */
 export interface DeterministicFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
   p: number;
   steps: number;
   /** DPO's π(y_l) where training ends. */
@@ -37,6 +39,8 @@ export interface DeterministicFacts {
 
 /** Noisy preferences: DPO ends at π(y_w) = p, IPO at σ((2p − 1)/(2β)). */
 export interface NoisyFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
   p: number;
   beta: number;
   /** DPO's optimum margin h* = logit(p)/β (the loss view's dotted line), and its π(y_w) at the end. */
@@ -54,6 +58,8 @@ export interface NoisyFacts {
 
 /** Label noise: plain DPO fits p, cDPO ends less sure, robust DPO recovers the clean preference. */
 export interface LabelNoiseFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
   p: number;
   /** ε, the label-smoothing / flip rate of cDPO and robust DPO. */
   epsilon: number;
@@ -120,6 +126,8 @@ export interface KtoUndesirableFacts {
 
 /** Weak vs strong β: the margin logit(p)/β and π(y_w) of each. */
 export interface BetaStrengthFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
   p: number;
   /** The weak β (the state's) and the strong one it is compared with. */
   weakBeta: number;

@@ -23,6 +23,9 @@ const otherLetters = (n: number): string[] =>
 /** IPO 目标间隔的公式：p = 1 时为 1/(2β)，否则为 (2p − 1)/(2β)。 */
 const ipoFormula = (p: number): string => (p === 1 ? '1/(2β)' : '(2p − 1)/(2β)');
 
+/** 数据不是单个偏好对时，用这句代替关于 p 的说法。 */
+const NOT_PAIR = '这份数据不是单个偏好对，p 在这里不影响训练。';
+
 export const ZH_PRESETS: PresetStrings = {
   start: {
     title: '第 0 步：策略就是参考模型',
@@ -48,9 +51,11 @@ export const ZH_PRESETS: PresetStrings = {
     title: '偏好确定：DPO 停不下来，IPO 适可而止',
     explanation: (f) =>
       say(
-        f.p === 1
-          ? `这里 y_w 每次都胜过 y_l（p = ${c3(f.p)}）。`
-          : `这里 y_w 以 p = ${c3(f.p)} 的概率胜过 y_l。`,
+        !f.pairHolds
+          ? NOT_PAIR
+          : f.p === 1
+            ? `这里 y_w 每次都胜过 y_l（p = ${c3(f.p)}）。`
+            : `这里 y_w 以 p = ${c3(f.p)} 的概率胜过 y_l。`,
         f.dpoRunsOnHolds && f.dpoRejectedEnd !== null
           ? 'DPO 总能靠再拉大一点间隔让损失再降一点，所以只要继续训练，间隔就会一直增长，π(y_l) 趋向零' +
               `（${c3(f.steps)} 步后只剩 ${c3(f.dpoRejectedEnd)}）：DPO 会对确定性偏好过拟合。`
@@ -67,7 +72,7 @@ export const ZH_PRESETS: PresetStrings = {
     title: '带噪声的偏好：两种损失都会收敛',
     explanation: (f) =>
       say(
-        `标注者偏好 y_w 的比例是 p = ${c3(f.p)}。`,
+        f.pairHolds ? `标注者偏好 y_w 的比例是 p = ${c3(f.p)}。` : NOT_PAIR,
         f.dpoOptimum !== null &&
           f.dpoChosenEnd !== null &&
           (f.dpoEndsAtPHolds && f.uniformPairHolds
@@ -100,7 +105,9 @@ export const ZH_PRESETS: PresetStrings = {
         f.noiseModelHolds
           ? `假设 y_w 真实的被偏好比例是 q = ${c3(f.clean)}，但有比例为 ε = ${eps} 的标签被翻转，` +
               `于是数据给出的是 p = ${c3(f.p)}。`
-          : `数据给出 y_w 胜过 y_l 的概率为 p = ${c3(f.p)}。`,
+          : f.pairHolds
+            ? `数据给出 y_w 胜过 y_l 的概率为 p = ${c3(f.p)}。`
+            : NOT_PAIR,
         f.dpoChosenEnd !== null &&
           (f.dpoFitsPHolds
             ? `普通 DPO 拟合的就是这份带噪声的数据：π(y_w) → ${c3(f.dpoChosenEnd)}。`
@@ -183,8 +190,10 @@ export const ZH_PRESETS: PresetStrings = {
                 : `把 π(y_w) 推到 ${c3(f.weakChosenEnd)}`) +
               `；较强的 β = ${c3(f.strongBeta)} 则在间隔为 ${c3(f.strongOptimum)} 时就停下，` +
               `此时 π(y_w) ≈ ${c3(f.strongChosenEnd)}。`
-            : `在 p = ${c3(f.p)}、β = ${c3(f.weakBeta)} 时，DPO 停在 βh = logit(p) 处，间隔为 ` +
-              `${c3(f.weakOptimum)}，π(y_w) ≈ ${c3(f.weakChosenEnd)}。`),
+            : f.pairHolds
+              ? `在 p = ${c3(f.p)}、β = ${c3(f.weakBeta)} 时，DPO 停在 βh = logit(p) 处，间隔为 ` +
+                `${c3(f.weakOptimum)}，π(y_w) ≈ ${c3(f.weakChosenEnd)}。`
+              : `β = ${c3(f.weakBeta)} 时，DPO 的 π(y_w) 最终停在 ${c3(f.weakChosenEnd)}。`),
         f.weakFurtherHolds
           ? '比较两次训练相对参考模型的 KL，再试试 β 扫描图。'
           : '试试 β 扫描图，看看 β 取其他值时训练停在哪里。',
