@@ -35,7 +35,7 @@ export const CURVE_SPAN = 20;
  * ρl by equal and opposite amounts around the current pair. For h-only losses this is the identity; for
  * token-normalised margins h̄ = ρw/Lw − ρl/Ll it solves h̄(h) = h̄*.
  */
-function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
+export function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
   if (isKtoLoss(id)) return null;
   const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;

@@ -128,9 +128,12 @@ export {
   TOY_SCENARIOS,
   DEFAULT_SCENARIO_ID,
   findScenario,
+  isScenarioId,
+  SCENARIO_IDS,
   BRADLEY_TERRY_REF,
   BRADLEY_TERRY_REWARDS,
   type ToyScenario,
+  type ScenarioId,
 } from './toy/scenarios.ts';
 export {
   buildToyProblem,

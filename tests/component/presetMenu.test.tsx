@@ -3,10 +3,22 @@ import { act, screen } from '@testing-library/react';
 import { PresetMenu } from '../../src/components/controls/PresetMenu.tsx';
 import { EN } from '../../src/i18n/en/index.ts';
 import { ZH } from '../../src/i18n/zh/index.ts';
+import { c3 } from '../../src/i18n/figureFormat.ts';
 import { renderWithStore } from './renderWithStore.tsx';
+import type { LanguageTable } from '../../src/i18n/languages.ts';
+import type { ScenarioId } from '../../src/math/index.ts';
+import type { AppState } from '../../src/state/appState.ts';
+import { baseState } from '../../src/state/urlCodec.ts';
+import { pickFields } from '../../src/state/pickFields.ts';
+import { TOY_FIELDS } from '../../src/derive/toy.ts';
+import { scenarioExplanation } from '../../src/derive/scenarioFacts.ts';
 
-/** Two scenarios; the menu takes their titles and explanations from the language table. */
+/** Two scenarios; the menu takes their titles and explanation templates from the language table. */
 const IDS = ['deterministic', 'noisy'];
+
+/** What scenario `id`'s explanation says about `state` (default: the scenario as loaded). */
+const said = (T: LanguageTable, id: ScenarioId, state: Readonly<AppState> = baseState(id)): string =>
+  scenarioExplanation(T.presets, id, pickFields(state, TOY_FIELDS));
 
 describe('PresetMenu', () => {
   it('shows the selected preset’s explanation in a polite live region and loads it on request', async () => {
@@ -24,7 +36,7 @@ describe('PresetMenu', () => {
       EN.presets.noisy.title,
     ]);
     await user.selectOptions(select, 'noisy');
-    expect(explanation?.textContent).toBe(EN.presets.noisy.explanation);
+    expect(explanation?.textContent).toBe(said(EN, 'noisy'));
     // Browsing the list does not load anything yet.
     expect(onLoad).not.toHaveBeenCalled();
     await user.click(load);
@@ -35,10 +47,11 @@ describe('PresetMenu', () => {
     const { store, user } = renderWithStore(<PresetMenu ids={IDS} onLoad={() => {}} />, { lang: 'zh' });
     const select = screen.getByRole('combobox');
     await user.selectOptions(select, 'noisy');
-    // Set the field as a loaded link leaves it; the explanation is in the store's language.
+    // Set the field as a loaded link leaves it; the explanation is in the store's language, and about the
+    // state on screen (here the default one, not the scenario's own: it is marked changed).
     act(() => store.setState({ preset: 'deterministic' }));
     expect(select).toHaveProperty('value', 'deterministic');
-    expect(screen.getByText(ZH.presets.deterministic.explanation)).toBeTruthy();
+    expect(screen.getByText(said(ZH, 'deterministic', store.getState()))).toBeTruthy();
   });
 });
 
@@ -49,18 +62,41 @@ describe('PresetMenu after the scenario’s settings were edited', () => {
       const { store, unmount } = renderWithStore(<PresetMenu ids={IDS} onLoad={() => {}} />, { lang });
       act(() => store.getState().loadPreset('noisy'));
       // Just loaded: the explanation is shown as it is, nothing marked.
-      expect(screen.getByText(T.presets.noisy.explanation).closest('details')).toBeNull();
+      expect(screen.getByText(said(T, 'noisy')).closest('details')).toBeNull();
       act(() => store.getState().update({ beta: 0.7 }));
       expect(screen.getByText(T.controls.presetMenu.changed(T.presets.noisy.title, 'beta'))).toBeTruthy();
-      const details = screen.getByText(T.presets.noisy.explanation).closest('details');
+      // The numbers follow the state: DPO's optimum is now logit(0.8)/0.7 ≈ 1.98, IPO's 0.6/1.4 ≈ 0.429.
+      const edited = said(T, 'noisy', store.getState());
+      expect(edited).not.toBe(said(T, 'noisy'));
+      expect(edited).toContain(`= ${c3(Math.log(4) / 0.7)}`);
+      expect(edited).toContain(`= ${c3(0.6 / 1.4)}`);
+      const details = screen.getByText(edited).closest('details');
       expect(details).not.toBeNull();
       expect(details?.open).toBe(false);
       // A viewer setting is not a change of the scenario; setting β back is no change either.
       act(() => store.getState().update({ beta: store.getState().beta, theme: 'dark' }));
       act(() => store.getState().loadPreset('noisy'));
       act(() => store.getState().update({ theme: 'dark' }));
-      expect(screen.getByText(T.presets.noisy.explanation).closest('details')).toBeNull();
+      expect(screen.getByText(said(T, 'noisy')).closest('details')).toBeNull();
       unmount();
     }
+  });
+});
+
+describe('PresetMenu: a claim the edited state no longer bears out is dropped', () => {
+  it('deterministic at p = 0.9: no "every time", no "over-fits", and the numbers of the new run', () => {
+    const { store } = renderWithStore(<PresetMenu ids={IDS} onLoad={() => {}} />);
+    act(() => store.getState().loadPreset('deterministic'));
+    const loaded = said(EN, 'deterministic');
+    expect(loaded).toContain('every time (p = 1)');
+    expect(loaded).toContain('over-fits');
+    act(() => store.getState().update({ preferenceProb: 0.9 }));
+    const edited = said(EN, 'deterministic', store.getState());
+    expect(edited).toContain('with probability p = 0.9');
+    expect(edited).not.toContain('every time');
+    expect(edited).not.toContain('over-fits');
+    // IPO's target is now (2p − 1)/(2β) = 0.8/0.2 = 4, and it still settles there.
+    expect(edited).toContain(`(2p − 1)/(2β) = ${c3(4)} here, and stops there`);
+    expect(screen.getByText(edited)).toBeTruthy();
   });
 });

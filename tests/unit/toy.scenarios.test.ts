@@ -1,4 +1,5 @@
-// Each scenario's explanation makes claims; these tests train the scenario and check every one of them.
+// The trainer's behaviour each scenario's explanation relies on, checked on the scenario's own problem (the
+// explanation itself is an i18n template over facts computed from the state: tests/unit/scenarioFacts.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   BRADLEY_TERRY_REF,
@@ -49,10 +50,6 @@ describe('the scenario list', () => {
     expect(ids).toContain(DEFAULT_SCENARIO_ID);
     expect(TOY_SCENARIOS.length).toBeGreaterThanOrEqual(7);
     for (const s of TOY_SCENARIOS) {
-      const sentences = s.explanation.match(/[.!?](\s|$)/g) ?? [];
-      expect(sentences.length, `${s.id}: 2–4 sentences`).toBeGreaterThanOrEqual(2);
-      expect(sentences.length, `${s.id}: 2–4 sentences`).toBeLessThanOrEqual(4);
-      expect(s.responses).toHaveLength(s.problem.refLogits.length);
       expect(s.displayLosses[0]).toBe(s.config.loss.type);
       if (s.compareBetas) expect(s.compareBetas[0]).toBe(s.config.loss.beta);
     }

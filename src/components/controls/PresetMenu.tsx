@@ -4,14 +4,32 @@
 import { useId, useState } from 'react';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
+import { useToyFields } from '../views/useToyRuns.ts';
 import { pickAppState } from '../../state/store.ts';
 import { presetChanges } from '../../state/presetChanges.ts';
 import { PARAM_TABLE } from '../../state/urlParams.ts';
+import { baseState } from '../../state/urlCodec.ts';
+import { pickFields } from '../../state/pickFields.ts';
+import { isScenarioId, type ScenarioId } from '../../math/index.ts';
+import { computeTrainingRuns, TOY_FIELDS, type ToyFields } from '../../derive/toy.ts';
+import { scenarioExplanation } from '../../derive/scenarioFacts.ts';
+import type { PresetStrings } from '../../i18n/types/presets.ts';
 
 export interface PresetMenuProps {
   /** The scenarios offered, by id; their titles and explanations are the language table's `presets`. */
   ids: readonly string[];
   onLoad: (id: string) => void;
+}
+
+/**
+ * Scenario `id`'s explanation: about the state on screen (`fields`, the toy views' deferred fields, so its
+ * numbers are the ones they draw) when it is the loaded one; about its own state, the one loading it would
+ * show, when it is only browsed in the menu.
+ */
+function explain(text: PresetStrings, id: ScenarioId, loaded: string, fields: ToyFields): string {
+  if (id === loaded) return scenarioExplanation(text, id, fields);
+  const own: ToyFields = pickFields(baseState(id), TOY_FIELDS);
+  return scenarioExplanation(text, id, own, computeTrainingRuns(own));
 }
 
 export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
@@ -22,8 +40,10 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
   // A choice belongs to the loaded preset it was made against; loading another one (here or by a link) wins.
   const [choice, setChoice] = useState<{ id: string; base: string } | null>(null);
   const selected = choice && choice.base === loaded ? choice.id : loaded;
-  const presets = ids.map((presetId) => ({ id: presetId, ...text[presetId] }));
+  const presets = ids.filter(isScenarioId).map((presetId) => ({ id: presetId, title: text[presetId].title }));
   const preset = presets.find((p) => p.id === selected);
+  const fields = useToyFields();
+  const explanation = preset ? explain(text, preset.id, loaded, fields) : '';
   // The settings of the loaded scenario edited since (by their link keys; z0's value goes under `z0`).
   const changed = useStore((st) =>
     [...new Set(presetChanges(pickAppState(st)).map((f) => PARAM_TABLE[f].key ?? 'z0'))].join(', '),
@@ -58,12 +78,12 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
           </p>
           <details>
             <summary>{s.presetMenu.staleExplanation}</summary>
-            <p>{preset.explanation}</p>
+            <p>{explanation}</p>
           </details>
         </div>
       ) : (
         <p id={`${id}-explanation`} className="preset-explanation" aria-live="polite">
-          {preset ? preset.explanation : s.presetMenu.hint}
+          {preset ? explanation : s.presetMenu.hint}
         </p>
       )}
     </div>

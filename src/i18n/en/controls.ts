@@ -138,7 +138,7 @@ export const EN_CONTROLS: ControlStrings = {
     load: 'Load',
     hint: 'A scenario sets every control to show one effect.',
     changed: (title, keys) =>
-      `Changed from “${title}” (${keys}): its explanation was written for the scenario’s own settings and may no longer hold. Load it again to restore them.`,
-    staleExplanation: 'The scenario’s explanation (for its own settings, not these)',
+      `Changed from “${title}” (${keys}): its explanation now reads the current settings, and leaves out what no longer holds. Load it again to restore the scenario’s own.`,
+    staleExplanation: 'The scenario’s explanation, for the current settings',
   },
 };

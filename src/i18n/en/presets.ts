@@ -1,8 +1,231 @@
-// Scenario titles and explanations by scenario id. English comes straight from the scenarios (src/math), so
-// it never drifts from what tests/unit/toy.scenarios.test.ts checks; other languages key on the same ids.
-import { TOY_SCENARIOS } from '../../math/index.ts';
+// Scenario titles and explanations by scenario id. An explanation is a template over the facts
+// src/derive/scenarioFacts.ts computes from the state on screen: every number comes from there (written
+// with c3, as the plots' sentences write them), and a claim is stated only while its `…Holds` is true;
+// otherwise the sentence is left out or says only what the numbers say.
 import type { PresetStrings } from '../types/presets.ts';
+import { c3, subscript } from '../figureFormat.ts';
 
-export const EN_PRESETS: PresetStrings = Object.fromEntries(
-  TOY_SCENARIOS.map(({ id, title, explanation }) => [id, { title, explanation }]),
-);
+/** Sentences joined; empty ones (a claim left out) vanish. */
+const say = (...sentences: (string | false | null)[]): string =>
+  sentences.filter((x): x is string => typeof x === 'string' && x !== '').join(' ');
+
+/** 'a', 'a and b', 'a, b and c'. */
+function list(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+/** y₃, y₄, … : the `n` responses after y_w and y_l, as the training view names them. */
+const otherPairResponses = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `y${subscript(i + 3)}`);
+/** C, D, … : the `n` responses after A and B (thumbs-down and ranking data). */
+const otherLetters = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => String.fromCharCode(67 + i));
+/** IPO's target as a formula: 1/(2β) for p = 1, (2p − 1)/(2β) otherwise. */
+const ipoFormula = (p: number): string => (p === 1 ? '1/(2β)' : '(2p − 1)/(2β)');
+/** Said instead of a sentence about p when the data are not one preference pair. */
+const NOT_PAIR = 'These data are not one preference pair, so p plays no part in training here.';
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const EN_PRESETS: PresetStrings = {
+  start: {
+    title: 'Step 0: the policy is the reference',
+    explanation: (f) =>
+      say(
+        f.atReferenceHolds &&
+          f.startLoss !== null &&
+          f.accuracy0 !== null &&
+          'Training starts from a copy of the reference model, so every log-ratio log π/π_ref is zero. ' +
+            `The DPO loss is then −log σ(0) = ln 2 ≈ ${c3(f.startLoss)} whatever β is, and TRL logs ` +
+            `rewards/accuracies = ${c3(f.accuracy0)}, not 0.5: a pair only counts as right when the chosen ` +
+            'reward is strictly larger.',
+        !f.atReferenceHolds &&
+          f.startLoss !== null &&
+          `Training starts away from the reference (the start offsets), so the DPO loss before any update is ${c3(f.startLoss)}.`,
+        f.startLoss === null &&
+          'Tick DPO to see its loss and its accuracy before and after the first update.',
+        f.accuracyIsPHolds && f.accuracy1 !== null
+          ? `After the first update the margin is positive and the accuracy jumps to ${c3(f.accuracy1)}, not 1: ` +
+              `the data say y_w ≻ y_l with p = ${c3(f.p)}, so a share 1 − p = ${c3(f.flipped)} of the labels ` +
+              'says the opposite, and TRL counts those too.'
+          : f.accuracy1 !== null &&
+              `After the first update TRL logs rewards/accuracies = ${c3(f.accuracy1)}.`,
+      ),
+  },
+  deterministic: {
+    title: 'Always preferred: DPO never stops, IPO does',
+    explanation: (f) =>
+      say(
+        !f.pairHolds
+          ? NOT_PAIR
+          : f.p === 1
+            ? `Here y_w beats y_l every time (p = ${c3(f.p)}).`
+            : `Here y_w beats y_l with probability p = ${c3(f.p)}.`,
+        f.dpoRunsOnHolds && f.dpoRejectedEnd !== null
+          ? 'DPO can always lower its loss a little more by widening the margin, so the margin keeps growing ' +
+              `for as long as you train and π(y_l) heads to zero (${c3(f.dpoRejectedEnd)} after ${c3(f.steps)} ` +
+              'steps): DPO over-fits deterministic preferences.'
+          : f.dpoRejectedEnd !== null &&
+              `DPO’s π(y_l) ends at ${c3(f.dpoRejectedEnd)} after ${c3(f.steps)} steps.`,
+        f.ipoSettlesHolds && f.ipoTarget !== null
+          ? `IPO regresses the margin onto a target, ${ipoFormula(f.p)} = ${c3(f.ipoTarget)} here, and stops there.`
+          : f.ipoTarget !== null && `IPO’s target margin is ${ipoFormula(f.p)} = ${c3(f.ipoTarget)}.`,
+        f.dpoRunsOnHolds &&
+          f.ipoSettlesHolds &&
+          'Watch rewards/margins under the training view: DPO’s curve climbs, IPO’s flattens.',
+      ),
+  },
+  noisy: {
+    title: 'Noisy preferences: both losses settle',
+    explanation: (f) =>
+      say(
+        f.pairHolds ? `Annotators prefer y_w a share p = ${c3(f.p)} of the time.` : NOT_PAIR,
+        f.dpoOptimum !== null &&
+          f.dpoChosenEnd !== null &&
+          (f.dpoEndsAtPHolds && f.uniformPairHolds
+            ? `DPO now has a finite optimum, h* = logit(p)/β = ${c3(f.dpoOptimum)}: with β = ${c3(f.beta)} and a ` +
+              `uniform two-answer reference the policy ends at π(y_w) = ${c3(f.dpoChosenEnd)}, exactly the preference.`
+            : `DPO’s optimum margin is h* = logit(p)/β = ${c3(f.dpoOptimum)}, and its π(y_w) ends at ${c3(f.dpoChosenEnd)}.`),
+        f.ipoOptimum !== null &&
+          f.ipoChosenEnd !== null &&
+          (f.ipoEndsAtOptimumHolds
+            ? `IPO aims at h* = (2p − 1)/(2β) = ${c3(f.ipoOptimum)} and ends at π(y_w) = σ(h*) ≈ ${c3(f.ipoChosenEnd)}.`
+            : `IPO aims at h* = (2p − 1)/(2β) = ${c3(f.ipoOptimum)}, and its π(y_w) ends at ${c3(f.ipoChosenEnd)}.`),
+        f.dpoEndsAtPHolds && 'Noise, not the loss, is what stops DPO from running off to infinity.',
+      ),
+  },
+  'label-noise': {
+    title: 'Label noise: conservative vs robust DPO',
+    explanation: (f) => {
+      const eps = c3(f.epsilon);
+      const smoothed = [
+        f.cdpoChosenEnd !== null &&
+          (f.cdpoLessSureHolds
+            ? `conservative DPO (cDPO, ε = ${eps}) smooths the labels further and ends less sure, at ${c3(f.cdpoChosenEnd)}`
+            : `conservative DPO (cDPO, ε = ${eps}) ends at ${c3(f.cdpoChosenEnd)}`),
+        f.robustChosenEnd !== null &&
+          (f.robustRecoversHolds
+            ? `robust DPO (ε = ${eps}) undoes the assumed flips and recovers the clean preference, ${c3(f.robustChosenEnd)}`
+            : `robust DPO (ε = ${eps}) ends at ${c3(f.robustChosenEnd)}`),
+      ].filter((x): x is string => typeof x === 'string');
+      return say(
+        f.noiseModelHolds
+          ? `Suppose y_w is truly preferred a share q = ${c3(f.clean)} of the time but a share ε = ${eps} of ` +
+              `labels get flipped, so the data say p = ${c3(f.p)}.`
+          : f.pairHolds
+            ? `The data say y_w beats y_l with probability p = ${c3(f.p)}.`
+            : NOT_PAIR,
+        f.dpoChosenEnd !== null &&
+          (f.dpoFitsPHolds
+            ? `Plain DPO fits the noisy data: π(y_w) → ${c3(f.dpoChosenEnd)}.`
+            : `Plain DPO ends at π(y_w) = ${c3(f.dpoChosenEnd)}.`),
+        smoothed.length > 0 && `${capital(smoothed.join('; '))}.`,
+        f.noiseModelHolds &&
+          f.dpoFitsPHolds &&
+          f.cdpoLessSureHolds &&
+          f.robustRecoversHolds &&
+          'Same data, three different answers: ε is a modelling choice.',
+      );
+    },
+  },
+  'likelihood-displacement': {
+    title: 'Likelihood displacement: the chosen answer gets less likely',
+    explanation: (f) =>
+      say(
+        f.sharedHolds
+          ? 'The chosen answer y_w and the rejected answer y_l are near-duplicates: both lean on one shared ' +
+              'feature, y_l twice as hard as y_w.'
+          : 'Here y_w and y_l share no feature: each response has a logit of its own.',
+        f.chosenStart !== null &&
+          f.chosenEnd !== null &&
+          (f.sharedHolds &&
+          f.riseThenFallHolds &&
+          f.marginGrowsHolds &&
+          f.chosenPeak !== null &&
+          f.peakStep !== null &&
+          f.accuracy !== null
+            ? 'DPO widens the margin by pushing that shared feature down, which drags y_w down with y_l: after ' +
+              `a brief rise to ${c3(f.chosenPeak)} (step ${c3(f.peakStep)}) π(y_w) falls from ${c3(f.chosenStart)} ` +
+              `to ${c3(f.chosenEnd)} while the margin keeps growing and accuracy stays ${c3(f.accuracy)}` +
+              (f.massToOthersHolds ? `, and the mass goes to ${list(otherPairResponses(f.others))}.` : '.')
+            : `DPO’s π(y_w) goes from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}.`),
+        f.trlSignatureHolds &&
+          f.chosenRewardEnd !== null &&
+          `In TRL logs this is rewards/chosen turning negative (${c3(f.chosenRewardEnd)} at the end) while ` +
+            'rewards/margins keeps rising.',
+        f.ipoTarget !== null &&
+          f.ipoChosenEnd !== null &&
+          (f.ipoKeepsHolds
+            ? `IPO stops at its target margin h* = ${c3(f.ipoTarget)} and leaves π(y_w) where it began (${c3(f.ipoChosenEnd)}).`
+            : `IPO’s target margin is h* = ${c3(f.ipoTarget)}, and its π(y_w) ends at ${c3(f.ipoChosenEnd)}.`),
+      ),
+  },
+  'kto-undesirable-only': {
+    title: 'KTO with thumbs-down only',
+    explanation: (f) =>
+      say(
+        f.thumbsDownHolds
+          ? 'KTO needs no pairs: this dataset has a single undesirable example, response A, and nothing else.'
+          : 'KTO needs no pairs: it learns from each example marked desirable or undesirable.',
+        f.undesirableStart !== null &&
+          f.undesirableEnd !== null &&
+          (f.thumbsDownHolds && f.fallsHolds
+            ? `KTO pushes π(A) from ${c3(f.undesirableStart)} towards zero (${c3(f.undesirableEnd)} after ` +
+              `${c3(f.steps)} steps) and its loss keeps falling without reaching an optimum.`
+            : `KTO’s π(A) goes from ${c3(f.undesirableStart)} to ${c3(f.undesirableEnd)} in ${c3(f.steps)} steps.`),
+        f.otherStart !== null &&
+          f.otherEnd !== null &&
+          (f.thumbsDownHolds && f.sgdHolds && f.mostLikelyGainsHolds
+            ? 'With plain SGD each other logit rises in proportion to its probability, so the most likely ' +
+              `answer B gains most (${c3(f.otherStart)} → ${c3(f.otherEnd)})` +
+              (f.squeezedHolds
+                ? ` and ends up squeezing ${list(otherLetters(f.squeezed))} too: ` +
+                  (f.squeezed === 1
+                    ? 'it rises at first, then falls below where it started.'
+                    : 'they rise at first, then fall below where they started.')
+                : '.')
+            : `π(B) goes from ${c3(f.otherStart)} to ${c3(f.otherEnd)}.`),
+      ),
+  },
+  'beta-strength': {
+    title: 'Weak vs strong β',
+    explanation: (f) =>
+      say(
+        'β sets how far the policy may move from the reference.',
+        f.weakChosenEnd !== null &&
+          (f.weakFurtherHolds && f.strongChosenEnd !== null
+            ? `With p = ${c3(f.p)} DPO settles where βh = logit(p): a weak β = ${c3(f.weakBeta)} needs a margin ` +
+              `of ${c3(f.weakOptimum)}, which ` +
+              (f.weakAlmostAllHolds
+                ? `puts almost all probability on y_w (π(y_w) ≈ ${c3(f.weakChosenEnd)}, far from the reference)`
+                : `takes π(y_w) to ${c3(f.weakChosenEnd)}`) +
+              `, while a strong β = ${c3(f.strongBeta)} stops at a margin of ${c3(f.strongOptimum)} with ` +
+              `π(y_w) ≈ ${c3(f.strongChosenEnd)}.`
+            : f.pairHolds
+              ? `With p = ${c3(f.p)} and β = ${c3(f.weakBeta)} DPO settles where βh = logit(p), at a margin of ` +
+                `${c3(f.weakOptimum)} with π(y_w) ≈ ${c3(f.weakChosenEnd)}.`
+              : `With β = ${c3(f.weakBeta)} DPO’s π(y_w) ends at ${c3(f.weakChosenEnd)}.`),
+        f.weakFurtherHolds
+          ? 'Compare the KL from the reference of the two runs, and try the β sweep.'
+          : 'Try the β sweep to see where training ends at other values of β.',
+      ),
+  },
+  'bradley-terry': {
+    title: 'DPO finds the RLHF optimum',
+    explanation: (f) =>
+      say(
+        f.rankingHolds
+          ? `Here ${c3(f.answers)} answers have hidden rewards r = (${f.rewards.map(c3).join(', ')}), and ` +
+              'every pair is labelled the Bradley–Terry way: i beats j with probability σ(r_i − r_j).'
+          : 'These data are not a ranking by hidden rewards, so there is no RLHF optimum to compare with.',
+        f.chosenEnd !== null &&
+          f.optimumChosen !== null &&
+          (f.reachesOptimumHolds
+            ? 'DPO never sees the rewards, yet it converges to the policy that RLHF with a KL penalty would find, ' +
+              `π*(y) ∝ π_ref(y)·exp(r(y)/β): π(A) ends at ${c3(f.chosenEnd)}, and π*(A) = ${c3(f.optimumChosen)}.`
+            : `Where DPO’s training ends π(A) = ${c3(f.chosenEnd)}, while the RLHF optimum ` +
+              `π*(y) ∝ π_ref(y)·exp(r(y)/β) has π*(A) = ${c3(f.optimumChosen)}.`),
+        f.reachesOptimumHolds && 'That equivalence is the whole idea of DPO.',
+      ),
+  },
+};

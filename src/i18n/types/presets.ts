@@ -1,9 +1,179 @@
-// The scenarios' titles and explanations, by scenario id (every id in TOY_SCENARIOS).
+// The scenarios' titles and explanations, by scenario id. An explanation is a template: it takes the facts
+// src/derive/scenarioFacts.ts computes from the current state and its training runs, so every number it
+// states is one the views draw. Each `…Holds` boolean says whether a claim is true of the state shown; a
+// template states a claim only while it holds (after an edit it drops it or says something neutral).
+// A number is null when the run it comes from is not trained (its loss was unticked, or the data cannot
+// train it); the sentence about it is left out.
+import type { ScenarioId } from '../../math/index.ts';
 
-export interface PresetText {
-  title: string;
-  explanation: string;
+/** Step 0 is the reference: ln 2, accuracy 0, then p after one update. */
+export interface StartFacts {
+  /** DPO's loss at step 0 (the readout's loss of the toy's pair at its start). */
+  startLoss: number | null;
+  /** Every start offset is 0, so every log-ratio is 0 and the loss is ln 2 whatever β is. */
+  atReferenceHolds: boolean;
+  /** DPO's rewards/accuracies at steps 0 and 1. */
+  accuracy0: number | null;
+  accuracy1: number | null;
+  /** The preference probability p, and the share of labels that say the opposite, 1 − p. */
+  p: number;
+  flipped: number;
+  /** After one update the margin is positive and the accuracy is p (< 1), not 1. */
+  accuracyIsPHolds: boolean;
 }
 
-/** Every scenario id → its title and explanation in one language. */
-export type PresetStrings = Record<string, PresetText>;
+/** p = 1: DPO's margin runs on, IPO's stops at 1/(2β). */
+export interface DeterministicFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
+  p: number;
+  steps: number;
+  /** DPO's π(y_l) where training ends. */
+  dpoRejectedEnd: number | null;
+  /** DPO's margin grows at every step and π(y_l) ends near 0. */
+  dpoRunsOnHolds: boolean;
+  /** IPO's target margin (the closed form the loss view draws) and whether IPO's run settles on it. */
+  ipoTarget: number | null;
+  ipoSettlesHolds: boolean;
+}
+
+/** Noisy preferences: DPO ends at π(y_w) = p, IPO at σ((2p − 1)/(2β)). */
+export interface NoisyFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
+  p: number;
+  beta: number;
+  /** DPO's optimum margin h* = logit(p)/β (the loss view's dotted line), and its π(y_w) at the end. */
+  dpoOptimum: number | null;
+  dpoChosenEnd: number | null;
+  /** Two responses, a uniform reference and no start offsets, so π(y_w) = σ(h). */
+  uniformPairHolds: boolean;
+  /** DPO's π(y_w) ends at p. */
+  dpoEndsAtPHolds: boolean;
+  ipoOptimum: number | null;
+  ipoChosenEnd: number | null;
+  /** IPO's π(y_w) ends at σ(h*). */
+  ipoEndsAtOptimumHolds: boolean;
+}
+
+/** Label noise: plain DPO fits p, cDPO ends less sure, robust DPO recovers the clean preference. */
+export interface LabelNoiseFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
+  p: number;
+  /** ε, the label-smoothing / flip rate of cDPO and robust DPO. */
+  epsilon: number;
+  /** The clean preference q with q(1 − ε) + (1 − q)ε = p. */
+  clean: number;
+  /** 0 < ε < 0.5 and 0 ≤ q ≤ 1: p is a clean preference with a share ε of flipped labels. */
+  noiseModelHolds: boolean;
+  dpoChosenEnd: number | null;
+  dpoFitsPHolds: boolean;
+  cdpoChosenEnd: number | null;
+  /** cDPO ends below plain DPO. */
+  cdpoLessSureHolds: boolean;
+  robustChosenEnd: number | null;
+  /** Robust DPO ends at q. */
+  robustRecoversHolds: boolean;
+}
+
+/** Likelihood displacement: π(y_w) rises briefly, then falls, while the margin grows. */
+export interface DisplacementFacts {
+  /** y_w and y_l share a feature (features 'shared', similarity > 0). */
+  sharedHolds: boolean;
+  /** DPO's π(y_w) at step 0, at its peak (and that step), and at the end. */
+  chosenStart: number | null;
+  chosenPeak: number | null;
+  peakStep: number | null;
+  chosenEnd: number | null;
+  /** π(y_w) peaks after step 0, then falls at every step to below its start. */
+  riseThenFallHolds: boolean;
+  /** The margin grows at every step and the accuracy (the value after step 0) never changes. */
+  marginGrowsHolds: boolean;
+  accuracy: number | null;
+  /** How many responses besides y_w and y_l (y₃, y₄, …), and whether each ends above its start. */
+  others: number;
+  massToOthersHolds: boolean;
+  /** DPO's rewards/chosen where training ends: negative while rewards/margins rises at every step. */
+  chosenRewardEnd: number | null;
+  trlSignatureHolds: boolean;
+  /** IPO's target margin and its π(y_w) at the end, within 0.005 of where it began. */
+  ipoTarget: number | null;
+  ipoChosenEnd: number | null;
+  ipoKeepsHolds: boolean;
+}
+
+/** KTO with one undesirable example: π(A) falls, B gains most, the others rise then fall. */
+export interface KtoUndesirableFacts {
+  /** The data are one thumbs-down on A and nothing else. */
+  thumbsDownHolds: boolean;
+  steps: number;
+  /** KTO's π(A) at the start and the end, and π(B) at the start and the end. */
+  undesirableStart: number | null;
+  undesirableEnd: number | null;
+  otherStart: number | null;
+  otherEnd: number | null;
+  /** π(A) and the loss fall at every step. */
+  fallsHolds: boolean;
+  /** The optimizer is plain SGD. */
+  sgdHolds: boolean;
+  /** B is the most likely of the others and gains most. */
+  mostLikelyGainsHolds: boolean;
+  /** How many responses come after B (C, D, …), and whether each rises at first then ends below its start. */
+  squeezed: number;
+  squeezedHolds: boolean;
+}
+
+/** Weak vs strong β: the margin logit(p)/β and π(y_w) of each. */
+export interface BetaStrengthFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
+  p: number;
+  /** The weak β (the state's) and the strong one it is compared with. */
+  weakBeta: number;
+  strongBeta: number;
+  weakOptimum: number;
+  strongOptimum: number;
+  weakChosenEnd: number | null;
+  strongChosenEnd: number | null;
+  /** The weak run ends with π(y_w) ≥ 0.99: almost all probability on y_w. */
+  weakAlmostAllHolds: boolean;
+  /** The weak β is the smaller, and its run ends further from the reference (KL and π(y_w)). */
+  weakFurtherHolds: boolean;
+}
+
+/** Bradley–Terry ranking: DPO ends at the RLHF optimum π* ∝ π_ref·exp(r/β). */
+export interface BradleyTerryFacts {
+  /** How many responses (answers) there are. */
+  answers: number;
+  /** The hidden rewards (one per response). */
+  rewards: number[];
+  /** The data are a ranking by these rewards. */
+  rankingHolds: boolean;
+  /** π(A) where DPO's training ends, and π*(A). */
+  chosenEnd: number | null;
+  optimumChosen: number | null;
+  /** Every π(y) ends within 10⁻³ of π*(y). */
+  reachesOptimumHolds: boolean;
+}
+
+/** Each scenario's facts, by id. */
+export interface ScenarioFactsById {
+  start: StartFacts;
+  deterministic: DeterministicFacts;
+  noisy: NoisyFacts;
+  'label-noise': LabelNoiseFacts;
+  'likelihood-displacement': DisplacementFacts;
+  'kto-undesirable-only': KtoUndesirableFacts;
+  'beta-strength': BetaStrengthFacts;
+  'bradley-terry': BradleyTerryFacts;
+}
+
+export interface PresetText<F> {
+  title: string;
+  /** The explanation, 2–4 sentences for students, its numbers and claims from `facts`. */
+  explanation: (facts: F) => string;
+}
+
+/** Every scenario id → its title and explanation template in one language. */
+export type PresetStrings = { [K in ScenarioId]: PresetText<ScenarioFactsById[K]> };

@@ -136,7 +136,7 @@ export const ZH_CONTROLS: ControlStrings = {
     load: '加载',
     hint: '每个场景都会把所有参数设好，用来演示一个现象。',
     changed: (title, keys) =>
-      `已在“${title}”的基础上修改（${keys}）：该场景的说明是针对它自己的设置写的，现在可能不再成立。重新加载该场景即可恢复。`,
-    staleExplanation: '该场景的说明（针对它自己的设置，而非当前设置）',
+      `已在“${title}”的基础上修改（${keys}）：说明中的数字改按当前设置给出，不再成立的说法已略去。重新加载该场景即可恢复它自己的设置。`,
+    staleExplanation: '该场景的说明（按当前设置）',
   },
 };

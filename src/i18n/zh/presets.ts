@@ -1,70 +1,220 @@
-// 各场景标题与说明的简体中文版，按场景 id 对应 src/math/toy/scenarios.ts。其中的数字必须与英文原文
-// 完全一致（tests/unit/i18n.test.ts 会逐一核对）；英文说明改动时，这里要一并更新。
+// 各场景的标题与说明，按场景 id 对应。说明是模板：数字与论断都来自 src/derive/scenarioFacts.ts 根据当前
+// 状态算出的事实（数字用与图中文字相同的 c3 格式），某条论断（…Holds）不再成立时就略去，或只陈述数字本身。
+// 与英文模板说的是同一件事、同样的数字（tests/unit/i18n.test.ts 逐一核对）。
 import type { PresetStrings } from '../types/presets.ts';
+import { c3, subscript } from '../figureFormat.ts';
+
+/** 把各句连起来；空句（被略去的论断）不留痕迹。 */
+const say = (...sentences: (string | false | null)[]): string =>
+  sentences.filter((x): x is string => typeof x === 'string' && x !== '').join('');
+
+/** 'a'、'a 和 b'、'a、b 和 c'。 */
+function list(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
+}
+/** y₃、y₄……：y_w、y_l 之后的 n 个回答，与训练图中的名称一致。 */
+const otherPairResponses = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `y${subscript(i + 3)}`);
+/** C、D……：A、B 之后的 n 个回答（点踩数据与排序数据）。 */
+const otherLetters = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => String.fromCharCode(67 + i));
+/** IPO 目标间隔的公式：p = 1 时为 1/(2β)，否则为 (2p − 1)/(2β)。 */
+const ipoFormula = (p: number): string => (p === 1 ? '1/(2β)' : '(2p − 1)/(2β)');
+
+/** 数据不是单个偏好对时，用这句代替关于 p 的说法。 */
+const NOT_PAIR = '这份数据不是单个偏好对，p 在这里不影响训练。';
 
 export const ZH_PRESETS: PresetStrings = {
   start: {
     title: '第 0 步：策略就是参考模型',
-    explanation:
-      '训练从参考模型的一份副本开始，所以每个对数比率 log π/π_ref 都是 0。' +
-      '此时无论 β 取多少，DPO 损失都是 −log σ(0) = ln 2 ≈ 0.693；而 TRL 记录的 rewards/accuracies 是 0，' +
-      '不是 0.5：只有被选回答的奖励严格更大，这个偏好对才算判对。' +
-      '第一次更新之后间隔变为正数，准确率跳到 0.9 而不是 1：数据中 A ≻ B 的概率为 p = 0.9，' +
-      '也就是每十个标签里有一个是反的，TRL 把这些也算了进去。',
+    explanation: (f) =>
+      say(
+        f.atReferenceHolds &&
+          f.startLoss !== null &&
+          f.accuracy0 !== null &&
+          '训练从参考模型的一份副本开始，所以每个对数比率 log π/π_ref 都为零。' +
+            `此时无论 β 取多少，DPO 损失都是 −log σ(0) = ln 2 ≈ ${c3(f.startLoss)}；而 TRL 记录的 ` +
+            `rewards/accuracies 是 ${c3(f.accuracy0)}，不是 0.5：只有被选回答的奖励严格更大，这个偏好对才算判对。`,
+        !f.atReferenceHolds &&
+          f.startLoss !== null &&
+          `训练并不从参考模型出发（设置了起始偏移），所以训练开始时的 DPO 损失是 ${c3(f.startLoss)}。`,
+        f.startLoss === null && '勾选 DPO，即可看到它在第一次更新前后的损失与准确率。',
+        f.accuracyIsPHolds && f.accuracy1 !== null
+          ? `第一次更新之后间隔变为正数，准确率跳到 ${c3(f.accuracy1)} 而不是 1：数据中 y_w ≻ y_l 的概率为 ` +
+              `p = ${c3(f.p)}，也就是有比例为 1 − p = ${c3(f.flipped)} 的标签是反的，TRL 把这些也算了进去。`
+          : f.accuracy1 !== null && `第一次更新之后，TRL 记录的 rewards/accuracies 是 ${c3(f.accuracy1)}。`,
+      ),
   },
   deterministic: {
     title: '偏好确定：DPO 停不下来，IPO 适可而止',
-    explanation:
-      '这里 A 每次都胜过 B（p = 1）。DPO 总能靠再拉大一点间隔让损失再降一点，所以只要继续训练，' +
-      '间隔就会一直增长，π(B) 趋向 0：DPO 会对确定性偏好过拟合。IPO 则把间隔回归到一个目标值，' +
-      '这里是 1/(2β) = 5，到了就停。看间隔图：一条曲线一路攀升，另一条逐渐走平。',
+    explanation: (f) =>
+      say(
+        !f.pairHolds
+          ? NOT_PAIR
+          : f.p === 1
+            ? `这里 y_w 每次都胜过 y_l（p = ${c3(f.p)}）。`
+            : `这里 y_w 以 p = ${c3(f.p)} 的概率胜过 y_l。`,
+        f.dpoRunsOnHolds && f.dpoRejectedEnd !== null
+          ? 'DPO 总能靠再拉大一点间隔让损失再降一点，所以只要继续训练，间隔就会一直增长，π(y_l) 趋向零' +
+              `（${c3(f.steps)} 步后只剩 ${c3(f.dpoRejectedEnd)}）：DPO 会对确定性偏好过拟合。`
+          : f.dpoRejectedEnd !== null && `${c3(f.steps)} 步后，DPO 的 π(y_l) 停在 ${c3(f.dpoRejectedEnd)}。`,
+        f.ipoSettlesHolds && f.ipoTarget !== null
+          ? `IPO 则把间隔回归到一个目标值，这里是 ${ipoFormula(f.p)} = ${c3(f.ipoTarget)}，到了就停。`
+          : f.ipoTarget !== null && `IPO 的目标间隔是 ${ipoFormula(f.p)} = ${c3(f.ipoTarget)}。`,
+        f.dpoRunsOnHolds &&
+          f.ipoSettlesHolds &&
+          '看训练视图下方的 rewards/margins：DPO 的曲线一路攀升，IPO 的逐渐走平。',
+      ),
   },
   noisy: {
     title: '带噪声的偏好：两种损失都会收敛',
-    explanation:
-      '标注者 10 次里有 8 次偏好 A（p = 0.8）。这时 DPO 有有限的最优解 βh = logit(0.8) ≈ 1.39：' +
-      '当 β = 1、参考模型在两个回答上均匀分布时，策略最终停在 π(A) = 0.8，恰好等于偏好概率。' +
-      'IPO 的目标是 h = (2p − 1)/(2β) = 0.3，最终停在 π(A) = σ(0.3) ≈ 0.57。' +
-      '让 DPO 不至于一路跑向无穷的是数据中的噪声，而不是损失函数本身。',
+    explanation: (f) =>
+      say(
+        f.pairHolds ? `标注者偏好 y_w 的比例是 p = ${c3(f.p)}。` : NOT_PAIR,
+        f.dpoOptimum !== null &&
+          f.dpoChosenEnd !== null &&
+          (f.dpoEndsAtPHolds && f.uniformPairHolds
+            ? `这时 DPO 有有限的最优间隔 h* = logit(p)/β = ${c3(f.dpoOptimum)}：当 β = ${c3(f.beta)}、参考模型在两个` +
+              `回答上均匀分布时，策略最终停在 π(y_w) = ${c3(f.dpoChosenEnd)}，恰好等于偏好概率。`
+            : `DPO 的最优间隔是 h* = logit(p)/β = ${c3(f.dpoOptimum)}，它的 π(y_w) 最终停在 ${c3(f.dpoChosenEnd)}。`),
+        f.ipoOptimum !== null &&
+          f.ipoChosenEnd !== null &&
+          (f.ipoEndsAtOptimumHolds
+            ? `IPO 的目标是 h* = (2p − 1)/(2β) = ${c3(f.ipoOptimum)}，最终停在 π(y_w) = σ(h*) ≈ ${c3(f.ipoChosenEnd)}。`
+            : `IPO 的目标是 h* = (2p − 1)/(2β) = ${c3(f.ipoOptimum)}，它的 π(y_w) 最终停在 ${c3(f.ipoChosenEnd)}。`),
+        f.dpoEndsAtPHolds && '让 DPO 不至于一路跑向无穷的是数据中的噪声，而不是损失函数本身。',
+      ),
   },
   'label-noise': {
     title: '标签噪声：保守 DPO 与鲁棒 DPO',
-    explanation:
-      '假设 A 真实的被偏好比例是 90%，但有 10% 的标签被翻转，于是数据给出的是 p = 0.82。' +
-      '普通 DPO 拟合的就是这份带噪声的数据：π(A) → 0.82。保守 DPO（cDPO，ε = 0.1）会进一步平滑标签，' +
-      '结果更不确定，停在 0.756；鲁棒 DPO（ε = 0.1）则抵消了假定的翻转，恢复出干净的偏好 0.9。' +
-      '同一份数据，三种不同的答案：ε 的取值本身就是一种建模假设。',
+    explanation: (f) => {
+      const eps = c3(f.epsilon);
+      const smoothed = [
+        f.cdpoChosenEnd !== null &&
+          (f.cdpoLessSureHolds
+            ? `保守 DPO（cDPO，ε = ${eps}）会进一步平滑标签，结果更不确定，停在 ${c3(f.cdpoChosenEnd)}`
+            : `保守 DPO（cDPO，ε = ${eps}）停在 ${c3(f.cdpoChosenEnd)}`),
+        f.robustChosenEnd !== null &&
+          (f.robustRecoversHolds
+            ? `鲁棒 DPO（ε = ${eps}）则抵消了假定的翻转，恢复出干净的偏好 ${c3(f.robustChosenEnd)}`
+            : `鲁棒 DPO（ε = ${eps}）停在 ${c3(f.robustChosenEnd)}`),
+      ].filter((x): x is string => typeof x === 'string');
+      return say(
+        f.noiseModelHolds
+          ? `假设 y_w 真实的被偏好比例是 q = ${c3(f.clean)}，但有比例为 ε = ${eps} 的标签被翻转，` +
+              `于是数据给出的是 p = ${c3(f.p)}。`
+          : f.pairHolds
+            ? `数据给出 y_w 胜过 y_l 的概率为 p = ${c3(f.p)}。`
+            : NOT_PAIR,
+        f.dpoChosenEnd !== null &&
+          (f.dpoFitsPHolds
+            ? `普通 DPO 拟合的就是这份带噪声的数据：π(y_w) → ${c3(f.dpoChosenEnd)}。`
+            : `普通 DPO 停在 π(y_w) = ${c3(f.dpoChosenEnd)}。`),
+        smoothed.length > 0 && `${smoothed.join('；')}。`,
+        f.noiseModelHolds &&
+          f.dpoFitsPHolds &&
+          f.cdpoLessSureHolds &&
+          f.robustRecoversHolds &&
+          '同一份数据，三种不同的答案：ε 的取值本身就是一种建模假设。',
+      );
+    },
   },
   'likelihood-displacement': {
     title: '似然位移：被选回答的概率反而下降',
-    explanation:
-      '被选回答 A 和被拒回答 B 几乎一模一样：二者都依赖同一个共享特征，B 对它的依赖是 A 的两倍。' +
-      'DPO 通过压低这个共享特征来拉大间隔，结果把 A 和 B 一起拉了下去：π(A) 短暂上升后，从 0.36 ' +
-      '降到 0.10 左右，而间隔持续增大、准确率始终为 1，概率质量都流向了 C 和 D。在 TRL 日志里，' +
-      '这表现为 rewards/chosen 变成负数，而 rewards/margins 仍在上升。IPO 到达目标间隔 1/(2β) = 0.5 ' +
-      '就停下，π(A) 留在了起点。',
+    explanation: (f) =>
+      say(
+        f.sharedHolds
+          ? '被选回答 y_w 和被拒回答 y_l 几乎一模一样：二者都依赖同一个共享特征，y_l 对它的依赖是 y_w 的两倍。'
+          : '这里 y_w 和 y_l 没有共享特征：每个回答都有自己的 logit。',
+        f.chosenStart !== null &&
+          f.chosenEnd !== null &&
+          (f.sharedHolds &&
+          f.riseThenFallHolds &&
+          f.marginGrowsHolds &&
+          f.chosenPeak !== null &&
+          f.peakStep !== null &&
+          f.accuracy !== null
+            ? 'DPO 通过压低这个共享特征来拉大间隔，结果把 y_w 和 y_l 一起拉了下去：π(y_w) 短暂上升到 ' +
+              `${c3(f.chosenPeak)}（第 ${c3(f.peakStep)} 步）后，从 ${c3(f.chosenStart)} 降到 ${c3(f.chosenEnd)}，` +
+              `而间隔持续增大、准确率始终为 ${c3(f.accuracy)}` +
+              (f.massToOthersHolds ? `，概率质量都流向了 ${list(otherPairResponses(f.others))}。` : '。')
+            : `DPO 的 π(y_w) 从 ${c3(f.chosenStart)} 变为 ${c3(f.chosenEnd)}。`),
+        f.trlSignatureHolds &&
+          f.chosenRewardEnd !== null &&
+          `在 TRL 日志里，这表现为 rewards/chosen 变成负数（最后为 ${c3(f.chosenRewardEnd)}），` +
+            '而 rewards/margins 仍在上升。',
+        f.ipoTarget !== null &&
+          f.ipoChosenEnd !== null &&
+          (f.ipoKeepsHolds
+            ? `IPO 到达目标间隔 h* = ${c3(f.ipoTarget)} 就停下，π(y_w) 留在了起点附近（${c3(f.ipoChosenEnd)}）。`
+            : `IPO 的目标间隔是 h* = ${c3(f.ipoTarget)}，它的 π(y_w) 最终停在 ${c3(f.ipoChosenEnd)}。`),
+      ),
   },
   'kto-undesirable-only': {
     title: '只有点踩数据的 KTO',
-    explanation:
-      'KTO 不需要偏好对：这个数据集只有一个非期望样本，即回答 A，别无其他。' +
-      'KTO 把 π(A) 推向 0，损失一直下降，却始终到不了最优点。' +
-      '用普通 SGD 时，其余每个 logit 的上升幅度与其概率成正比，所以概率最大的回答 B 获益最多，' +
-      '最后连 C 和 D 也被挤压：它们先升后降，最终跌到初始值以下。',
+    explanation: (f) =>
+      say(
+        f.thumbsDownHolds
+          ? 'KTO 不需要偏好对：这个数据集只有一个非期望样本，即回答 A，别无其他。'
+          : 'KTO 不需要偏好对：它从每个标为期望或非期望的样本中学习。',
+        f.undesirableStart !== null &&
+          f.undesirableEnd !== null &&
+          (f.thumbsDownHolds && f.fallsHolds
+            ? `KTO 把 π(A) 从 ${c3(f.undesirableStart)} 推向零（${c3(f.steps)} 步后为 ${c3(f.undesirableEnd)}），` +
+              '损失一直下降，却始终到不了最优点。'
+            : `${c3(f.steps)} 步内，KTO 的 π(A) 从 ${c3(f.undesirableStart)} 变为 ${c3(f.undesirableEnd)}。`),
+        f.otherStart !== null &&
+          f.otherEnd !== null &&
+          (f.thumbsDownHolds && f.sgdHolds && f.mostLikelyGainsHolds
+            ? '用普通 SGD 时，其余每个 logit 的上升幅度与其概率成正比，所以概率最大的回答 B 获益最多' +
+              `（${c3(f.otherStart)} → ${c3(f.otherEnd)}）` +
+              (f.squeezedHolds
+                ? `，最后连 ${list(otherLetters(f.squeezed))} 也被挤压：先升后降，最终跌到初始值以下。`
+                : '。')
+            : `π(B) 从 ${c3(f.otherStart)} 变为 ${c3(f.otherEnd)}。`),
+      ),
   },
   'beta-strength': {
     title: '弱 β 与强 β',
-    explanation:
-      'β 决定策略可以离参考模型多远。在 p = 0.8 时，DPO 停在 βh = logit(0.8) 处：' +
-      '较弱的 β = 0.1 需要 13.9 的间隔，几乎把全部概率都压到 A 上（π(A) ≈ 0.998，远离参考模型）；' +
-      '较强的 β = 1 则在间隔为 1.39 时就停下，此时 π(A) ≈ 0.44。' +
-      '比较两次训练相对参考模型的 KL，再试试 β 扫描图。',
+    explanation: (f) =>
+      say(
+        'β 决定策略可以离参考模型多远。',
+        f.weakChosenEnd !== null &&
+          (f.weakFurtherHolds && f.strongChosenEnd !== null
+            ? `在 p = ${c3(f.p)} 时，DPO 停在 βh = logit(p) 处：较弱的 β = ${c3(f.weakBeta)} 需要 ` +
+              `${c3(f.weakOptimum)} 的间隔，` +
+              (f.weakAlmostAllHolds
+                ? `几乎把全部概率都压到 y_w 上（π(y_w) ≈ ${c3(f.weakChosenEnd)}，远离参考模型）`
+                : `把 π(y_w) 推到 ${c3(f.weakChosenEnd)}`) +
+              `；较强的 β = ${c3(f.strongBeta)} 则在间隔为 ${c3(f.strongOptimum)} 时就停下，` +
+              `此时 π(y_w) ≈ ${c3(f.strongChosenEnd)}。`
+            : f.pairHolds
+              ? `在 p = ${c3(f.p)}、β = ${c3(f.weakBeta)} 时，DPO 停在 βh = logit(p) 处，间隔为 ` +
+                `${c3(f.weakOptimum)}，π(y_w) ≈ ${c3(f.weakChosenEnd)}。`
+              : `β = ${c3(f.weakBeta)} 时，DPO 的 π(y_w) 最终停在 ${c3(f.weakChosenEnd)}。`),
+        f.weakFurtherHolds
+          ? '比较两次训练相对参考模型的 KL，再试试 β 扫描图。'
+          : '试试 β 扫描图，看看 β 取其他值时训练停在哪里。',
+      ),
   },
   'bradley-terry': {
     title: 'DPO 找到了 RLHF 的最优解',
-    explanation:
-      '四个回答，隐藏奖励为 r = (1, 0.5, 0, −1)，每一对都按 Bradley–Terry 模型标注：' +
-      'i 以概率 σ(r_i − r_j) 胜过 j。DPO 从未见过这些奖励，却收敛到了带 KL 惩罚的 RLHF ' +
-      '会找到的同一个策略：π*(y) ∝ π_ref(y)·exp(r(y)/β)。这种等价性正是 DPO 的核心思想。',
+    explanation: (f) =>
+      say(
+        f.rankingHolds
+          ? `这里 ${c3(f.answers)} 个回答的隐藏奖励为 r = (${f.rewards.map(c3).join(', ')})，每一对都按 ` +
+              'Bradley–Terry 模型标注：i 以概率 σ(r_i − r_j) 胜过 j。'
+          : '这份数据不是按隐藏奖励排出的顺序，因此没有可供比较的 RLHF 最优解。',
+        f.chosenEnd !== null &&
+          f.optimumChosen !== null &&
+          (f.reachesOptimumHolds
+            ? 'DPO 从未见过这些奖励，却收敛到了带 KL 惩罚的 RLHF 会找到的同一个策略 ' +
+              `π*(y) ∝ π_ref(y)·exp(r(y)/β)：π(A) 最终为 ${c3(f.chosenEnd)}，而 π*(A) = ${c3(f.optimumChosen)}。`
+            : `DPO 训练结束时 π(A) = ${c3(f.chosenEnd)}，而 RLHF 最优解 π*(y) ∝ π_ref(y)·exp(r(y)/β) ` +
+              `给出 π*(A) = ${c3(f.optimumChosen)}。`),
+        f.reachesOptimumHolds && '这种等价性正是 DPO 的核心思想。',
+      ),
   },
 };

@@ -1,0 +1,290 @@
+// The facts each scenario's explanation states, computed from the current state and the training runs the
+// views draw (trainingRunsOf), and from the closed forms the loss view draws (optimumOnCurve): so every number
+// in an explanation is a number on screen, and every claim (a `…Holds` boolean) is checked against the state
+// shown. The i18n templates (i18n/en/presets.ts, zh/presets.ts) turn these into sentences.
+import { findScenario, logit, rlhfOptimum, sigmoid, type LossId, type ScenarioId } from '../math/index.ts';
+import type { PresetStrings, ScenarioFactsById } from '../i18n/types/presets.ts';
+import type { TrainingRunInput } from './types.ts';
+import { computeTrainingRuns, memoOnFields, trainingRunsOf, type ToyFields, type ToyRuns } from './toy.ts';
+import { optimumOnCurve } from './pairCurves.ts';
+
+/** How close an end value must be to a closed form for "ends at" (far tighter than the 3 digits shown). */
+const ENDS_AT = 1e-3;
+/** "Leaves π(y_w) where it began": within this much of its start. */
+const KEEPS = 0.005;
+
+const last = (xs: readonly number[]): number | null => (xs.length > 0 ? xs[xs.length - 1] : null);
+const runOf = (runs: ToyRuns, id: LossId): TrainingRunInput | undefined => runs.runs.find((r) => r.id === id);
+/** π(k) over the run, or [] when the run has no response k. */
+const probsOf = (run: TrainingRunInput | undefined, k: number): number[] =>
+  run && (run.probs[0]?.length ?? 0) > k ? run.probs.map((row) => row[k]) : [];
+const endProb = (run: TrainingRunInput | undefined, k: number): number | null => last(probsOf(run, k));
+const margins = (run: TrainingRunInput): number[] =>
+  run.chosenLogRatio.map((c, t) => c - run.rejectedLogRatio[t]);
+const increasing = (xs: readonly number[]): boolean =>
+  xs.length > 1 && xs.every((x, t) => t === 0 || x > xs[t - 1]);
+const decreasing = (xs: readonly number[]): boolean =>
+  xs.length > 1 && xs.every((x, t) => t === 0 || x < xs[t - 1]);
+const near = (a: number | null, b: number | null, tol: number): boolean =>
+  a !== null && b !== null && Math.abs(a - b) <= tol;
+/** The loss view's dotted optimum line for `id` (null when the loss is not shown or has none). */
+function lossViewOptimum(s: ToyFields, id: LossId): number | null {
+  if (!s.losses.includes(id)) return null;
+  const h = optimumOnCurve(id, s);
+  return h !== null && Number.isFinite(h) ? h : null;
+}
+const noOffsets = (s: ToyFields): boolean => s.startLogRatios.every((r) => r === 0);
+/** KL(π‖π_ref) where a run ends. */
+function endKl(run: TrainingRunInput | undefined, ref: readonly number[]): number | null {
+  const p = run?.probs[run.probs.length - 1];
+  if (!p) return null;
+  return p.reduce((acc, x, k) => (x > 0 ? acc + x * Math.log(x / ref[k]) : acc), 0);
+}
+
+type Compute<K extends ScenarioId> = (s: ToyFields, runs: ToyRuns) => ScenarioFactsById[K];
+
+function start(s: ToyFields, runs: ToyRuns): ScenarioFactsById['start'] {
+  const dpo = runOf(runs, 'sigmoid');
+  const acc = dpo?.metrics['rewards/accuracies'] ?? [];
+  const p = s.dataset === 'pair' ? s.preferenceProb : NaN;
+  return {
+    startLoss: dpo?.loss[0] ?? null,
+    atReferenceHolds: dpo !== undefined && noOffsets(s),
+    accuracy0: acc[0] ?? null,
+    accuracy1: acc[1] ?? null,
+    p,
+    flipped: 1 - p,
+    accuracyIsPHolds:
+      dpo !== undefined &&
+      s.dataset === 'pair' &&
+      p < 1 &&
+      acc[0] === 0 &&
+      margins(dpo)[1] > 0 &&
+      near(acc[1] ?? null, p, 1e-9),
+  };
+}
+
+function deterministic(s: ToyFields, runs: ToyRuns): ScenarioFactsById['deterministic'] {
+  const dpo = runOf(runs, 'sigmoid');
+  const ipo = runOf(runs, 'ipo');
+  const rejectedEnd = endProb(dpo, 1);
+  const ipoTarget = lossViewOptimum(s, 'ipo');
+  const ipoMargins = ipo ? margins(ipo) : [];
+  return {
+    pairHolds: s.dataset === 'pair',
+    p: s.preferenceProb,
+    steps: s.steps,
+    dpoRejectedEnd: rejectedEnd,
+    dpoRunsOnHolds:
+      s.dataset === 'pair' &&
+      s.preferenceProb === 1 &&
+      dpo !== undefined &&
+      increasing(margins(dpo)) &&
+      rejectedEnd !== null &&
+      rejectedEnd < ENDS_AT,
+    ipoTarget: ipo ? ipoTarget : null,
+    ipoSettlesHolds:
+      s.dataset === 'pair' &&
+      ipoTarget !== null &&
+      ipoMargins.length > 50 &&
+      ipoMargins.slice(-50).every((h) => near(h, ipoTarget, ENDS_AT)),
+  };
+}
+
+function noisy(s: ToyFields, runs: ToyRuns): ScenarioFactsById['noisy'] {
+  const dpo = runOf(runs, 'sigmoid');
+  const ipo = runOf(runs, 'ipo');
+  const pair = s.dataset === 'pair';
+  const dpoOptimum = dpo ? lossViewOptimum(s, 'sigmoid') : null;
+  const ipoOptimum = ipo ? lossViewOptimum(s, 'ipo') : null;
+  const dpoEnd = endProb(dpo, 0);
+  const ipoEnd = endProb(ipo, 0);
+  return {
+    pairHolds: pair,
+    p: s.preferenceProb,
+    beta: s.beta,
+    dpoOptimum,
+    dpoChosenEnd: dpoEnd,
+    uniformPairHolds: s.responses === 2 && s.refProbs[0] === s.refProbs[1] && noOffsets(s),
+    dpoEndsAtPHolds: pair && dpoOptimum !== null && near(dpoEnd, s.preferenceProb, ENDS_AT),
+    ipoOptimum,
+    ipoChosenEnd: ipoEnd,
+    ipoEndsAtOptimumHolds: pair && ipoOptimum !== null && near(ipoEnd, sigmoid(ipoOptimum), ENDS_AT),
+  };
+}
+
+function labelNoise(s: ToyFields, runs: ToyRuns): ScenarioFactsById['label-noise'] {
+  const p = s.preferenceProb;
+  const eps = s.labelSmoothing;
+  const clean = (p - eps) / (1 - 2 * eps);
+  const pair = s.dataset === 'pair';
+  const dpoEnd = endProb(runOf(runs, 'sigmoid'), 0);
+  const cdpoEnd = endProb(runOf(runs, 'cdpo'), 0);
+  const robustEnd = endProb(runOf(runs, 'robust'), 0);
+  return {
+    pairHolds: pair,
+    p,
+    epsilon: eps,
+    clean,
+    noiseModelHolds: pair && eps > 0 && eps < 0.5 && clean >= 0 && clean <= 1,
+    dpoChosenEnd: dpoEnd,
+    dpoFitsPHolds: pair && near(dpoEnd, p, ENDS_AT),
+    cdpoChosenEnd: cdpoEnd,
+    cdpoLessSureHolds: pair && dpoEnd !== null && cdpoEnd !== null && cdpoEnd < dpoEnd,
+    robustChosenEnd: robustEnd,
+    robustRecoversHolds: pair && near(robustEnd, clean, ENDS_AT),
+  };
+}
+
+function displacement(s: ToyFields, runs: ToyRuns): ScenarioFactsById['likelihood-displacement'] {
+  const dpo = runOf(runs, 'sigmoid');
+  const ipo = runOf(runs, 'ipo');
+  const chosen = probsOf(dpo, 0);
+  const peak = chosen.length > 0 ? Math.max(...chosen) : null;
+  const peakStep = peak === null ? null : chosen.indexOf(peak);
+  const acc = (dpo?.metrics['rewards/accuracies'] ?? []).slice(1);
+  const chosenReward = dpo?.metrics['rewards/chosen'] ?? [];
+  const ipoStart = probsOf(ipo, 0)[0] ?? null;
+  const ipoEnd = endProb(ipo, 0);
+  const others = dpo
+    ? Array.from({ length: Math.max(0, (dpo.probs[0]?.length ?? 0) - 2) }, (_, i) => i + 2)
+    : [];
+  return {
+    sharedHolds: s.features === 'shared' && s.similarity > 0,
+    chosenStart: chosen[0] ?? null,
+    chosenPeak: peak,
+    peakStep,
+    chosenEnd: last(chosen),
+    riseThenFallHolds:
+      peakStep !== null &&
+      peakStep > 0 &&
+      decreasing(chosen.slice(peakStep)) &&
+      chosen[chosen.length - 1] < chosen[0],
+    marginGrowsHolds:
+      dpo !== undefined && increasing(margins(dpo)) && acc.length > 0 && acc.every((a) => a === acc[0]),
+    accuracy: acc[0] ?? null,
+    others: others.length,
+    massToOthersHolds: others.length > 0 && others.every((k) => (endProb(dpo, k) ?? 0) > probsOf(dpo, k)[0]),
+    chosenRewardEnd: last(chosenReward),
+    trlSignatureHolds:
+      dpo !== undefined && (last(chosenReward) ?? 0) < 0 && increasing(dpo.metrics['rewards/margins'] ?? []),
+    ipoTarget: ipo ? lossViewOptimum(s, 'ipo') : null,
+    ipoChosenEnd: ipoEnd,
+    ipoKeepsHolds: near(ipoEnd, ipoStart, KEEPS),
+  };
+}
+
+function ktoUndesirable(s: ToyFields, runs: ToyRuns): ScenarioFactsById['kto-undesirable-only'] {
+  const kto = runOf(runs, 'kto');
+  const a = probsOf(kto, 0);
+  const b = probsOf(kto, 1);
+  const K = kto?.probs[0]?.length ?? 0;
+  const rest = Array.from({ length: Math.max(0, K - 2) }, (_, i) => probsOf(kto, i + 2));
+  const gains = [b, ...rest].map((p) => (p.length > 0 ? p[p.length - 1] - p[0] : -Infinity));
+  return {
+    thumbsDownHolds: s.dataset === 'thumbs-down',
+    steps: s.steps,
+    undesirableStart: a[0] ?? null,
+    undesirableEnd: last(a),
+    otherStart: b[0] ?? null,
+    otherEnd: last(b),
+    fallsHolds: kto !== undefined && decreasing(a) && decreasing(kto.loss),
+    sgdHolds: s.optimizer === 'sgd',
+    mostLikelyGainsHolds:
+      b.length > 0 && rest.every((p) => p[0] <= b[0]) && gains[0] > 0 && gains.every((g) => g <= gains[0]),
+    squeezed: rest.length,
+    squeezedHolds: rest.length > 0 && rest.every((p) => p[1] > p[0] && p[p.length - 1] < p[0]),
+  };
+}
+
+/**
+ * The strong β the 'beta-strength' scenario compares its run with.
+ * TODO(compare): once the compared run is app state (`vs=beta:…`), take its β and its runs from there.
+ */
+export function strongBetaOf(): number {
+  return findScenario('beta-strength')?.compareBetas?.[1] ?? 1;
+}
+
+/** DPO on the state's toy at the strong β (the compared run), memoised on the toy's fields like trainingRunsOf. */
+const strongRunsOf = memoOnFields((s) =>
+  computeTrainingRuns({ ...s, losses: ['sigmoid'], beta: strongBetaOf() }),
+);
+
+function betaStrength(s: ToyFields, runs: ToyRuns): ScenarioFactsById['beta-strength'] {
+  const strongBeta = strongBetaOf();
+  const weak = runOf(runs, 'sigmoid');
+  const strong = weak && s.dataset === 'pair' ? runOf(strongRunsOf(s), 'sigmoid') : undefined;
+  const weakEnd = endProb(weak, 0);
+  const strongEnd = endProb(strong, 0);
+  const weakKl = endKl(weak, s.refProbs);
+  const strongKl = endKl(strong, s.refProbs);
+  return {
+    pairHolds: s.dataset === 'pair',
+    p: s.preferenceProb,
+    weakBeta: s.beta,
+    strongBeta,
+    weakOptimum: logit(s.preferenceProb) / s.beta,
+    strongOptimum: logit(s.preferenceProb) / strongBeta,
+    weakChosenEnd: weakEnd,
+    strongChosenEnd: strongEnd,
+    weakAlmostAllHolds: weakEnd !== null && weakEnd >= 0.99,
+    weakFurtherHolds:
+      s.beta < strongBeta &&
+      weakEnd !== null &&
+      strongEnd !== null &&
+      weakEnd > strongEnd &&
+      weakKl !== null &&
+      strongKl !== null &&
+      weakKl > strongKl,
+  };
+}
+
+function bradleyTerry(s: ToyFields, runs: ToyRuns): ScenarioFactsById['bradley-terry'] {
+  const dpo = runOf(runs, 'sigmoid');
+  const ranking = s.dataset === 'ranking';
+  const star = ranking ? rlhfOptimum(s.refProbs.map(Math.log), s.rewards, s.beta) : null;
+  const end = dpo?.probs[dpo.probs.length - 1] ?? null;
+  return {
+    answers: s.responses,
+    rewards: [...s.rewards],
+    rankingHolds: ranking,
+    chosenEnd: end?.[0] ?? null,
+    optimumChosen: star?.[0] ?? null,
+    reachesOptimumHolds:
+      star !== null &&
+      end !== null &&
+      end.length === star.length &&
+      end.every((p, k) => near(p, star[k], ENDS_AT)),
+  };
+}
+
+const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
+  start,
+  deterministic,
+  noisy,
+  'label-noise': labelNoise,
+  'likelihood-displacement': displacement,
+  'kto-undesirable-only': ktoUndesirable,
+  'beta-strength': betaStrength,
+  'bradley-terry': bradleyTerry,
+};
+
+/** Scenario `id`'s facts about the state `s` and its runs (default: the views' memoised runs). */
+export function scenarioFacts<K extends ScenarioId>(
+  id: K,
+  s: ToyFields,
+  runs: ToyRuns = trainingRunsOf(s),
+): ScenarioFactsById[K] {
+  return COMPUTE[id](s, runs);
+}
+
+/** Scenario `id`'s explanation in one language, about the state `s`. */
+export function scenarioExplanation<K extends ScenarioId>(
+  strings: PresetStrings,
+  id: K,
+  s: ToyFields,
+  runs?: ToyRuns,
+): string {
+  const text: PresetStrings[K] = strings[id];
+  return text.explanation(scenarioFacts(id, s, runs));
+}

@@ -1,0 +1,244 @@
+// Scenario explanations take their numbers from the state: the facts (derive/scenarioFacts.ts) equal what the
+// runs and the loss view's closed forms hold, every claim holds for each scenario as loaded, the English text
+// states exactly the facts' numbers (a number written into a template would fail the sentinel test), and an
+// edit that breaks a claim drops it.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SCENARIO_IDS, rlhfOptimum, sigmoid, type ScenarioId } from '../../src/math/index.ts';
+import type { AppState } from '../../src/state/appState.ts';
+import { baseState } from '../../src/state/urlCodec.ts';
+import { pickFields } from '../../src/state/pickFields.ts';
+import { TOY_FIELDS, computeTrainingRuns, type ToyFields } from '../../src/derive/toy.ts';
+import { computePairCurves } from '../../src/derive/pairCurves.ts';
+import type { TrainingRunInput } from '../../src/derive/types.ts';
+import { scenarioExplanation, scenarioFacts, strongBetaOf } from '../../src/derive/scenarioFacts.ts';
+import { EN } from '../../src/i18n/en/index.ts';
+import { ZH } from '../../src/i18n/zh/index.ts';
+import { c3 } from '../../src/i18n/figureFormat.ts';
+import { statedNumbers } from '../helpers/scenarioText.ts';
+import { stateArb } from '../helpers/stateArbitraries.ts';
+
+const fieldsOf = (id: ScenarioId, patch: Partial<AppState> = {}): ToyFields =>
+  pickFields({ ...baseState(id), ...patch }, TOY_FIELDS);
+const last = <T>(xs: readonly T[]): T => xs[xs.length - 1];
+
+function runOf(s: ToyFields, id: string): TrainingRunInput {
+  const run = computeTrainingRuns(s).runs.find((r) => r.id === id);
+  if (!run) throw new Error(`no ${id} run`);
+  return run;
+}
+/** The dotted optimum line the loss view draws for `id`. */
+function drawnOptimum(s: ToyFields, id: string): number | null {
+  return computePairCurves(s).find((c) => c.id === id)?.optimum ?? null;
+}
+const column = (run: TrainingRunInput, k: number) => run.probs.map((row) => row[k]);
+
+/** The facts' numbers (arrays flattened), without the counts the templates turn into names. */
+function numbersOf(facts: object): number[] {
+  return Object.entries(facts)
+    .filter(([k]) => k !== 'others' && k !== 'squeezed')
+    .flatMap(([, v]) => (Array.isArray(v) ? (v as number[]) : typeof v === 'number' ? [v] : []));
+}
+
+describe('the facts are the runs’ and the views’ numbers', () => {
+  it('start: DPO’s step-0 loss and its accuracies at steps 0 and 1', () => {
+    const s = fieldsOf('start');
+    const f = scenarioFacts('start', s);
+    const dpo = runOf(s, 'sigmoid');
+    expect(f.startLoss).toBe(dpo.loss[0]);
+    expect(f.startLoss).toBeCloseTo(Math.LN2, 14);
+    expect([f.accuracy0, f.accuracy1]).toEqual(dpo.metrics['rewards/accuracies'].slice(0, 2));
+    expect(f.p).toBe(s.preferenceProb);
+  });
+
+  it('deterministic: DPO’s final π(y_l), IPO’s drawn target', () => {
+    const s = fieldsOf('deterministic');
+    const f = scenarioFacts('deterministic', s);
+    expect(f.dpoRejectedEnd).toBe(last(runOf(s, 'sigmoid').probs)[1]);
+    expect(f.ipoTarget).toBe(drawnOptimum(s, 'ipo'));
+    expect(f.ipoTarget).toBeCloseTo(1 / (2 * s.beta), 12);
+    expect(f.steps).toBe(runOf(s, 'ipo').probs.length - 1);
+  });
+
+  it('noisy: the drawn optima and the final π(y_w) of both runs', () => {
+    const s = fieldsOf('noisy');
+    const f = scenarioFacts('noisy', s);
+    expect(f.dpoOptimum).toBe(drawnOptimum(s, 'sigmoid'));
+    expect(f.ipoOptimum).toBe(drawnOptimum(s, 'ipo'));
+    expect(f.dpoChosenEnd).toBe(last(runOf(s, 'sigmoid').probs)[0]);
+    expect(f.ipoChosenEnd).toBe(last(runOf(s, 'ipo').probs)[0]);
+    expect(f.ipoChosenEnd).toBeCloseTo(sigmoid(f.ipoOptimum ?? NaN), 6);
+  });
+
+  it('label-noise: each loss’s final π(y_w), and the clean preference undoing the flips', () => {
+    const s = fieldsOf('label-noise');
+    const f = scenarioFacts('label-noise', s);
+    for (const [id, got] of [
+      ['sigmoid', f.dpoChosenEnd],
+      ['cdpo', f.cdpoChosenEnd],
+      ['robust', f.robustChosenEnd],
+    ] as const)
+      expect(got).toBe(last(runOf(s, id).probs)[0]);
+    expect(f.clean * (1 - f.epsilon) + (1 - f.clean) * f.epsilon).toBeCloseTo(s.preferenceProb, 14);
+  });
+
+  it('likelihood-displacement: π(y_w) start, peak, end; the TRL log; IPO’s target and end', () => {
+    const s = fieldsOf('likelihood-displacement');
+    const f = scenarioFacts('likelihood-displacement', s);
+    const dpo = runOf(s, 'sigmoid');
+    const pw = column(dpo, 0);
+    expect([f.chosenStart, f.chosenEnd, f.chosenPeak]).toEqual([pw[0], last(pw), Math.max(...pw)]);
+    expect(f.peakStep).toBe(pw.indexOf(Math.max(...pw)));
+    expect(f.accuracy).toBe(dpo.metrics['rewards/accuracies'][1]);
+    expect(f.chosenRewardEnd).toBe(last(dpo.metrics['rewards/chosen']));
+    expect(f.ipoTarget).toBe(drawnOptimum(s, 'ipo'));
+    expect(f.ipoChosenEnd).toBe(last(runOf(s, 'ipo').probs)[0]);
+  });
+
+  it('kto-undesirable-only: π(A) and π(B) at both ends', () => {
+    const s = fieldsOf('kto-undesirable-only');
+    const f = scenarioFacts('kto-undesirable-only', s);
+    const kto = runOf(s, 'kto');
+    expect([f.undesirableStart, f.undesirableEnd]).toEqual([kto.probs[0][0], last(kto.probs)[0]]);
+    expect([f.otherStart, f.otherEnd]).toEqual([kto.probs[0][1], last(kto.probs)[1]]);
+    expect(f.squeezed).toBe(s.responses - 2);
+  });
+
+  it('beta-strength: the weak run is the state’s, the strong one the same state at the compared β', () => {
+    const s = fieldsOf('beta-strength');
+    const f = scenarioFacts('beta-strength', s);
+    expect(f.weakBeta).toBe(s.beta);
+    expect(f.strongBeta).toBe(strongBetaOf());
+    expect(f.weakChosenEnd).toBe(last(runOf(s, 'sigmoid').probs)[0]);
+    expect(f.strongChosenEnd).toBe(last(runOf({ ...s, beta: f.strongBeta }, 'sigmoid').probs)[0]);
+    expect(f.weakOptimum).toBe(drawnOptimum(s, 'sigmoid'));
+    expect(f.strongOptimum).toBeCloseTo(drawnOptimum({ ...s, beta: f.strongBeta }, 'sigmoid') ?? NaN, 12);
+  });
+
+  it('bradley-terry: π(A) where DPO ends, and π*(A)', () => {
+    const s = fieldsOf('bradley-terry');
+    const f = scenarioFacts('bradley-terry', s);
+    expect(f.rewards).toEqual(s.rewards);
+    expect(f.chosenEnd).toBe(last(runOf(s, 'sigmoid').probs)[0]);
+    expect(f.optimumChosen).toBe(rlhfOptimum(s.refProbs.map(Math.log), s.rewards, s.beta)[0]);
+  });
+});
+
+describe.each(SCENARIO_IDS)('%s as loaded', (id) => {
+  const s = fieldsOf(id);
+  const facts = scenarioFacts(id, s);
+  const text = scenarioExplanation(EN.presets, id, s);
+
+  it('every claim holds and every number is there', () => {
+    const claims = Object.entries(facts).filter(([k]) => k.endsWith('Holds'));
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.filter(([, v]) => v !== true).map(([k]) => k)).toEqual([]);
+    expect(Object.entries(facts).filter(([, v]) => v === null)).toEqual([]);
+  });
+
+  it('the English text states exactly the facts’ numbers, in 2–4 sentences', () => {
+    const sentences = text.match(/[.!?](\s|$)/g) ?? [];
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences.length).toBeLessThanOrEqual(4);
+    const stated = statedNumbers(text);
+    const written = new Set(numbersOf(facts).map(c3));
+    // Every number stated is a fact's, and every fact's number is stated.
+    expect(stated.filter((x) => !written.has(x))).toEqual([]);
+    expect([...written].filter((x) => !stated.includes(x))).toEqual([]);
+  });
+
+  it('no number is written into the template: with other facts, the text states only those', () => {
+    // Every number replaced by a distinct sentinel, the claims as loaded and all dropped.
+    let i = 0;
+    const sentinel = () => 0.1 + 0.0173 * ++i;
+    const swapped = Object.fromEntries(
+      Object.entries(facts).map(([k, v]) => [
+        k,
+        k === 'others' || k === 'squeezed'
+          ? v
+          : Array.isArray(v)
+            ? v.map(sentinel)
+            : typeof v === 'number'
+              ? sentinel()
+              : v,
+      ]),
+    );
+    const template = EN.presets[id].explanation as (f: unknown) => string;
+    for (const holds of [true, false]) {
+      const f = Object.fromEntries(
+        Object.entries(swapped).map(([k, v]) => [k, k.endsWith('Holds') ? holds && v : v]),
+      );
+      const allowed = new Set(numbersOf(f).map(c3));
+      expect(statedNumbers(template(f)).filter((x) => !allowed.has(x))).toEqual([]);
+    }
+  });
+});
+
+describe('an edit that breaks a claim drops it, and the numbers follow the state', () => {
+  const say = (id: ScenarioId, patch: Partial<AppState>) =>
+    scenarioExplanation(EN.presets, id, fieldsOf(id, patch));
+
+  it('likelihood displacement with a tabular policy: no shared feature, no displacement story', () => {
+    const f = scenarioFacts(
+      'likelihood-displacement',
+      fieldsOf('likelihood-displacement', { features: 'tabular' }),
+    );
+    expect(f.sharedHolds).toBe(false);
+    const text = say('likelihood-displacement', { features: 'tabular' });
+    expect(text).not.toContain('near-duplicates');
+    expect(text).not.toContain('drags y_w down');
+    expect(text).toContain(`from ${c3(f.chosenStart ?? NaN)} to ${c3(f.chosenEnd ?? NaN)}`);
+  });
+
+  it('label noise with only DPO ticked: cDPO and robust DPO are not mentioned', () => {
+    const text = say('label-noise', { losses: ['sigmoid'] });
+    expect(text).not.toContain('cDPO');
+    expect(text).not.toContain('robust');
+    expect(text).not.toContain('three different answers');
+  });
+
+  it('beta-strength with β above the compared β: no "weak vs strong" claim', () => {
+    const f = scenarioFacts('beta-strength', fieldsOf('beta-strength', { beta: 2 }));
+    expect(f.weakFurtherHolds).toBe(false);
+    const text = say('beta-strength', { beta: 2 });
+    expect(text).not.toContain('a weak β');
+    expect(text).toContain(`β = ${c3(2)}`);
+  });
+
+  it('bradley-terry with pair data: no RLHF-optimum claim', () => {
+    const text = say('bradley-terry', { dataset: 'pair' });
+    expect(text).toContain('not a ranking');
+    expect(text).not.toContain('whole idea');
+  });
+
+  it.each(['deterministic', 'noisy', 'label-noise', 'beta-strength'] as const)(
+    '%s on ranking data: nothing said about p',
+    (id) => {
+      const text = say(id, { dataset: 'ranking' });
+      if (id !== 'beta-strength') expect(text).toContain('not one preference pair');
+      expect(text).not.toMatch(/p = /);
+    },
+  );
+
+  it('KTO scenario trained with Adam: the plain-SGD claim is dropped', () => {
+    const text = say('kto-undesirable-only', { optimizer: 'adam' });
+    expect(text).not.toContain('plain SGD');
+  });
+});
+
+describe('any state', () => {
+  it('gets a finished explanation of every scenario, in both languages, whatever was edited', () => {
+    fc.assert(
+      fc.property(stateArb, fc.constantFrom(...SCENARIO_IDS), (state, id) => {
+        // Few steps: the claims may all fail, the point is that no state breaks a template.
+        const s = pickFields({ ...state, steps: Math.min(state.steps, 40) }, TOY_FIELDS);
+        for (const T of [EN, ZH]) {
+          const text = scenarioExplanation(T.presets, id, s);
+          expect(text.length).toBeGreaterThan(20);
+          expect(text).not.toMatch(/undefined|null|\[object/);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
