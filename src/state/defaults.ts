@@ -33,6 +33,8 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   trainingMetrics: [],
   planeLoss: '',
 
+  compare: '',
+
   preset: '',
 
   theme: 'auto',
