@@ -106,33 +106,11 @@ export function compareTextOf(c: CompareValue): CompareText {
   return `${c.key}:${valueText(c)}`;
 }
 
-/** The main run's value of the setting a compare key changes (for a loss: the first loss shown). */
-export function mainValueOf(
-  key: CompareKey,
-  s: Pick<
-    AppState,
-    'beta' | 'preferenceProb' | 'learningRate' | 'features' | 'optimizer' | 'losses' | 'refProbs'
-  >,
-): CompareValue {
-  switch (key) {
-    case 'beta':
-      return { key, value: s.beta };
-    case 'p':
-      return { key, value: s.preferenceProb };
-    case 'lr':
-      return { key, value: s.learningRate };
-    case 'features':
-      return { key, value: s.features };
-    case 'optimizer':
-      return { key, value: s.optimizer };
-    case 'loss':
-      return { key, value: s.losses[0] };
-    case 'ref':
-      return { key, value: [...s.refProbs] };
-  }
-}
-
-/** The choice changes nothing: its value is the main run's (so there is nothing to compare). */
-export function sameAsMain(c: CompareValue, s: Parameters<typeof mainValueOf>[1]): boolean {
-  return valueText(c) === valueText(mainValueOf(c.key, s));
+/**
+ * The choice changes nothing: its value is the main run's (for a loss: the first loss shown), so there is
+ * nothing to compare.
+ */
+export function sameAsMain(c: CompareValue, s: Readonly<AppState>): boolean {
+  const main = c.key === 'loss' ? s.losses[0] : s[COMPARE_FIELDS[c.key]];
+  return (Array.isArray(main) ? main.map(String).join(',') : String(main)) === valueText(c);
 }

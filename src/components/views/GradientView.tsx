@@ -7,14 +7,29 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
+import { useCompareCurves, withCompareCaption } from './useCompare.ts';
+import { overlayCompare } from '../../figures/compare.ts';
 
 export function GradientView() {
   const fields = usePairCurveFields();
   const theme = usePlotTheme();
-  const strings = useStrings().figures;
-  const figure = useCallback(
-    () => gradientFigure(pairCurvesOf(fields), { beta: fields.beta, theme, strings }),
-    [fields, theme, strings],
-  );
-  return <ViewSection id="gradient" figure={figure} />;
+  const all = useStrings();
+  const strings = all.figures;
+  const { curves: vs, trainingOnly } = useCompareCurves(fields);
+  const figure = useCallback(() => {
+    const main = gradientFigure(pairCurvesOf(fields), { beta: fields.beta, theme, strings });
+    // The second run (vs=…), dashed over the first: same builder, same colours per loss.
+    return vs
+      ? overlayCompare(main, gradientFigure(vs.curves, { beta: vs.beta, theme, strings }), vs.names, {
+          dashesTaken: true,
+        })
+      : main;
+  }, [fields, theme, strings, vs]);
+  const base = all.views.sections.gradient;
+  const text = vs
+    ? withCompareCaption(base, vs, all)
+    : trainingOnly
+      ? { ...base, caption: `${base.caption} ${all.compare.pairViewsSame(trainingOnly)}` }
+      : undefined;
+  return <ViewSection id="gradient" text={text} figure={figure} />;
 }

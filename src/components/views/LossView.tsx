@@ -7,20 +7,26 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
+import { useCompareCurves, withCompareCaption } from './useCompare.ts';
+import { overlayCompare } from '../../figures/compare.ts';
 
 export function LossView() {
   const fields = usePairCurveFields();
   const theme = usePlotTheme();
-  const strings = useStrings().figures;
-  const figure = useCallback(
-    () =>
-      lossFigure(pairCurvesOf(fields), {
-        beta: fields.beta,
-        theme,
-        strings,
-        preferenceProb: fields.preferenceProb,
-      }),
-    [fields, theme, strings],
-  );
-  return <ViewSection id="loss" figure={figure} zoomable />;
+  const all = useStrings();
+  const strings = all.figures;
+  const { curves: vs, trainingOnly } = useCompareCurves(fields);
+  const figure = useCallback(() => {
+    const opts = { theme, strings, preferenceProb: fields.preferenceProb };
+    const main = lossFigure(pairCurvesOf(fields), { ...opts, beta: fields.beta });
+    // The second run (vs=…), dashed over the first: same builder, same colours per loss.
+    return vs ? overlayCompare(main, lossFigure(vs.curves, { ...opts, beta: vs.beta }), vs.names) : main;
+  }, [fields, theme, strings, vs]);
+  const base = all.views.sections.loss;
+  const text = vs
+    ? withCompareCaption(base, vs, all)
+    : trainingOnly
+      ? { ...base, caption: `${base.caption} ${all.compare.pairViewsSame(trainingOnly)}` }
+      : undefined;
+  return <ViewSection id="loss" text={text} figure={figure} zoomable />;
 }

@@ -17,6 +17,10 @@ import { usePanelColumns } from './usePanelColumns.ts';
 import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
 import { divergedRuns } from '../../derive/divergence.ts';
 import { metricsTablesOf } from '../../derive/metricsTables.ts';
+import { compareRowsOf } from '../../derive/compare.ts';
+import { overlayCompare } from '../../figures/compare.ts';
+import { CompareTable } from '../readout/CompareTable.tsx';
+import { useCompareRuns, withCompareCaption } from './useCompare.ts';
 
 /** The runs (not diverged) in which π of response 0 (y_w, or the thumbs-down A) ended above / below its start. */
 function firstResponseMoves(runs: readonly TrainingRunInput[]): {
@@ -40,11 +44,14 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
   const fields = useToyFields();
   const { runs, untrainable } = useToyRuns(fields);
   const theme = usePlotTheme();
-  const { views, losses, figures } = useStrings();
+  const strings = useStrings();
+  const { views, losses, figures } = strings;
+  // The second run (vs=…): drawn dashed over these, listed beside them.
+  const vs = useCompareRuns(fields);
   // The ticks live in the state (and so in a link); none ticked = the usual ones that have data here.
   const ticked = useStore((st) => st.trainingMetrics);
   const update = useStore((st) => st.update);
-  const metrics = useMemo(() => shownMetrics(ticked, runs), [ticked, runs]);
+  const metrics = useMemo(() => shownMetrics(ticked, vs ? [...runs, ...vs.runs] : runs), [ticked, runs, vs]);
   const data = useMemo(
     () => ({ dataset: fields.dataset, rewards: fields.rewards }),
     [fields.dataset, fields.rewards],
@@ -53,21 +60,29 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
     const { rose, fell } = firstResponseMoves(runs);
     const label = (r: TrainingRunInput) => losses[r.id].label;
     const moved = views.trainingMoved(fields.dataset, rose.map(label), fell.map(label));
-    const base = views.sections.training;
+    const base = vs ? withCompareCaption(views.sections.training, vs, strings) : views.sections.training;
     return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
-  }, [runs, views, losses, fields.dataset]);
+  }, [runs, views, losses, fields.dataset, vs, strings]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
   const tables = useMemo(() => metricsTablesOf(runs, diverged), [runs, diverged]);
+  const vsTables = useMemo(() => (vs ? metricsTablesOf(vs.runs, divergedRuns(vs.runs)) : []), [vs]);
+  const vsRows = useMemo(
+    () => (vs ? compareRowsOf(vs.key, runs, vs.runs, { main: fields.refProbs, other: vs.refProbs }) : []),
+    [vs, runs, fields.refProbs],
+  );
 
   const maxColumns = usePanelColumns();
-  const probsFigure = useCallback(
-    () => trainingFigure(runs, { theme, strings: figures, responses: fields.responses, maxColumns, data }),
-    [runs, theme, figures, fields.responses, maxColumns, data],
-  );
-  const metricsFigure = useCallback(
-    () => trainingMetricsFigure(runs, { theme, strings: figures, metrics, maxColumns }),
-    [runs, theme, figures, metrics, maxColumns],
-  );
+  const probsFigure = useCallback(() => {
+    const opts = { theme, strings: figures, responses: fields.responses, maxColumns, data };
+    const main = trainingFigure(runs, opts);
+    // y_l is already dashed here: the second run is dotted (y_w) and dash-dotted (y_l).
+    return vs ? overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, { dashesTaken: true }) : main;
+  }, [runs, theme, figures, fields.responses, maxColumns, data, vs]);
+  const metricsFigure = useCallback(() => {
+    const opts = { theme, strings: figures, metrics, maxColumns };
+    const main = trainingMetricsFigure(runs, opts);
+    return vs ? overlayCompare(main, trainingMetricsFigure(vs.runs, opts), vs.names) : main;
+  }, [runs, theme, figures, metrics, maxColumns, vs]);
   const toggle = (name: (typeof TRL_METRICS)[number]) =>
     update({ trainingMetrics: toggledMetrics(metrics, name) });
 
@@ -127,7 +142,16 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
                   />
                 );
               })}
+              {vs &&
+                vsTables.map(({ run, metrics, step }) => (
+                  <TrlMetricsTable
+                    key={`vs-${run.id}`}
+                    metrics={metrics}
+                    caption={strings.compare.metricsCaption(losses[run.id].label, vs.names.other, step)}
+                  />
+                ))}
             </div>
+            {vs && <CompareTable rows={vsRows} main={vs.names.main} other={vs.names.other} />}
           </PlotErrorBoundary>
         </>
       )}

@@ -8,6 +8,7 @@ import { EN_VIEWS } from './views.ts';
 import { EN_TRL } from './trl.ts';
 import { EN_FIGURES } from './figures.ts';
 import { EN_PRESETS } from './presets.ts';
+import { EN_COMPARE } from './compare.ts';
 
 export const EN: LanguageTable = {
   tag: 'en',
@@ -20,4 +21,5 @@ export const EN: LanguageTable = {
   trl: EN_TRL,
   figures: EN_FIGURES,
   presets: EN_PRESETS,
+  compare: EN_COMPARE,
 };

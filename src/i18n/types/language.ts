@@ -8,6 +8,7 @@ import type { ViewStrings } from './views.ts';
 import type { TrlSnippetStrings } from './trl.ts';
 import type { FigureStrings } from './figures.ts';
 import type { PresetStrings } from './presets.ts';
+import type { CompareStrings } from './compare.ts';
 
 export interface LanguageTable {
   /** The BCP 47 tag for <html lang>. */
@@ -30,4 +31,6 @@ export interface LanguageTable {
   figures: FigureStrings;
   /** Scenario titles and explanations by scenario id (every id in TOY_SCENARIOS). */
   presets: PresetStrings;
+  /** "Compare two runs": its control, the runs' names, the table of both runs. */
+  compare: CompareStrings;
 }

@@ -8,6 +8,7 @@ import { ZH_VIEWS } from './views.ts';
 import { ZH_TRL } from './trl.ts';
 import { ZH_FIGURES } from './figures.ts';
 import { ZH_PRESETS } from './presets.ts';
+import { ZH_COMPARE } from './compare.ts';
 
 export const ZH: LanguageTable = {
   tag: 'zh-CN',
@@ -20,4 +21,5 @@ export const ZH: LanguageTable = {
   trl: ZH_TRL,
   figures: ZH_FIGURES,
   presets: ZH_PRESETS,
+  compare: ZH_COMPARE,
 };
