@@ -202,7 +202,9 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
       return;
     }
     case 'compare': {
-      // Checked against the main run once the whole link is read (checkCompare).
+      // Empty: no second run (a link from a scenario that has one drops it so). Otherwise checked against
+      // the main run once the whole link is read (checkCompare).
+      if (raw.trim() === '') return void (state.compare = '');
       const f = fitCompare(raw);
       if (!f) return void bad();
       if (f.clamped || f.rounded)
