@@ -198,6 +198,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.pairViewsSame': [['SGD']],
   'compare.table.caption': [['β = 0.1', 'β = 1', 600]],
   'compare.metricsCaption': [['DPO', 'β = 1', 600]],
+  'compare.vsColumn': [['β = 1']],
   'views.finalMetricsCaption': [['DPO', 300]],
   'views.divergedMetricsCaption': [['IPO', 1, 2]],
   'views.trainingDiverged': [

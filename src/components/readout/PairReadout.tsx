@@ -9,7 +9,8 @@ import { useStore, useStoreFields } from '../storeContext.tsx';
 import { LossName } from '../LossName.tsx';
 import { lossReadout, READOUT_ROWS, type LossReadout, type ReadoutNote } from '../../derive/readout.ts';
 import { LOSS_PARAM_FIELDS, PAIR_FIELDS } from '../../derive/mathParams.ts';
-import { stateFields } from '../../state/pickFields.ts';
+import { sameFields, stateFields } from '../../state/pickFields.ts';
+import { compareOf } from '../../derive/compare.ts';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { MetricValue } from './MetricValue.tsx';
 import './readout.css';
@@ -27,6 +28,16 @@ export const ROW_LABELS: Record<ReadoutRowKey, string> = {
 
 /** The settings the readout reads (lossReadout's argument type checks that none is missing). */
 const READOUT_FIELDS = stateFields(...LOSS_PARAM_FIELDS, ...PAIR_FIELDS);
+
+/** What the compared run (vs=…) is read against besides the readout's own fields. */
+const COMPARE_FIELDS = stateFields(
+  'compare',
+  'responses',
+  'preferenceProb',
+  'learningRate',
+  'features',
+  'optimizer',
+);
 
 /** The words of a readout note, from the strings table. */
 function readoutNoteText(note: ReadoutNote, s: ReadoutStrings['notes']): string {
@@ -75,11 +86,19 @@ function ReadoutCellView({ readout, row }: { readout: LossReadout; row: ReadoutR
 }
 
 export function PairReadout() {
-  const s = useStrings().readout;
+  const { readout: s, compare } = useStrings();
   const headingId = useId();
   const losses = useStore(useShallow((st) => st.losses));
   const inputs = useStoreFields(READOUT_FIELDS);
   const readouts = losses.map((id) => lossReadout(id, inputs));
+  // The compared run's columns, labelled "vs β = 1", where its pair numbers differ (β, the loss, π_ref).
+  const extra = useStoreFields(COMPARE_FIELDS);
+  const vs = compareOf({ ...inputs, ...extra, losses });
+  const vsReadouts =
+    vs.status === 'on' && (vs.choice.key === 'loss' || !sameFields(inputs, vs.state, READOUT_FIELDS))
+      ? vs.state.losses.map((id) => lossReadout(id, vs.state))
+      : [];
+  const vsLabel = vs.status === 'on' ? compare.vsColumn(compare.side(vs.choice)) : '';
 
   return (
     <section className="pair-readout" aria-labelledby={headingId}>
@@ -93,6 +112,11 @@ export function PairReadout() {
               {losses.map((id) => (
                 <th scope="col" key={id}>
                   <LossName id={id} />
+                </th>
+              ))}
+              {vsReadouts.map((r) => (
+                <th scope="col" key={`vs-${r.id}`} className="readout-vs">
+                  <LossName id={r.id} /> · {vsLabel}
                 </th>
               ))}
             </tr>
@@ -109,6 +133,11 @@ export function PairReadout() {
                 </th>
                 {readouts.map((r) => (
                   <td key={r.id}>
+                    <ReadoutCellView readout={r} row={row} />
+                  </td>
+                ))}
+                {vsReadouts.map((r) => (
+                  <td key={`vs-${r.id}`} className="readout-vs">
                     <ReadoutCellView readout={r} row={row} />
                   </td>
                 ))}

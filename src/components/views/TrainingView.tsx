@@ -128,7 +128,9 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
           <PlotErrorBoundary resetKey={runs}>
             <div className="metrics-tables">
               {tables.map(({ run, metrics, step, diverged: d }) => {
-                const label = losses[run.id].label;
+                const label = vs
+                  ? strings.compare.traceName(losses[run.id].label, vs.names.main)
+                  : losses[run.id].label;
                 // A diverged run's table shows the last step before it diverged, and says so.
                 return (
                   <TrlMetricsTable

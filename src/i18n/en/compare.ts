@@ -65,5 +65,6 @@ export const EN_COMPARE: CompareStrings = {
     kl: 'KL(π‖πref)',
     klHelp: 'How far the trained policy is from the reference, in nats.',
   },
+  vsColumn: (side) => `vs ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}: TRL metrics at step ${step}`,
 };

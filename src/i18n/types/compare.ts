@@ -42,6 +42,8 @@ export interface CompareStrings {
     kl: string;
     klHelp: string;
   };
+  /** A readout column of the second run: 'vs β = 1'. */
+  vsColumn: (side: string) => string;
   /** A TRL metrics table of the dashed run. */
   metricsCaption: (loss: string, side: string, step: number) => string;
 }

@@ -64,5 +64,6 @@ export const ZH_COMPARE: CompareStrings = {
     kl: 'KL(π‖πref)',
     klHelp: '训练后的策略离参考策略有多远，单位为奈特。',
   },
+  vsColumn: (side) => `对比 ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}：第 ${step} 步的 TRL 指标`,
 };
