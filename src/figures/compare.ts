@@ -215,3 +215,25 @@ export function simplexCompareTraces(
   }
   return out;
 }
+
+/**
+ * The sweeps: where the swept setting is the compared one (β on the β sweep, π_ref(y_w) on the reference
+ * sweep), the second run's value as a vertical line in the second run's dash beside the current one's, so
+ * the sweep's curves read off where each run ends.
+ */
+export function sweepCompareMarker(main: Figure, x: number, theme: PlotTheme, names: CompareNames): Figure {
+  if (!Number.isFinite(x)) return main;
+  const line: Data = {
+    type: 'scatter',
+    mode: 'lines',
+    name: names.other,
+    showlegend: false,
+    x: [x, x],
+    y: [0, 1],
+    line: { color: theme.text, width: Math.max(1, theme.lineWidth * 0.8) },
+    hovertemplate: `${names.other}<extra></extra>`,
+  };
+  const t = asCompareTrace(line, names) as Loose;
+  // The line is the run itself: its name is the run's, not "<name> · <run>".
+  return { ...main, data: [...main.data, { ...t, name: names.other } as Data] };
+}

@@ -9,6 +9,7 @@ import {
   lossFigure,
   planeFigure,
   simplexFigure,
+  sweepFigure,
   trainingFigure,
   trainingMetricsFigure,
 } from '../../src/figures/index.ts';
@@ -18,6 +19,7 @@ import {
   overlayCompare,
   planeCompareTraces,
   simplexCompareTraces,
+  sweepCompareMarker,
   withCompareTraces,
   type CompareNames,
 } from '../../src/figures/compare.ts';
@@ -197,5 +199,16 @@ describe('plane and simplex', () => {
       expect(arr(end.b)).toEqual([run.probs.at(-1)![1]]);
       expect(String(end.marker?.symbol)).toMatch(/-open$/);
     }
+  });
+});
+
+describe('sweeps', () => {
+  it('mark the compared β on the β sweep as a dashed line named for the second run', () => {
+    const main = sweepFigure([], { theme, strings: EN, axis: 'beta', current: 0.1 });
+    const fig = sweepCompareMarker(main, 1, theme, names);
+    const added = traces(fig).slice(traces(main).length);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ name: 'β = 1', x: [1, 1], y: [0, 1], line: { dash: 'dash' } });
+    expect(sweepCompareMarker(main, NaN, theme, names)).toBe(main);
   });
 });

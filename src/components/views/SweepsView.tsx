@@ -12,6 +12,8 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
 import { ViewSection } from './ViewSection.tsx';
+import { useCompareRuns } from './useCompare.ts';
+import { sweepCompareMarker } from '../../figures/compare.ts';
 import { useToyFields } from './useToyRuns.ts';
 
 const NONE: SweepInput[] = [];
@@ -36,20 +38,42 @@ export function SweepsView() {
   const fields = useToyFields();
   const { sweeps, stale } = useSweeps(fields);
   const theme = usePlotTheme();
-  const { views, figures } = useStrings();
+  const strings = useStrings();
+  const { views, figures } = strings;
+  // The second run (vs=…): its β or π_ref(y_w) marked on the sweep of that setting; the sweeps themselves
+  // are the main run's (another setting would need a second set of sweeps).
+  const vs = useCompareRuns(fields);
+  const vsChoice = vs?.choice ?? null;
   const betaSweeps = sweeps?.beta ?? NONE;
   const refSweeps = sweeps?.ref ?? NONE;
-  const betaFigure = useCallback(
-    () => sweepFigure(betaSweeps, { theme, strings: figures, axis: 'beta', current: fields.beta }),
-    [betaSweeps, theme, figures, fields.beta],
-  );
-  const refFigure = useCallback(
-    () => sweepFigure(refSweeps, { theme, strings: figures, axis: 'ref', current: fields.refProbs[0] }),
-    [refSweeps, theme, figures, fields.refProbs],
-  );
+  const betaFigure = useCallback(() => {
+    const main = sweepFigure(betaSweeps, { theme, strings: figures, axis: 'beta', current: fields.beta });
+    return vs && vsChoice?.key === 'beta' ? sweepCompareMarker(main, vsChoice.value, theme, vs.names) : main;
+  }, [betaSweeps, theme, figures, fields.beta, vs, vsChoice]);
+  const refFigure = useCallback(() => {
+    const main = sweepFigure(refSweeps, {
+      theme,
+      strings: figures,
+      axis: 'ref',
+      current: fields.refProbs[0],
+    });
+    return vs && vsChoice?.key === 'ref'
+      ? sweepCompareMarker(main, vsChoice.value[0], theme, vs.names)
+      : main;
+  }, [refSweeps, theme, figures, fields.refProbs, vs, vsChoice]);
+  const vsNote = vs
+    ? vsChoice?.key === 'beta' || vsChoice?.key === 'ref'
+      ? strings.compare.status(vs.names.main, vs.names.other)
+      : strings.compare.sweepsMainOnly(vs.names.main)
+    : null;
   const betaCaption = useMemo(
-    () => views.sentences([views.sections.sweeps.caption, ...convergenceText(betaSweeps, 'beta', figures)]),
-    [views, figures, betaSweeps],
+    () =>
+      views.sentences([
+        views.sections.sweeps.caption,
+        ...convergenceText(betaSweeps, 'beta', figures),
+        ...(vsNote ? [vsNote] : []),
+      ]),
+    [views, figures, betaSweeps, vsNote],
   );
   const refCaption = useMemo(
     () => views.sentences([views.sweepRefCaption, ...convergenceText(refSweeps, 'ref', figures)]),

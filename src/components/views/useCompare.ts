@@ -43,7 +43,7 @@ export function withCompareCaption(text: ViewText, vs: CompareView, strings: Lan
 /** The second run's training for the toy views (training, metrics, plane, simplex), or null. */
 export function useCompareRuns(
   fields: ToyFields,
-): (CompareView & { runs: TrainingRunInput[]; refProbs: number[] }) | null {
+): (CompareView & { runs: TrainingRunInput[]; refProbs: number[]; choice: CompareValue }) | null {
   const compare = useDeferredValue(useStoreFields(stateFields('compare')).compare);
   const strings = useStrings();
   return useMemo(() => {
@@ -54,6 +54,7 @@ export function useCompareRuns(
       names: namesOf(strings, c.main, c.choice),
       runs: compareRunsOf(c.state).runs,
       refProbs: c.state.refProbs,
+      choice: c.choice,
     };
   }, [fields, compare, strings]);
 }

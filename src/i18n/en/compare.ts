@@ -65,6 +65,7 @@ export const EN_COMPARE: CompareStrings = {
     kl: 'KL(π‖πref)',
     klHelp: 'How far the trained policy is from the reference, in nats.',
   },
+  sweepsMainOnly: (main) => `The sweeps are of the solid run (${main}).`,
   vsColumn: (side) => `vs ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}: TRL metrics at step ${step}`,
 };
