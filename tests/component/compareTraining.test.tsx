@@ -34,7 +34,12 @@ describe('the training view with a compared run', () => {
     ]);
     // The weak β moves much farther from the reference.
     expect(row.main.kl).toBeGreaterThan(row.other.kl);
-    expect(screen.getByText(/Solid lines: β = 0\.1\. Dashed lines: β = 1\./)).toBeTruthy();
+    expect(
+      screen.getByText(/Solid and dashed lines: β = 0\.1\. Dotted and dash-dotted lines: β = 1\./),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/runs? over the steps.*Solid lines: β = 0\.1\. Dashed lines: β = 1\./),
+    ).toBeTruthy();
     expect(
       screen.getByRole('table', { name: `DPO · β = 1: TRL metrics at step ${state.steps}` }),
     ).toBeTruthy();

@@ -193,6 +193,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.invalid': [['1,5']],
   'compare.status': [['β = 0.1', 'β = 1']],
   'compare.lossNote': [['DPO', 'IPO']],
+  'compare.statusDotted': [['β = 0.1', 'β = 1']],
   'compare.traceName': [['DPO', 'β = 1']],
   'compare.summary': [['β = 0.1', 'β = 1', '…', '…']],
   'compare.pairViewsSame': [['SGD']],

@@ -27,7 +27,7 @@ export function GradientView() {
   }, [fields, theme, strings, vs]);
   const base = all.views.sections.gradient;
   const text = vs
-    ? withCompareCaption(base, vs, all)
+    ? withCompareCaption(base, vs, all, true)
     : trainingOnly
       ? { ...base, caption: `${base.caption} ${all.compare.pairViewsSame(trainingOnly)}` }
       : undefined;

@@ -60,7 +60,9 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
     const { rose, fell } = firstResponseMoves(runs);
     const label = (r: TrainingRunInput) => losses[r.id].label;
     const moved = views.trainingMoved(fields.dataset, rose.map(label), fell.map(label));
-    const base = vs ? withCompareCaption(views.sections.training, vs, strings) : views.sections.training;
+    const base = vs
+      ? withCompareCaption(views.sections.training, vs, strings, true)
+      : views.sections.training;
     return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
   }, [runs, views, losses, fields.dataset, vs, strings]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
@@ -111,6 +113,7 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
         <>
           <ViewSection
             id="metrics"
+            text={vs ? withCompareCaption(views.sections.metrics, vs, strings) : undefined}
             figure={metricsFigure}
             zoomable
             toolbar={

@@ -33,11 +33,21 @@ function namesOf(strings: LanguageTable, main: CompareValue, other: CompareValue
   return { main: c.side(main), other: c.side(other), traceName: c.traceName, summary: c.summary };
 }
 
-/** A view's caption with the two runs named (solid and dashed); for vs=loss, which losses are compared. */
-export function withCompareCaption(text: ViewText, vs: CompareView, strings: LanguageTable): ViewText {
+/**
+ * A view's caption with the two runs named (solid and dashed, or dotted where the view's own lines are
+ * dashed: figures/compare.ts compareDash); for vs=loss, which losses are compared.
+ */
+export function withCompareCaption(
+  text: ViewText,
+  vs: CompareView,
+  strings: LanguageTable,
+  dashesTaken = false,
+): ViewText {
   const { main, other } = vs.names;
-  const loss = vs.key === 'loss' ? ` ${strings.compare.lossNote(main, other)}` : '';
-  return { ...text, caption: `${text.caption} ${strings.compare.status(main, other)}${loss}` };
+  const c = strings.compare;
+  const loss = vs.key === 'loss' ? ` ${c.lossNote(main, other)}` : '';
+  const status = dashesTaken ? c.statusDotted(main, other) : c.status(main, other);
+  return { ...text, caption: `${text.caption} ${status}${loss}` };
 }
 
 /** The second run's training for the toy views (training, metrics, plane, simplex), or null. */

@@ -50,6 +50,7 @@ export const EN_COMPARE: CompareStrings = {
   invalid: (typed) => `“${typed}” is not a value this setting takes.`,
   same: 'That is the current setting: there is nothing to compare.',
   status: (main, other) => `Solid lines: ${main}. Dashed lines: ${other}.`,
+  statusDotted: (main, other) => `Solid and dashed lines: ${main}. Dotted and dash-dotted lines: ${other}.`,
   lossNote: (first, other) => `Compares the first loss shown, ${first}, with ${other}.`,
   traceName: (name, side) => `${name} · ${side}`,
   summary: (main, other, mainSummary, otherSummary) =>

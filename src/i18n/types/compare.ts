@@ -24,6 +24,8 @@ export interface CompareStrings {
   same: string;
   /** What is being compared now: solid run, dashed run. */
   status: (main: string, other: string) => string;
+  /** The same where the main lines already use dashes (gradient, training): the second run is dotted. */
+  statusDotted: (main: string, other: string) => string;
   /** vs=loss compares the first loss shown with another. */
   lossNote: (first: string, other: string) => string;
   /** A trace's name in a legend with the run it belongs to. */

@@ -50,6 +50,7 @@ export const ZH_COMPARE: CompareStrings = {
   invalid: (typed) => `“${typed}”不是这项设置可以取的值。`,
   same: '这正是当前的设置，没有可对比的内容。',
   status: (main, other) => `实线：${main}。虚线：${other}。`,
+  statusDotted: (main, other) => `实线与虚线：${main}。点线与点划线：${other}。`,
   lossNote: (first, other) => `对比的是当前第一个损失 ${first} 与 ${other}。`,
   traceName: (name, side) => `${name} · ${side}`,
   summary: (main, other, mainSummary, otherSummary) =>
