@@ -9,6 +9,7 @@ import type { TrainingRunInput } from '../derive/types.ts';
 import { drawnSteps } from '../math/index.ts';
 import type { Figure, PlotTheme } from './types.ts';
 import { lossStyleOf } from './lossStyle.ts';
+import { QUADRATIC_LOSSES } from './lossFigure.ts';
 
 /** How the two runs are named in legends and the text alternative (i18n CompareStrings). */
 export interface CompareNames {
@@ -17,6 +18,11 @@ export interface CompareNames {
   other: string;
   traceName: (name: string, side: string) => string;
   summary: (main: string, other: string, mainSummary: string, otherSummary: string) => string;
+  /**
+   * Name the main run's traces with its side too (default true). Not for vs=loss: there the main run's
+   * traces are each named by their own loss already, and "KTO · DPO" would say something false.
+   */
+  nameMain?: boolean;
 }
 
 /**
@@ -33,6 +39,26 @@ export function compareDash(dash: unknown, dashesTaken = false): Dash {
 /** How the second run is drawn: see compareDash. */
 export interface CompareStyle {
   dashesTaken?: boolean;
+  /**
+   * Whose y ranges the overlay keeps: both runs' ('union', default), or one run's alone (the loss and
+   * gradient views' rule that quadratic losses do not set the range beside bounded ones: pairYRangesFrom).
+   */
+  yFrom?: 'union' | 'main' | 'second';
+}
+
+/**
+ * Whose y range the loss and gradient views keep when two runs' curves share a plot: quadratic losses (IPO,
+ * SPPO) do not set the range beside bounded ones (lossFigure's curveYRange), so a run showing only
+ * quadratic losses beside one with a bounded loss gives way to it.
+ */
+export function pairYRangesFrom(
+  mainIds: readonly LossId[],
+  otherIds: readonly LossId[],
+): NonNullable<CompareStyle['yFrom']> {
+  const bounded = (ids: readonly LossId[]) => ids.some((id) => !QUADRATIC_LOSSES.has(id));
+  if (bounded(mainIds) && !bounded(otherIds)) return 'main';
+  if (!bounded(mainIds) && bounded(otherIds)) return 'second';
+  return 'union';
 }
 
 /** Legend group of a second-run trace: apart from the main run's, so each toggles on its own. */
@@ -60,7 +86,7 @@ export function asCompareTrace(trace: Data, names: CompareNames, style: CompareS
 /** A trace of the main run, named with its run (its style unchanged). */
 function asMainTrace(trace: Data, names: CompareNames): Data {
   const t: Loose = { ...(trace as Loose) };
-  if (typeof t.name === 'string') t.name = names.traceName(t.name, names.main);
+  if (typeof t.name === 'string' && names.nameMain !== false) t.name = names.traceName(t.name, names.main);
   return t as Data;
 }
 
@@ -73,15 +99,22 @@ function finiteRange(v: unknown): [number, number] | null {
 }
 
 /** The main layout with every axis range widened to cover the second figure's same axis. */
-function unionRanges(main: Partial<Layout>, second: Partial<Layout>): Partial<Layout> {
+function unionRanges(
+  main: Partial<Layout>,
+  second: Partial<Layout>,
+  yFrom: CompareStyle['yFrom'] = 'union',
+): Partial<Layout> {
   const out: Loose = { ...(main as Loose) };
   const other = second as Loose;
   for (const key of Object.keys(out)) {
     if (!AXIS_KEY.test(key) || !isRecord(out[key]) || !isRecord(other[key])) continue;
     const a = finiteRange(out[key].range);
     const b = finiteRange(other[key].range);
-    if (a && b && out[key].type !== 'log')
-      out[key] = { ...out[key], range: [Math.min(a[0], b[0]), Math.max(a[1], b[1])] };
+    if (!a || !b || out[key].type === 'log') continue;
+    const y = key.startsWith('y');
+    const range: [number, number] =
+      y && yFrom === 'main' ? a : y && yFrom === 'second' ? b : [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+    out[key] = { ...out[key], range };
   }
   return out as Partial<Layout>;
 }
@@ -102,7 +135,7 @@ export function overlayCompare(
       ...main.data.map((t) => asMainTrace(t, names)),
       ...second.data.map((t) => asCompareTrace(t, names, style)),
     ],
-    layout: unionRanges(main.layout, second.layout),
+    layout: unionRanges(main.layout, second.layout, style.yFrom),
     summary: names.summary(names.main, names.other, main.summary, second.summary),
   };
 }

@@ -17,6 +17,7 @@ import {
   COMPARE_GROUP_PREFIX,
   compareDash,
   overlayCompare,
+  pairYRangesFrom,
   planeCompareTraces,
   simplexCompareTraces,
   sweepCompareMarker,
@@ -210,5 +211,37 @@ describe('sweeps', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ name: 'β = 1', x: [1, 1], y: [0, 1], line: { dash: 'dash' } });
     expect(sweepCompareMarker(main, NaN, theme, names)).toBe(main);
+  });
+});
+
+describe('vs=loss', () => {
+  const s = applyPatch(DEFAULT_STATE, { losses: ['sigmoid', 'kto'], compare: 'loss:ipo' });
+  const o = compareStateOf(s)!;
+  const lossNames: CompareNames = { ...names, main: 'DPO', other: 'IPO', nameMain: false };
+
+  it('names the main run’s traces by their own losses only, the other loss’s with its name', () => {
+    const main = lossFigure(pairCurvesOf(s), { beta: s.beta, theme, strings: EN });
+    const fig = overlayCompare(
+      main,
+      lossFigure(compareCurvesOf(o), { beta: o.beta, theme, strings: EN }),
+      lossNames,
+    );
+    expect(first(fig).map((t) => t.name)).toEqual(traces(main).map((t) => t.name));
+    const ipo = named(second(fig), 'IPO · IPO');
+    expect(arr(ipo.y)).toEqual(arr(compareCurvesOf(o)[0].curve.loss));
+    expect(ipo.line?.color).toBe(lossStyleOf('ipo', theme).color);
+  });
+
+  it('a quadratic loss beside bounded ones does not set the y range (as in one run)', () => {
+    expect(pairYRangesFrom(['sigmoid', 'kto'], ['ipo'])).toBe('main');
+    expect(pairYRangesFrom(['ipo'], ['sigmoid'])).toBe('second');
+    expect(pairYRangesFrom(['sigmoid'], ['kto'])).toBe('union');
+    expect(pairYRangesFrom(['ipo'], ['sppo_hard'])).toBe('union');
+    const main = lossFigure(pairCurvesOf(s), { beta: s.beta, theme, strings: EN });
+    const other = lossFigure(compareCurvesOf(o), { beta: o.beta, theme, strings: EN });
+    const y = (f: typeof main) => (f.layout.yaxis as { range: [number, number] }).range;
+    const kept = overlayCompare(main, other, lossNames, { yFrom: pairYRangesFrom(s.losses, o.losses) });
+    expect(y(kept)).toEqual(y(main));
+    expect(y(other)[1]).toBeGreaterThan(y(main)[1]);
   });
 });

@@ -8,7 +8,7 @@ import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
 import { useCompareCurves, withCompareCaption } from './useCompare.ts';
-import { overlayCompare } from '../../figures/compare.ts';
+import { overlayCompare, pairYRangesFrom } from '../../figures/compare.ts';
 
 export function GradientView() {
   const fields = usePairCurveFields();
@@ -19,11 +19,12 @@ export function GradientView() {
   const figure = useCallback(() => {
     const main = gradientFigure(pairCurvesOf(fields), { beta: fields.beta, theme, strings });
     // The second run (vs=…), dashed over the first: same builder, same colours per loss.
-    return vs
-      ? overlayCompare(main, gradientFigure(vs.curves, { beta: vs.beta, theme, strings }), vs.names, {
-          dashesTaken: true,
-        })
-      : main;
+    if (!vs) return main;
+    const second = gradientFigure(vs.curves, { beta: vs.beta, theme, strings });
+    return overlayCompare(main, second, vs.names, {
+      dashesTaken: true,
+      yFrom: pairYRangesFrom(fields.losses, vs.ids),
+    });
   }, [fields, theme, strings, vs]);
   const base = all.views.sections.gradient;
   const text = vs

@@ -8,7 +8,7 @@ import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
 import { useCompareCurves, withCompareCaption } from './useCompare.ts';
-import { overlayCompare } from '../../figures/compare.ts';
+import { overlayCompare, pairYRangesFrom } from '../../figures/compare.ts';
 
 export function LossView() {
   const fields = usePairCurveFields();
@@ -20,7 +20,9 @@ export function LossView() {
     const opts = { theme, strings, preferenceProb: fields.preferenceProb };
     const main = lossFigure(pairCurvesOf(fields), { ...opts, beta: fields.beta });
     // The second run (vs=…), dashed over the first: same builder, same colours per loss.
-    return vs ? overlayCompare(main, lossFigure(vs.curves, { ...opts, beta: vs.beta }), vs.names) : main;
+    if (!vs) return main;
+    const yFrom = pairYRangesFrom(fields.losses, vs.ids);
+    return overlayCompare(main, lossFigure(vs.curves, { ...opts, beta: vs.beta }), vs.names, { yFrom });
   }, [fields, theme, strings, vs]);
   const base = all.views.sections.loss;
   const text = vs

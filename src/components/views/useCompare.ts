@@ -14,7 +14,7 @@ import type { LossCurveInput, TrainingRunInput } from '../../derive/types.ts';
 import type { CompareNames } from '../../figures/compare.ts';
 import type { ViewText } from '../../i18n/types/views.ts';
 import type { LanguageTable } from '../../i18n/types/language.ts';
-import type { CompareKey } from '../../state/appState.ts';
+import type { CompareKey, LossId } from '../../state/appState.ts';
 import type { CompareValue } from '../../state/compareChoice.ts';
 import { stateFields } from '../../state/pickFields.ts';
 import { useStoreFields } from '../storeContext.tsx';
@@ -30,7 +30,14 @@ export interface CompareView {
 
 function namesOf(strings: LanguageTable, main: CompareValue, other: CompareValue): CompareNames {
   const c = strings.compare;
-  return { main: c.side(main), other: c.side(other), traceName: c.traceName, summary: c.summary };
+  return {
+    main: c.side(main),
+    other: c.side(other),
+    traceName: c.traceName,
+    summary: c.summary,
+    // vs=loss: the main run's traces are named by their own losses (the first loss is not every loss).
+    nameMain: other.key !== 'loss',
+  };
 }
 
 /**
@@ -74,7 +81,7 @@ export function useCompareRuns(
  * them (learning rate, optimiser, features: `trainingOnly` then names the run, for a note).
  */
 export function useCompareCurves(fields: PairCurveFields): {
-  curves: (CompareView & { curves: LossCurveInput[]; beta: number }) | null;
+  curves: (CompareView & { curves: LossCurveInput[]; beta: number; ids: LossId[] }) | null;
   trainingOnly: string | null;
 } {
   const extra = useStoreFields(COMPARE_EXTRA_FIELDS);
@@ -91,6 +98,7 @@ export function useCompareCurves(fields: PairCurveFields): {
         names: namesOf(strings, c.main, c.choice),
         curves: compareCurvesOf(c.state),
         beta: c.state.beta,
+        ids: c.state.losses,
       },
       trainingOnly: null,
     };
