@@ -12,7 +12,7 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
 import { ViewSection } from './ViewSection.tsx';
-import { useCompareRuns } from './useCompare.ts';
+import { useCompareChoice } from './useCompare.ts';
 import { sweepCompareMarker } from '../../figures/compare.ts';
 import { useToyFields } from './useToyRuns.ts';
 
@@ -42,7 +42,7 @@ export function SweepsView() {
   const { views, figures } = strings;
   // The second run (vs=…): its β or π_ref(y_w) marked on the sweep of that setting; the sweeps themselves
   // are the main run's (another setting would need a second set of sweeps).
-  const vs = useCompareRuns(fields);
+  const vs = useCompareChoice(fields);
   const vsChoice = vs?.choice ?? null;
   const betaSweeps = sweeps?.beta ?? NONE;
   const refSweeps = sweeps?.ref ?? NONE;

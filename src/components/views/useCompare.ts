@@ -28,16 +28,20 @@ export interface CompareView {
   names: CompareNames;
 }
 
-function namesOf(strings: LanguageTable, main: CompareValue, other: CompareValue): CompareNames {
+function namesFor(strings: LanguageTable, key: CompareKey, main: string, other: string): CompareNames {
   const c = strings.compare;
   return {
-    main: c.side(main),
-    other: c.side(other),
+    main,
+    other,
     traceName: c.traceName,
     summary: c.summary,
     // vs=loss: the main run's traces are named by their own losses (the first loss is not every loss).
-    nameMain: other.key !== 'loss',
+    nameMain: key !== 'loss',
   };
+}
+
+function namesOf(strings: LanguageTable, main: CompareValue, other: CompareValue): CompareNames {
+  return namesFor(strings, other.key, strings.compare.side(main), strings.compare.side(other));
 }
 
 /**
@@ -86,21 +90,45 @@ export function useCompareCurves(fields: PairCurveFields): {
 } {
   const extra = useStoreFields(COMPARE_EXTRA_FIELDS);
   const strings = useStrings();
+  const c = useMemo(() => compareOf<CompareBase & PairCurveFields>({ ...fields, ...extra }), [fields, extra]);
+  const on = c.status === 'on' ? c : null;
+  const curves = on && affectsPairCurves(fields, on.state) ? compareCurvesOf(on.state) : null;
+  // Kept the same object while nothing the loss and gradient views draw changed (a drag of the learning rate
+  // under vs=beta must not redraw them): keyed on the curves (memoised) and the names.
+  const side = (v: CompareValue | undefined) => (v ? strings.compare.side(v) : '');
+  const mainSide = side(on?.main);
+  const otherSide = side(on?.choice);
+  const key = on?.choice.key ?? null;
+  const beta = on?.state.beta ?? NaN;
+  const ids = on ? on.state.losses.join(',') : '';
   return useMemo(() => {
-    const base: CompareBase & PairCurveFields = { ...fields, ...extra };
-    const c = compareOf(base);
-    if (c.status !== 'on') return { curves: null, trainingOnly: null };
-    if (!affectsPairCurves(base, c.state))
-      return { curves: null, trainingOnly: strings.compare.side(c.choice) };
+    if (key === null || otherSide === '') return { curves: null, trainingOnly: null };
+    if (!curves) return { curves: null, trainingOnly: otherSide };
+    const names = namesFor(strings, key, mainSide, otherSide);
+    return { curves: { key, names, curves, beta, ids: ids.split(',') as LossId[] }, trainingOnly: null };
+  }, [key, curves, strings, mainSide, otherSide, beta, ids]);
+}
+
+/**
+ * The compared choice and the runs' names without training anything (the sweeps mark the compared value
+ * only): the same object while the choice and the names are the same.
+ */
+export function useCompareChoice(fields: ToyFields): (CompareView & { choice: CompareValue }) | null {
+  const compare = useDeferredValue(useStoreFields(stateFields('compare')).compare);
+  const strings = useStrings();
+  const c = compareOf({ ...fields, compare });
+  const on = c.status === 'on' ? c : null;
+  const mainSide = on ? strings.compare.side(on.main) : '';
+  const text = on ? compare : '';
+  return useMemo(() => {
+    const choice = text === '' ? null : compareOf({ ...fields, compare: text });
+    if (!choice || choice.status !== 'on') return null;
     return {
-      curves: {
-        key: c.choice.key,
-        names: namesOf(strings, c.main, c.choice),
-        curves: compareCurvesOf(c.state),
-        beta: c.state.beta,
-        ids: c.state.losses,
-      },
-      trainingOnly: null,
+      key: choice.choice.key,
+      names: namesOf(strings, choice.main, choice.choice),
+      choice: choice.choice,
     };
-  }, [fields, extra, strings]);
+    // Keyed on the choice and the main run's name only: another field's drag keeps the same object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, mainSide, strings]);
 }
