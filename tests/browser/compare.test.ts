@@ -3,7 +3,7 @@
 // gives a role="alert" notice over a page that works.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { drawEveryPlot, plotView, type PlotViewId } from './app.ts';
+import { drawEveryPlot, plotView, seriousViolations, type PlotViewId } from './app.ts';
 import { DESKTOP, openWatched, setUpBrowser } from './session.ts';
 
 const session = setUpBrowser({ viewport: DESKTOP });
@@ -42,6 +42,8 @@ describe('compare two runs', () => {
     const table = page.getByRole('table', { name: /Both runs after 600 steps: β = 0\.1 and β = 1/ });
     await table.scrollIntoViewIfNeeded();
     expect(await table.innerText()).toContain('KL(π‖πref)');
+    // The second run's table, readout columns and control add no serious accessibility problem.
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     await alone.page.close();
