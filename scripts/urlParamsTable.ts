@@ -46,6 +46,8 @@ function valuesText(p: UrlParam): string {
       return `K numbers ≥ ${p.min}, normalised`;
     case 'rewardList':
       return `K numbers in ${p.min} … ${p.max}, ${roundingText(p.round)}`;
+    case 'compare':
+      return `${code('<key>:<value>')}, key one of ${p.keys.map(code).join(', ')}; the value as that setting takes it`;
     case 'z0': {
       const named = p.choices.filter((c) => c !== 'fixed').map(code);
       const z0 = numberParam('z0');

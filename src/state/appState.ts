@@ -7,6 +7,12 @@ import { VIEW_IDS } from './viewIds.ts';
 
 export type { LossId };
 
+/** The settings a second run may change, by their name in `vs=<key>:<value>` (CONVENTIONS §9). */
+export const COMPARE_KEY_NAMES = ['beta', 'loss', 'ref', 'p', 'features', 'optimizer', 'lr'] as const;
+export type CompareKey = (typeof COMPARE_KEY_NAMES)[number];
+/** The compared run's choice: '' (none) or `<key>:<value>` with the value as a link writes it. */
+export type CompareText = '' | `${CompareKey}:${string}`;
+
 export const THEMES = ['auto', 'light', 'dark', 'projector'] as const;
 export type ThemeName = (typeof THEMES)[number];
 export const LANGS = ['en', 'zh'] as const;
@@ -75,6 +81,13 @@ export interface AppState {
   /** The loss whose contours the plane draws; '' = the first loss shown. */
   planeLoss: LossId | '';
 
+  /**
+   * A second run that differs in one setting, drawn dashed beside this one: '' = none, else
+   * `<key>:<value>` in canonical form (compareText.ts; keys COMPARE_KEYS in urlParams.ts), e.g. 'beta:1'.
+   * Only the choice lives here; the second run itself is derived (src/derive/compare.ts).
+   */
+  compare: CompareText;
+
   /** The preset last loaded, so a shared link shows its explanation ('' = none). */
   preset: string;
 
@@ -86,6 +99,9 @@ export interface AppState {
 }
 
 /** The state fields that hold one of a few named choices (the enums above). */
-export type ChoiceField = {
-  [K in keyof AppState]: AppState[K] extends string ? K : never;
-}[keyof AppState];
+export type ChoiceField = Exclude<
+  {
+    [K in keyof AppState]: AppState[K] extends string ? K : never;
+  }[keyof AppState],
+  'compare'
+>;

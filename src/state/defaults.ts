@@ -35,6 +35,8 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   trainingMetrics: [],
   planeLoss: '',
 
+  compare: '',
+
   preset: '',
 
   theme: 'auto',

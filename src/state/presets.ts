@@ -2,7 +2,7 @@
 // every toy knob the scenario's spec and config name, so the app trains exactly the scenario's problem
 // and its explanation's numbers are the ones on screen.
 import { softmax, TOY_SCENARIOS, type ToyScenario } from '../math/index.ts';
-import type { AppState } from './appState.ts';
+import type { AppState, CompareText } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
 
 export function presetPatch(scenario: ToyScenario): Partial<AppState> {
@@ -32,10 +32,17 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
     steps: config.steps,
     // A scenario is about where training goes: the cursor at its end, unless it is about another step.
     t: scenario.showStep ?? config.steps,
+    // A scenario that compares two β loads the other one as the dashed second run.
+    compare: compareBetaOf(scenario),
   };
   if (spec.dataset.kind === 'pair') patch.preferenceProb = spec.dataset.p;
   if (spec.dataset.kind === 'ranking') patch.rewards = [...spec.dataset.rewards];
   return patch;
+}
+
+function compareBetaOf(scenario: ToyScenario): CompareText {
+  const other = scenario.compareBetas?.find((b) => b !== scenario.config.loss.beta);
+  return other === undefined ? '' : `beta:${other}`;
 }
 
 export function findPresetScenario(id: string): ToyScenario | undefined {

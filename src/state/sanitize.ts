@@ -13,6 +13,7 @@ import {
   fitRewardList,
 } from './paramRules.ts';
 import { resizeRefProbs } from './refProbs.ts';
+import { compareChoiceOf, compareTextOf, fitCompare } from './compareChoice.ts';
 import { resizeRewards } from './rewards.ts';
 import { excludesZero, smoothingFor } from '../math/index.ts';
 
@@ -60,6 +61,16 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
         if (f) next.refProbs = f.value;
         break;
       }
+      case 'compare': {
+        // '' clears it; otherwise the same rule as a link's `vs` (a value equal to the main run's is kept:
+        // the control says there is nothing to compare, and a later change of the main run may differ again).
+        if (v === '') next.compare = '';
+        else {
+          const f = fitCompare(v);
+          if (f) next.compare = f.text;
+        }
+        break;
+      }
       case 'rewardList': {
         const f = Array.isArray(v) && v.every((x) => Number.isFinite(x)) ? fitRewardList(param, v) : null;
         if (f) next[param.field] = f.value;
@@ -78,6 +89,10 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
     next.startLogRatios = resizeRewards(next.startLogRatios, next.responses);
   // The time cursor is a step of the run: at most `steps` (a shorter run pulls it back to its end).
   if (next.t > next.steps) next.t = next.steps;
+  if (next.compare.startsWith('ref:')) {
+    const c = compareChoiceOf(next);
+    next.compare = c ? compareTextOf(c) : '';
+  }
   // EXO cannot take ε below its minimum: while it is chosen, the state's ε is the one it computes with.
   const needsEps = next.losses.find((id) => excludesZero(id, 'labelSmoothing'));
   if (needsEps) next.labelSmoothing = smoothingFor(needsEps, next.labelSmoothing);

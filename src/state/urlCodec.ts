@@ -25,6 +25,7 @@ import {
   parseNumberText,
 } from './paramRules.ts';
 import type { UrlNotice } from './urlNotice.ts';
+import { compareChoiceOf, compareTextOf, fitCompare, sameAsMain } from './compareChoice.ts';
 import { resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
 import { EXO_MIN_SMOOTHING, excludesZero, smoothingFor } from '../math/index.ts';
@@ -200,6 +201,22 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
       state[param.field] = f.value;
       return;
     }
+    case 'compare': {
+      // Empty: no second run (a link from a scenario that has one drops it so). Otherwise checked against
+      // the main run once the whole link is read (checkCompare).
+      if (raw.trim() === '') return void (state.compare = '');
+      const f = fitCompare(raw);
+      if (!f) return void bad();
+      if (f.clamped || f.rounded)
+        notices.push({
+          kind: f.clamped ? 'clamped' : 'precision',
+          key: param.key,
+          given: shorten(raw),
+          used: f.text,
+        });
+      state.compare = f.text;
+      return;
+    }
     case 'z0': {
       // `kl` or `batch`; otherwise a fixed value, by the z0 field's number rule.
       const mode = fitEnum(param, raw.trim().toLowerCase());
@@ -297,6 +314,7 @@ export function parseHash(hash: string): ParsedHash {
     else notices.push({ kind: 'clamped', key: 't', given: shorten(pairs.get('t') ?? ''), used });
     state.t = state.steps;
   }
+  checkCompare(state, pairs.get('vs'), notices);
   const needsEps = state.losses.find((id) => excludesZero(id, 'labelSmoothing'));
   if (needsEps) {
     const eps = smoothingFor(needsEps, state.labelSmoothing);
@@ -310,6 +328,26 @@ export function parseHash(hash: string): ParsedHash {
     }
   }
   return { state, notices };
+}
+
+/**
+ * The compared run against the rest of the link: a reference list is fitted to K ('adjusted'), and a value
+ * equal to the main run's is dropped, since there is nothing to compare ('same-as-main').
+ */
+function checkCompare(state: AppState, raw: string | undefined, notices: UrlNotice[]): void {
+  if (state.compare === '' || raw === undefined) return;
+  const choice = compareChoiceOf(state);
+  if (!choice) return;
+  if (sameAsMain(choice, state)) {
+    notices.push({ kind: 'same-as-main', key: 'vs', given: shorten(raw) });
+    state.compare = '';
+    return;
+  }
+  const text = compareTextOf(choice);
+  if (text !== state.compare) {
+    notices.push({ kind: 'adjusted', key: 'vs', given: shorten(raw), used: text });
+    state.compare = text;
+  }
 }
 
 /** How a link writes `param`'s value in `state`. */
@@ -329,6 +367,8 @@ export function formatValue(param: UrlParam, state: Readonly<AppState>): string 
       return state.refProbs.map(String).join(',');
     case 'rewardList':
       return state[param.field].map(String).join(',');
+    case 'compare':
+      return state.compare;
     case 'z0':
       return state.z0Mode === 'fixed' ? String(state.z0) : state.z0Mode;
   }

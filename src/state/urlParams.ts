@@ -5,6 +5,7 @@
 // (`npm run docs:url`) all read it, so a link, a slider and the store cannot disagree about a parameter.
 // Keys are short readable words; `beta` and `loss` are fixed by CONVENTIONS §9.
 import {
+  COMPARE_KEY_NAMES,
   DATASETS,
   EMBED_CHOICES,
   FEATURE_KINDS,
@@ -14,6 +15,7 @@ import {
   THEMES,
   Z0_MODES,
   type AppState,
+  type CompareKey,
   type Z0Mode,
 } from './appState.ts';
 import { BETA_RANGE, LOSS_IDS, PICKER_METRICS, type ExplorerMetricName, type LossId } from '../math/index.ts';
@@ -93,6 +95,26 @@ export interface Z0Spec extends SpecBase {
   choices: readonly Z0Mode[];
 }
 
+/**
+ * The field each compare key changes. A compared value is read by that field's own entry in this list (its
+ * range, rounding or choices), so `vs=beta:…` and `beta=…` accept exactly the same values.
+ */
+export const COMPARE_FIELDS = {
+  beta: 'beta',
+  loss: 'losses',
+  ref: 'refProbs',
+  p: 'preferenceProb',
+  features: 'features',
+  optimizer: 'optimizer',
+  lr: 'learningRate',
+} as const satisfies Record<CompareKey, keyof AppState>;
+
+/** The compared run: `<key>:<value>`, one setting (a key of COMPARE_FIELDS) that differs. */
+export interface CompareSpec extends SpecBase {
+  kind: 'compare';
+  keys: readonly CompareKey[];
+}
+
 type FieldOfType<T> = { [K in keyof AppState]: AppState[K] extends T ? K : never }[keyof AppState];
 
 /** The spec a field must have, from its type: every field of AppState needs exactly one entry. */
@@ -111,7 +133,9 @@ type SpecOf<K extends keyof AppState> = K extends 'losses'
             : AppState[K] extends boolean
               ? BoolSpec
               : AppState[K] extends string
-                ? EnumSpec<AppState[K]>
+                ? K extends 'compare'
+                  ? CompareSpec
+                  : EnumSpec<AppState[K]>
                 : never;
 
 /** One entry per field of AppState, no more (a field without an entry does not compile). */
@@ -315,6 +339,12 @@ export const PARAM_TABLE = {
     choices: ['', ...LOSS_IDS],
     doc: "the loss in the plane's contours (empty: the first loss shown)",
   },
+  compare: {
+    key: 'vs',
+    kind: 'compare',
+    keys: COMPARE_KEY_NAMES,
+    doc: 'a second run, drawn dashed, that differs in one setting: `<key>:<value>`',
+  },
   preset: {
     key: 'preset',
     kind: 'enum',
@@ -333,7 +363,7 @@ export const PARAM_TABLE = {
 } as const satisfies ParamTable;
 
 export type NumberFieldName = FieldOfType<number>;
-export type EnumFieldName = Exclude<FieldOfType<string>, 'z0Mode'>;
+export type EnumFieldName = Exclude<FieldOfType<string>, 'z0Mode' | 'compare'>;
 export type BoolFieldName = FieldOfType<boolean>;
 
 /** An entry of the list together with the field it declares. */
@@ -345,7 +375,9 @@ export type MetricListParam = MetricListSpec & { field: 'trainingMetrics' };
 export type ProbListParam = ProbListSpec & { field: 'refProbs' };
 export type RewardListParam = RewardListSpec & { field: 'rewards' | 'startLogRatios' };
 export type Z0Param = Z0Spec & { field: 'z0Mode' };
+export type CompareParam = CompareSpec & { field: 'compare' };
 export type Param =
+  | CompareParam
   | NumberParam
   | EnumParam
   | BoolParam

@@ -127,3 +127,35 @@ describe('PairReadout', () => {
     expect(within(cell('loss', /^EXO/)).getByRole('button').textContent).toBe(formatNumber(expected));
   });
 });
+
+describe('PairReadout with a compared run', () => {
+  it('adds a column per loss of the second run, labelled "vs β = 1", with its numbers', () => {
+    renderWithStore(<PairReadout />, { ...START, losses: ['sigmoid', 'ipo'], compare: 'beta:1' });
+    const vs = (row: string) => within(cell(row, /^DPO sigmoid · vs β = 1$/)).getByRole('button').textContent;
+    const main = (row: string) => within(cell(row, /^DPO sigmoid$/)).getByRole('button').textContent;
+    expect(vs('loss')).toBe(formatNumber(pairLoss('sigmoid', PAIR, { beta: 1 }).loss));
+    expect(main('loss')).toBe(formatNumber(pairLoss('sigmoid', PAIR, { beta: 0.1 }).loss));
+    expect(vs('rewards/margins')).toBe(formatNumber(pairLoss('sigmoid', PAIR, { beta: 1 }).rewardMargin));
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(1)).toEqual([
+      'DPO sigmoid',
+      'IPO ipo',
+      'DPO sigmoid · vs β = 1',
+      'IPO ipo · vs β = 1',
+    ]);
+  });
+
+  it('vs=loss adds the other loss’s column; a setting that leaves the pair alone adds none', () => {
+    const { unmount } = renderWithStore(<PairReadout />, {
+      ...START,
+      losses: ['sigmoid'],
+      compare: 'loss:ipo',
+    });
+    expect(within(cell('loss', /^IPO ipo · vs IPO$/)).getByRole('button').textContent).toBe(
+      formatNumber(pairLoss('ipo', PAIR, { beta: 0.1 }).loss),
+    );
+    unmount();
+    renderWithStore(<PairReadout />, { ...START, compare: 'lr:0.1' });
+    expect(screen.getAllByRole('columnheader').some((h) => /vs/.test(h.textContent ?? ''))).toBe(false);
+  });
+});

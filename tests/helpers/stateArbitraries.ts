@@ -14,6 +14,7 @@ import {
   type Rounding,
 } from '../../src/state/urlParams.ts';
 import { roundTo } from '../../src/state/paramRules.ts';
+import { fitCompare, sameAsMain } from '../../src/state/compareChoice.ts';
 import { EXO_MIN_SMOOTHING, PICKER_METRICS, smoothingFor } from '../../src/math/index.ts';
 
 function only<K extends Param['kind']>(kind: K): Extract<Param, { kind: K }>[] {
@@ -63,6 +64,21 @@ export function startArb(k: number): fc.Arbitrary<number[]> {
 
 export const lossesArb: fc.Arbitrary<LossId[]> = fc.shuffledSubarray([...LOSS_IDS], { minLength: 1 });
 
+/** A compare choice as text, before it is checked against the main run: '' or `<key>:<value>` in range. */
+export function compareArb(k: number): fc.Arbitrary<string> {
+  const param = (field: keyof AppState) => paramOf(field) as NumberParam;
+  return fc.oneof(
+    fc.constant(''),
+    numberArb(param('beta')).map((v) => `beta:${v}`),
+    numberArb(param('preferenceProb')).map((v) => `p:${v}`),
+    numberArb(param('learningRate')).map((v) => `lr:${v}`),
+    fc.constantFrom('tabular', 'shared').map((v) => `features:${v}`),
+    fc.constantFrom('sgd', 'adam').map((v) => `optimizer:${v}`),
+    fc.constantFrom(...LOSS_IDS).map((v) => `loss:${v}`),
+    refProbsArb(k).map((v) => `ref:${v.join(',')}`),
+  );
+}
+
 /** An arbitrary valid state: what a link can express, field by field from the parameter list. */
 export const stateArb: fc.Arbitrary<AppState> = fc
   .record({
@@ -89,9 +105,19 @@ export const stateArb: fc.Arbitrary<AppState> = fc
         refProbs: refProbsArb(numbers.responses),
         rewards: rewardsArb(numbers.responses),
         startLogRatios: startArb(numbers.responses),
+        compare: compareArb(numbers.responses),
+      })
+      .map(({ compare, ...lists }) => {
+        // A compared value equal to the main one compares nothing: a link drops it, so a valid state has ''.
+        const f = compare === '' ? null : fitCompare(compare);
+        return {
+          ...lists,
+          compare:
+            f && !sameAsMain(f.choice, { ...numbers, ...enums, losses, ...lists } as AppState) ? f.text : '',
+        };
       })
       .map(
-        ({ refProbs, rewards, startLogRatios }) =>
+        ({ refProbs, rewards, startLogRatios, compare }) =>
           ({
             ...numbers,
             // The time cursor is a step of the run: at most `steps`.
@@ -110,6 +136,7 @@ export const stateArb: fc.Arbitrary<AppState> = fc
             refProbs,
             rewards,
             startLogRatios,
+            compare,
           }) as AppState,
       ),
   );
@@ -151,6 +178,13 @@ export function expectValidState(s: AppState): void {
           expect(q).toBeGreaterThanOrEqual(p.min);
         }
         expect(Math.abs(s.refProbs.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-9);
+        break;
+      }
+      case 'compare': {
+        // '' or the canonical text of a choice the rule takes, a reference list of K entries.
+        const f = s.compare === '' ? null : fitCompare(s.compare);
+        if (s.compare !== '') expect(f?.text, 'compare').toBe(s.compare);
+        if (f?.choice.key === 'ref') expect(f.choice.value).toHaveLength(s.responses);
         break;
       }
       case 'metricList':

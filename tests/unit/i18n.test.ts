@@ -204,6 +204,28 @@ const SAMPLES: Record<string, unknown[][]> = {
     ['thumbs-down', [], ['KTO']],
   ],
   'controls.presetMenu.changed': [['π*', 'β']],
+  'compare.side': [
+    [{ key: 'beta', value: 1 }],
+    [{ key: 'p', value: 0.6 }],
+    [{ key: 'lr', value: 0.1 }],
+    [{ key: 'features', value: 'shared' }],
+    [{ key: 'features', value: 'tabular' }],
+    [{ key: 'optimizer', value: 'sgd' }],
+    [{ key: 'optimizer', value: 'adam' }],
+    [{ key: 'loss', value: 'ipo' }],
+    [{ key: 'ref', value: [0.4, 0.35, 0.25] }],
+  ],
+  'compare.invalid': [['1,5']],
+  'compare.status': [['β = 0.1', 'β = 1']],
+  'compare.lossNote': [['DPO', 'IPO']],
+  'compare.statusDotted': [['β = 0.1', 'β = 1']],
+  'compare.traceName': [['DPO', 'β = 1']],
+  'compare.summary': [['β = 0.1', 'β = 1', '…', '…']],
+  'compare.pairViewsSame': [['SGD']],
+  'compare.table.caption': [['β = 0.1', 'β = 1', 600]],
+  'compare.metricsCaption': [['DPO', 'β = 1', 600]],
+  'compare.vsColumn': [['β = 1']],
+  'compare.sweepsMainOnly': [['p = 0.6']],
   'views.finalMetricsCaption': [['DPO', 300]],
   'views.divergedMetricsCaption': [['IPO', 1, 2]],
   'views.trainingDiverged': [
@@ -353,6 +375,13 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'y₄',
   'h = 0 (ρw = ρl)',
   'rewards/margins',
+  // The compared runs' names and the two runs' table (symbols only).
+  'β = 1',
+  'p = 0.6',
+  'π(y_w)',
+  'π(y_l)',
+  'KL(π‖πref)',
+  'DPO · β = 1',
 ]);
 
 /** Code (label_smoothing, rewards/margins, y_w, 1/(2β)) is never translated. */
@@ -446,6 +475,7 @@ const PARTS = [
   'figures',
   'presets',
   'timeCursor',
+  'compare',
 ] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {

@@ -8,6 +8,7 @@ import { LossSettings } from './LossSettings.tsx';
 import { PairControls } from './PairControls.tsx';
 import { ToyPolicyControls } from './ToyPolicyControls.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
+import { CompareControls } from './CompareControls.tsx';
 import './controls.css';
 
 /** Must match the media query in controls.css. */
@@ -27,7 +28,8 @@ function startsCollapsed(): boolean {
 }
 
 export function ControlsPanel({ presets, onLoadPreset }: ControlsPanelProps) {
-  const s = useStrings().controls;
+  const strings = useStrings();
+  const s = strings.controls;
   const id = useId();
   const [collapsed, setCollapsed] = useState(startsCollapsed);
   const section = (key: string, title: string, body: ReactNode) => (
@@ -64,6 +66,7 @@ export function ControlsPanel({ presets, onLoadPreset }: ControlsPanelProps) {
         )}
         {section('pair', s.panel.sectionPair, <PairControls />)}
         {section('toy', s.panel.sectionToy, <ToyPolicyControls />)}
+        {section('compare', strings.compare.legend, <CompareControls />)}
       </div>
     </aside>
   );

@@ -10,13 +10,14 @@ import { useStore, useStoreFields } from '../storeContext.tsx';
 import { LossName } from '../LossName.tsx';
 import { lossReadout, READOUT_ROWS, type LossReadout, type ReadoutNote } from '../../derive/readout.ts';
 import { LOSS_PARAM_FIELDS, PAIR_FIELDS, type PairLossFields } from '../../derive/mathParams.ts';
-import { stateFields } from '../../state/pickFields.ts';
+import { sameFields, stateFields } from '../../state/pickFields.ts';
+import { compareOf } from '../../derive/compare.ts';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { MetricValue } from './MetricValue.tsx';
 import { pairOfLossAt, type RunStep } from '../../derive/atStep.ts';
 import type { TrainingRunInput } from '../../derive/types.ts';
 import type { LossId } from '../../math/index.ts';
-import { useCursorRuns } from '../views/useCursorRuns.ts';
+import { useCompareCursorRuns, useCursorRuns } from '../views/useCursorRuns.ts';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the two gradients): the same in every language. */
@@ -32,6 +33,16 @@ export const ROW_LABELS: Record<ReadoutRowKey, string> = {
 
 /** The settings the readout reads (lossReadout's argument type checks that none is missing). */
 const READOUT_FIELDS = stateFields(...LOSS_PARAM_FIELDS, ...PAIR_FIELDS);
+
+/** What the compared run (vs=…) is read against besides the readout's own fields. */
+const COMPARE_FIELDS = stateFields(
+  'compare',
+  'responses',
+  'preferenceProb',
+  'learningRate',
+  'features',
+  'optimizer',
+);
 
 /** The words of a readout note, from the strings table. */
 function readoutNoteText(note: ReadoutNote, s: ReadoutStrings['notes']): string {
@@ -99,7 +110,7 @@ function StepNote({ at }: { at: RunStep | null }) {
 }
 
 export function PairReadout() {
-  const s = useStrings().readout;
+  const { readout: s, compare } = useStrings();
   const headingId = useId();
   const losses = useStore(useShallow((st) => st.losses));
   const inputs = useStoreFields(READOUT_FIELDS);
@@ -107,6 +118,16 @@ export function PairReadout() {
   const cursor = useStrings().timeCursor;
   const { t, runs } = useCursorRuns();
   const columns = losses.map((id) => columnAtStep(id, inputs, runs, t));
+  // The compared run's columns, labelled "vs β = 1": where its pair numbers differ (β, the loss, π_ref), or
+  // past step 0, where its own training has moved its pair (each column from its own run at t).
+  const extra = useStoreFields(COMPARE_FIELDS);
+  const vsRuns = useCompareCursorRuns();
+  const vs = compareOf({ ...inputs, ...extra, losses });
+  const vsColumns =
+    vs.status === 'on' && (t > 0 || vs.choice.key === 'loss' || !sameFields(inputs, vs.state, READOUT_FIELDS))
+      ? vs.state.losses.map((id) => columnAtStep(id, vs.state, vsRuns, t))
+      : [];
+  const vsLabel = vs.status === 'on' ? compare.vsColumn(compare.side(vs.choice)) : '';
 
   return (
     <section className="pair-readout" aria-labelledby={headingId}>
@@ -122,6 +143,11 @@ export function PairReadout() {
               {losses.map((id) => (
                 <th scope="col" key={id}>
                   <LossName id={id} />
+                </th>
+              ))}
+              {vsColumns.map(({ readout: r }) => (
+                <th scope="col" key={`vs-${r.id}`} className="readout-vs">
+                  <LossName id={r.id} /> · {vsLabel}
                 </th>
               ))}
             </tr>
@@ -140,6 +166,11 @@ export function PairReadout() {
                   <td key={r.id}>
                     <ReadoutCellView readout={r} row={row} />
                     {row === 'loss' && t > 0 && <StepNote at={at} />}
+                  </td>
+                ))}
+                {vsColumns.map(({ readout: r }) => (
+                  <td key={`vs-${r.id}`} className="readout-vs">
+                    <ReadoutCellView readout={r} row={row} />
                   </td>
                 ))}
               </tr>

@@ -7,22 +7,42 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
-import { useCursorRuns } from './useCursorRuns.ts';
+import { useCompareCursorRuns, useCursorRuns } from './useCursorRuns.ts';
 import { curvesAtStep } from '../../derive/atStep.ts';
+import { useCompareCurves, withCompareCaption } from './useCompare.ts';
+import { overlayCompare, pairYRangesFrom } from '../../figures/compare.ts';
 
 export function GradientView() {
   const fields = usePairCurveFields();
   const theme = usePlotTheme();
-  const strings = useStrings().figures;
+  const all = useStrings();
+  const strings = all.figures;
   const { t, runs } = useCursorRuns();
-  const figure = useCallback(
-    () =>
-      gradientFigure(curvesAtStep(pairCurvesOf(fields), fields, runs, t), {
-        beta: fields.beta,
-        theme,
-        strings,
-      }),
-    [fields, theme, strings, runs, t],
-  );
-  return <ViewSection id="gradient" figure={figure} />;
+  const vsRuns = useCompareCursorRuns();
+  const { curves: vs, trainingOnly } = useCompareCurves(fields);
+  const figure = useCallback(() => {
+    const main = gradientFigure(curvesAtStep(pairCurvesOf(fields), fields, runs, t), {
+      beta: fields.beta,
+      theme,
+      strings,
+    });
+    // The second run (vs=…), dashed over the first: same builder, same colours per loss, its own dots at t.
+    if (!vs) return main;
+    const second = gradientFigure(curvesAtStep(vs.curves, vs.state, vsRuns, t), {
+      beta: vs.beta,
+      theme,
+      strings,
+    });
+    return overlayCompare(main, second, vs.names, {
+      dashesTaken: true,
+      yFrom: pairYRangesFrom(fields.losses, vs.ids),
+    });
+  }, [fields, theme, strings, vs, runs, vsRuns, t]);
+  const base = all.views.sections.gradient;
+  const text = vs
+    ? withCompareCaption(base, vs, all, true)
+    : trainingOnly
+      ? { ...base, caption: `${base.caption} ${all.compare.pairViewsSame(trainingOnly)}` }
+      : undefined;
+  return <ViewSection id="gradient" text={text} figure={figure} />;
 }

@@ -1,5 +1,5 @@
-// The loss view: every chosen loss against the margin h, each loss's pair at the time cursor on its curve. It
-// re-renders when a field of the pair curves, the cursor or the runs change (usePairCurveFields, useCursorRuns).
+// The loss view: every chosen loss against the margin h, each loss's dot at the time cursor on its curve. It
+// re-renders only when a field of the pair curves, the cursor or the runs it indexes change.
 import { useCallback } from 'react';
 import { lossFigure } from '../../figures/lossFigure.ts';
 import { pairCurvesOf } from '../../derive/pairCurvesMemo.ts';
@@ -7,24 +7,37 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
-import { useCursorRuns } from './useCursorRuns.ts';
+import { useCompareCursorRuns, useCursorRuns } from './useCursorRuns.ts';
 import { curvesAtStep } from '../../derive/atStep.ts';
+import { useCompareCurves, withCompareCaption } from './useCompare.ts';
+import { overlayCompare, pairYRangesFrom } from '../../figures/compare.ts';
 
 export function LossView() {
   const fields = usePairCurveFields();
   const theme = usePlotTheme();
-  const strings = useStrings().figures;
+  const all = useStrings();
+  const strings = all.figures;
   // Each loss's dot at the time cursor, from its own run; the curves are memoised apart from t.
   const { t, runs } = useCursorRuns();
-  const figure = useCallback(
-    () =>
-      lossFigure(curvesAtStep(pairCurvesOf(fields), fields, runs, t), {
-        beta: fields.beta,
-        theme,
-        strings,
-        preferenceProb: fields.preferenceProb,
-      }),
-    [fields, theme, strings, runs, t],
-  );
-  return <ViewSection id="loss" figure={figure} zoomable />;
+  const vsRuns = useCompareCursorRuns();
+  const { curves: vs, trainingOnly } = useCompareCurves(fields);
+  const figure = useCallback(() => {
+    const opts = { theme, strings, preferenceProb: fields.preferenceProb };
+    const main = lossFigure(curvesAtStep(pairCurvesOf(fields), fields, runs, t), {
+      ...opts,
+      beta: fields.beta,
+    });
+    // The second run (vs=…), dashed over the first: same builder, same colours per loss, its own dots at t.
+    if (!vs) return main;
+    const yFrom = pairYRangesFrom(fields.losses, vs.ids);
+    const second = lossFigure(curvesAtStep(vs.curves, vs.state, vsRuns, t), { ...opts, beta: vs.beta });
+    return overlayCompare(main, second, vs.names, { yFrom });
+  }, [fields, theme, strings, vs, runs, vsRuns, t]);
+  const base = all.views.sections.loss;
+  const text = vs
+    ? withCompareCaption(base, vs, all)
+    : trainingOnly
+      ? { ...base, caption: `${base.caption} ${all.compare.pairViewsSame(trainingOnly)}` }
+      : undefined;
+  return <ViewSection id="loss" text={text} figure={figure} zoomable />;
 }

@@ -8,22 +8,38 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
+import { useCompareRuns, withCompareCaption } from './useCompare.ts';
+import { planeCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
 export function PlaneView() {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
   const theme = usePlotTheme();
-  const { views, losses, figures } = useStrings();
+  const strings = useStrings();
+  const { views, losses, figures } = strings;
+  const vs = useCompareRuns(fields);
   // The choice lives in the state (and so in a link); '' or a loss no longer shown: the first loss shown.
   const picked = useStore((st) => st.planeLoss);
   const t = useStore((st) => st.t);
   const update = useStore((st) => st.update);
   const id = planeLossId(fields.losses, picked === '' ? null : picked);
   const plane = useMemo(() => planeOf(id, fields, runs), [id, fields, runs]);
-  const figure = useCallback(
-    () => planeFigure(plane.grid, runs, { theme, strings: figures, current: plane.pairLogRatios, step: t }),
-    [plane, runs, theme, figures, t],
-  );
+  const figure = useCallback(() => {
+    const opts = { theme, strings: figures, current: plane.pairLogRatios, step: t };
+    const main = planeFigure(plane.grid, runs, opts);
+    if (!vs) return main;
+    // The second run's path over the same contours (vs=loss: the other loss's path, in its colour).
+    const run = vs.key === 'loss' ? vs.runs[0] : vs.runs.find((r) => r.id === plane.grid.id);
+    const traces = planeCompareTraces(
+      run,
+      theme,
+      vs.names,
+      figures.trace.trajectory,
+      figures.lossLabel(run?.id ?? id),
+    );
+    const other = run && run.id === plane.grid.id ? planeFigure(plane.grid, [run], opts).summary : '';
+    return withCompareTraces(main, traces, vs.names, other);
+  }, [plane, runs, theme, figures, vs, id, t]);
   const toolbar =
     fields.losses.length > 1 ? (
       <label className="view-toolbar">
@@ -37,5 +53,6 @@ export function PlaneView() {
         </select>
       </label>
     ) : undefined;
-  return <ViewSection id="plane" figure={figure} height={420} toolbar={toolbar} />;
+  const text = vs ? withCompareCaption(views.sections.plane, vs, strings) : undefined;
+  return <ViewSection id="plane" text={text} figure={figure} height={420} toolbar={toolbar} />;
 }

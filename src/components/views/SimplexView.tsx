@@ -8,13 +8,17 @@ import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
 import { useStore } from '../storeContext.tsx';
+import { useCompareRuns, withCompareCaption } from './useCompare.ts';
+import { simplexCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
 export function SimplexView() {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
   const theme = usePlotTheme();
-  const { views, figures } = useStrings();
   const t = useStore((st) => st.t);
+  const strings = useStrings();
+  const { views, figures } = strings;
+  const vs = useCompareRuns(fields);
   const simplex = useMemo(() => simplexOf(fields, runs), [fields, runs]);
   const data = useMemo(
     () => ({ dataset: fields.dataset, rewards: fields.rewards }),
@@ -22,7 +26,7 @@ export function SimplexView() {
   );
   const figure = useCallback(() => {
     const third = simplex.thirdCorner;
-    return simplexFigure(simplex.runs, {
+    const opts = {
       theme,
       strings: figures,
       reference: simplex.reference,
@@ -30,9 +34,14 @@ export function SimplexView() {
       thirdLabel: third ? figures.responsesTogether(third.from, third.to, data) : undefined,
       data,
       step: t,
-    });
-  }, [simplex, theme, figures, data, t]);
-  // The note says where DPO ends only as far as DPO, trained from this start, really ends there.
+    };
+    const main = simplexFigure(simplex.runs, opts);
+    if (!vs || simplex.reference.length !== 3) return main;
+    // The second run's paths (folded to three corners as the main runs are).
+    const vsRuns = simplexOf(fields, vs.runs).runs;
+    const traces = simplexCompareTraces(vsRuns, theme, vs.names, figures.lossLabel);
+    return withCompareTraces(main, traces, vs.names, simplexFigure(vsRuns, opts).summary);
+  }, [simplex, theme, figures, data, vs, fields, t]);
   const note =
     simplex.rlhfOptimum === null
       ? views.rlhfNote.none
@@ -40,6 +49,12 @@ export function SimplexView() {
           fields.dataset === 'ranking' ? 'ranking' : simplex.dpoEndsAtOptimum ? 'pair' : 'pairElsewhere'
         ];
   return (
-    <ViewSection id="simplex" figure={figure} height={420} toolbar={<p className="view-note">{note}</p>} />
+    <ViewSection
+      id="simplex"
+      text={vs ? withCompareCaption(views.sections.simplex, vs, strings) : undefined}
+      figure={figure}
+      height={420}
+      toolbar={<p className="view-note">{note}</p>}
+    />
   );
 }

@@ -13,6 +13,8 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
 import { ViewSection } from './ViewSection.tsx';
+import { useCompareChoice } from './useCompare.ts';
+import { sweepCompareMarker } from '../../figures/compare.ts';
 import { useToyFields } from './useToyRuns.ts';
 
 const NONE: SweepInput[] = [];
@@ -43,25 +45,54 @@ export function SweepsView() {
   const fields = useToyFields();
   const { sweeps, stale } = useSweeps(fields);
   const theme = usePlotTheme();
-  const { views, figures } = useStrings();
+  const strings = useStrings();
+  const { views, figures } = strings;
   const data = useMemo<ResponseData>(
     () => ({ dataset: fields.dataset, rewards: fields.rewards }),
     [fields.dataset, fields.rewards],
   );
   const fromReference = startsAtReference(fields);
+  // The second run (vs=…): its β or π_ref(y_w) marked on the sweep of that setting; the sweeps themselves
+  // are the main run's (another setting would need a second set of sweeps).
+  const vs = useCompareChoice(fields);
+  const vsChoice = vs?.choice ?? null;
   const betaSweeps = sweeps?.beta ?? NONE;
   const refSweeps = sweeps?.ref ?? NONE;
-  const betaFigure = useCallback(
-    () => sweepFigure(betaSweeps, { theme, strings: figures, axis: 'beta', current: fields.beta, data }),
-    [betaSweeps, theme, figures, fields.beta, data],
-  );
-  const refFigure = useCallback(
-    () => sweepFigure(refSweeps, { theme, strings: figures, axis: 'ref', current: fields.refProbs[0], data }),
-    [refSweeps, theme, figures, fields.refProbs, data],
-  );
+  const betaFigure = useCallback(() => {
+    const main = sweepFigure(betaSweeps, {
+      theme,
+      strings: figures,
+      axis: 'beta',
+      current: fields.beta,
+      data,
+    });
+    return vs && vsChoice?.key === 'beta' ? sweepCompareMarker(main, vsChoice.value, theme, vs.names) : main;
+  }, [betaSweeps, theme, figures, fields.beta, data, vs, vsChoice]);
+  const refFigure = useCallback(() => {
+    const main = sweepFigure(refSweeps, {
+      theme,
+      strings: figures,
+      axis: 'ref',
+      current: fields.refProbs[0],
+      data,
+    });
+    return vs && vsChoice?.key === 'ref'
+      ? sweepCompareMarker(main, vsChoice.value[0], theme, vs.names)
+      : main;
+  }, [refSweeps, theme, figures, fields.refProbs, data, vs, vsChoice]);
+  const vsNote = vs
+    ? vsChoice?.key === 'beta' || vsChoice?.key === 'ref'
+      ? strings.compare.status(vs.names.main, vs.names.other)
+      : strings.compare.sweepsMainOnly(vs.names.main)
+    : null;
   const betaCaption = useMemo(
-    () => views.sentences([views.sweepCaption(data), ...convergenceText(betaSweeps, 'beta', figures, data)]),
-    [views, figures, betaSweeps, data],
+    () =>
+      views.sentences([
+        views.sweepCaption(data),
+        ...convergenceText(betaSweeps, 'beta', figures, data),
+        ...(vsNote ? [vsNote] : []),
+      ]),
+    [views, figures, betaSweeps, data, vsNote],
   );
   const refCaption = useMemo(
     () =>

@@ -17,18 +17,25 @@ import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
 import { divergedRuns } from '../../derive/divergence.ts';
 import { firstResponseMoves } from '../../derive/trainingMoves.ts';
 import { metricsAtStep } from '../../derive/atStep.ts';
+import { compareRowsOf } from '../../derive/compare.ts';
+import { overlayCompare } from '../../figures/compare.ts';
+import { CompareTable } from '../readout/CompareTable.tsx';
+import { useCompareRuns, withCompareCaption } from './useCompare.ts';
 
 /** `compact` (embedded): just the probabilities, the one plot the view is about. */
 export function TrainingView({ compact = false }: { compact?: boolean }) {
   const fields = useToyFields();
   const { runs, untrainable } = useToyRuns(fields);
   const theme = usePlotTheme();
-  const { views, losses, figures, timeCursor } = useStrings();
+  const strings = useStrings();
+  const { views, losses, figures, timeCursor } = strings;
   const t = useStore((st) => st.t);
+  // The second run (vs=…): drawn dashed over these, listed beside them.
+  const vs = useCompareRuns(fields);
   // The ticks live in the state (and so in a link); none ticked = the usual ones that have data here.
   const ticked = useStore((st) => st.trainingMetrics);
   const update = useStore((st) => st.update);
-  const metrics = useMemo(() => shownMetrics(ticked, runs), [ticked, runs]);
+  const metrics = useMemo(() => shownMetrics(ticked, vs ? [...runs, ...vs.runs] : runs), [ticked, runs, vs]);
   const data = useMemo(
     () => ({ dataset: fields.dataset, rewards: fields.rewards }),
     [fields.dataset, fields.rewards],
@@ -37,37 +44,42 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
     const { rose, fell } = firstResponseMoves(runs);
     const label = (r: TrainingRunInput) => losses[r.id].label;
     const moved = views.trainingMoved(fields.dataset, rose.map(label), fell.map(label));
-    const base = views.sections.training;
+    const base = vs
+      ? withCompareCaption(views.sections.training, vs, strings, true)
+      : views.sections.training;
     return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
-  }, [runs, views, losses, fields.dataset]);
+  }, [runs, views, losses, fields.dataset, vs, strings]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
   // Each run's metrics at the cursor (a diverged run's at its last step before it diverged, when t is past it).
   const tables = useMemo(() => runs.map((run) => ({ run, ...metricsAtStep(run, t) })), [runs, t]);
+  const vsTables = useMemo(
+    () => (vs ? vs.runs.map((run) => ({ run, ...metricsAtStep(run, t) })) : []),
+    [vs, t],
+  );
+  const vsRows = useMemo(
+    () => (vs ? compareRowsOf(vs.key, runs, vs.runs, { main: fields.refProbs, other: vs.refProbs }) : []),
+    [vs, runs, fields.refProbs],
+  );
   const metricsText = useMemo(() => {
-    const base = views.sections.metrics;
+    const base = vs ? withCompareCaption(views.sections.metrics, vs, strings) : views.sections.metrics;
     return {
       ...base,
       title: `${base.title} · ${timeCursor.stepOfSteps(Math.min(t, fields.steps), fields.steps)}`,
     };
-  }, [views, timeCursor, t, fields.steps]);
+  }, [views, timeCursor, t, fields.steps, vs, strings]);
 
   const maxColumns = usePanelColumns();
-  const probsFigure = useCallback(
-    () =>
-      trainingFigure(runs, {
-        theme,
-        strings: figures,
-        responses: fields.responses,
-        maxColumns,
-        data,
-        step: t,
-      }),
-    [runs, theme, figures, fields.responses, maxColumns, data, t],
-  );
-  const metricsFigure = useCallback(
-    () => trainingMetricsFigure(runs, { theme, strings: figures, metrics, maxColumns, step: t }),
-    [runs, theme, figures, metrics, maxColumns, t],
-  );
+  const probsFigure = useCallback(() => {
+    const opts = { theme, strings: figures, responses: fields.responses, maxColumns, data, step: t };
+    const main = trainingFigure(runs, opts);
+    // y_l is already dashed here: the second run is dotted (y_w) and dash-dotted (y_l).
+    return vs ? overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, { dashesTaken: true }) : main;
+  }, [runs, theme, figures, fields.responses, maxColumns, data, vs, t]);
+  const metricsFigure = useCallback(() => {
+    const opts = { theme, strings: figures, metrics, maxColumns, step: t };
+    const main = trainingMetricsFigure(runs, opts);
+    return vs ? overlayCompare(main, trainingMetricsFigure(vs.runs, opts), vs.names) : main;
+  }, [runs, theme, figures, metrics, maxColumns, vs, t]);
   const toggle = (name: (typeof TRL_METRICS)[number]) =>
     update({ trainingMetrics: toggledMetrics(metrics, name) });
 
@@ -114,7 +126,9 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
           <PlotErrorBoundary resetKey={runs}>
             <div className="metrics-tables">
               {tables.map(({ run, metrics, step, divergedAt }) => {
-                const label = losses[run.id].label;
+                const label = vs
+                  ? strings.compare.traceName(losses[run.id].label, vs.names.main)
+                  : losses[run.id].label;
                 // Past the step where a run diverged, its table shows the last step before it, and says so.
                 return (
                   <TrlMetricsTable
@@ -128,7 +142,16 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
                   />
                 );
               })}
+              {vs &&
+                vsTables.map(({ run, metrics, step }) => (
+                  <TrlMetricsTable
+                    key={`vs-${run.id}`}
+                    metrics={metrics}
+                    caption={strings.compare.metricsCaption(losses[run.id].label, vs.names.other, step)}
+                  />
+                ))}
             </div>
+            {vs && <CompareTable rows={vsRows} main={vs.names.main} other={vs.names.other} />}
           </PlotErrorBoundary>
         </>
       )}

@@ -9,6 +9,7 @@ import { EN_TRL } from './trl.ts';
 import { EN_FIGURES } from './figures.ts';
 import { EN_PRESETS } from './presets.ts';
 import { EN_TIME_CURSOR } from './timeCursor.ts';
+import { EN_COMPARE } from './compare.ts';
 
 export const EN: LanguageTable = {
   tag: 'en',
@@ -22,4 +23,5 @@ export const EN: LanguageTable = {
   figures: EN_FIGURES,
   presets: EN_PRESETS,
   timeCursor: EN_TIME_CURSOR,
+  compare: EN_COMPARE,
 };

@@ -23,6 +23,8 @@ function notice(n: UrlNotice): string {
       const [w = '', l = ''] = n.given.split(',');
       return `This link is from an older version: its separate pair is now the toy's y_w and y_l, which start at the same margin h = ${n.used ?? ''} (ρw = ${w}, ρl = ${l} as offsets from the reference); the log-probabilities themselves now come from the toy's reference.`;
     }
+    case 'same-as-main':
+      return `Ignored ${key} = “${n.given}”: that is already the current setting, so there is nothing to compare.`;
     case 'too-long':
       return `Part of the link was too long to read (${key}); the rest was applied.`;
   }

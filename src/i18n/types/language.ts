@@ -9,6 +9,7 @@ import type { TrlSnippetStrings } from './trl.ts';
 import type { FigureStrings } from './figures.ts';
 import type { PresetStrings } from './presets.ts';
 import type { TimeCursorStrings } from './timeCursor.ts';
+import type { CompareStrings } from './compare.ts';
 
 export interface LanguageTable {
   /** The BCP 47 tag for <html lang>. */
@@ -33,4 +34,6 @@ export interface LanguageTable {
   presets: PresetStrings;
   /** The time cursor (the training step every view shows) and what the numbers say about their step. */
   timeCursor: TimeCursorStrings;
+  /** "Compare two runs": its control, the runs' names, the table of both runs. */
+  compare: CompareStrings;
 }

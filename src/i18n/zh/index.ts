@@ -9,6 +9,7 @@ import { ZH_TRL } from './trl.ts';
 import { ZH_FIGURES } from './figures.ts';
 import { ZH_PRESETS } from './presets.ts';
 import { ZH_TIME_CURSOR } from './timeCursor.ts';
+import { ZH_COMPARE } from './compare.ts';
 
 export const ZH: LanguageTable = {
   tag: 'zh-CN',
@@ -22,4 +23,5 @@ export const ZH: LanguageTable = {
   figures: ZH_FIGURES,
   presets: ZH_PRESETS,
   timeCursor: ZH_TIME_CURSOR,
+  compare: ZH_COMPARE,
 };

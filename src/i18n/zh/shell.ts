@@ -23,6 +23,8 @@ function notice(n: UrlNotice): string {
       const [w = '', l = ''] = n.given.split(',');
       return `该链接来自旧版本：其中单独设定的一对回答现在就是玩具策略的 y_w 和 y_l，它们从相同的间隔 h = ${n.used ?? ''} 出发（ρw = ${w}、ρl = ${l}，作为相对参考策略的偏移）；对数概率本身现在取自玩具策略的参考分布。`;
     }
+    case 'same-as-main':
+      return `已忽略 ${key} = “${n.given}”：这正是当前的设置，没有可对比的内容。`;
     case 'too-long':
       return `链接中有一部分过长，无法读取（${key}）；其余部分已生效。`;
   }

@@ -1,0 +1,72 @@
+// English strings of "compare two runs".
+import type { CompareStrings } from '../types/compare.ts';
+import { formatCompact } from '../../math/numberFormat.ts';
+import { EN_LOSSES } from './losses.ts';
+
+export const EN_COMPARE: CompareStrings = {
+  side: (c) => {
+    switch (c.key) {
+      case 'beta':
+        return `β = ${c.value}`;
+      case 'p':
+        return `p = ${c.value}`;
+      case 'lr':
+        return `learning rate ${c.value}`;
+      case 'features':
+        return c.value === 'shared' ? 'shared features' : 'tabular features';
+      case 'optimizer':
+        return c.value === 'sgd' ? 'SGD' : 'Adam';
+      case 'loss':
+        return EN_LOSSES[c.value].label;
+      case 'ref':
+        return `πref = ${c.value.map((x) => formatCompact(x, 2)).join(', ')}`;
+    }
+  },
+  legend: 'Compare with…',
+  help: 'A second run that differs in one setting, drawn dashed in every view and listed beside this one.',
+  keyLabel: 'Setting that differs',
+  none: 'Nothing (one run)',
+  keyName: {
+    beta: 'β',
+    loss: 'Loss (the first one shown vs another)',
+    ref: 'Reference probabilities',
+    p: 'Preference probability p',
+    features: 'Features',
+    optimizer: 'Optimiser',
+    lr: 'Learning rate',
+  },
+  valueLabel: 'Value of the second run',
+  valueHint: {
+    beta: 'A number, e.g. 1',
+    loss: 'A TRL loss_type, e.g. ipo',
+    ref: 'One probability per response, comma-separated',
+    p: 'A number from 0 to 1',
+    features: 'tabular or shared',
+    optimizer: 'sgd or adam',
+    lr: 'A number, e.g. 0.1',
+  },
+  apply: 'Compare',
+  clear: 'Clear',
+  invalid: (typed) => `“${typed}” is not a value this setting takes.`,
+  same: 'That is the current setting: there is nothing to compare.',
+  status: (main, other) => `Solid lines: ${main}. Dashed lines: ${other}.`,
+  statusDotted: (main, other) => `Solid and dashed lines: ${main}. Dotted and dash-dotted lines: ${other}.`,
+  lossNote: (first, other) => `Compares the first loss shown, ${first}, with ${other}.`,
+  traceName: (name, side) => `${name} · ${side}`,
+  summary: (main, other, mainSummary, otherSummary) =>
+    `Solid: ${main}. ${mainSummary} Dashed: ${other}. ${otherSummary}`,
+  pairViewsSame: (other) =>
+    `The second run (${other}) differs only in how it trains: at the start its curves are these.`,
+  table: {
+    caption: (main, other, steps) => `Both runs after ${steps} steps: ${main} and ${other}`,
+    loss: 'Loss',
+    run: 'Run',
+    chosen: 'π(y_w)',
+    rejected: 'π(y_l)',
+    kl: 'KL(π‖πref)',
+    klHelp: 'How far the trained policy is from the reference, in nats.',
+  },
+  sweepsMainOnly: (main) => `The sweeps are of the solid run (${main}).`,
+  vsColumn: (side) => `vs ${side}`,
+  metricsCaption: (loss, side, step) => `${loss} · ${side}: TRL metrics at step ${step}`,
+};

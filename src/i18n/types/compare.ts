@@ -1,0 +1,53 @@
+// The strings of "compare two runs": the control, the names of the two runs in legends and captions, and the
+// table of both runs' ends.
+import type { CompareKey } from '../../state/appState.ts';
+import type { CompareValue } from '../../state/compareChoice.ts';
+
+export interface CompareStrings {
+  /** A run named by the setting that tells it apart: 'β = 1', 'IPO', 'SGD', 'shared features'. */
+  side: (c: CompareValue) => string;
+  /** The control's legend. */
+  legend: string;
+  help: string;
+  /** The setting picker: its label, the "no second run" choice and each setting's name. */
+  keyLabel: string;
+  none: string;
+  keyName: Record<CompareKey, string>;
+  /** The value box and its hint per setting (what to type). */
+  valueLabel: string;
+  valueHint: Record<CompareKey, string>;
+  apply: string;
+  clear: string;
+  /** The typed value is not one the setting takes. */
+  invalid: (typed: string) => string;
+  /** The chosen value equals the current one. */
+  same: string;
+  /** What is being compared now: solid run, dashed run. */
+  status: (main: string, other: string) => string;
+  /** The same where the main lines already use dashes (gradient, training): the second run is dotted. */
+  statusDotted: (main: string, other: string) => string;
+  /** vs=loss compares the first loss shown with another. */
+  lossNote: (first: string, other: string) => string;
+  /** A trace's name in a legend with the run it belongs to. */
+  traceName: (name: string, side: string) => string;
+  /** A figure's text alternative with the dashed run's added. */
+  summary: (main: string, other: string, mainSummary: string, otherSummary: string) => string;
+  /** The views whose curves do not depend on the compared setting (learning rate, optimiser, features). */
+  pairViewsSame: (other: string) => string;
+  /** The table of both runs where training ends. */
+  table: {
+    caption: (main: string, other: string, steps: number) => string;
+    loss: string;
+    run: string;
+    chosen: string;
+    rejected: string;
+    kl: string;
+    klHelp: string;
+  };
+  /** The sweeps are the main run's when the compared setting is not the swept one. */
+  sweepsMainOnly: (main: string) => string;
+  /** A readout column of the second run: 'vs β = 1'. */
+  vsColumn: (side: string) => string;
+  /** A TRL metrics table of the dashed run. */
+  metricsCaption: (loss: string, side: string, step: number) => string;
+}

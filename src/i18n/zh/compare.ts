@@ -1,0 +1,71 @@
+// “对比两次训练”的简体中文文案。
+import type { CompareStrings } from '../types/compare.ts';
+import { formatCompact } from '../../math/numberFormat.ts';
+import { ZH_LOSSES } from './losses.ts';
+
+export const ZH_COMPARE: CompareStrings = {
+  side: (c) => {
+    switch (c.key) {
+      case 'beta':
+        return `β = ${c.value}`;
+      case 'p':
+        return `p = ${c.value}`;
+      case 'lr':
+        return `学习率 ${c.value}`;
+      case 'features':
+        return c.value === 'shared' ? '共享特征' : '表格型特征';
+      case 'optimizer':
+        return c.value === 'sgd' ? 'SGD' : 'Adam';
+      case 'loss':
+        return ZH_LOSSES[c.value].label;
+      case 'ref':
+        return `πref = ${c.value.map((x) => formatCompact(x, 2)).join('、')}`;
+    }
+  },
+  legend: '与另一次训练对比…',
+  help: '另训练一次，只改动一项设置：它在每张图中以虚线画出，数值与当前这次并列。',
+  keyLabel: '改动的设置',
+  none: '不对比（只有一次训练）',
+  keyName: {
+    beta: 'β',
+    loss: '损失（当前第一个损失对比另一个）',
+    ref: '参考概率',
+    p: '偏好概率 p',
+    features: '特征',
+    optimizer: '优化器',
+    lr: '学习率',
+  },
+  valueLabel: '第二次训练的取值',
+  valueHint: {
+    beta: '一个数，例如 1',
+    loss: 'TRL 的 loss_type，例如 ipo',
+    ref: '每个回答一个概率，用逗号分隔',
+    p: '0 到 1 之间的数',
+    features: '从下拉列表中选择：表格型或共享',
+    optimizer: '从下拉列表中选择优化器',
+    lr: '一个数，例如 0.1',
+  },
+  apply: '对比',
+  clear: '清除',
+  invalid: (typed) => `“${typed}”不是这项设置可以取的值。`,
+  same: '这正是当前的设置，没有可对比的内容。',
+  status: (main, other) => `实线：${main}。虚线：${other}。`,
+  statusDotted: (main, other) => `实线与虚线：${main}。点线与点划线：${other}。`,
+  lossNote: (first, other) => `对比的是当前第一个损失 ${first} 与 ${other}。`,
+  traceName: (name, side) => `${name} · ${side}`,
+  summary: (main, other, mainSummary, otherSummary) =>
+    `实线：${main}。${mainSummary} 虚线：${other}。${otherSummary}`,
+  pairViewsSame: (other) => `第二次训练（${other}）只是训练方式不同：在起点处它的曲线与这里相同。`,
+  table: {
+    caption: (main, other, steps) => `训练 ${steps} 步后的两次结果：${main} 与 ${other}`,
+    loss: '损失',
+    run: '训练',
+    chosen: 'π(y_w)',
+    rejected: 'π(y_l)',
+    kl: 'KL(π‖πref)',
+    klHelp: '训练后的策略离参考策略有多远，单位为奈特。',
+  },
+  sweepsMainOnly: (main) => `扫描图只针对实线那次训练（${main}）。`,
+  vsColumn: (side) => `对比 ${side}`,
+  metricsCaption: (loss, side, step) => `${loss} · ${side}：第 ${step} 步的 TRL 指标`,
+};
