@@ -380,7 +380,10 @@ describe('themes and languages from the link', () => {
     ]);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
     await drawnPlot(page, 'loss').waitFor({ state: 'attached', timeout: 20_000 });
+    // The gradient view sits under the loss view (the time cursor's bar above them): plots draw once in sight.
+    await page.locator('#view-gradient').scrollIntoViewIfNeeded();
     await drawnPlot(page, 'gradient').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await settle(page);
     const path = `${SHOTS}instructors-projector.png`;
     await page.screenshot({ path });

@@ -48,9 +48,26 @@ async function changeSeveralControls(page: Page): Promise<string> {
   return preset;
 }
 
+/** The readout once it has stopped changing: past step 0 it follows the controls one background render later. */
+async function settledReadout(page: Page): Promise<string> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await readoutTable(page).innerText();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+  return last;
+}
+
 async function stateOf(page: Page) {
   return {
-    readout: await readoutTable(page).innerText(),
+    readout: await settledReadout(page),
     controls: await controlValues(page),
     beta: await betaBox(page).inputValue(),
     policyRejected: await numberBox(page, POLICY_REJECTED).inputValue(),

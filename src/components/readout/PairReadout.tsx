@@ -18,6 +18,7 @@ import { pairOfLossAt, type RunStep } from '../../derive/atStep.ts';
 import type { TrainingRunInput } from '../../derive/types.ts';
 import type { LossId } from '../../math/index.ts';
 import { useCompareCursorRuns, useCursorRuns } from '../views/useCursorRuns.ts';
+import { useToyFields } from '../views/useToyRuns.ts';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the two gradients): the same in every language. */
@@ -112,11 +113,17 @@ function StepNote({ at }: { at: RunStep | null }) {
 export function PairReadout() {
   const { readout: s, compare } = useStrings();
   const headingId = useId();
-  const losses = useStore(useShallow((st) => st.losses));
-  const inputs = useStoreFields(READOUT_FIELDS);
+  const urgentLosses = useStore(useShallow((st) => st.losses));
+  const urgentInputs = useStoreFields(READOUT_FIELDS);
   const steps = useStore((st) => st.steps);
   const cursor = useStrings().timeCursor;
   const { t, runs } = useCursorRuns();
+  // Past step 0 the numbers come from the runs, which follow the controls one background render later
+  // (deferred). The columns then read the same snapshot as the runs, so a column never mixes a new β (or a
+  // newly ticked loss) with a run trained before it; at step 0 they follow the controls at once.
+  const toy = useToyFields();
+  const losses = t > 0 ? toy.losses : urgentLosses;
+  const inputs: PairLossFields = t > 0 ? toy : urgentInputs;
   const columns = losses.map((id) => columnAtStep(id, inputs, runs, t));
   // The compared run's columns, labelled "vs β = 1": where its pair numbers differ (β, the loss, π_ref), or
   // past step 0, where its own training has moved its pair (each column from its own run at t).
