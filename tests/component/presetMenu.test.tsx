@@ -10,15 +10,14 @@ import type { ScenarioId } from '../../src/math/index.ts';
 import type { AppState } from '../../src/state/appState.ts';
 import { baseState } from '../../src/state/urlCodec.ts';
 import { pickFields } from '../../src/state/pickFields.ts';
-import { TOY_FIELDS } from '../../src/derive/toy.ts';
-import { scenarioExplanation } from '../../src/derive/scenarioFacts.ts';
+import { SCENARIO_FIELDS, scenarioExplanation } from '../../src/derive/scenarioFacts.ts';
 
 /** Two scenarios; the menu takes their titles and explanation templates from the language table. */
 const IDS = ['deterministic', 'noisy'];
 
 /** What scenario `id`'s explanation says about `state` (default: the scenario as loaded). */
 const said = (T: LanguageTable, id: ScenarioId, state: Readonly<AppState> = baseState(id)): string =>
-  scenarioExplanation(T.presets, id, pickFields(state, TOY_FIELDS));
+  scenarioExplanation(T.presets, id, pickFields(state, SCENARIO_FIELDS));
 
 describe('PresetMenu', () => {
   it('shows the selected preset’s explanation in a polite live region and loads it on request', async () => {
