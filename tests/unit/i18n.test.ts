@@ -221,7 +221,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.traceName': [['DPO', 'β = 1']],
   'compare.summary': [['β = 0.1', 'β = 1', '…', '…']],
   'compare.pairViewsSame': [['SGD']],
-  'compare.table.caption': [['β = 0.1', 'β = 1', 600]],
+  'compare.table.caption': [['β = 0.1', 'β = 1', 300, 600]],
   'compare.metricsCaption': [['DPO', 'β = 1', 600]],
   'compare.vsColumn': [['β = 1']],
   'compare.sweepsMainOnly': [['p = 0.6']],
