@@ -191,8 +191,7 @@ export function compareRowsOf(
   otherRuns.forEach((other, i) => {
     const main =
       key === 'loss' ? (i === 0 ? mainRuns[0] : undefined) : mainRuns.find((r) => r.id === other.id);
-    if (main)
-      rows.push({ main: runAtStepOf(main, refs.main, t), other: runAtStepOf(other, refs.other, t) });
+    if (main) rows.push({ main: runAtStepOf(main, refs.main, t), other: runAtStepOf(other, refs.other, t) });
   });
   return rows;
 }

@@ -219,7 +219,8 @@ function betaStrength(
   trainCompared: TrainCompared,
 ): ScenarioFactsById['beta-strength'] {
   const c = compareOf(s);
-  const other = c.status === 'on' && c.choice.key === 'beta' ? { beta: c.choice.value, state: c.state } : null;
+  const other =
+    c.status === 'on' && c.choice.key === 'beta' ? { beta: c.choice.value, state: c.state } : null;
   const weak = runOf(runs, 'sigmoid');
   const strong =
     weak && other && s.dataset === 'pair' ? runOf(trainCompared(other.state), 'sigmoid') : undefined;

@@ -144,7 +144,12 @@ describe('the facts are the runs’ and the views’ numbers', () => {
     for (const compare of ['', 'lr:0.5'] as const) {
       const s = fieldsOf('beta-strength', { compare });
       const f = scenarioFacts('beta-strength', s);
-      expect([f.strongBeta, f.strongOptimum, f.strongChosenEnd, f.strongKl]).toEqual([null, null, null, null]);
+      expect([f.strongBeta, f.strongOptimum, f.strongChosenEnd, f.strongKl]).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
       expect(f.weakFurtherHolds).toBe(false);
       const text = scenarioExplanation(EN.presets, 'beta-strength', s);
       expect(text).not.toContain('strong');

@@ -58,8 +58,7 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
   );
   // Both runs at the cursor, like the TRL tables above them.
   const vsRows = useMemo(
-    () =>
-      vs ? compareRowsOf(vs.key, runs, vs.runs, { main: fields.refProbs, other: vs.refProbs }, t) : [],
+    () => (vs ? compareRowsOf(vs.key, runs, vs.runs, { main: fields.refProbs, other: vs.refProbs }, t) : []),
     [vs, runs, fields.refProbs, t],
   );
   const shownStep = Math.min(t, fields.steps);

@@ -193,7 +193,10 @@ export const EN_PRESETS: PresetStrings = {
       say(
         'β sets how far the policy may move from the reference.',
         f.weakChosenEnd !== null &&
-          (f.weakFurtherHolds && f.strongBeta !== null && f.strongOptimum !== null && f.strongChosenEnd !== null
+          (f.weakFurtherHolds &&
+          f.strongBeta !== null &&
+          f.strongOptimum !== null &&
+          f.strongChosenEnd !== null
             ? `With p = ${c3(f.p)} DPO settles where βh = logit(p): a weak β = ${c3(f.weakBeta)} needs a margin ` +
               `of ${c3(f.weakOptimum)}, which ` +
               (f.weakAlmostAllHolds

@@ -182,7 +182,10 @@ export const ZH_PRESETS: PresetStrings = {
       say(
         'β 决定策略可以离参考模型多远。',
         f.weakChosenEnd !== null &&
-          (f.weakFurtherHolds && f.strongBeta !== null && f.strongOptimum !== null && f.strongChosenEnd !== null
+          (f.weakFurtherHolds &&
+          f.strongBeta !== null &&
+          f.strongOptimum !== null &&
+          f.strongChosenEnd !== null
             ? `在 p = ${c3(f.p)} 时，DPO 停在 βh = logit(p) 处：较弱的 β = ${c3(f.weakBeta)} 需要 ` +
               `${c3(f.weakOptimum)} 的间隔，` +
               (f.weakAlmostAllHolds
