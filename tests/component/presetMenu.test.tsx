@@ -99,3 +99,25 @@ describe('PresetMenu: a claim the edited state no longer bears out is dropped', 
     expect(screen.getByText(edited)).toBeTruthy();
   });
 });
+
+describe('PresetMenu: the β scenario speaks of the compared run on screen', () => {
+  it('states the strong β and its numbers of the vs=beta:… run shown, and drops them without one', () => {
+    const { store } = renderWithStore(<PresetMenu ids={['beta-strength']} onLoad={() => {}} />);
+    act(() => store.getState().loadPreset('beta-strength'));
+    const loaded = said(EN, 'beta-strength');
+    expect(loaded).toContain(`strong β = ${c3(1)}`);
+    expect(screen.getByText(loaded)).toBeTruthy();
+    // Another compared β: the explanation follows the dashed run the views draw.
+    act(() => store.getState().update({ compare: 'beta:2' }));
+    const two = said(EN, 'beta-strength', store.getState());
+    expect(two).toContain(`strong β = ${c3(2)}`);
+    expect(two).not.toBe(loaded);
+    expect(screen.getByText(two)).toBeTruthy();
+    // No compared run: no strong run, no KL of two runs.
+    act(() => store.getState().update({ compare: '' }));
+    const alone = said(EN, 'beta-strength', store.getState());
+    expect(alone).not.toContain('strong');
+    expect(alone).not.toContain('KL');
+    expect(screen.getByText(alone)).toBeTruthy();
+  });
+});
