@@ -10,7 +10,8 @@ import { computeTrainingRuns, TOY_FIELDS } from './toy.ts';
 import { computePairCurves, type PairCurveFields } from './pairCurves.ts';
 import { PAIR_CURVE_FIELDS } from './pairCurvesMemo.ts';
 import type { TrainingRunInput } from './types.ts';
-import { LOSS_IDS, trustedSteps, type LossId } from '../math/index.ts';
+import { runStepAt } from './atStep.ts';
+import { LOSS_IDS, type LossId } from '../math/index.ts';
 
 /** The fields a compare choice is read against: the choice, K, and every setting it may change. */
 export type CompareBase = Pick<
@@ -135,7 +136,7 @@ export const compareRunsOf = memoByFields(TOY_FIELDS, computeTrainingRuns);
 /** The second run's loss and gradient curves, memoised apart from the main ones. */
 export const compareCurvesOf = memoByFields(PAIR_CURVE_FIELDS, computePairCurves);
 
-/** Where one run ends: π(y_w), π(y_l) and KL(π‖π_ref) at its last trusted step. */
+/** One run at one step: π(y_w), π(y_l) and KL(π‖π_ref) (where it ends, or at the time cursor). */
 export interface RunEnd {
   id: LossId;
   step: number;
@@ -154,10 +155,19 @@ export function klFromRef(probs: readonly number[], ref: readonly number[]): num
   return Math.max(0, kl);
 }
 
-export function runEndOf(run: TrainingRunInput, ref: readonly number[]): RunEnd {
-  const step = Math.max(0, trustedSteps(run.divergence, run.probs.length) - 1);
+/**
+ * `run` at cursor `t`: the step the other views show for it (runStepAt: t clamped to the run, or its last
+ * trusted step when it diverged before t), so the table of both runs says what the readout and TRL tables say.
+ */
+export function runAtStepOf(run: TrainingRunInput, ref: readonly number[], t: number): RunEnd {
+  const { step } = runStepAt(run, t);
   const probs = run.probs[step] ?? [];
   return { id: run.id, step, chosen: probs[0], rejected: probs[1], kl: klFromRef(probs, ref) };
+}
+
+/** Where `run` ends: its last trusted step. */
+export function runEndOf(run: TrainingRunInput, ref: readonly number[]): RunEnd {
+  return runAtStepOf(run, ref, Infinity);
 }
 
 /** One row of the two runs' table: the same loss in both runs (for vs=loss: the first loss and the other). */
@@ -166,18 +176,22 @@ export interface CompareRow {
   other: RunEnd;
 }
 
-/** The rows of the two runs' table, each run measured against its own reference. */
+/**
+ * The rows of the two runs' table at cursor `t` (default: where training ends), each run measured against
+ * its own reference.
+ */
 export function compareRowsOf(
   key: CompareKey,
   mainRuns: readonly TrainingRunInput[],
   otherRuns: readonly TrainingRunInput[],
   refs: { main: readonly number[]; other: readonly number[] },
+  t = Infinity,
 ): CompareRow[] {
   const rows: CompareRow[] = [];
   otherRuns.forEach((other, i) => {
     const main =
       key === 'loss' ? (i === 0 ? mainRuns[0] : undefined) : mainRuns.find((r) => r.id === other.id);
-    if (main) rows.push({ main: runEndOf(main, refs.main), other: runEndOf(other, refs.other) });
+    if (main) rows.push({ main: runAtStepOf(main, refs.main, t), other: runAtStepOf(other, refs.other, t) });
   });
   return rows;
 }

@@ -1,12 +1,22 @@
 // The facts each scenario's explanation states, computed from the current state and the training runs the
-// views draw (trainingRunsOf), and from the closed forms the loss view draws (optimumOnCurve): so every number
-// in an explanation is a number on screen, and every claim (a `…Holds` boolean) is checked against the state
-// shown. The i18n templates (i18n/en/presets.ts, zh/presets.ts) turn these into sentences.
-import { findScenario, logit, rlhfOptimum, sigmoid, type LossId, type ScenarioId } from '../math/index.ts';
+// views draw (trainingRunsOf; the compared run's: compareRunsOf), and from the closed forms the loss view
+// draws (optimumOnCurve): so every number in an explanation is a number on screen, and every claim (a
+// `…Holds` boolean) is checked against the state shown. The i18n templates (i18n/en/presets.ts,
+// zh/presets.ts) turn these into sentences.
+import { logit, rlhfOptimum, sigmoid, type LossId, type ScenarioId } from '../math/index.ts';
 import type { PresetStrings, ScenarioFactsById } from '../i18n/types/presets.ts';
+import { stateFields, type FieldsOf } from '../state/pickFields.ts';
 import type { TrainingRunInput } from './types.ts';
-import { computeTrainingRuns, memoOnFields, trainingRunsOf, type ToyFields, type ToyRuns } from './toy.ts';
+import { TOY_FIELDS, trainingRunsOf, type ToyFields, type ToyRuns } from './toy.ts';
 import { optimumOnCurve } from './pairCurves.ts';
+import { compareOf, compareRunsOf, runEndOf } from './compare.ts';
+
+/** The fields an explanation reads: the toy's, and the compared run's choice (vs=…), which the views draw too. */
+export const SCENARIO_FIELDS = stateFields(...TOY_FIELDS, 'compare');
+export type ScenarioFields = FieldsOf<typeof SCENARIO_FIELDS>;
+
+/** How the compared run is trained: by default the views' own memo (derive/compare.ts), so it is theirs. */
+export type TrainCompared = (s: ScenarioFields) => ToyRuns;
 
 /** How close an end value must be to a closed form for "ends at" (far tighter than the 3 digits shown). */
 const ENDS_AT = 1e-3;
@@ -34,14 +44,15 @@ function lossViewOptimum(s: ToyFields, id: LossId): number | null {
   return h !== null && Number.isFinite(h) ? h : null;
 }
 const noOffsets = (s: ToyFields): boolean => s.startLogRatios.every((r) => r === 0);
-/** KL(π‖π_ref) where a run ends. */
-function endKl(run: TrainingRunInput | undefined, ref: readonly number[]): number | null {
-  const p = run?.probs[run.probs.length - 1];
-  if (!p) return null;
-  return p.reduce((acc, x, k) => (x > 0 ? acc + x * Math.log(x / ref[k]) : acc), 0);
-}
+/** KL(π‖π_ref) where a run ends: the number the table of both runs shows (CompareTable, at the last step). */
+const endKl = (run: TrainingRunInput | undefined, ref: readonly number[]): number | null =>
+  run ? runEndOf(run, ref).kl : null;
 
-type Compute<K extends ScenarioId> = (s: ToyFields, runs: ToyRuns) => ScenarioFactsById[K];
+type Compute<K extends ScenarioId> = (
+  s: ScenarioFields,
+  runs: ToyRuns,
+  trainCompared: TrainCompared,
+) => ScenarioFactsById[K];
 
 function start(s: ToyFields, runs: ToyRuns): ScenarioFactsById['start'] {
   const dpo = runOf(runs, 'sigmoid');
@@ -198,38 +209,42 @@ function ktoUndesirable(s: ToyFields, runs: ToyRuns): ScenarioFactsById['kto-und
 }
 
 /**
- * The strong β the 'beta-strength' scenario compares its run with.
- * TODO(compare): once the compared run is app state (`vs=beta:…`), take its β and its runs from there.
+ * Weak vs strong β: the weak run is the state's, the strong one the compared run the views draw dashed
+ * (vs=beta:…, loaded with the scenario), its training the views' (trainCompared) and its optimum the dashed
+ * line of the loss view. Without a β comparison there is no strong run to speak of.
  */
-export function strongBetaOf(): number {
-  return findScenario('beta-strength')?.compareBetas?.[1] ?? 1;
-}
-
-/** DPO on the state's toy at the strong β (the compared run), memoised on the toy's fields like trainingRunsOf. */
-const strongRunsOf = memoOnFields((s) =>
-  computeTrainingRuns({ ...s, losses: ['sigmoid'], beta: strongBetaOf() }),
-);
-
-function betaStrength(s: ToyFields, runs: ToyRuns): ScenarioFactsById['beta-strength'] {
-  const strongBeta = strongBetaOf();
+function betaStrength(
+  s: ScenarioFields,
+  runs: ToyRuns,
+  trainCompared: TrainCompared,
+): ScenarioFactsById['beta-strength'] {
+  const c = compareOf(s);
+  const other =
+    c.status === 'on' && c.choice.key === 'beta' ? { beta: c.choice.value, state: c.state } : null;
   const weak = runOf(runs, 'sigmoid');
-  const strong = weak && s.dataset === 'pair' ? runOf(strongRunsOf(s), 'sigmoid') : undefined;
+  const strong =
+    weak && other && s.dataset === 'pair' ? runOf(trainCompared(other.state), 'sigmoid') : undefined;
   const weakEnd = endProb(weak, 0);
   const strongEnd = endProb(strong, 0);
   const weakKl = endKl(weak, s.refProbs);
-  const strongKl = endKl(strong, s.refProbs);
+  const strongKl = other ? endKl(strong, other.state.refProbs) : null;
+  const strongOptimum = other ? lossViewOptimum(other.state, 'sigmoid') : null;
   return {
     pairHolds: s.dataset === 'pair',
     p: s.preferenceProb,
     weakBeta: s.beta,
-    strongBeta,
+    strongBeta: other?.beta ?? null,
     weakOptimum: logit(s.preferenceProb) / s.beta,
-    strongOptimum: logit(s.preferenceProb) / strongBeta,
+    strongOptimum: strong ? strongOptimum : null,
     weakChosenEnd: weakEnd,
     strongChosenEnd: strongEnd,
+    weakKl: strong ? weakKl : null,
+    strongKl,
     weakAlmostAllHolds: weakEnd !== null && weakEnd >= 0.99,
     weakFurtherHolds:
-      s.beta < strongBeta &&
+      other !== null &&
+      s.beta < other.beta &&
+      strongOptimum !== null &&
       weakEnd !== null &&
       strongEnd !== null &&
       weakEnd > strongEnd &&
@@ -269,22 +284,27 @@ const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   'bradley-terry': bradleyTerry,
 };
 
-/** Scenario `id`'s facts about the state `s` and its runs (default: the views' memoised runs). */
+/**
+ * Scenario `id`'s facts about the state `s` and its runs (default: the views' memoised runs, and the compared
+ * run's memo for a second run).
+ */
 export function scenarioFacts<K extends ScenarioId>(
   id: K,
-  s: ToyFields,
+  s: ScenarioFields,
   runs: ToyRuns = trainingRunsOf(s),
+  trainCompared: TrainCompared = compareRunsOf,
 ): ScenarioFactsById[K] {
-  return COMPUTE[id](s, runs);
+  return COMPUTE[id](s, runs, trainCompared);
 }
 
 /** Scenario `id`'s explanation in one language, about the state `s`. */
 export function scenarioExplanation<K extends ScenarioId>(
   strings: PresetStrings,
   id: K,
-  s: ToyFields,
+  s: ScenarioFields,
   runs?: ToyRuns,
+  trainCompared?: TrainCompared,
 ): string {
   const text: PresetStrings[K] = strings[id];
-  return text.explanation(scenarioFacts(id, s, runs));
+  return text.explanation(scenarioFacts(id, s, runs, trainCompared));
 }

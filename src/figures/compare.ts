@@ -1,15 +1,18 @@
 // The compared run drawn into a figure: its traces dashed (a solid line becomes dashed, a dashed one dotted),
 // its markers open, in the same colour per loss (lossStyleOf), named with the run they belong to ("DPO · β = 1"),
 // in a legend group of their own. The loss, gradient, training and metrics figures draw the second run with
-// their own builder and overlay it here; the plane and simplex add its path only (their contours, reference
-// and optimum belong to the main run).
+// their own builder and overlay it here; the plane and simplex add its path and its marker at the time cursor
+// only (their contours, reference and optimum belong to the main run).
 import type { Data, Dash, Layout } from 'plotly.js';
 import type { LossId } from '../math/index.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
 import { drawnSteps } from '../math/index.ts';
 import type { Figure, PlotTheme } from './types.ts';
+import type { FigureStrings } from '../i18n/types/figures.ts';
+import { runStepAt } from '../derive/atStep.ts';
 import { lossStyleOf } from './lossStyle.ts';
 import { QUADRATIC_LOSSES } from './lossFigure.ts';
+import { stepMarkerName, stepMarkerTrace } from './stepCursor.ts';
 
 /** How the two runs are named in legends and the text alternative (i18n CompareStrings). */
 export interface CompareNames {
@@ -154,13 +157,50 @@ export function withCompareTraces(
   };
 }
 
-/** The second run's path and end marker over the (ρw, ρl) plane, for the plane's loss (or vs=loss's other loss). */
+/** The time cursor in the plane and simplex: its step, and the strings that name a marker at it. */
+export interface CompareCursor {
+  step: number;
+  strings: FigureStrings;
+}
+
+/**
+ * The second run's marker at the time cursor: the main runs' diamond (stepMarkerTrace) at its own run's step
+ * t (runStepAt: the last trusted step when it diverged before t), open, its outline in the loss's colour, so
+ * that two diamonds of one colour tell the runs apart the way their solid and dashed paths do.
+ */
+function compareStepMarker(
+  run: TrainingRunInput,
+  cursor: CompareCursor,
+  theme: PlotTheme,
+  names: CompareNames,
+  label: string,
+  point: (step: number) => Record<string, number[]>,
+  hoverValues: string,
+  extra: Partial<Data> = {},
+): Data {
+  const colour = lossStyleOf(run.id, theme).color;
+  const name = stepMarkerName(cursor.strings, label, runStepAt(run, cursor.step));
+  const hovertemplate = `${names.traceName(name, names.other)}<br>${hoverValues}<extra></extra>`;
+  const marker = stepMarkerTrace(theme, colour, name, point(runStepAt(run, cursor.step).step), {
+    ...extra,
+    hovertemplate,
+  });
+  const t = asCompareTrace(marker, names) as Loose;
+  const m = isRecord(t.marker) ? t.marker : {};
+  return { ...t, marker: { ...m, line: { color: colour, width: 2 } } } as Data;
+}
+
+/**
+ * The second run's path and end marker over the (ρw, ρl) plane, for the plane's loss (or vs=loss's other
+ * loss), and with a time cursor its open diamond at step t.
+ */
 export function planeCompareTraces(
   run: TrainingRunInput | undefined,
   theme: PlotTheme,
   names: CompareNames,
   pathName: (label: string) => string,
   label: string,
+  cursor?: CompareCursor,
 ): Data[] {
   if (!run) return [];
   const n = drawnSteps(run.divergence, Math.min(run.chosenLogRatio.length, run.rejectedLogRatio.length));
@@ -188,17 +228,38 @@ export function planeCompareTraces(
     marker: { symbol: 'star', size: Math.round(theme.lineWidth * 2 + 12), color: colour },
     hovertemplate: `${names.traceName(name, names.other)}<br>(%{x:.2f}, %{y:.2f})<extra></extra>`,
   };
-  return run.divergence ? [asCompareTrace(path, names)] : [path, end].map((t) => asCompareTrace(t, names));
+  const drawn = run.divergence
+    ? [asCompareTrace(path, names)]
+    : [path, end].map((t) => asCompareTrace(t, names));
+  if (!cursor) return drawn;
+  const at = compareStepMarker(
+    run,
+    cursor,
+    theme,
+    names,
+    label,
+    (k) => ({
+      x: [run.chosenLogRatio[k]],
+      y: [run.rejectedLogRatio[k]],
+    }),
+    '(%{x:.2f}, %{y:.2f})',
+  );
+  return [...drawn, at];
 }
 
-/** The second runs' paths on the simplex (K = 3): one dashed line and open end marker per loss. */
+/**
+ * The second runs' paths on the simplex (K = 3): one dashed line and open end marker per loss, and with a
+ * time cursor each run's open diamond at step t (after every path, like the main runs' diamonds).
+ */
 export function simplexCompareTraces(
   runs: readonly TrainingRunInput[],
   theme: PlotTheme,
   names: CompareNames,
   lossLabel: (id: LossId) => string,
+  cursor?: CompareCursor,
 ): Data[] {
   const out: Data[] = [];
+  const markers: Data[] = [];
   for (const run of runs) {
     const n = drawnSteps(run.divergence, run.probs.length);
     if (n === 0 || run.probs[0].length !== 3) continue;
@@ -245,8 +306,21 @@ export function simplexCompareTraces(
           names,
         ),
       );
+    if (cursor)
+      markers.push(
+        compareStepMarker(
+          run,
+          cursor,
+          theme,
+          names,
+          label,
+          (k) => ({ a: [run.probs[k][0]], b: [run.probs[k][1]], c: [run.probs[k][2]] }),
+          '%{a:.3f}, %{b:.3f}, %{c:.3f}',
+          { type: 'scatterternary', legendgroup: run.id },
+        ),
+      );
   }
-  return out;
+  return [...out, ...markers];
 }
 
 /**

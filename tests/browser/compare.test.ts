@@ -39,7 +39,7 @@ describe('compare two runs', () => {
       await expect.poll(() => dashedPaths(page, id), { timeout: 20_000 }).toBeGreaterThan(before);
       expect(await plotView(page, id).innerText()).toContain('β = 1');
     }
-    const table = page.getByRole('table', { name: /Both runs after 600 steps: β = 0\.1 and β = 1/ });
+    const table = page.getByRole('table', { name: /Both runs at step 600 of 600: β = 0\.1 and β = 1/ });
     await table.scrollIntoViewIfNeeded();
     expect(await table.innerText()).toContain('KL(π‖πref)');
     // The second run's table, readout columns and control add no serious accessibility problem.

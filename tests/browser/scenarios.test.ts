@@ -2,7 +2,9 @@
 // shows. Each number is read from the page itself — Plotly's figure data on the plot divs (`gd.data`, the last
 // point of a training curve for where a run ends, so a time cursor moving markers does not matter), the
 // readout's text and the controls — and compared, written as the explanation writes it (c3), in the order the
-// explanation states them; a number the explanation states that no reading accounts for fails the test.
+// explanation states them; a number the explanation states that no reading accounts for fails the test. A
+// compared run (vs=…, the β scenario's strong β) is read from what the page draws of it: its dashed traces
+// (legend groups 'vs:…'), the compare control, and the table of both runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageProblems } from './browser.ts';
@@ -11,11 +13,8 @@ import { openWatched, setUpBrowser } from './session.ts';
 import { statedNumbers } from '../helpers/scenarioText.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
 import { EN } from '../../src/i18n/en/index.ts';
-import { SCENARIO_IDS, logit, type LossId, type ScenarioId } from '../../src/math/index.ts';
-import { baseState } from '../../src/state/urlCodec.ts';
-import { pickFields } from '../../src/state/pickFields.ts';
-import { TOY_FIELDS, computeTrainingRuns } from '../../src/derive/toy.ts';
-import { strongBetaOf } from '../../src/derive/scenarioFacts.ts';
+import { SCENARIO_IDS, type LossId, type ScenarioId } from '../../src/math/index.ts';
+import { COMPARE_GROUP_PREFIX } from '../../src/figures/compare.ts';
 
 const session = setUpBrowser({ viewport: { width: 1280, height: 1000 } });
 let page: Page;
@@ -86,12 +85,20 @@ const lastOf = (xs: readonly number[]): number => {
   return xs[xs.length - 1];
 };
 
-/** The training view's π(response k) curve in the panel of loss `id`. */
-function probCurve(fig: PlotData, id: LossId, k: number): Trace {
+/** Which run a trace belongs to: the main one (solid) or the compared one (dashed, legend group 'vs:…'). */
+type Run = 'main' | 'compared';
+const groupOf = (group: string, run: Run): string =>
+  run === 'main' ? group : `${COMPARE_GROUP_PREFIX}${group}`;
+const ofRun = (t: Trace, run: Run): boolean =>
+  t.legendgroup.startsWith(COMPARE_GROUP_PREFIX) === (run === 'compared');
+
+/** The training view's π(response k) curve in the panel of loss `id` (of the main run, or the compared one). */
+function probCurve(fig: PlotData, id: LossId, k: number, run: Run = 'main'): Trace {
   const panel = fig.annotations.findIndex((t) => t === label(id) || t.startsWith(`${label(id)} ·`));
   if (panel < 0) throw new Error(`no training panel for ${id}`);
-  const curve = fig.traces.filter((t) => t.legendgroup === `response-${k}`)[panel];
-  if (!curve) throw new Error(`no π curve ${k} for ${id}`);
+  // Both runs are drawn by the same builder: the compared run's panels line up with the main run's.
+  const curve = fig.traces.filter((t) => t.legendgroup === groupOf(`response-${k}`, run))[panel];
+  if (!curve) throw new Error(`no ${run} π curve ${k} for ${id}`);
   return curve;
 }
 
@@ -103,11 +110,39 @@ function metricCurve(fig: PlotData, metric: string, id: LossId): number[] {
   return curve.y;
 }
 
-/** The loss view's dotted optimum line of loss `id`: its x. */
-function optimumLine(fig: PlotData, id: LossId): number {
-  const line = fig.traces.find((t) => t.name === EN.figures.trace.optimum(label(id)));
-  if (!line) throw new Error(`no optimum line for ${id}`);
+/**
+ * The loss view's dotted optimum line of loss `id` (of the main run, or the compared one's dashed line): its
+ * x. With a compared run both are named with their run too ('DPO: optimum h* · β = 1').
+ */
+function optimumLine(fig: PlotData, id: LossId, run: Run = 'main'): number {
+  const name = EN.figures.trace.optimum(label(id));
+  const line = fig.traces.find(
+    (t) =>
+      (t.name === name || t.name.startsWith(`${name} ·`)) &&
+      t.legendgroup === groupOf(id, run) &&
+      ofRun(t, run),
+  );
+  if (!line) throw new Error(`no ${run} optimum line for ${id}`);
   return line.x[0];
+}
+
+/** The compared β as the compare control shows it (its setting must be β). */
+async function comparedBeta(): Promise<number> {
+  const key = page.getByRole('combobox', { name: EN.compare.keyLabel, exact: true });
+  if ((await key.inputValue()) !== 'beta') throw new Error('the compared setting is not β');
+  return boxValue(EN.compare.valueLabel);
+}
+
+/** The KL from the reference of loss `id` in both runs, as the table of both runs shows them. */
+async function compareTableKl(id: LossId): Promise<[number, number]> {
+  const table = page.locator('.compare-table table');
+  await table.scrollIntoViewIfNeeded();
+  const row = table
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: label(id), exact: true }) });
+  const cells = await row.locator('td').allInnerTexts();
+  if (cells.length !== 6) throw new Error(`the table of both runs has ${cells.length} cells for ${id}`);
+  return [firstNumber(cells[2]), firstNumber(cells[5])];
 }
 
 /** A number box's value, as the page shows it. */
@@ -192,24 +227,20 @@ const READINGS: Record<ScenarioId, () => Promise<number[]>> = {
   'beta-strength': async () => {
     const training = await plotData('training');
     const loss = await plotData('loss');
-    const p = await boxValue(P);
-    // TODO(compare): the strong-β run is not drawn yet. Once the compared run (`vs=beta:1`) is on the page,
-    // read these three from it: its β from the compare control, its margin from its dashed optimum line in
-    // #view-loss, and its π(y_w) from the last point of its dashed y_w curve in #view-training. Until then
-    // they come from the math: the scenario's state trained at the compared β.
-    const strongBeta = strongBetaOf();
-    const strong = computeTrainingRuns({
-      ...pickFields(baseState('beta-strength'), TOY_FIELDS),
-      beta: strongBeta,
-    }).runs[0];
+    // The strong β is the compared run the page draws (vs=beta:1): its β from the compare control, its margin
+    // from its dashed optimum line, its π(y_w) from the last point of its dashed y_w curve, both runs' KL
+    // from the table of both runs (at the cursor, which the scenario puts at the end).
+    const [weakKl, strongKl] = await compareTableKl('sigmoid');
     return [
-      p,
+      await boxValue(P),
       await boxValue(BETA_LABEL),
       optimumLine(loss, 'sigmoid'),
       lastOf(probCurve(training, 'sigmoid', 0).y),
-      strongBeta,
-      logit(p) / strongBeta,
-      strong.probs[strong.probs.length - 1][0],
+      await comparedBeta(),
+      optimumLine(loss, 'sigmoid', 'compared'),
+      lastOf(probCurve(training, 'sigmoid', 0, 'compared').y),
+      weakKl,
+      strongKl,
     ];
   },
   'bradley-terry': async () => {

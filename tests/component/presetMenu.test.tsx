@@ -10,15 +10,14 @@ import type { ScenarioId } from '../../src/math/index.ts';
 import type { AppState } from '../../src/state/appState.ts';
 import { baseState } from '../../src/state/urlCodec.ts';
 import { pickFields } from '../../src/state/pickFields.ts';
-import { TOY_FIELDS } from '../../src/derive/toy.ts';
-import { scenarioExplanation } from '../../src/derive/scenarioFacts.ts';
+import { SCENARIO_FIELDS, scenarioExplanation } from '../../src/derive/scenarioFacts.ts';
 
 /** Two scenarios; the menu takes their titles and explanation templates from the language table. */
 const IDS = ['deterministic', 'noisy'];
 
 /** What scenario `id`'s explanation says about `state` (default: the scenario as loaded). */
 const said = (T: LanguageTable, id: ScenarioId, state: Readonly<AppState> = baseState(id)): string =>
-  scenarioExplanation(T.presets, id, pickFields(state, TOY_FIELDS));
+  scenarioExplanation(T.presets, id, pickFields(state, SCENARIO_FIELDS));
 
 describe('PresetMenu', () => {
   it('shows the selected preset’s explanation in a polite live region and loads it on request', async () => {
@@ -98,5 +97,27 @@ describe('PresetMenu: a claim the edited state no longer bears out is dropped', 
     // IPO's target is now (2p − 1)/(2β) = 0.8/0.2 = 4, and it still settles there.
     expect(edited).toContain(`(2p − 1)/(2β) = ${c3(4)} here, and stops there`);
     expect(screen.getByText(edited)).toBeTruthy();
+  });
+});
+
+describe('PresetMenu: the β scenario speaks of the compared run on screen', () => {
+  it('states the strong β and its numbers of the vs=beta:… run shown, and drops them without one', () => {
+    const { store } = renderWithStore(<PresetMenu ids={['beta-strength']} onLoad={() => {}} />);
+    act(() => store.getState().loadPreset('beta-strength'));
+    const loaded = said(EN, 'beta-strength');
+    expect(loaded).toContain(`strong β = ${c3(1)}`);
+    expect(screen.getByText(loaded)).toBeTruthy();
+    // Another compared β: the explanation follows the dashed run the views draw.
+    act(() => store.getState().update({ compare: 'beta:2' }));
+    const two = said(EN, 'beta-strength', store.getState());
+    expect(two).toContain(`strong β = ${c3(2)}`);
+    expect(two).not.toBe(loaded);
+    expect(screen.getByText(two)).toBeTruthy();
+    // No compared run: no strong run, no KL of two runs.
+    act(() => store.getState().update({ compare: '' }));
+    const alone = said(EN, 'beta-strength', store.getState());
+    expect(alone).not.toContain('strong');
+    expect(alone).not.toContain('KL');
+    expect(screen.getByText(alone)).toBeTruthy();
   });
 });

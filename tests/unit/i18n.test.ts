@@ -17,8 +17,7 @@ import type {
 import { URL_NOTICE_KINDS, type UrlNotice } from '../../src/state/urlNotice.ts';
 import { LOSS_IDS, SCENARIO_IDS, TOY_SCENARIOS, type ScenarioId } from '../../src/math/index.ts';
 import { UNFINISHED_STATUSES } from '../../src/derive/sweeps.ts';
-import { scenarioFacts } from '../../src/derive/scenarioFacts.ts';
-import { TOY_FIELDS } from '../../src/derive/toy.ts';
+import { SCENARIO_FIELDS, scenarioFacts } from '../../src/derive/scenarioFacts.ts';
 import { baseState } from '../../src/state/urlCodec.ts';
 import { pickFields } from '../../src/state/pickFields.ts';
 
@@ -150,13 +149,13 @@ const notices: UrlNotice[][] = URL_NOTICE_KINDS.flatMap((kind) => [
  * none of its runs trained (only hinge ticked: the sentences about missing runs).
  */
 function scenarioSamples(id: ScenarioId): unknown[][] {
-  const facts: Record<string, unknown> = { ...scenarioFacts(id, pickFields(baseState(id), TOY_FIELDS)) };
+  const facts: Record<string, unknown> = { ...scenarioFacts(id, pickFields(baseState(id), SCENARIO_FIELDS)) };
   const denied = Object.fromEntries(
     Object.entries(facts).map(([k, v]) => [k, k.endsWith('Holds') ? false : v]),
   );
   const untrained = scenarioFacts(
     id,
-    pickFields({ ...baseState(id), losses: ['hinge' as const] }, TOY_FIELDS),
+    pickFields({ ...baseState(id), losses: ['hinge' as const] }, SCENARIO_FIELDS),
   );
   return [[facts], [denied], [untrained]];
 }
@@ -222,7 +221,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.traceName': [['DPO', 'β = 1']],
   'compare.summary': [['β = 0.1', 'β = 1', '…', '…']],
   'compare.pairViewsSame': [['SGD']],
-  'compare.table.caption': [['β = 0.1', 'β = 1', 600]],
+  'compare.table.caption': [['β = 0.1', 'β = 1', 300, 600]],
   'compare.metricsCaption': [['DPO', 'β = 1', 600]],
   'compare.vsColumn': [['β = 1']],
   'compare.sweepsMainOnly': [['p = 0.6']],

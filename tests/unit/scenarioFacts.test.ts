@@ -8,18 +8,24 @@ import { SCENARIO_IDS, rlhfOptimum, sigmoid, type ScenarioId } from '../../src/m
 import type { AppState } from '../../src/state/appState.ts';
 import { baseState } from '../../src/state/urlCodec.ts';
 import { pickFields } from '../../src/state/pickFields.ts';
-import { TOY_FIELDS, computeTrainingRuns, type ToyFields } from '../../src/derive/toy.ts';
+import { computeTrainingRuns, type ToyFields } from '../../src/derive/toy.ts';
 import { computePairCurves } from '../../src/derive/pairCurves.ts';
 import type { TrainingRunInput } from '../../src/derive/types.ts';
-import { scenarioExplanation, scenarioFacts, strongBetaOf } from '../../src/derive/scenarioFacts.ts';
+import {
+  SCENARIO_FIELDS,
+  scenarioExplanation,
+  scenarioFacts,
+  type ScenarioFields,
+} from '../../src/derive/scenarioFacts.ts';
+import { compareRowsOf, compareRunsOf, compareStateOf } from '../../src/derive/compare.ts';
 import { EN } from '../../src/i18n/en/index.ts';
 import { ZH } from '../../src/i18n/zh/index.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
 import { statedNumbers } from '../helpers/scenarioText.ts';
 import { stateArb } from '../helpers/stateArbitraries.ts';
 
-const fieldsOf = (id: ScenarioId, patch: Partial<AppState> = {}): ToyFields =>
-  pickFields({ ...baseState(id), ...patch }, TOY_FIELDS);
+const fieldsOf = (id: ScenarioId, patch: Partial<AppState> = {}): ScenarioFields =>
+  pickFields({ ...baseState(id), ...patch }, SCENARIO_FIELDS);
 const last = <T>(xs: readonly T[]): T => xs[xs.length - 1];
 
 function runOf(s: ToyFields, id: string): TrainingRunInput {
@@ -104,15 +110,51 @@ describe('the facts are the runs’ and the views’ numbers', () => {
     expect(f.squeezed).toBe(s.responses - 2);
   });
 
-  it('beta-strength: the weak run is the state’s, the strong one the same state at the compared β', () => {
+  it('beta-strength: the weak run is the state’s, the strong one the compared run the views draw (vs=beta:1)', () => {
     const s = fieldsOf('beta-strength');
+    expect(s.compare).toBe('beta:1');
     const f = scenarioFacts('beta-strength', s);
+    const other = compareStateOf(s);
+    if (!other) throw new Error('beta-strength loads no compared run');
     expect(f.weakBeta).toBe(s.beta);
-    expect(f.strongBeta).toBe(strongBetaOf());
+    expect(f.strongBeta).toBe(other.beta);
+    expect(f.strongBeta).toBe(1);
     expect(f.weakChosenEnd).toBe(last(runOf(s, 'sigmoid').probs)[0]);
-    expect(f.strongChosenEnd).toBe(last(runOf({ ...s, beta: f.strongBeta }, 'sigmoid').probs)[0]);
+    // The compared run's own memoised training: the very run the dashed curves and the table are drawn from.
+    const strong = compareRunsOf(other).runs.find((r) => r.id === 'sigmoid');
+    expect(f.strongChosenEnd).toBe(last(strong?.probs ?? [])[0]);
     expect(f.weakOptimum).toBe(drawnOptimum(s, 'sigmoid'));
-    expect(f.strongOptimum).toBeCloseTo(drawnOptimum({ ...s, beta: f.strongBeta }, 'sigmoid') ?? NaN, 12);
+    expect(f.strongOptimum).toBe(drawnOptimum(other, 'sigmoid'));
+    // The KLs are the table of both runs' cells where training ends.
+    const [row] = compareRowsOf('beta', computeTrainingRuns(s).runs, compareRunsOf(other).runs, {
+      main: s.refProbs,
+      other: other.refProbs,
+    });
+    expect(row.main.step).toBe(s.steps);
+    expect([f.weakKl, f.strongKl]).toEqual([row.main.kl, row.other.kl]);
+  });
+
+  it('beta-strength follows the compared β, and says nothing about a strong run without one', () => {
+    const two = fieldsOf('beta-strength', { compare: 'beta:2' });
+    const f2 = scenarioFacts('beta-strength', two);
+    expect(f2.strongBeta).toBe(2);
+    const strong = last(computeTrainingRuns({ ...two, beta: 2 }).runs[0].probs)[0];
+    expect(f2.strongChosenEnd).toBe(strong);
+    expect(scenarioExplanation(EN.presets, 'beta-strength', two)).toContain(`β = ${c3(2)}`);
+    for (const compare of ['', 'lr:0.5'] as const) {
+      const s = fieldsOf('beta-strength', { compare });
+      const f = scenarioFacts('beta-strength', s);
+      expect([f.strongBeta, f.strongOptimum, f.strongChosenEnd, f.strongKl]).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
+      expect(f.weakFurtherHolds).toBe(false);
+      const text = scenarioExplanation(EN.presets, 'beta-strength', s);
+      expect(text).not.toContain('strong');
+      expect(text).not.toContain('KL');
+    }
   });
 
   it('bradley-terry: π(A) where DPO ends, and π*(A)', () => {
@@ -231,7 +273,7 @@ describe('any state', () => {
     fc.assert(
       fc.property(stateArb, fc.constantFrom(...SCENARIO_IDS), (state, id) => {
         // Few steps: the claims may all fail, the point is that no state breaks a template.
-        const s = pickFields({ ...state, steps: Math.min(state.steps, 40) }, TOY_FIELDS);
+        const s = pickFields({ ...state, steps: Math.min(state.steps, 40) }, SCENARIO_FIELDS);
         for (const T of [EN, ZH]) {
           const text = scenarioExplanation(T.presets, id, s);
           expect(text.length).toBeGreaterThan(20);

@@ -1,7 +1,7 @@
 // Scenarios: a <select> to browse them (the explanation of the selected one shows below, announced politely)
 // and a Load button to apply it. Loading on selection alone would rewrite every control while a keyboard
 // user is still arrowing through the list.
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
 import { useToyFields } from '../views/useToyRuns.ts';
@@ -11,8 +11,8 @@ import { PARAM_TABLE } from '../../state/urlParams.ts';
 import { baseState } from '../../state/urlCodec.ts';
 import { pickFields } from '../../state/pickFields.ts';
 import { isScenarioId, type ScenarioId } from '../../math/index.ts';
-import { computeTrainingRuns, TOY_FIELDS, type ToyFields } from '../../derive/toy.ts';
-import { scenarioExplanation } from '../../derive/scenarioFacts.ts';
+import { computeTrainingRuns } from '../../derive/toy.ts';
+import { SCENARIO_FIELDS, scenarioExplanation, type ScenarioFields } from '../../derive/scenarioFacts.ts';
 import type { PresetStrings } from '../../i18n/types/presets.ts';
 
 export interface PresetMenuProps {
@@ -22,14 +22,15 @@ export interface PresetMenuProps {
 }
 
 /**
- * Scenario `id`'s explanation: about the state on screen (`fields`, the toy views' deferred fields, so its
- * numbers are the ones they draw) when it is the loaded one; about its own state, the one loading it would
- * show, when it is only browsed in the menu.
+ * Scenario `id`'s explanation: about the state on screen (`fields`, the toy views' deferred fields and
+ * compare choice, so its numbers are the ones they draw, the compared run's from their memo) when it is the
+ * loaded one; about its own state, the one loading it would show, when it is only browsed in the menu
+ * (trained apart, so that browsing never evicts the views' memoised runs).
  */
-function explain(text: PresetStrings, id: ScenarioId, loaded: string, fields: ToyFields): string {
+function explain(text: PresetStrings, id: ScenarioId, loaded: string, fields: ScenarioFields): string {
   if (id === loaded) return scenarioExplanation(text, id, fields);
-  const own: ToyFields = pickFields(baseState(id), TOY_FIELDS);
-  return scenarioExplanation(text, id, own, computeTrainingRuns(own));
+  const own: ScenarioFields = pickFields(baseState(id), SCENARIO_FIELDS);
+  return scenarioExplanation(text, id, own, computeTrainingRuns(own), computeTrainingRuns);
 }
 
 export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
@@ -42,8 +43,10 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
   const selected = choice && choice.base === loaded ? choice.id : loaded;
   const presets = ids.filter(isScenarioId).map((presetId) => ({ id: presetId, title: text[presetId].title }));
   const preset = presets.find((p) => p.id === selected);
-  const fields = useToyFields();
-  const explanation = preset ? explain(text, preset.id, loaded, fields) : '';
+  const toy = useToyFields();
+  // Deferred like the views' (useCompareRuns), so the explanation and the dashed run change together.
+  const compare = useDeferredValue(useStore((st) => st.compare));
+  const explanation = preset ? explain(text, preset.id, loaded, { ...toy, compare }) : '';
   // The settings of the loaded scenario edited since (by their link keys; z0's value goes under `z0`).
   const changed = useStore((st) =>
     [...new Set(presetChanges(pickAppState(st)).map((f) => PARAM_TABLE[f].key ?? 'z0'))].join(', '),

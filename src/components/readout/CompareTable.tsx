@@ -1,5 +1,8 @@
-// The two runs side by side where training ends: per loss, π(y_w), π(y_l) and the KL from the reference of
-// the main run (solid in the plots) and of the compared one (dashed), each group headed by its run's name.
+// The two runs side by side at the time cursor's step, like the readout and the TRL tables beside it (the
+// scenarios load with the cursor at the end, where their explanations speak of): per loss, π(y_w), π(y_l)
+// and the KL from the reference of the main run (solid in the plots) and of the compared one (dashed), each
+// group headed by its run's name. A run that diverged before the cursor shows its last trusted step, like the
+// TRL tables do.
 import type { CompareRow } from '../../derive/compare.ts';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { useStrings } from '../strings.tsx';
@@ -10,13 +13,15 @@ export interface CompareTableProps {
   /** The runs' names ('β = 0.1', 'β = 1'). */
   main: string;
   other: string;
+  /** The time cursor's step, and the steps of training. */
+  step: number;
+  steps: number;
 }
 
-export function CompareTable({ rows, main, other }: CompareTableProps) {
+export function CompareTable({ rows, main, other, step, steps }: CompareTableProps) {
   const { compare, losses } = useStrings();
   const t = compare.table;
   if (rows.length === 0) return null;
-  const steps = rows[0].other.step;
   const cells = (end: CompareRow['main']) => (
     <>
       <td>{formatNumber(end.chosen)}</td>
@@ -34,7 +39,7 @@ export function CompareTable({ rows, main, other }: CompareTableProps) {
   return (
     <div className="compare-table">
       <table className="readout-table">
-        <caption>{t.caption(main, other, steps)}</caption>
+        <caption>{t.caption(main, other, step, steps)}</caption>
         <thead>
           <tr>
             <td />

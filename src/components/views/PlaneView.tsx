@@ -36,6 +36,7 @@ export function PlaneView() {
       vs.names,
       figures.trace.trajectory,
       figures.lossLabel(run?.id ?? id),
+      { step: t, strings: figures },
     );
     const other = run && run.id === plane.grid.id ? planeFigure(plane.grid, [run], opts).summary : '';
     return withCompareTraces(main, traces, vs.names, other);

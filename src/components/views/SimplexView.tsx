@@ -39,7 +39,10 @@ export function SimplexView() {
     if (!vs || simplex.reference.length !== 3) return main;
     // The second run's paths (folded to three corners as the main runs are).
     const vsRuns = simplexOf(fields, vs.runs).runs;
-    const traces = simplexCompareTraces(vsRuns, theme, vs.names, figures.lossLabel);
+    const traces = simplexCompareTraces(vsRuns, theme, vs.names, figures.lossLabel, {
+      step: t,
+      strings: figures,
+    });
     return withCompareTraces(main, traces, vs.names, simplexFigure(vsRuns, opts).summary);
   }, [simplex, theme, figures, data, vs, fields, t]);
   const note =

@@ -56,17 +56,19 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
     () => (vs ? vs.runs.map((run) => ({ run, ...metricsAtStep(run, t) })) : []),
     [vs, t],
   );
+  // Both runs at the cursor, like the TRL tables above them.
   const vsRows = useMemo(
-    () => (vs ? compareRowsOf(vs.key, runs, vs.runs, { main: fields.refProbs, other: vs.refProbs }) : []),
-    [vs, runs, fields.refProbs],
+    () => (vs ? compareRowsOf(vs.key, runs, vs.runs, { main: fields.refProbs, other: vs.refProbs }, t) : []),
+    [vs, runs, fields.refProbs, t],
   );
+  const shownStep = Math.min(t, fields.steps);
   const metricsText = useMemo(() => {
     const base = vs ? withCompareCaption(views.sections.metrics, vs, strings) : views.sections.metrics;
     return {
       ...base,
-      title: `${base.title} · ${timeCursor.stepOfSteps(Math.min(t, fields.steps), fields.steps)}`,
+      title: `${base.title} · ${timeCursor.stepOfSteps(shownStep, fields.steps)}`,
     };
-  }, [views, timeCursor, t, fields.steps, vs, strings]);
+  }, [views, timeCursor, shownStep, fields.steps, vs, strings]);
 
   const maxColumns = usePanelColumns();
   const probsFigure = useCallback(() => {
@@ -151,7 +153,15 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
                   />
                 ))}
             </div>
-            {vs && <CompareTable rows={vsRows} main={vs.names.main} other={vs.names.other} />}
+            {vs && (
+              <CompareTable
+                rows={vsRows}
+                main={vs.names.main}
+                other={vs.names.other}
+                step={shownStep}
+                steps={fields.steps}
+              />
+            )}
           </PlotErrorBoundary>
         </>
       )}

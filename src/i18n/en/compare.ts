@@ -58,13 +58,13 @@ export const EN_COMPARE: CompareStrings = {
   pairViewsSame: (other) =>
     `The second run (${other}) differs only in how it trains: at the start its curves are these.`,
   table: {
-    caption: (main, other, steps) => `Both runs after ${steps} steps: ${main} and ${other}`,
+    caption: (main, other, step, steps) => `Both runs at step ${step} of ${steps}: ${main} and ${other}`,
     loss: 'Loss',
     run: 'Run',
     chosen: 'π(y_w)',
     rejected: 'π(y_l)',
     kl: 'KL(π‖πref)',
-    klHelp: 'How far the trained policy is from the reference, in nats.',
+    klHelp: 'How far the policy at this step is from the reference, in nats.',
   },
   sweepsMainOnly: (main) => `The sweeps are of the solid run (${main}).`,
   vsColumn: (side) => `vs ${side}`,

@@ -193,20 +193,24 @@ export const EN_PRESETS: PresetStrings = {
       say(
         'β sets how far the policy may move from the reference.',
         f.weakChosenEnd !== null &&
-          (f.weakFurtherHolds && f.strongChosenEnd !== null
+          (f.weakFurtherHolds &&
+          f.strongBeta !== null &&
+          f.strongOptimum !== null &&
+          f.strongChosenEnd !== null
             ? `With p = ${c3(f.p)} DPO settles where βh = logit(p): a weak β = ${c3(f.weakBeta)} needs a margin ` +
               `of ${c3(f.weakOptimum)}, which ` +
               (f.weakAlmostAllHolds
                 ? `puts almost all probability on y_w (π(y_w) ≈ ${c3(f.weakChosenEnd)}, far from the reference)`
                 : `takes π(y_w) to ${c3(f.weakChosenEnd)}`) +
-              `, while a strong β = ${c3(f.strongBeta)} stops at a margin of ${c3(f.strongOptimum)} with ` +
-              `π(y_w) ≈ ${c3(f.strongChosenEnd)}.`
+              `, while the dashed run’s strong β = ${c3(f.strongBeta)} stops at a margin of ` +
+              `${c3(f.strongOptimum)} with π(y_w) ≈ ${c3(f.strongChosenEnd)}.`
             : f.pairHolds
               ? `With p = ${c3(f.p)} and β = ${c3(f.weakBeta)} DPO settles where βh = logit(p), at a margin of ` +
                 `${c3(f.weakOptimum)} with π(y_w) ≈ ${c3(f.weakChosenEnd)}.`
               : `With β = ${c3(f.weakBeta)} DPO’s π(y_w) ends at ${c3(f.weakChosenEnd)}.`),
-        f.weakFurtherHolds
-          ? 'Compare the KL from the reference of the two runs, and try the β sweep.'
+        f.weakFurtherHolds && f.weakKl !== null && f.strongKl !== null
+          ? `The table of both runs compares their KL from the reference: ${c3(f.weakKl)} nats for the weak β ` +
+              `against ${c3(f.strongKl)} for the strong one; try the β sweep too.`
           : 'Try the β sweep to see where training ends at other values of β.',
       ),
   },

@@ -34,9 +34,9 @@ export interface CompareStrings {
   summary: (main: string, other: string, mainSummary: string, otherSummary: string) => string;
   /** The views whose curves do not depend on the compared setting (learning rate, optimiser, features). */
   pairViewsSame: (other: string) => string;
-  /** The table of both runs where training ends. */
+  /** The table of both runs at the time cursor's step (of `steps`). */
   table: {
-    caption: (main: string, other: string, steps: number) => string;
+    caption: (main: string, other: string, step: number, steps: number) => string;
     loss: string;
     run: string;
     chosen: string;

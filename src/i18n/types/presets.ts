@@ -129,13 +129,18 @@ export interface BetaStrengthFacts {
   /** The data are one preference pair, so p is what the sentences about it say. */
   pairHolds: boolean;
   p: number;
-  /** The weak β (the state's) and the strong one it is compared with. */
+  /** The weak β (the state's) and the strong one: the compared run's (vs=beta:…), null without one. */
   weakBeta: number;
-  strongBeta: number;
+  strongBeta: number | null;
+  /** The margins where DPO settles: the loss view's optimum lines (the strong one dashed). */
   weakOptimum: number;
-  strongOptimum: number;
+  strongOptimum: number | null;
+  /** π(y_w) where each run ends (the strong one: the compared run's dashed curve). */
   weakChosenEnd: number | null;
   strongChosenEnd: number | null;
+  /** KL(π‖π_ref) where each run ends, as the table of both runs shows it; null without a strong run. */
+  weakKl: number | null;
+  strongKl: number | null;
   /** The weak run ends with π(y_w) ≥ 0.99: almost all probability on y_w. */
   weakAlmostAllHolds: boolean;
   /** The weak β is the smaller, and its run ends further from the reference (KL and π(y_w)). */

@@ -182,20 +182,24 @@ export const ZH_PRESETS: PresetStrings = {
       say(
         'β 决定策略可以离参考模型多远。',
         f.weakChosenEnd !== null &&
-          (f.weakFurtherHolds && f.strongChosenEnd !== null
+          (f.weakFurtherHolds &&
+          f.strongBeta !== null &&
+          f.strongOptimum !== null &&
+          f.strongChosenEnd !== null
             ? `在 p = ${c3(f.p)} 时，DPO 停在 βh = logit(p) 处：较弱的 β = ${c3(f.weakBeta)} 需要 ` +
               `${c3(f.weakOptimum)} 的间隔，` +
               (f.weakAlmostAllHolds
                 ? `几乎把全部概率都压到 y_w 上（π(y_w) ≈ ${c3(f.weakChosenEnd)}，远离参考模型）`
                 : `把 π(y_w) 推到 ${c3(f.weakChosenEnd)}`) +
-              `；较强的 β = ${c3(f.strongBeta)} 则在间隔为 ${c3(f.strongOptimum)} 时就停下，` +
+              `；虚线那次训练的 β = ${c3(f.strongBeta)} 较强，在间隔为 ${c3(f.strongOptimum)} 时就停下，` +
               `此时 π(y_w) ≈ ${c3(f.strongChosenEnd)}。`
             : f.pairHolds
               ? `在 p = ${c3(f.p)}、β = ${c3(f.weakBeta)} 时，DPO 停在 βh = logit(p) 处，间隔为 ` +
                 `${c3(f.weakOptimum)}，π(y_w) ≈ ${c3(f.weakChosenEnd)}。`
               : `β = ${c3(f.weakBeta)} 时，DPO 的 π(y_w) 最终停在 ${c3(f.weakChosenEnd)}。`),
-        f.weakFurtherHolds
-          ? '比较两次训练相对参考模型的 KL，再试试 β 扫描图。'
+        f.weakFurtherHolds && f.weakKl !== null && f.strongKl !== null
+          ? `两次训练的对比表列出了它们相对参考模型的 KL：弱 β 为 ${c3(f.weakKl)} 奈特，强 β 只有 ` +
+              `${c3(f.strongKl)} 奈特；也可以再看看 β 扫描图。`
           : '试试 β 扫描图，看看 β 取其他值时训练停在哪里。',
       ),
   },

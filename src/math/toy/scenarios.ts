@@ -35,7 +35,7 @@ export interface ToyScenario {
    * (config.steps). The 'start' scenario is about step 0.
    */
   showStep?: number;
-  /** For a comparison across β: the values to train at (config.loss.beta is the first). */
+  /** For a comparison across β: config.loss.beta first; the other is loaded as the compared run (vs=beta:…). */
   compareBetas?: number[];
 }
 
