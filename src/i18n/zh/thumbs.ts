@@ -35,7 +35,7 @@ export const ZH_THUMBS: ThumbsStrings = {
     loss: (label) => `${label}：A 的损失（踩）`,
     dLogp: (label) => `${label}：∂loss/∂log π(A)`,
   },
-  hover: { rho: 'ρ_A', loss: '损失', dLogp: '∂loss/∂log π(A)' },
+  hover: { rho: 'ρ_A', loss: '损失', dLogp: '对 log π(A) 的梯度' },
   summary: {
     loss: (parts) =>
       `唯一不可取样本的损失随 ρ_A 的变化。${list(
@@ -63,7 +63,7 @@ export const ZH_THUMBS: ThumbsStrings = {
       dLogp: '为正：梯度下降把 π(A) 往下压',
       'rewards/chosen': '可取样本上 β·ρ 的均值',
       'rewards/rejected': 'β·ρ_A，即这个不可取样本',
-      'rewards/margins': 'rewards/chosen − rewards/rejected',
+      'rewards/margins': '两类奖励之差：rewards/chosen − rewards/rejected',
       'logps/rejected': 'log π(A)，按词元求和',
       kl: '这一步用的参考点 z0',
     },
