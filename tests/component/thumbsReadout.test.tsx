@@ -8,6 +8,8 @@ import { parseHash } from '../../src/state/urlCodec.ts';
 import { computeTrainingRuns } from '../../src/derive/toy.ts';
 import { EN } from '../../src/i18n/en/index.ts';
 import { ZH } from '../../src/i18n/zh/index.ts';
+import { TrlMetricsTable } from '../../src/components/readout/TrlMetricsTable.tsx';
+import { metricsAtStep } from '../../src/derive/atStep.ts';
 import { renderWithStore } from './renderWithStore.tsx';
 
 const PRESET = parseHash('#v=2&preset=kto-undesirable-only').state;
@@ -70,5 +72,22 @@ describe('PairReadout under thumbs-down data', () => {
   it('pair data keep the pair readout', () => {
     renderWithStore(<PairReadout />, { ...PATCH, dataset: 'pair' });
     expect(screen.getByRole('table').textContent).toMatch(/y_w/);
+  });
+});
+
+describe('TrlMetricsTable of a thumbs-down run', () => {
+  it('lists only what TRL logs for an undesirable-only batch and says why the chosen side is missing', () => {
+    const { metrics } = metricsAtStep(RUN, 100);
+    renderWithStore(<TrlMetricsTable metrics={metrics} />);
+    const names = screen.getAllByRole('rowheader').map((th) => th.querySelector('code')?.textContent);
+    expect(names).toContain('rewards/rejected');
+    expect(names).toContain('kl');
+    expect(names.filter((n) => /chosen|margins/.test(n ?? ''))).toEqual([]);
+    expect(document.body.textContent).toContain(EN.thumbs.readout.trlNoDesirable);
+  });
+
+  it('says nothing of the kind for a pair run', () => {
+    renderWithStore(<TrlMetricsTable metrics={{ loss: 0.6, 'rewards/chosen': 0.1 }} />);
+    expect(document.body.textContent).not.toContain(EN.thumbs.readout.trlNoDesirable);
   });
 });

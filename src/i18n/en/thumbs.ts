@@ -69,6 +69,8 @@ export const EN_THUMBS: ThumbsStrings = {
       kl: 'the reference point z0 used at this step',
     },
     noDesirable: 'not logged: the batch has no desirable example',
+    trlNoDesirable:
+      'No rewards/chosen, rewards/margins or logps/chosen: TRL logs them only for a batch with a desirable example, and these data have none.',
     pairLoss: 'a pair loss: these data have no pair to train it on',
     z0: {
       kl: 'z0 = KL(π‖π_ref) at this step, clamped at 0 (TRL estimates it from mismatched completions)',

@@ -53,6 +53,8 @@ export interface ThumbsStrings {
     noDesirable: string;
     /** The cell of a pair loss. */
     pairLoss: string;
+    /** Under a TRL metrics table of a run without desirable examples: what TRL does not log. */
+    trlNoDesirable: string;
     /** Under the kl row: where z0 comes from. */
     z0: Record<Z0Mode, string>;
     /** Under the loss row of unpaired APO-zero: it has no z0. */

@@ -68,6 +68,8 @@ export const ZH_THUMBS: ThumbsStrings = {
       kl: '这一步用的参考点 z0',
     },
     noDesirable: '不记录：批次里没有可取样本',
+    trlNoDesirable:
+      '没有 rewards/chosen、rewards/margins 和 logps/chosen：TRL 只在批次里有可取样本时记录它们，而这些数据里一个也没有。',
     pairLoss: '成对损失：这些数据里没有可供训练的偏好对',
     z0: {
       kl: 'z0 = 这一步的 KL(π‖π_ref)，小于 0 时取 0（TRL 用错配的回答来估计）',
