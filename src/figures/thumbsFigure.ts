@@ -110,7 +110,10 @@ function thumbsFigure(input: ThumbsCurves, opts: ThumbsFigureOptions, which: Whi
   return {
     data: [...lines, ...markers],
     layout,
-    summary: which === 'loss' ? s.summary.loss(parts) : s.summary.gradient(parts),
+    summary: [
+      which === 'loss' ? s.summary.loss(parts) : s.summary.gradient(parts),
+      ...(pairNames !== '' ? [s.pairLossesNote(pairNames)] : []),
+    ].join(' '),
   };
 }
 

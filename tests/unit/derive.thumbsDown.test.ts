@@ -139,6 +139,7 @@ describe('thumbsCurvesAt and the figures', () => {
     expect(dot?.y?.[0]).toBeGreaterThan(0);
     expect(dot?.x?.[0]).toBeCloseTo(runs[0].chosenLogRatio[120], 12);
     expect(f.layout.annotations?.some((a) => /DPO/.test(String(a.text)))).toBe(true);
+    expect(f.summary).toContain(EN.thumbs.pairLossesNote('DPO'));
   });
 
   it('with only pair losses: a note that they cannot train, no curve', () => {

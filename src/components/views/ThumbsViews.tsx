@@ -23,12 +23,9 @@ function useThumbsCurves(): ThumbsCurves {
   return useMemo(() => thumbsCurvesAt(fields, runs, t), [fields, runs, t]);
 }
 
-/** The section's text, with a note naming the chosen pair losses that these data cannot train. */
-function useThumbsText(id: 'loss' | 'gradient' | 'plane', input?: ThumbsCurves): ViewText {
-  const { thumbs, losses } = useStrings();
-  const base = thumbs.sections[id];
-  const names = (input?.pairLosses ?? []).map((l) => losses[l].label).join(', ');
-  return names === '' ? base : { ...base, caption: `${base.caption} ${thumbs.pairLossesNote(names)}` };
+/** The section's text (the chosen pair losses that these data cannot train are named inside the plot). */
+function useThumbsText(id: 'loss' | 'gradient' | 'plane'): ViewText {
+  return useStrings().thumbs.sections[id];
 }
 
 export function ThumbsLossView() {
@@ -39,7 +36,7 @@ export function ThumbsLossView() {
     () => thumbsLossFigure(input, { theme, figures: all.figures, strings: all.thumbs }),
     [input, theme, all],
   );
-  return <ViewSection id="loss" text={useThumbsText('loss', input)} figure={figure} zoomable />;
+  return <ViewSection id="loss" text={useThumbsText('loss')} figure={figure} zoomable />;
 }
 
 export function ThumbsGradientView() {
@@ -50,7 +47,7 @@ export function ThumbsGradientView() {
     () => thumbsGradientFigure(input, { theme, figures: all.figures, strings: all.thumbs }),
     [input, theme, all],
   );
-  return <ViewSection id="gradient" text={useThumbsText('gradient', input)} figure={figure} />;
+  return <ViewSection id="gradient" text={useThumbsText('gradient')} figure={figure} />;
 }
 
 export function ThumbsPlaneView() {

@@ -30,7 +30,7 @@ export const EN_THUMBS: ThumbsStrings = {
   axis: {
     rho: 'ρ_A = log π(A) − log π_ref(A) (nats)',
     loss: 'loss of the undesirable example',
-    dLogp: '∂loss/∂log π(A)  (> 0: π(A) is pushed down)',
+    dLogp: '∂loss/∂log π(A) (> 0: π(A) is pushed down)',
   },
   trace: {
     loss: (label) => `${label}: loss of A (thumbs-down)`,
