@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageProblems } from './browser.ts';
 import { openWatched, setUpBrowser } from './session.ts';
-import { readoutTable } from './app.ts';
+import { readoutTable, seriousViolations } from './app.ts';
 import { EN } from '../../src/i18n/en/index.ts';
 
 const session = setUpBrowser({ viewport: { width: 1280, height: 1000 } });
@@ -105,5 +105,9 @@ describe('#v=2&preset=kto-undesirable-only', () => {
     expect(table).toContain(EN.thumbs.readout.noDesirable);
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('has no serious accessibility violation', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
