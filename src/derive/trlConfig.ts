@@ -16,7 +16,9 @@ import {
 import type { AppState, Z0Mode } from '../state/appState.ts';
 import { ktoParamsOf, pairParamsOf, type LossParamFields } from './mathParams.ts';
 
-export type TrlSnippetState = LossParamFields & Pick<AppState, 'losses' | 'learningRate' | 'optimizer'>;
+export type TrlSnippetState = LossParamFields &
+  Pick<AppState, 'losses' | 'learningRate' | 'optimizer'> &
+  Partial<Pick<AppState, 'dataset'>>;
 
 export type { TrlConfigClass };
 
@@ -29,6 +31,8 @@ export interface TrlCall {
   args: [name: string, value: string][];
   /** TRL has no loss_type for this loss; the one written is the nearest (cDPO → plain "sigmoid"). */
   noTrlLossType: boolean;
+  /** Thumbs-down data: a pair loss, which TRL cannot train on them (written as a comment only). */
+  needsPairs?: boolean;
 }
 
 /** Where TRL differs from what the page shows. */
@@ -48,6 +52,11 @@ export interface TrlConfig {
   /** The toy's learning rate as a Python literal and its optimiser, for a comment only. */
   learningRate: string;
   optimizer: 'Adam' | 'SGD';
+  /**
+   * The training data when the page's are not a pair: thumbs-down data are one unpaired example (response A),
+   * labelled undesirable (`label=False` in TRL's unpaired format). null for pair and ranking data.
+   */
+  unpaired: { completion: string; label: boolean }[] | null;
 }
 
 /**
@@ -118,7 +127,14 @@ export function trlNotes(id: LossId, s: TrlSnippetState): TrlNote[] {
 
 /** The configs and notes for the state's chosen losses (DPO alone when none is chosen). */
 export function trlConfig(s: TrlSnippetState): TrlConfig {
-  const losses = s.losses.length > 0 ? s.losses : (['sigmoid'] as LossId[]);
+  const thumbsDown = s.dataset === 'thumbs-down';
+  const chosen = s.losses.length > 0 ? s.losses : (['sigmoid'] as LossId[]);
+  // Thumbs-down data train only the unpaired losses (KTOTrainer): they come first and make the code (KTO
+  // when none is chosen); pair losses stay as comments saying that they need pairs.
+  const kto = chosen.filter(isKtoLoss);
+  const losses = thumbsDown
+    ? [...(kto.length > 0 ? kto : (['kto'] as LossId[])), ...chosen.filter((id) => !isKtoLoss(id))]
+    : chosen;
   const notes: TrlNote[] = [];
   const seen = new Set<string>();
   for (const id of losses) {
@@ -129,9 +145,13 @@ export function trlConfig(s: TrlSnippetState): TrlConfig {
     }
   }
   return {
-    calls: losses.map((id) => trlCall(id, s)),
+    calls: losses.map((id) => ({
+      ...trlCall(id, s),
+      ...(thumbsDown && !isKtoLoss(id) ? { needsPairs: true } : {}),
+    })),
     notes,
     learningRate: pyFloat(s.learningRate),
     optimizer: s.optimizer === 'adam' ? 'Adam' : 'SGD',
+    unpaired: thumbsDown ? [{ completion: 'A', label: false }] : null,
   };
 }

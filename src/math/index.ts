@@ -16,6 +16,7 @@ export { pairLoss, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './pairLos
 export { EXO_MIN_SMOOTHING, smoothingFor } from './exoSmoothing.ts';
 export { ktoLoss, ktoReferencePoint, KTO_LOSS_TYPES } from './kto.ts';
 export { batchMetrics } from './batchMetrics.ts';
+export { ktoExampleCurve, ratioGrid, type RatioCurve } from './ktoExample.ts';
 export {
   dpoOptimalMargin,
   cdpoOptimalMargin,

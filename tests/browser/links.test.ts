@@ -59,7 +59,7 @@ async function settledReadout(page: Page): Promise<string> {
         last = now;
         return same;
       },
-      { intervals: [300] },
+      { interval: 300 },
     )
     .toBe(true);
   return last;

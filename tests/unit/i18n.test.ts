@@ -280,6 +280,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   'timeCursor.valueText': [[40, 200]],
   'timeCursor.stepOfSteps': [[0, 200]],
   'timeCursor.divergedStep': [[3, 4]],
+  'thumbs.pairLossesNote': [['DPO, IPO']],
+  'thumbs.trace.loss': [['KTO']],
+  'thumbs.trace.dLogp': [['KTO']],
+  'thumbs.summary.loss': [[[{ label: 'KTO', step: 40, rho: -1.5, value: 0.48 }]]],
+  'thumbs.summary.gradient': [[[{ label: 'KTO', step: 40, rho: -1.5, value: 0.025 }]]],
+  'thumbs.trl.pairLossComment': [['DPO']],
   'figures.trace.optimum': [['DPO']],
   'figures.trace.pushChosen': [['DPO']],
   'figures.trace.pushRejected': [['DPO']],
@@ -349,6 +355,8 @@ const SAMPLES: Record<string, unknown[][]> = {
 
 /** English strings that the Chinese tables may keep as they are: loss names, symbols and formulas. */
 const SAME_IN_EVERY_LANGUAGE = new Set([
+  // The thumbs-down example's log-ratio (a symbol).
+  'ρ_A',
   // Response letters (ranking and thumbs-down data).
   'B',
   'DPO',
@@ -475,6 +483,7 @@ const PARTS = [
   'presets',
   'timeCursor',
   'compare',
+  'thumbs',
 ] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {

@@ -9,7 +9,7 @@ import { useStrings } from '../strings.tsx';
 import './export.css';
 
 /** The settings the snippet reads (trlSnippet's argument type checks that none is missing). */
-const SNIPPET_FIELDS = stateFields('losses', ...LOSS_PARAM_FIELDS, 'learningRate', 'optimizer');
+const SNIPPET_FIELDS = stateFields('losses', ...LOSS_PARAM_FIELDS, 'learningRate', 'optimizer', 'dataset');
 
 /** Selects the text of an element, for a manual copy. */
 function selectContents(el: HTMLElement): void {
@@ -28,8 +28,11 @@ export interface TrlSnippetPanelProps {
 
 export function TrlSnippetPanel({ defaultOpen = false }: TrlSnippetPanelProps) {
   const fields = useStoreFields(SNIPPET_FIELDS);
-  const { trl: t, losses } = useStrings();
-  const { code, notes } = useMemo(() => trlSnippet(fields, t, (id) => losses[id].label), [fields, t, losses]);
+  const { trl: t, losses, thumbs } = useStrings();
+  const { code, notes } = useMemo(
+    () => trlSnippet(fields, t, (id) => losses[id].label, thumbs.trl),
+    [fields, t, losses, thumbs],
+  );
   const [status, setStatus] = useState<{ code: string; ok: boolean } | null>(null);
   const codeRef = useRef<HTMLElement>(null);
 

@@ -2,6 +2,7 @@
 // chosen loss as code, the others as one commented config line each, comments and notes from the strings.
 import { lossInfo, type LossId } from '../../math/index.ts';
 import type { TrlSnippetStrings } from '../../i18n/types/trl.ts';
+import type { ThumbsStrings } from '../../i18n/types/thumbs.ts';
 import {
   pyFloat,
   trlConfig,
@@ -34,6 +35,22 @@ export function trlNoteText(note: TrlNote, strings: TrlSnippetStrings): string {
   }
 }
 
+/** The unpaired training data as a `datasets.Dataset` in TRL's unpaired format (prompt, completion, label). */
+function unpairedDatasetLines(
+  examples: readonly { completion: string; label: boolean }[],
+  thumbs: ThumbsStrings['trl'] | undefined,
+): string[] {
+  return [
+    ...(thumbs ? [commentLine(thumbs.datasetComment)] : []),
+    'train_dataset = Dataset.from_list([',
+    ...examples.map(
+      (e) =>
+        `    {"prompt": "<prompt>", "completion": ${JSON.stringify(`<response ${e.completion}>`)}, "label": ${e.label ? 'True' : 'False'}},`,
+    ),
+    '])',
+  ];
+}
+
 function callOneLine(call: TrlCall): string {
   return `${call.config}(${call.args.map(([k, v]) => `${k}=${v}`).join(', ')})`;
 }
@@ -51,6 +68,7 @@ export function trlSnippet(
   state: TrlSnippetState,
   strings: TrlSnippetStrings,
   lossLabel: (id: LossId) => string = (id) => id,
+  thumbs?: ThumbsStrings['trl'],
 ): TrlSnippet {
   const config = trlConfig(state);
   const [main, ...others] = config.calls;
@@ -59,10 +77,12 @@ export function trlSnippet(
     call.noTrlLossType ? `  ${commentLine(strings.code.noTrlLoss(lossLabel(call.id)))}` : '';
 
   const lines = [
+    ...(config.unpaired ? ['from datasets import Dataset'] : []),
     `from ${lossInfo(main.id).trl.module} import ${main.config}`,
     '',
-    `training_args = ${main.config}(`,
   ];
+  if (config.unpaired) lines.push(...unpairedDatasetLines(config.unpaired, thumbs), '');
+  lines.push(`training_args = ${main.config}(`);
   for (const [k, v] of main.args)
     lines.push(`    ${k}=${v},${k === 'loss_type' ? lossTypeComment(main) : ''}`);
   lines.push(`    ${commentLine(strings.code.learningRate(config.learningRate, config.optimizer))}`);
@@ -72,7 +92,11 @@ export function trlSnippet(
     lines.push('', commentLine(strings.code.alsoSelected));
     // A commented-out line keeps its own trailing comment, as commented-out Python code would.
     for (const call of others)
-      lines.push(commentLine(`${lossLabel(call.id)}: ${callOneLine(call)}${lossTypeComment(call)}`));
+      lines.push(
+        call.needsPairs
+          ? commentLine(thumbs ? thumbs.pairLossComment(lossLabel(call.id)) : callOneLine(call))
+          : commentLine(`${lossLabel(call.id)}: ${callOneLine(call)}${lossTypeComment(call)}`),
+      );
   }
 
   return { code: lines.join('\n') + '\n', notes: config.notes.map((n) => trlNoteText(n, strings)) };

@@ -19,6 +19,7 @@ import type { TrainingRunInput } from '../../derive/types.ts';
 import type { LossId } from '../../math/index.ts';
 import { useCompareCursorRuns, useCursorRuns } from '../views/useCursorRuns.ts';
 import { useToyFields } from '../views/useToyRuns.ts';
+import { ThumbsReadout } from './ThumbsReadout.tsx';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the two gradients): the same in every language. */
@@ -110,7 +111,13 @@ function StepNote({ at }: { at: RunStep | null }) {
   return <span className="readout-note">{s.divergedStep(at.step, at.divergedAt)}</span>;
 }
 
+/** Under thumbs-down data there is no pair: the readout shows the one undesirable example (ThumbsReadout.tsx). */
 export function PairReadout() {
+  const thumbsDown = useStore((st) => st.dataset === 'thumbs-down');
+  return thumbsDown ? <ThumbsReadout /> : <PairOfLossesReadout />;
+}
+
+function PairOfLossesReadout() {
   const { readout: s, compare } = useStrings();
   const headingId = useId();
   const urgentLosses = useStore(useShallow((st) => st.losses));

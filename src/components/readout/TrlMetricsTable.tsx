@@ -39,7 +39,9 @@ function MetricCell({ name, value }: { name: string; value: number }) {
 }
 
 export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
-  const s = useStrings().readout;
+  const { readout: s, thumbs } = useStrings();
+  // A KTO run without desirable examples (thumbs-down data): TRL logs KTO's `kl` but no chosen-side metric.
+  const noDesirable = 'kl' in metrics && !('rewards/chosen' in metrics);
   const noteId = useId();
   const names = Object.keys(metrics).sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   return (
@@ -76,6 +78,7 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
       </table>
       <p id={noteId} className="readout-note">
         {s.notes.logpsSummed}
+        {noDesirable && ` ${thumbs.readout.trlNoDesirable}`}
       </p>
     </div>
   );

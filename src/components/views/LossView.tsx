@@ -6,13 +6,19 @@ import { pairCurvesOf } from '../../derive/pairCurvesMemo.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
+import { ThumbsLossView, useThumbsDown } from './ThumbsViews.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
 import { useCompareCursorRuns, useCursorRuns } from './useCursorRuns.ts';
 import { curvesAtStep } from '../../derive/atStep.ts';
 import { useCompareCurves, withCompareCaption } from './useCompare.ts';
 import { overlayCompare, pairYRangesFrom } from '../../figures/compare.ts';
 
+/** Under thumbs-down data there is no pair: the view shows what the data are instead (ThumbsViews.tsx). */
 export function LossView() {
+  return useThumbsDown() ? <ThumbsLossView /> : <PairLossView />;
+}
+
+function PairLossView() {
   const fields = usePairCurveFields();
   const theme = usePlotTheme();
   const all = useStrings();

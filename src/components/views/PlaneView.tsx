@@ -7,11 +7,17 @@ import { useStore } from '../storeContext.tsx';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
+import { ThumbsPlaneView, useThumbsDown } from './ThumbsViews.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
 import { useCompareRuns, withCompareCaption } from './useCompare.ts';
 import { planeCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
+/** Under thumbs-down data there is no pair: the view shows what the data are instead (ThumbsViews.tsx). */
 export function PlaneView() {
+  return useThumbsDown() ? <ThumbsPlaneView /> : <PairPlaneView />;
+}
+
+function PairPlaneView() {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
   const theme = usePlotTheme();

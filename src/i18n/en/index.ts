@@ -10,6 +10,7 @@ import { EN_FIGURES } from './figures.ts';
 import { EN_PRESETS } from './presets.ts';
 import { EN_TIME_CURSOR } from './timeCursor.ts';
 import { EN_COMPARE } from './compare.ts';
+import { EN_THUMBS } from './thumbs.ts';
 
 export const EN: LanguageTable = {
   tag: 'en',
@@ -24,4 +25,5 @@ export const EN: LanguageTable = {
   presets: EN_PRESETS,
   timeCursor: EN_TIME_CURSOR,
   compare: EN_COMPARE,
+  thumbs: EN_THUMBS,
 };

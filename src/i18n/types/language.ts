@@ -10,6 +10,7 @@ import type { FigureStrings } from './figures.ts';
 import type { PresetStrings } from './presets.ts';
 import type { TimeCursorStrings } from './timeCursor.ts';
 import type { CompareStrings } from './compare.ts';
+import type { ThumbsStrings } from './thumbs.ts';
 
 export interface LanguageTable {
   /** The BCP 47 tag for <html lang>. */
@@ -36,4 +37,6 @@ export interface LanguageTable {
   timeCursor: TimeCursorStrings;
   /** "Compare two runs": its control, the runs' names, the table of both runs. */
   compare: CompareStrings;
+  /** The loss, gradient and plane views, the readout and the TRL code under thumbs-down data (no pair). */
+  thumbs: ThumbsStrings;
 }

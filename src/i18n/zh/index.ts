@@ -10,6 +10,7 @@ import { ZH_FIGURES } from './figures.ts';
 import { ZH_PRESETS } from './presets.ts';
 import { ZH_TIME_CURSOR } from './timeCursor.ts';
 import { ZH_COMPARE } from './compare.ts';
+import { ZH_THUMBS } from './thumbs.ts';
 
 export const ZH: LanguageTable = {
   tag: 'zh-CN',
@@ -24,4 +25,5 @@ export const ZH: LanguageTable = {
   presets: ZH_PRESETS,
   timeCursor: ZH_TIME_CURSOR,
   compare: ZH_COMPARE,
+  thumbs: ZH_THUMBS,
 };
