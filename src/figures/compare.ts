@@ -79,8 +79,15 @@ export function asCompareTrace(trace: Data, names: CompareNames, style: CompareS
   if (isRecord(t.line)) t.line = { ...t.line, dash: compareDash(t.line.dash, style.dashesTaken) };
   else if (t.mode === undefined || String(t.mode).includes('lines'))
     t.line = { dash: compareDash(undefined, style.dashesTaken) };
-  if (isRecord(t.marker) && typeof t.marker.symbol === 'string' && !t.marker.symbol.endsWith('-open'))
-    t.marker = { ...t.marker, symbol: `${t.marker.symbol}-open` };
+  // A marker without a symbol is Plotly's default circle: open it too (the gradient view's dots have none).
+  if (isRecord(t.marker)) {
+    const open = (v: unknown) => {
+      const symbol = typeof v === 'string' ? v : 'circle';
+      return symbol.endsWith('-open') ? symbol : `${symbol}-open`;
+    };
+    const symbol = t.marker.symbol;
+    t.marker = { ...t.marker, symbol: Array.isArray(symbol) ? symbol.map(open) : open(symbol) };
+  }
   if (typeof t.name === 'string') t.name = names.traceName(t.name, names.other);
   t.legendgroup = `${COMPARE_GROUP_PREFIX}${typeof t.legendgroup === 'string' ? t.legendgroup : ''}`;
   return t as Data;

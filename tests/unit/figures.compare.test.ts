@@ -14,6 +14,7 @@ import {
   trainingMetricsFigure,
 } from '../../src/figures/index.ts';
 import {
+  asCompareTrace,
   COMPARE_GROUP_PREFIX,
   compareDash,
   overlayCompare,
@@ -243,5 +244,29 @@ describe('vs=loss', () => {
     const kept = overlayCompare(main, other, lossNames, { yFrom: pairYRangesFrom(s.losses, o.losses) });
     expect(y(kept)).toEqual(y(main));
     expect(y(other)[1]).toBeGreaterThan(y(main)[1]);
+  });
+});
+
+describe('asCompareTrace opens every marker', () => {
+  const names: CompareNames = {
+    main: 'β = 0.1',
+    other: 'β = 1',
+    traceName: (n, run) => `${n} · ${run}`,
+    summary: (a) => a,
+  };
+  it('a default (symbol-less) circle, a named symbol and per-point symbols', () => {
+    const plain = asCompareTrace(
+      { type: 'scatter', mode: 'markers', x: [1], y: [1], marker: { size: 9 } },
+      names,
+    );
+    const named = asCompareTrace({ type: 'scatter', mode: 'markers', marker: { symbol: 'square' } }, names);
+    const many = asCompareTrace(
+      { type: 'scatter', mode: 'markers', marker: { symbol: ['diamond', 'x-open'] } },
+      names,
+    );
+    const symbolOf = (d: unknown) => (d as { marker: { symbol: unknown } }).marker.symbol;
+    expect(symbolOf(plain)).toBe('circle-open');
+    expect(symbolOf(named)).toBe('square-open');
+    expect(symbolOf(many)).toEqual(['diamond-open', 'x-open']);
   });
 });
