@@ -61,3 +61,24 @@ describe.each([
     expect(texts(container).beta).not.toContain(unbounded);
   });
 });
+
+describe('the sweeps of a compared run (vs=…)', () => {
+  it('vs=p: the second run’s own sweeps, named in the caption and in the text alternative', async () => {
+    const { container } = renderWithStore(<SweepsView />, {
+      ...parseHash('#v=2&preset=noisy&vs=p:0.6').state,
+      lang: 'en',
+    });
+    // The text alternative describes both runs once the second run's sweeps are in.
+    await waitFor(() => expect(texts(container).summary).toContain('p = 0.6'));
+    expect(texts(container).summary).toContain('p = 0.8');
+    expect(texts(container).beta).toContain('p = 0.6');
+  });
+
+  it('vs=beta: the β sweep marks the compared β (the sweep itself does not depend on β)', async () => {
+    const { container } = renderWithStore(<SweepsView />, {
+      ...parseHash('#v=2&preset=beta-strength').state,
+      lang: 'en',
+    });
+    await waitFor(() => expect(texts(container).beta).toContain('β = 1'));
+  });
+});

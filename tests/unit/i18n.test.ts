@@ -224,7 +224,6 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.table.caption': [['β = 0.1', 'β = 1', 300, 600]],
   'compare.metricsCaption': [['DPO', 'β = 1', 600]],
   'compare.vsColumn': [['β = 1']],
-  'compare.sweepsMainOnly': [['p = 0.6']],
   'views.finalMetricsCaption': [['DPO', 300]],
   'views.divergedMetricsCaption': [['IPO', 1, 2]],
   'views.trainingDiverged': [

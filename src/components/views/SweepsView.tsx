@@ -2,7 +2,7 @@
 // a worker; the plots show the last finished sweep (marked as updating while a newer one runs). Each caption
 // states the convergence criterion and how many points did not converge and why (derive/sweeps.ts); the
 // plots' text alternatives say the same.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { sweepFigure } from '../../figures/sweepFigure.ts';
 import type { SweepInput } from '../../derive/types.ts';
 import { unfinishedPoints } from '../../derive/sweeps.ts';
@@ -14,7 +14,9 @@ import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
 import { ViewSection } from './ViewSection.tsx';
 import { useCompareChoice } from './useCompare.ts';
-import { sweepCompareMarker } from '../../figures/compare.ts';
+import { overlayCompare, sweepCompareMarker } from '../../figures/compare.ts';
+import { compareStateOf } from '../../derive/compare.ts';
+import { useStore } from '../storeContext.tsx';
 import { useToyFields } from './useToyRuns.ts';
 
 const NONE: SweepInput[] = [];
@@ -52,39 +54,32 @@ export function SweepsView() {
     [fields.dataset, fields.rewards],
   );
   const fromReference = startsAtReference(fields);
-  // The second run (vs=…): its β or π_ref(y_w) marked on the sweep of that setting; the sweeps themselves
-  // are the main run's (another setting would need a second set of sweeps).
+  // The second run (vs=…): its own sweeps, dashed over these; a compared β is a point of the β sweep (which
+  // does not depend on β), so there it is marked instead.
   const vs = useCompareChoice(fields);
   const vsChoice = vs?.choice ?? null;
+  const compare = useDeferredValue(useStore((st) => st.compare));
+  const vsFields = useMemo(() => compareStateOf({ ...fields, compare }), [fields, compare]);
+  const { sweeps: vsSweeps } = useSweeps(vsFields);
   const betaSweeps = sweeps?.beta ?? NONE;
   const refSweeps = sweeps?.ref ?? NONE;
+  const vsBeta = vsSweeps?.beta ?? null;
+  const vsRef = vsSweeps?.ref ?? null;
   const betaFigure = useCallback(() => {
-    const main = sweepFigure(betaSweeps, {
-      theme,
-      strings: figures,
-      axis: 'beta',
-      current: fields.beta,
-      data,
-    });
-    return vs && vsChoice?.key === 'beta' ? sweepCompareMarker(main, vsChoice.value, theme, vs.names) : main;
-  }, [betaSweeps, theme, figures, fields.beta, data, vs, vsChoice]);
+    const opts = { theme, strings: figures, axis: 'beta' as const, current: fields.beta, data };
+    const main = sweepFigure(betaSweeps, opts);
+    if (!vs) return main;
+    if (vsChoice?.key === 'beta') return sweepCompareMarker(main, vsChoice.value, theme, vs.names);
+    return vsBeta ? overlayCompare(main, sweepFigure(vsBeta, opts), vs.names) : main;
+  }, [betaSweeps, theme, figures, fields.beta, data, vs, vsChoice, vsBeta]);
   const refFigure = useCallback(() => {
-    const main = sweepFigure(refSweeps, {
-      theme,
-      strings: figures,
-      axis: 'ref',
-      current: fields.refProbs[0],
-      data,
-    });
-    return vs && vsChoice?.key === 'ref'
-      ? sweepCompareMarker(main, vsChoice.value[0], theme, vs.names)
-      : main;
-  }, [refSweeps, theme, figures, fields.refProbs, data, vs, vsChoice]);
-  const vsNote = vs
-    ? vsChoice?.key === 'beta' || vsChoice?.key === 'ref'
-      ? strings.compare.status(vs.names.main, vs.names.other)
-      : strings.compare.sweepsMainOnly(vs.names.main)
-    : null;
+    const opts = { theme, strings: figures, axis: 'ref' as const, current: fields.refProbs[0], data };
+    const main = sweepFigure(refSweeps, opts);
+    if (!vs) return main;
+    const both = vsRef ? overlayCompare(main, sweepFigure(vsRef, opts), vs.names) : main;
+    return vsChoice?.key === 'ref' ? sweepCompareMarker(both, vsChoice.value[0], theme, vs.names) : both;
+  }, [refSweeps, theme, figures, fields.refProbs, data, vs, vsChoice, vsRef]);
+  const vsNote = vs ? strings.compare.status(vs.names.main, vs.names.other) : null;
   const betaCaption = useMemo(
     () =>
       views.sentences([

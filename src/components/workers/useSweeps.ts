@@ -19,7 +19,8 @@ export interface SweepState {
   error: string | null;
 }
 
-export function useSweeps(fields: ToyFields): SweepState {
+/** `null`: nothing to sweep (the compared run's sweeps when there is no comparison). */
+export function useSweeps(fields: ToyFields | null): SweepState {
   const [state, setState] = useState<SweepState>({ sweeps: null, stale: true, error: null });
   const worker = useRef<Worker | null>(null);
   const busy = useRef(false);
@@ -64,6 +65,11 @@ export function useSweeps(fields: ToyFields): SweepState {
   }, []);
 
   useEffect(() => {
+    if (fields === null) {
+      queued.current = null;
+      setState((s) => (s.sweeps === null && !s.stale ? s : { sweeps: null, stale: false, error: null }));
+      return;
+    }
     const w = workerFailed ? null : worker.current;
     if (!w) {
       // No worker: compute after paint, off the input event.

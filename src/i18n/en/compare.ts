@@ -66,7 +66,6 @@ export const EN_COMPARE: CompareStrings = {
     kl: 'KL(π‖πref)',
     klHelp: 'How far the policy at this step is from the reference, in nats.',
   },
-  sweepsMainOnly: (main) => `The sweeps are of the solid run (${main}).`,
   vsColumn: (side) => `vs ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}: TRL metrics at step ${step}`,
 };

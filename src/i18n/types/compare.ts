@@ -44,8 +44,6 @@ export interface CompareStrings {
     kl: string;
     klHelp: string;
   };
-  /** The sweeps are the main run's when the compared setting is not the swept one. */
-  sweepsMainOnly: (main: string) => string;
   /** A readout column of the second run: 'vs β = 1'. */
   vsColumn: (side: string) => string;
   /** A TRL metrics table of the dashed run. */

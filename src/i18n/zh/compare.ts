@@ -65,7 +65,6 @@ export const ZH_COMPARE: CompareStrings = {
     kl: 'KL(π‖πref)',
     klHelp: '这一步的策略离参考策略有多远，单位为奈特。',
   },
-  sweepsMainOnly: (main) => `扫描图只针对实线那次训练（${main}）。`,
   vsColumn: (side) => `对比 ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}：第 ${step} 步的 TRL 指标`,
 };
