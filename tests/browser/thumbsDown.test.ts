@@ -111,3 +111,21 @@ describe('#v=2&preset=kto-undesirable-only', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe('#v=2&preset=kto-undesirable-only&vs=beta:1&t=150', () => {
+  it('the loss and gradient views draw the compared run too, with its own dot at the step shown', async () => {
+    await page.goto(page.url().replace(/#.*$/, '#v=2&preset=kto-undesirable-only&vs=beta:1&t=150'));
+    await page.reload();
+    for (const view of ['loss', 'gradient']) {
+      await expect
+        .poll(async () => (await plotData(view)).traces.map((t) => t.name).join('\n'), { timeout: 20_000 })
+        .toContain('· β = 1');
+      const { traces } = await plotData(view);
+      const dots = traces.filter((t) => t.mode === 'markers' && t.name.includes('step 150'));
+      // One dot per run: the main run's and the compared run's, at different ρ_A (β moves it).
+      expect(dots.map((d) => d.name.endsWith('β = 1'))).toEqual([false, true]);
+      expect(dots[0].x[0]).not.toBeCloseTo(dots[1].x[0], 3);
+      expect(traces.map((t) => t.name).join(' ')).not.toMatch(/y_w|y_l/);
+    }
+  });
+});

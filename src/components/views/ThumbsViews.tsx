@@ -1,7 +1,10 @@
 // The loss, gradient and plane views under thumbs-down data (one undesirable example on A and nothing else):
 // what the toy is actually trained on, never a pair it does not have. Each KTO-style loss's dot is its own
 // run at the time cursor (step 0 included: the run's z0 at that step is the reference point drawn).
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { compareStateOf } from '../../derive/compare.ts';
+import { overlayCompare } from '../../figures/compare.ts';
+import { useCompareRuns, withCompareCaption, type CompareView } from './useCompare.ts';
 import { thumbsCurvesAt, type ThumbsCurves } from '../../derive/thumbsDown.ts';
 import { thumbsGradientFigure, thumbsLossFigure, thumbsPlaneFigure } from '../../figures/thumbsFigure.ts';
 import type { ViewText } from '../../i18n/types/views.ts';
@@ -23,31 +26,54 @@ function useThumbsCurves(): ThumbsCurves {
   return useMemo(() => thumbsCurvesAt(fields, runs, t), [fields, runs, t]);
 }
 
+/** The compared run (vs=…) on the same data: its own curves and dots at the cursor, or null. */
+function useThumbsCompare(): { curves: ThumbsCurves; view: CompareView } | null {
+  const fields = useToyFields();
+  const vs = useCompareRuns(fields);
+  const compare = useDeferredValue(useStore((st) => st.compare));
+  const t = useStore((st) => st.t);
+  return useMemo(() => {
+    if (!vs) return null;
+    const state = compareStateOf({ ...fields, compare });
+    if (!state || state.dataset !== 'thumbs-down') return null;
+    return { curves: thumbsCurvesAt(state, vs.runs, t), view: vs };
+  }, [vs, fields, compare, t]);
+}
+
 /** The section's text (the chosen pair losses that these data cannot train are named inside the plot). */
-function useThumbsText(id: 'loss' | 'gradient' | 'plane'): ViewText {
-  return useStrings().thumbs.sections[id];
+function useThumbsText(id: 'loss' | 'gradient' | 'plane', vs: CompareView | null = null): ViewText {
+  const all = useStrings();
+  const text = all.thumbs.sections[id];
+  return vs ? withCompareCaption(text, vs, all) : text;
 }
 
 export function ThumbsLossView() {
   const input = useThumbsCurves();
+  const vs = useThumbsCompare();
   const theme = usePlotTheme();
   const all = useStrings();
-  const figure = useCallback(
-    () => thumbsLossFigure(input, { theme, figures: all.figures, strings: all.thumbs }),
-    [input, theme, all],
-  );
-  return <ViewSection id="loss" text={useThumbsText('loss')} figure={figure} zoomable />;
+  const figure = useCallback(() => {
+    const opts = { theme, figures: all.figures, strings: all.thumbs };
+    const main = thumbsLossFigure(input, opts);
+    // The second run (vs=…), dashed over the first, its dots open.
+    return vs ? overlayCompare(main, thumbsLossFigure(vs.curves, opts), vs.view.names) : main;
+  }, [input, theme, all, vs]);
+  const text = useThumbsText('loss', vs?.view ?? null);
+  return <ViewSection id="loss" text={text} figure={figure} zoomable />;
 }
 
 export function ThumbsGradientView() {
   const input = useThumbsCurves();
+  const vs = useThumbsCompare();
   const theme = usePlotTheme();
   const all = useStrings();
-  const figure = useCallback(
-    () => thumbsGradientFigure(input, { theme, figures: all.figures, strings: all.thumbs }),
-    [input, theme, all],
-  );
-  return <ViewSection id="gradient" text={useThumbsText('gradient')} figure={figure} />;
+  const figure = useCallback(() => {
+    const opts = { theme, figures: all.figures, strings: all.thumbs };
+    const main = thumbsGradientFigure(input, opts);
+    return vs ? overlayCompare(main, thumbsGradientFigure(vs.curves, opts), vs.view.names) : main;
+  }, [input, theme, all, vs]);
+  const text = useThumbsText('gradient', vs?.view ?? null);
+  return <ViewSection id="gradient" text={text} figure={figure} />;
 }
 
 export function ThumbsPlaneView() {
