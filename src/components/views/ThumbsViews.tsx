@@ -47,33 +47,28 @@ function useThumbsText(id: 'loss' | 'gradient' | 'plane', vs: CompareView | null
   return vs ? withCompareCaption(text, vs, all) : text;
 }
 
-export function ThumbsLossView() {
+/** The loss or the gradient of the example against ρ_A: one builder, the compared run (vs=…) dashed over it. */
+function ThumbsCurveView({ id, build }: { id: 'loss' | 'gradient'; build: typeof thumbsLossFigure }) {
   const input = useThumbsCurves();
   const vs = useThumbsCompare();
   const theme = usePlotTheme();
   const all = useStrings();
   const figure = useCallback(() => {
     const opts = { theme, figures: all.figures, strings: all.thumbs };
-    const main = thumbsLossFigure(input, opts);
-    // The second run (vs=…), dashed over the first, its dots open.
-    return vs ? overlayCompare(main, thumbsLossFigure(vs.curves, opts), vs.view.names) : main;
-  }, [input, theme, all, vs]);
-  const text = useThumbsText('loss', vs?.view ?? null);
-  return <ViewSection id="loss" text={text} figure={figure} zoomable />;
+    const main = build(input, opts);
+    // The second run, dashed over the first, its dots open.
+    return vs ? overlayCompare(main, build(vs.curves, opts), vs.view.names) : main;
+  }, [build, input, theme, all, vs]);
+  const text = useThumbsText(id, vs?.view ?? null);
+  return <ViewSection id={id} text={text} figure={figure} zoomable={id === 'loss'} />;
+}
+
+export function ThumbsLossView() {
+  return <ThumbsCurveView id="loss" build={thumbsLossFigure} />;
 }
 
 export function ThumbsGradientView() {
-  const input = useThumbsCurves();
-  const vs = useThumbsCompare();
-  const theme = usePlotTheme();
-  const all = useStrings();
-  const figure = useCallback(() => {
-    const opts = { theme, figures: all.figures, strings: all.thumbs };
-    const main = thumbsGradientFigure(input, opts);
-    return vs ? overlayCompare(main, thumbsGradientFigure(vs.curves, opts), vs.view.names) : main;
-  }, [input, theme, all, vs]);
-  const text = useThumbsText('gradient', vs?.view ?? null);
-  return <ViewSection id="gradient" text={text} figure={figure} />;
+  return <ThumbsCurveView id="gradient" build={thumbsGradientFigure} />;
 }
 
 export function ThumbsPlaneView() {
