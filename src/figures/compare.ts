@@ -164,6 +164,17 @@ export function withCompareTraces(
   };
 }
 
+/**
+ * The second run's dots alone over `main`, for a setting that changes only how the run trains (learning rate,
+ * optimiser, features): its curves are `main`'s, but at a step past 0 it sits elsewhere on them.
+ */
+export function overlayCompareDots(main: Figure, second: Figure, names: CompareNames): Figure {
+  const dots = second.data
+    .filter((t) => (t as Loose).mode === 'markers')
+    .map((t) => asCompareTrace(t, names));
+  return withCompareTraces(main, dots, names, second.summary);
+}
+
 /** The time cursor in the plane and simplex: its step, and the strings that name a marker at it. */
 export interface CompareCursor {
   step: number;

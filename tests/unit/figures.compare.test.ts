@@ -18,6 +18,7 @@ import {
   COMPARE_GROUP_PREFIX,
   compareDash,
   overlayCompare,
+  overlayCompareDots,
   pairYRangesFrom,
   planeCompareTraces,
   simplexCompareTraces,
@@ -30,6 +31,7 @@ import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
 import { EN_COMPARE } from '../../src/i18n/en/compare.ts';
 import { compareCurvesOf, compareRunsOf, compareStateOf } from '../../src/derive/compare.ts';
 import { trainingRunsOf } from '../../src/derive/toy.ts';
+import { curvesAtStep } from '../../src/derive/atStep.ts';
 import { pairCurvesOf } from '../../src/derive/pairCurvesMemo.ts';
 import { planeOf } from '../../src/derive/plane.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
@@ -268,5 +270,40 @@ describe('asCompareTrace opens every marker', () => {
     expect(symbolOf(plain)).toBe('circle-open');
     expect(symbolOf(named)).toBe('square-open');
     expect(symbolOf(many)).toEqual(['diamond-open', 'x-open']);
+  });
+});
+
+describe('a second run that differs only in how it trains (vs=lr)', () => {
+  const lrState = applyPatch(DEFAULT_STATE, { steps: 30, t: 20, compare: 'lr:0.5' });
+  const lrOther = compareStateOf(lrState)!;
+  const lrNames: CompareNames = { ...names, main: 'lr = 0.05', other: 'lr = 0.5' };
+  it('adds only its dots, open, at its own margin at t, on the same curves', () => {
+    const curves = pairCurvesOf(lrState);
+    const main = lossFigure(curvesAtStep(curves, lrState, trainingRunsOf(lrState).runs, 20), {
+      beta: lrState.beta,
+      theme,
+      strings: EN,
+    });
+    const otherRuns = compareRunsOf(lrOther).runs;
+    const dots = lossFigure(curvesAtStep(curves, lrState, otherRuns, 20), {
+      beta: lrState.beta,
+      theme,
+      strings: EN,
+    });
+    const fig = overlayCompareDots(main, dots, lrNames);
+    const added = second(fig);
+    expect(added.length).toBeGreaterThan(0);
+    for (const t of added) {
+      expect(t.mode).toBe('markers');
+      expect(String(t.marker?.symbol)).toMatch(/-open$/);
+    }
+    // At its own margin at step 20: ρw − ρl of the lr = 0.5 run, not the main run's.
+    const run = otherRuns[0];
+    const margin = run.chosenLogRatio[20] - run.rejectedLogRatio[20];
+    expect(arr(added[0].x as ArrayLike<number>)[0]).toBeCloseTo(margin, 9);
+    const mainRun = trainingRunsOf(lrState).runs[0];
+    expect(Math.abs(margin - (mainRun.chosenLogRatio[20] - mainRun.rejectedLogRatio[20]))).toBeGreaterThan(
+      1e-3,
+    );
   });
 });

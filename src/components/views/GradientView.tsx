@@ -11,7 +11,7 @@ import { usePairCurveFields } from './usePairCurveFields.ts';
 import { useCompareCursorRuns, useCursorRuns } from './useCursorRuns.ts';
 import { curvesAtStep } from '../../derive/atStep.ts';
 import { useCompareCurves, withCompareCaption } from './useCompare.ts';
-import { overlayCompare, pairYRangesFrom } from '../../figures/compare.ts';
+import { overlayCompare, overlayCompareDots, pairYRangesFrom } from '../../figures/compare.ts';
 
 /** Under thumbs-down data there is no pair: the view shows what the data are instead (ThumbsViews.tsx). */
 export function GradientView() {
@@ -25,7 +25,7 @@ function PairGradientView() {
   const strings = all.figures;
   const { t, runs } = useCursorRuns();
   const vsRuns = useCompareCursorRuns();
-  const { curves: vs, trainingOnly } = useCompareCurves(fields);
+  const { curves: vs, trainingOnly, trainingOnlyNames } = useCompareCurves(fields);
   const figure = useCallback(() => {
     const main = gradientFigure(curvesAtStep(pairCurvesOf(fields), fields, runs, t), {
       beta: fields.beta,
@@ -33,7 +33,16 @@ function PairGradientView() {
       strings,
     });
     // The second run (vs=…), dashed over the first: same builder, same colours per loss, its own dots at t.
-    if (!vs) return main;
+    if (!vs) {
+      // A second run that differs only in how it trains: the same curves, its own dots past step 0.
+      if (!trainingOnlyNames || t === 0) return main;
+      const dots = gradientFigure(curvesAtStep(pairCurvesOf(fields), fields, vsRuns, t), {
+        beta: fields.beta,
+        theme,
+        strings,
+      });
+      return overlayCompareDots(main, dots, trainingOnlyNames);
+    }
     const second = gradientFigure(curvesAtStep(vs.curves, vs.state, vsRuns, t), {
       beta: vs.beta,
       theme,
@@ -43,7 +52,7 @@ function PairGradientView() {
       dashesTaken: true,
       yFrom: pairYRangesFrom(fields.losses, vs.ids),
     });
-  }, [fields, theme, strings, vs, runs, vsRuns, t]);
+  }, [fields, theme, strings, vs, runs, vsRuns, t, trainingOnlyNames]);
   const base = all.views.sections.gradient;
   const text = vs
     ? withCompareCaption(base, vs, all, true)

@@ -88,6 +88,8 @@ export function useCompareCurves(fields: PairCurveFields): {
   curves:
     (CompareView & { curves: LossCurveInput[]; beta: number; ids: LossId[]; state: PairCurveFields }) | null;
   trainingOnly: string | null;
+  /** With `trainingOnly`: both runs' names, for the second run's dots on the same curves. */
+  trainingOnlyNames: CompareNames | null;
 } {
   const extra = useStoreFields(COMPARE_EXTRA_FIELDS);
   const strings = useStrings();
@@ -108,12 +110,14 @@ export function useCompareCurves(fields: PairCurveFields): {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stateOfCurves = useMemo(() => state, [curves]);
   return useMemo(() => {
-    if (key === null || otherSide === '') return { curves: null, trainingOnly: null };
-    if (!curves || !stateOfCurves) return { curves: null, trainingOnly: otherSide };
+    if (key === null || otherSide === '')
+      return { curves: null, trainingOnly: null, trainingOnlyNames: null };
     const names = namesFor(strings, key, mainSide, otherSide);
+    if (!curves || !stateOfCurves) return { curves: null, trainingOnly: otherSide, trainingOnlyNames: names };
     return {
       curves: { key, names, curves, beta, ids: ids.split(',') as LossId[], state: stateOfCurves },
       trainingOnly: null,
+      trainingOnlyNames: null,
     };
   }, [key, curves, strings, mainSide, otherSide, beta, ids, stateOfCurves]);
 }

@@ -56,7 +56,7 @@ export const EN_COMPARE: CompareStrings = {
   summary: (main, other, mainSummary, otherSummary) =>
     `Solid: ${main}. ${mainSummary} Dashed: ${other}. ${otherSummary}`,
   pairViewsSame: (other) =>
-    `The second run (${other}) differs only in how it trains: at the start its curves are these.`,
+    `The second run (${other}) differs only in how it trains: its curves are these; past step 0 its dots (open) show where it is at the step shown.`,
   table: {
     caption: (main, other, step, steps) => `Both runs at step ${step} of ${steps}: ${main} and ${other}`,
     loss: 'Loss',

@@ -55,7 +55,8 @@ export const ZH_COMPARE: CompareStrings = {
   traceName: (name, side) => `${name} · ${side}`,
   summary: (main, other, mainSummary, otherSummary) =>
     `实线：${main}。${mainSummary} 虚线：${other}。${otherSummary}`,
-  pairViewsSame: (other) => `第二次训练（${other}）只是训练方式不同：在起点处它的曲线与这里相同。`,
+  pairViewsSame: (other) =>
+    `第二次训练（${other}）只是训练方式不同：曲线与这里相同；第 0 步之后，空心点标出它在所示步数的位置。`,
   table: {
     caption: (main, other, step, steps) => `两次训练在第 ${step} / ${steps} 步的结果：${main} 与 ${other}`,
     loss: '损失',
