@@ -64,6 +64,7 @@ const PlotWithSummary = memo(function PlotWithSummary({
       <PlotlyPlot
         figure={f}
         label={label}
+        viewId={fileId}
         height={height}
         onReady={onReady}
         zoom={zoom.on}
