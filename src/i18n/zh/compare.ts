@@ -42,7 +42,7 @@ export const ZH_COMPARE: CompareStrings = {
     ref: '每个回答一个概率，用逗号分隔',
     p: '0 到 1 之间的数',
     features: '从下拉列表中选择：表格型或共享',
-    optimizer: '从下拉列表中选择优化器',
+    optimizer: 'SGD 或 Adam',
     lr: '一个数，例如 0.1',
   },
   apply: '对比',
@@ -56,7 +56,7 @@ export const ZH_COMPARE: CompareStrings = {
   summary: (main, other, mainSummary, otherSummary) =>
     `实线：${main}。${mainSummary} 虚线：${other}。${otherSummary}`,
   pairViewsSame: (other) =>
-    `第二次训练（${other}）只是训练方式不同：曲线与这里相同；第 0 步之后，空心点标出它在所示步数的位置。`,
+    `第二次训练（${other}）只是训练方式不同：曲线与这里相同；第 0 步之后，空心点标出它在当前显示的这一步所处的位置。`,
   table: {
     caption: (main, other, step, steps) => `两次训练在第 ${step} / ${steps} 步的结果：${main} 与 ${other}`,
     loss: '损失',
@@ -64,7 +64,7 @@ export const ZH_COMPARE: CompareStrings = {
     chosen: 'π(y_w)',
     rejected: 'π(y_l)',
     kl: 'KL(π‖πref)',
-    klHelp: '这一步的策略离参考策略有多远，单位为奈特。',
+    klHelp: '这一步的策略离参考模型有多远，单位为奈特。',
   },
   vsColumn: (side) => `对比 ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}：第 ${step} 步的 TRL 指标`,

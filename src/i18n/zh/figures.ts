@@ -31,7 +31,7 @@ export const ZH_FIGURES: FigureStrings = {
   lossLabel: (id) => ZH_LOSSES[id]?.label ?? id,
   responseLabel: (k, data) => {
     const letter = String.fromCharCode(65 + k);
-    if (data?.dataset === 'thumbs-down') return k === 0 ? 'A：不良样本（差评）' : letter;
+    if (data?.dataset === 'thumbs-down') return k === 0 ? 'A：非期望样本（点踩）' : letter;
     if (data?.dataset === 'ranking') {
       const r = data.rewards?.[k];
       return r === undefined ? letter : `${letter}（r = ${c3(r)}）`;

@@ -210,7 +210,7 @@ export const ZH_PRESETS: PresetStrings = {
         f.rankingHolds
           ? `这里 ${c3(f.answers)} 个回答的隐藏奖励为 r = (${f.rewards.map(c3).join(', ')})，每一对都按 ` +
               'Bradley–Terry 模型标注：i 以概率 σ(r_i − r_j) 胜过 j。'
-          : '这份数据不是按隐藏奖励排出的顺序，因此没有可供比较的 RLHF 最优解。',
+          : '这份数据并非按隐藏奖励排序，因此没有可供比较的 RLHF 最优解。',
         f.chosenEnd !== null &&
           f.optimumChosen !== null &&
           (f.reachesOptimumHolds
