@@ -286,26 +286,20 @@ export function parseHash(hash: string): ParsedHash {
         notices.push({ kind: 'adjusted', key: 'ref', given: `${before}`, used: `${state.responses}` });
     }
   }
-  if (state.rewards.length !== state.responses) {
-    if (pairs.has('rewards'))
-      notices.push({
-        kind: 'adjusted',
-        key: 'rewards',
-        given: `${state.rewards.length}`,
-        used: `${state.responses}`,
-      });
-    state.rewards = resizeRewards(state.rewards, state.responses);
-  }
-  if (state.startLogRatios.length !== state.responses) {
-    if (pairs.has('start') && !notices.some((n) => n.kind === 'migrated'))
-      notices.push({
-        kind: 'adjusted',
-        key: 'start',
-        given: `${state.startLogRatios.length}`,
-        used: `${state.responses}`,
-      });
-    state.startLogRatios = resizeRewards(state.startLogRatios, state.responses);
-  }
+  // A per-response list of another length than K is fitted to K; a link that gave it is told (a migrated v1
+  // link's start offsets are already explained by the migration notice).
+  const fitToResponses = (list: number[], key: 'rewards' | 'start', said: boolean): number[] => {
+    if (list.length === state.responses) return list;
+    if (pairs.has(key) && !said)
+      notices.push({ kind: 'adjusted', key, given: `${list.length}`, used: `${state.responses}` });
+    return resizeRewards(list, state.responses);
+  };
+  state.rewards = fitToResponses(state.rewards, 'rewards', false);
+  state.startLogRatios = fitToResponses(
+    state.startLogRatios,
+    'start',
+    notices.some((n) => n.kind === 'migrated'),
+  );
   if (state.t > state.steps) {
     // `t` is a step of the run: past its end is the end (said once, also when `t` was already clamped).
     const used = String(state.steps);
