@@ -1,17 +1,28 @@
 // A thin wrapper around Plotly.react: draws a Figure into a div through the frame-paced draw queue
 // (drawScheduler.ts), so a fast slider drag only ever draws the latest figure, and skips all work while
-// the plot is scrolled out of view (it draws when it comes back).
+// the plot is scrolled out of view (it draws when it comes back). A figure that only moves points and cursor
+// lines of the one on screen (a drag, Play) is drawn by rewriting those SVG paths (figures/framePatch.ts,
+// applyFramePatch.ts): under a millisecond instead of a full draw, which follows once the figure rests.
 //
 // A plot never traps scrolling: dragging does nothing (`dragmode: false`, so Plotly's touch handlers do not
 // cancel a swipe and a phone scrolls the page over a plot), the wheel scrolls the page (`scrollZoom: false`)
 // and a double click does not change the axes. Views that profit from zoom switch it on with `zoom`
 // (box zoom on a mouse drag) and offer a visible reset (`resetCount`, see PlotZoomControls.tsx).
 import { useEffect, useRef, useState } from 'react';
-import type { Config, Layout, LayoutAxis, PlotRelayoutEvent } from 'plotly.js';
+import type { Config, Data, Layout, LayoutAxis, PlotRelayoutEvent } from 'plotly.js';
 import type { Figure } from '../../figures/types.ts';
-import { loadPlotly, type PlotlyModule } from './plotlyLoader.ts';
+import { loadPlotly, loadRedrawNotes, type PlotlyModule, type RedrawNotes } from './plotlyLoader.ts';
 import { usePlotHeightCap, usePlotHeightOverride } from './plotHeight.ts';
 import { cancelDraw, scheduleDraw } from './drawScheduler.ts';
+import { planFramePatch } from '../../figures/framePatch.ts';
+import { applyFramePatch } from './applyFramePatch.ts';
+
+/**
+ * How long a plot rests on a patched frame before the full draw that settles it (hover texts, Plotly's own
+ * state). Longer than the gap between a drag's moves or Play's frames, short enough that a hover after a
+ * drag already reads the new numbers.
+ */
+export const SETTLE_MS = 250;
 
 const CONFIG: Partial<Config> = {
   displaylogo: false,
@@ -32,9 +43,9 @@ function isZoom(e: PlotRelayoutEvent): boolean {
 
 const AXIS_KEY = /^[xy]axis\d*$/;
 /**
- * Gives `layout` its own axes and range arrays. Plotly writes a zoom into the layout it last drew (into the
- * range array itself), and those are the figure's: without copies a zoom would change the figure, and a
- * reset could not restore it.
+ * Gives `layout` its own axes and range arrays. Plotly writes into the layout it last drew (a zoom into the
+ * range array itself, an inferred axis type), and those are the figure's: without copies a zoom would change
+ * the figure, and a reset could not restore it.
  */
 function ownAxes(layout: Partial<Layout>): void {
   const axes = layout as Record<string, Partial<LayoutAxis> | undefined>;
@@ -43,6 +54,18 @@ function ownAxes(layout: Partial<Layout>): void {
     if (!AXIS_KEY.test(k) || !axis || typeof axis !== 'object') continue;
     axes[k] = Array.isArray(axis.range) ? { ...axis, range: [axis.range[0], axis.range[1]] } : { ...axis };
   }
+}
+
+/**
+ * The figure's data with Plotly's line simplification off: Plotly drops points it judges collinear, which
+ * shows as kinks on a smooth loss curve, and a patched frame draws every point. Both draw the same line.
+ */
+function exactLines(data: readonly Data[]): Data[] {
+  return data.map((trace) => {
+    const t = trace as { type?: string; mode?: string; line?: object };
+    const lines = (t.type ?? 'scatter').startsWith('scatter') && (t.mode ?? 'lines').includes('lines');
+    return lines ? ({ ...trace, line: { ...t.line, simplify: false } } as Data) : trace;
+  });
 }
 
 export interface PlotlyPlotProps {
@@ -114,13 +137,21 @@ export function PlotlyPlot({
   // The user zoomed since the last reset: Plotly writes the zoom into every layout it draws until then.
   const zoomedRef = useRef(false);
   const drawnResetRef = useRef(resetCount);
+  // The figure on screen (drawn in full or patched) with the draw settings it was drawn at.
+  const shownRef = useRef<{ figure: Figure; height: number; zoom: boolean; resetCount: number } | null>(null);
+  const settleRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const redrawNotesRef = useRef<RedrawNotes | null>(null);
 
   if (loadError) throw loadError;
 
   useEffect(() => {
     let alive = true;
-    loadPlotly().then(
-      (p) => alive && setPlotly(() => p),
+    Promise.all([loadPlotly(), loadRedrawNotes()]).then(
+      ([p, redraw]) => {
+        if (!alive) return;
+        redrawNotesRef.current = redraw;
+        setPlotly(() => p);
+      },
       (e: unknown) => alive && setLoadError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {
@@ -131,7 +162,7 @@ export function PlotlyPlot({
   useEffect(() => {
     const div = divRef.current;
     if (!plotly || !div || !visible) return;
-    scheduleDraw(div, async () => {
+    const fullDraw = async () => {
       try {
         const start = performance.now();
         const layout: Partial<Layout> = { ...figure.layout, height, dragmode: zoom ? 'zoom' : false };
@@ -141,9 +172,12 @@ export function PlotlyPlot({
           drawnResetRef.current = resetCount;
           zoomedRef.current = false;
         }
-        // Only a plot in zoom mode or still zoomed gets a zoom written into its layout: only it needs copies.
-        if (zoom || zoomedRef.current) ownAxes(layout);
-        const gd = await plotly.react(div, figure.data, layout, CONFIG);
+        // Plotly writes into the axes it draws (a zoom, the axis type it inferred): copies keep the figure
+        // as built, so a reset can restore it and the next figure compares with it (framePatch.ts).
+        ownAxes(layout);
+        if (layout.annotations) layout.annotations = layout.annotations.map((a) => ({ ...a }));
+        const gd = await plotly.react(div, exactLines(figure.data), layout, CONFIG);
+        shownRef.current = { figure, height, zoom, resetCount };
         // A User Timing entry per draw, `draw:<viewId>`, so profiles and bench:ui can see what each plot costs.
         performance.measure(`draw:${viewId ?? label}`, { start, end: performance.now() });
         if (onZoomRef.current && !listeningRef.current) {
@@ -156,8 +190,34 @@ export function PlotlyPlot({
         }
         onReadyRef.current?.(div, plotly);
       } catch (e: unknown) {
+        shownRef.current = null;
         setLoadError(e instanceof Error ? e : new Error(String(e)));
       }
+    };
+    if (settleRef.current !== null) clearTimeout(settleRef.current);
+    settleRef.current = null;
+    scheduleDraw(div, async () => {
+      const shown = shownRef.current;
+      if (shown && shown.height === height && shown.zoom === zoom && shown.resetCount === resetCount) {
+        if (shown.figure === figure) return;
+        const start = performance.now();
+        const patch = planFramePatch(shown.figure, figure);
+        if (
+          patch &&
+          redrawNotesRef.current !== null &&
+          applyFramePatch(div, figure.data, patch, redrawNotesRef.current)
+        ) {
+          shownRef.current = { ...shown, figure };
+          performance.measure(`patch:${viewId ?? label}`, { start, end: performance.now() });
+          // Settle with a full draw once the figure rests (hover reads Plotly's own copy of the data).
+          settleRef.current = setTimeout(() => {
+            settleRef.current = null;
+            scheduleDraw(div, fullDraw);
+          }, SETTLE_MS);
+          return;
+        }
+      }
+      await fullDraw();
     });
   }, [plotly, figure, visible, height, label, viewId, zoom, resetCount]);
 
@@ -166,6 +226,9 @@ export function PlotlyPlot({
     return () => {
       if (!div) return;
       cancelDraw(div);
+      if (settleRef.current !== null) clearTimeout(settleRef.current);
+      settleRef.current = null;
+      shownRef.current = null;
       if (plotly) plotly.purge(div);
       listeningRef.current = false;
     };

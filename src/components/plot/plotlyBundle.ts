@@ -3,7 +3,38 @@
 import Plotly from 'plotly.js/lib/core';
 import scatterternary from 'plotly.js/lib/scatterternary';
 import contour from 'plotly.js/lib/contour';
+// Plotly's component registry (the same module instance core uses): its annotation `drawOne` redraws one
+// note, which `Plotly.relayout` also ends in, after ~30 ms of defaults and diffing a drag frame cannot pay.
+import Registry from 'plotly.js/src/registry.js';
 
 Plotly.register([scatterternary, contour] as Parameters<typeof Plotly.register>[0]);
+
+interface NoteGraph {
+  layout?: { annotations?: Record<string, unknown>[] };
+  _fullLayout?: { annotations?: Record<string, unknown>[] };
+}
+
+/**
+ * Gives the drawn notes `changes` (text, x, y) and redraws only them. The settling full draw that follows
+ * a patched frame re-derives everything from the figure, so nothing here has to outlive it.
+ */
+export function redrawNotes(
+  gd: HTMLElement,
+  notes: readonly { index: number; changes: Record<string, unknown> }[],
+): boolean {
+  const g = gd as HTMLElement & NoteGraph;
+  const drawOne = Registry.getComponentMethod('annotations', 'drawOne') as
+    ((gd: HTMLElement, index: number) => void) | undefined;
+  const full = g._fullLayout?.annotations;
+  if (typeof drawOne !== 'function' || !full) return false;
+  if (notes.some((n) => !full[n.index])) return false;
+  for (const n of notes) {
+    Object.assign(full[n.index] as object, n.changes);
+    const own = g.layout?.annotations?.[n.index];
+    if (own) Object.assign(own, n.changes);
+    drawOne(gd, n.index);
+  }
+  return true;
+}
 
 export default Plotly;

@@ -1,11 +1,13 @@
 // Loads the Plotly chunk once, on first need; every plot awaits the same promise.
-type PlotlyModule = typeof import('./plotlyBundle.ts').default;
+type PlotlyChunk = typeof import('./plotlyBundle.ts');
+type PlotlyModule = PlotlyChunk['default'];
+type RedrawNotes = PlotlyChunk['redrawNotes'];
 
-let loading: Promise<PlotlyModule> | null = null;
+let loading: Promise<PlotlyChunk> | null = null;
 
-export function loadPlotly(): Promise<PlotlyModule> {
+function loadChunk(): Promise<PlotlyChunk> {
   if (!loading) {
-    loading = import('./plotlyBundle.ts').then((m) => m.default);
+    loading = import('./plotlyBundle.ts');
     // A failed load (offline chunk missing) may be retried by the next plot.
     loading.catch(() => {
       loading = null;
@@ -14,4 +16,13 @@ export function loadPlotly(): Promise<PlotlyModule> {
   return loading;
 }
 
-export type { PlotlyModule };
+export function loadPlotly(): Promise<PlotlyModule> {
+  return loadChunk().then((m) => m.default);
+}
+
+/** The chunk's one-note redraw (drag frames, see applyFramePatch.ts). */
+export function loadRedrawNotes(): Promise<RedrawNotes> {
+  return loadChunk().then((m) => m.redrawNotes);
+}
+
+export type { PlotlyModule, RedrawNotes };
