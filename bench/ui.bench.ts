@@ -26,6 +26,7 @@ import {
   NORMAL,
   TALL,
   THROTTLE_RATES,
+  throttle,
   kB,
   lpad,
   markdownTable,
@@ -148,21 +149,53 @@ async function measureSliders(browser: Browser, url: string) {
   return { floor, runs };
 }
 
-async function measurePlaying(browser: Browser, url: string) {
+/** The views Play is watched on: the first three the cursor moves, from the training view down. */
+const PLAY_VIEW = 'training';
+
+interface PlayRun {
+  views: string[];
+  steps: string | null;
+  result: Partial<Record<number, PlayResult>>;
+}
+
+async function measurePlaying(browser: Browser, url: string): Promise<PlayRun> {
   const ctx = await browser.newContext({ viewport: PLAY_VIEWPORT });
   await ctx.addInitScript(KEEP_NAMES_SHIM);
   await ctx.addInitScript(installLongTaskProbe);
   const page = await ctx.newPage();
+  const session = await ctx.newCDPSession(page);
   await page.goto(`${url}#${v}`);
-  await scrollToView(page, 'loss');
+  await scrollToView(page, PLAY_VIEW);
   await plotsOnScreenDrawn(page);
   await page.waitForTimeout(1500);
   const views = await viewsOnScreen(page);
   const selector = await sliderSelector(page, EN_TIME_CURSOR.label);
   const steps = await page.locator(selector).getAttribute('max');
-  const result = await measurePlay(page, selector, EN_TIME_CURSOR.play);
+  const result: PlayRun['result'] = {};
+  for (const rate of THROTTLE_RATES) {
+    await throttle(session, rate);
+    result[rate] = await measurePlay(page, selector, EN_TIME_CURSOR.play);
+    await throttle(session, 1);
+    await page.waitForTimeout(1000);
+  }
   await ctx.close();
   return { views, steps, result };
+}
+
+/** The spans that started before the release (the drag's own frames, not the settling draw). */
+const during = (spans: readonly Span[] | undefined, end: number | undefined) =>
+  (spans ?? []).filter((x) => end === undefined || x.start <= end);
+
+/** Plot frames per second of each view (full draws + patched frames) over `seconds`. */
+function updatesPerSecond(draws: readonly Span[], patches: readonly Span[], seconds: number): string {
+  const by = new Map<string, [number, number]>();
+  for (const d of draws) by.set(d.name, [(by.get(d.name)?.[0] ?? 0) + 1, by.get(d.name)?.[1] ?? 0]);
+  for (const d of patches) by.set(d.name, [by.get(d.name)?.[0] ?? 0, (by.get(d.name)?.[1] ?? 0) + 1]);
+  if (by.size === 0) return 'no plot frame';
+  return [...by]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([view, [d, p]]) => `${view} ${((d + p) / seconds).toFixed(0)}/s (${d} draws + ${p} patches)`)
+    .join(', ');
 }
 
 // ─── printing ────────────────────────────────────────────────────────────────────────────────────────────
@@ -187,7 +220,7 @@ function printTable(
   runs: SliderRun[],
   load: Record<number, { responded: number[]; two: number[] }>,
   initialGzip: number,
-  play: { views: string[]; steps: string | null; result: PlayResult } | { error: string },
+  play: PlayRun | { error: string },
   hostile: HostileResult | { error: string },
 ) {
   const rows: string[][] = [];
@@ -212,13 +245,16 @@ function printTable(
     ]);
   if ('error' in play) rows.push(['Play (time cursor): frames/s', `not measured: ${play.error}`, '—', '—']);
   else {
-    const p = play.result;
-    const s = p.duration / 1000;
+    const cell = (p: PlayResult | undefined) => {
+      if (!p) return '—';
+      const s = p.duration / 1000;
+      return `${(p.newValueFrames / s).toFixed(1)} fps (${(p.frames / s).toFixed(1)}); ${p.distinctValues} values in ${s.toFixed(1)} s · ${longTaskText(p.longTasks)}`;
+    };
     rows.push([
       'Play (time cursor): new cursor values shown/s (all frames/s)',
       `\`#${v}\`, ${play.steps} steps, ${PLAY_VIEWPORT.width}×${PLAY_VIEWPORT.height}; on screen: ${play.views.join(', ')}`,
-      `${(p.newValueFrames / s).toFixed(1)} fps (${(p.frames / s).toFixed(1)}); ${p.distinctValues} values in ${s.toFixed(1)} s · ${longTaskText(p.longTasks)}`,
-      'not measured',
+      cell(play.result[1]),
+      cell(play.result[4]),
     ]);
   }
   const loadCell = (xs: number[]) => `${ms(median(xs))} (median of ${xs.length})`;
@@ -259,14 +295,19 @@ function printTable(
   );
 }
 
-function printDrawCosts(runs: SliderRun[], play: { result: PlayResult } | { error: string }) {
+function printDrawCosts(runs: SliderRun[], play: PlayRun | { error: string }) {
   console.log('');
   console.log(
-    'Per-view draw cost (User Timing `draw:<viewId>` = one Plotly.react), over all slider drags above',
+    'Per-view cost: full draws (User Timing `draw:<viewId>` = one Plotly.react) and patched frames (`patch:<viewId>`), over all slider drags above and Play at 1×',
   );
-  const byRate = THROTTLE_RATES.map((rate) => drawsByView(runs.flatMap((r) => r.lat[rate]?.draws ?? [])));
-  const playDraws = 'error' in play ? new Map<string, number[]>() : drawsByView(play.result.draws);
-  const views = [...new Set([...byRate.flatMap((m) => [...m.keys()]), ...playDraws.keys()])].sort();
+  const kinds = ['draws', 'patches'] as const;
+  const byRate = THROTTLE_RATES.flatMap((rate) =>
+    kinds.map((k) => drawsByView(runs.flatMap((r) => r.lat[rate]?.[k] ?? []))),
+  );
+  const play1 = 'error' in play ? undefined : play.result[1];
+  const byPlay = kinds.map((k) => drawsByView(play1?.[k] ?? []));
+  const all = [...byRate, ...byPlay];
+  const views = [...new Set(all.flatMap((m) => [...m.keys()]))].sort();
   const cell = (xs: number[] | undefined) =>
     xs && xs.length
       ? `${xs.length} × ${ms1(median(xs))} / ${ms1(quantile(xs, 0.95))} / ${ms1(Math.max(...xs))}`
@@ -275,21 +316,31 @@ function printDrawCosts(runs: SliderRun[], play: { result: PlayResult } | { erro
     markdownTable(
       [
         'view',
-        ...THROTTLE_RATES.map((r) => `drags ${r}×: n × p50 / p95 / max`),
-        'Play 1×: n × p50 / p95 / max',
+        ...THROTTLE_RATES.flatMap((r) => kinds.map((k) => `drags ${r}× ${k}: n × p50 / p95 / max`)),
+        ...kinds.map((k) => `Play 1× ${k}`),
       ],
-      views.map((view) => [view, ...byRate.map((m) => cell(m.get(view))), cell(playDraws.get(view))]),
+      views.map((view) => [view, ...all.map((m) => cell(m.get(view)))]),
     ),
   );
   console.log('');
-  console.log('Draws per slider drag (n per view, both CPU rates):');
+  console.log('Plot frames per second of each view on screen during each drag (draws + patches):');
   for (const r of runs) {
-    const parts = THROTTLE_RATES.map((rate) => {
-      const m = drawsByView(r.lat[rate]?.draws ?? []);
-      return `${rate}×: ${[...m].map(([k, xs]) => `${k} ${xs.length}`).join(', ') || 'none'}`;
-    });
-    console.log(`  ${pad(r.slider.name, 40)}${parts.join('   ')}`);
+    for (const rate of THROTTLE_RATES) {
+      const d = r.lat[rate];
+      if (!d) continue;
+      console.log(
+        `  ${pad(r.slider.name, 40)}${rate}×: ${updatesPerSecond(during(d.draws, d.releasedAt), during(d.patches, d.releasedAt), d.seconds ?? NaN)}`,
+      );
+    }
   }
+  if (!('error' in play))
+    for (const rate of THROTTLE_RATES) {
+      const p = play.result[rate];
+      if (p)
+        console.log(
+          `  ${pad('Play', 40)}${rate}×: ${updatesPerSecond(p.draws, p.patches, p.duration / 1000)}`,
+        );
+    }
 }
 
 function printDragDetails(floor: Partial<Record<number, DragLatency>>, runs: SliderRun[]) {

@@ -43,6 +43,12 @@ export interface DragLatency {
   longTasks?: Span[];
   /** The app's `draw:<viewId>` measures that started during the drag. */
   draws?: Span[];
+  /** Patched frames (drag frames drawn without a full Plotly draw). */
+  patches?: Span[];
+  /** From the press to the release, s. */
+  seconds?: number;
+  /** Page time of the release (spans after it belong to settling, not to the drag). */
+  releasedAt?: number;
 }
 
 /**
@@ -173,6 +179,7 @@ export async function dragLatency(
     buttons: 0,
     clickCount: 1,
   });
+  const released = await pageNow(page);
   // Let the last frames present before the trace stops.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForTimeout(500);
@@ -180,6 +187,14 @@ export async function dragLatency(
   await throttle(session, 1);
   const to = await pageNow(page);
   const inputs = await page.evaluate(() => (window as unknown as { __inputs: number }).__inputs);
-  const { longTasks, draws } = await spansBetween(page, from, to);
-  return { ...dragLatencies(JSON.parse(buffer.toString('utf8'))), inputs, longTasks, draws };
+  const { longTasks, draws, patches } = await spansBetween(page, from, to);
+  return {
+    ...dragLatencies(JSON.parse(buffer.toString('utf8'))),
+    inputs,
+    longTasks,
+    draws,
+    patches,
+    seconds: (released - from) / 1000,
+    releasedAt: released,
+  };
 }

@@ -14,6 +14,7 @@ export interface PlayResult {
   distinctValues: number;
   longTasks: Span[];
   draws: Span[];
+  patches: Span[];
 }
 
 /** `slider` is the time cursor's range input, `play` its Play button (found by their English labels). */
@@ -53,7 +54,7 @@ export async function measurePlay(page: Page, slider: string, playName: string):
     .click();
   const clicked = await pageNow(page);
   const r = await sampling;
-  const { longTasks, draws } = await spansBetween(page, from, r.end);
+  const { longTasks, draws, patches } = await spansBetween(page, from, r.end);
   return {
     duration: r.end - clicked,
     frames: r.frames,
@@ -61,5 +62,6 @@ export async function measurePlay(page: Page, slider: string, playName: string):
     distinctValues: r.distinctValues,
     longTasks,
     draws,
+    patches,
   };
 }

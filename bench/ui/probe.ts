@@ -1,6 +1,6 @@
 // What the page itself records for the bench: long tasks (PerformanceObserver `longtask`, > 50 ms) from the
-// first byte, and the app's own User Timing measures `draw:<viewId>` around each Plotly draw
-// (src/components/plot/PlotlyPlot.tsx). Both are read back for a window of performance.now() times.
+// first byte, and the app's own User Timing measures `draw:<viewId>` around each full Plotly draw and
+// `patch:<viewId>` around each patched frame (src/components/plot/PlotlyPlot.tsx). Both are read back for a window of performance.now() times.
 import type { Page } from 'playwright-core';
 
 export interface Span {
@@ -24,12 +24,12 @@ export function installLongTaskProbe() {
 
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
-/** Long tasks and `draw:*` measures that started in [from, to] (page times, ms). */
+/** Long tasks, `draw:*` and `patch:*` measures that started in [from, to] (page times, ms). */
 export async function spansBetween(
   page: Page,
   from: number,
   to: number,
-): Promise<{ longTasks: Span[]; draws: Span[] }> {
+): Promise<{ longTasks: Span[]; draws: Span[]; patches: Span[] }> {
   return page.evaluate(
     ([a, b]) => {
       const w = window as unknown as { __longTasks?: { start: number; duration: number }[] };
@@ -42,13 +42,17 @@ export async function spansBetween(
           .getEntriesByType('measure')
           .filter((m) => m.name.startsWith('draw:') && inside(m.startTime))
           .map((m) => ({ name: m.name.slice('draw:'.length), start: m.startTime, duration: m.duration })),
+        patches: performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('patch:') && inside(m.startTime))
+          .map((m) => ({ name: m.name.slice('patch:'.length), start: m.startTime, duration: m.duration })),
       };
     },
     [from, to] as const,
   );
 }
 
-/** Draw durations grouped by view id. */
+/** Draw (or patch) durations grouped by view id. */
 export function drawsByView(draws: readonly Span[]): Map<string, number[]> {
   const by = new Map<string, number[]>();
   for (const d of draws) by.set(d.name, [...(by.get(d.name) ?? []), d.duration]);

@@ -113,14 +113,22 @@ export function paddedRange(lo: number, hi: number, pad = 0.05): [number, number
 }
 
 /**
- * [lo, hi] rounded outwards to whole steps of a twentieth of the span's 1-2-5 ceiling (a span of 5.3 →
- * steps of 0.5): a range that moves a little with β then stays put during most of a drag, and Plotly
- * redraws a plot with unchanged axes faster.
+ * The data extent [lo, hi] rounded outwards to whole steps of a tenth of its span's 1-2-5 ceiling (a span of
+ * 5.3 → steps of 1), then padded by 4 % so that no curve or zero line sits on the frame. The range changes
+ * only when the data crosses a step: a drag frame that keeps every range is drawn by moving the traces
+ * (figures/framePatch.ts, ~2 ms), one that changes a range needs a full Plotly draw (~30 ms, 4× that on a
+ * slow laptop), so coarse steps mean few slow frames, at the price of up to a quarter of the span as headroom.
  */
 export function quantisedRange(lo: number, hi: number): [number, number] {
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo)) return paddedRange(lo, hi);
-  const step = niceCeil(hi - lo) / 20;
-  return [Math.floor(lo / step) * step + 0, Math.ceil(hi / step) * step];
+  const step = niceCeil(hi - lo) / 10;
+  // Data up to SLACK of a step past a whole step keeps that step: it stays inside the padding (≥ 0.16 of a
+  // step, as the span is ≥ 4 steps), and a curve whose peak sits on a step (DPO's softplus(5) ≈ 5.007) does
+  // not flip the range back and forth as its grid points move.
+  const SLACK = 0.15;
+  const a = Math.floor(lo / step + SLACK) * step + 0;
+  const b = Math.ceil(hi / step - SLACK) * step;
+  return paddedRange(a, b, 0.04);
 }
 
 /** Whether some finite value of `y` lies within [lo, hi]: a line that is drawn at all. */

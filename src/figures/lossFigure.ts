@@ -91,7 +91,7 @@ export interface CurveYRangeOptions {
 
 /**
  * The fixed y range of the loss and gradient views: 0, the window |βh| ≤ LOSS_Y_WINDOW of every curve
- * and every current value, padded by 5 % and rounded outwards (quantisedRange); quadratic losses count
+ * and every current value, rounded outwards and padded (quantisedRange); quadratic losses count
  * only when nothing else is shown.
  */
 export function curveYRange<C extends { id: LossId; curve: MarginCurve }>(
@@ -126,8 +126,7 @@ export function curveYRange<C extends { id: LossId; curve: MarginCurve }>(
     const m = Math.max(-lo, hi);
     if (m > 0) [lo, hi] = [-m, m];
   }
-  const [a, b] = paddedRange(lo, hi, 0.05);
-  const [qa, qb] = quantisedRange(a, b);
+  const [qa, qb] = quantisedRange(lo, hi);
   if (!opts.symmetric) return [qa, qb];
   const m = Math.max(-qa, qb);
   return [-m, m];

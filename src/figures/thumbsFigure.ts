@@ -13,7 +13,6 @@ import {
   emptyFigure,
   finiteExtent,
   lineTrace,
-  paddedRange,
   quantisedRange,
 } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
@@ -32,14 +31,13 @@ const seriesOf = (c: ThumbsCurveInput, which: Which): Float64Array =>
   which === 'loss' ? c.curve.loss : c.curve.dPolicy;
 const dotOf = (c: ThumbsCurveInput, which: Which): number => (which === 'loss' ? c.at.loss : c.at.dLogp);
 
-/** y range: 0, every curve and every dot, padded 5 % and rounded outwards. */
+/** y range: 0, every curve and every dot, rounded outwards and padded (quantisedRange). */
 function yRangeOf(curves: readonly ThumbsCurveInput[], which: Which): [number, number] {
   const [lo, hi] = finiteExtent([
     ...curves.map((c) => seriesOf(c, which)),
     curves.map((c) => dotOf(c, which)),
   ]);
-  const [a, b] = paddedRange(Math.min(0, lo), Math.max(0, hi), 0.05);
-  return quantisedRange(a, b);
+  return quantisedRange(Math.min(0, lo), Math.max(0, hi));
 }
 
 function thumbsFigure(input: ThumbsCurves, opts: ThumbsFigureOptions, which: Which): Figure {

@@ -6,7 +6,15 @@ import type { Figure, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, MetricsSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyleOf } from './lossStyle.ts';
-import { emptyFigure, finiteExtent, lineTrace, paddedRange, setStepAxes, stepGrid, steps } from './layout.ts';
+import {
+  emptyFigure,
+  finiteExtent,
+  lineTrace,
+  quantisedRange,
+  setStepAxes,
+  stepGrid,
+  steps,
+} from './layout.ts';
 import { stepCursorShapes } from './stepCursor.ts';
 
 /** The TRL metrics the training view offers, in its order (src/math/trlMetrics.ts, `picker`). */
@@ -96,7 +104,8 @@ export function trainingMetricsFigure(
       });
     }
     const [lo, hi] = finiteExtent(series.length > 0 ? series : divergedSeries);
-    const metricAxis = { range: paddedRange(lo, hi, 0.06), title: { text: s.axis.metric(metric) } };
+    // Rounded to steps (quantisedRange): a drag that keeps every panel's range is patched, not redrawn.
+    const metricAxis = { range: quantisedRange(lo, hi), title: { text: s.axis.metric(metric) } };
     setStepAxes(layout, i, panels[i], lastStep, metricAxis, theme, s);
   });
   if (annotations.length > 0) layout.annotations = [...(layout.annotations ?? []), ...annotations];

@@ -27,6 +27,8 @@ const fakePlotly = vi.hoisted(() => ({
 
 vi.mock('../../src/components/plot/plotlyLoader.ts', () => ({
   loadPlotly: () => Promise.resolve(fakePlotly),
+  // No drag frames here: every draw is a full (fake) Plotly.react.
+  loadRedrawNotes: () => Promise.resolve(() => false),
 }));
 
 const FIGURE: Figure = {

@@ -45,7 +45,7 @@ describe('β is visible in the loss and gradient views', () => {
     expect(ga[i10] - gb[i10]).toBeGreaterThan(0.2);
   });
 
-  it('changes the axes on few steps of a β drag (Plotly redraws unchanged axes faster)', () => {
+  it('changes the axes on few steps of a β drag (a frame with unchanged axes is patched, not redrawn)', () => {
     for (const losses of [
       ['sigmoid', 'kto'],
       ['sigmoid', 'ipo', 'kto'],
@@ -66,7 +66,8 @@ describe('β is visible in the loss and gradient views', () => {
       // 187 steps from β = 0.05 to 2: DPO's loss at the left end grows with β until |βh| ≤ 5 clips it.
       expect(changes.x).toBeLessThanOrEqual(4);
       expect(changes.gradient).toBeLessThanOrEqual(2);
-      expect(changes.loss).toBeLessThanOrEqual(steps * 0.15);
+      // Ranges round to tenths of the span's 1-2-5 ceiling (quantisedRange): 9 of the 187 steps today.
+      expect(changes.loss).toBeLessThanOrEqual(steps * 0.07);
     }
   });
 });

@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { LOSS_PARAM_FIELDS } from '../../derive/mathParams.ts';
 import { stateFields } from '../../state/pickFields.ts';
 import { trlSnippet } from './trlSnippetText.ts';
-import { useStoreFields } from '../storeContext.tsx';
+import { useViewStoreFields } from '../storeContext.tsx';
 import { useStrings } from '../strings.tsx';
 import './export.css';
 
@@ -27,7 +27,7 @@ export interface TrlSnippetPanelProps {
 }
 
 export function TrlSnippetPanel({ defaultOpen = false }: TrlSnippetPanelProps) {
-  const fields = useStoreFields(SNIPPET_FIELDS);
+  const fields = useViewStoreFields(SNIPPET_FIELDS);
   const { trl: t, losses, thumbs } = useStrings();
   const { code, notes } = useMemo(
     () => trlSnippet(fields, t, (id) => losses[id].label, thumbs.trl),

@@ -6,7 +6,7 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReadoutRowKey, ReadoutStrings } from '../../i18n/types/readout.ts';
 import { useStrings } from '../strings.tsx';
-import { useStore, useStoreFields } from '../storeContext.tsx';
+import { useViewStore, useViewStoreFields } from '../storeContext.tsx';
 import { LossName } from '../LossName.tsx';
 import { lossReadout, READOUT_ROWS, type LossReadout, type ReadoutNote } from '../../derive/readout.ts';
 import { LOSS_PARAM_FIELDS, PAIR_FIELDS, type PairLossFields } from '../../derive/mathParams.ts';
@@ -113,28 +113,28 @@ function StepNote({ at }: { at: RunStep | null }) {
 
 /** Under thumbs-down data there is no pair: the readout shows the one undesirable example (ThumbsReadout.tsx). */
 export function PairReadout() {
-  const thumbsDown = useStore((st) => st.dataset === 'thumbs-down');
+  const thumbsDown = useViewStore((st) => st.dataset === 'thumbs-down');
   return thumbsDown ? <ThumbsReadout /> : <PairOfLossesReadout />;
 }
 
 function PairOfLossesReadout() {
   const { readout: s, compare } = useStrings();
   const headingId = useId();
-  const urgentLosses = useStore(useShallow((st) => st.losses));
-  const urgentInputs = useStoreFields(READOUT_FIELDS);
-  const steps = useStore((st) => st.steps);
+  const startLosses = useViewStore(useShallow((st) => st.losses));
+  const startInputs = useViewStoreFields(READOUT_FIELDS);
+  const steps = useViewStore((st) => st.steps);
   const cursor = useStrings().timeCursor;
   const { t, runs } = useCursorRuns();
-  // Past step 0 the numbers come from the runs, which follow the controls one background render later
-  // (deferred). The columns then read the same snapshot as the runs, so a column never mixes a new β (or a
-  // newly ticked loss) with a run trained before it; at step 0 they follow the controls at once.
+  // Past step 0 the numbers come from the runs; the columns then read the toy's fields, the snapshot the runs
+  // were trained on, so a column never mixes a new β (or a newly ticked loss) with an older run. Every read
+  // here is deferred (useViewStore) and switches in the same background render as the views.
   const toy = useToyFields();
-  const losses = t > 0 ? toy.losses : urgentLosses;
-  const inputs: PairLossFields = t > 0 ? toy : urgentInputs;
+  const losses = t > 0 ? toy.losses : startLosses;
+  const inputs: PairLossFields = t > 0 ? toy : startInputs;
   const columns = losses.map((id) => columnAtStep(id, inputs, runs, t));
   // The compared run's columns, labelled "vs β = 1": where its pair numbers differ (β, the loss, π_ref), or
   // past step 0, where its own training has moved its pair (each column from its own run at t).
-  const extra = useStoreFields(COMPARE_FIELDS);
+  const extra = useViewStoreFields(COMPARE_FIELDS);
   const vsRuns = useCompareCursorRuns();
   const vs = compareOf({ ...inputs, ...extra, losses });
   const vsColumns =

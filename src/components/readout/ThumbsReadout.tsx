@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStrings } from '../strings.tsx';
-import { useStore } from '../storeContext.tsx';
+import { useViewStore } from '../storeContext.tsx';
 import { LossName } from '../LossName.tsx';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { thumbsColumnsAt, type ThumbsColumn } from '../../derive/thumbsDown.ts';
@@ -29,7 +29,7 @@ const ROWS = Object.keys(THUMBS_ROW_LABELS) as ThumbsRowKey[];
 function Cell({ column, row }: { column: ThumbsColumn; row: ThumbsRowKey }) {
   const { thumbs, timeCursor } = useStrings();
   const s = thumbs.readout;
-  const z0Mode = useStore((st) => st.z0Mode);
+  const z0Mode = useViewStore((st) => st.z0Mode);
   if (column.kind === 'pair') {
     if (row !== 'loss') return <span aria-hidden="true">—</span>;
     return <span className="readout-note">{s.pairLoss}</span>;
@@ -65,9 +65,9 @@ function Cell({ column, row }: { column: ThumbsColumn; row: ThumbsRowKey }) {
 export function ThumbsReadout() {
   const { readout: r, thumbs, timeCursor } = useStrings();
   const headingId = useId();
-  const losses = useStore(useShallow((st) => st.losses));
-  const t = useStore((st) => st.t);
-  const steps = useStore((st) => st.steps);
+  const losses = useViewStore(useShallow((st) => st.losses));
+  const t = useViewStore((st) => st.t);
+  const steps = useViewStore((st) => st.steps);
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
   const columns = thumbsColumnsAt({ ...fields, losses }, runs, t);

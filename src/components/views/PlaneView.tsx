@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { planeFigure } from '../../figures/planeFigure.ts';
 import { planeLossId, planeOf } from '../../derive/plane.ts';
 import type { LossId } from '../../math/index.ts';
-import { useStore } from '../storeContext.tsx';
+import { useStore, useViewStore } from '../storeContext.tsx';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
@@ -25,8 +25,8 @@ function PairPlaneView() {
   const { views, losses, figures } = strings;
   const vs = useCompareRuns(fields);
   // The choice lives in the state (and so in a link); '' or a loss no longer shown: the first loss shown.
-  const picked = useStore((st) => st.planeLoss);
-  const t = useStore((st) => st.t);
+  const picked = useViewStore((st) => st.planeLoss);
+  const t = useViewStore((st) => st.t);
   const update = useStore((st) => st.update);
   const id = planeLossId(fields.losses, picked === '' ? null : picked);
   const plane = useMemo(() => planeOf(id, fields, runs), [id, fields, runs]);

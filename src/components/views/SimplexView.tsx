@@ -7,7 +7,7 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
-import { useStore } from '../storeContext.tsx';
+import { useViewStore } from '../storeContext.tsx';
 import { useCompareRuns, withCompareCaption } from './useCompare.ts';
 import { simplexCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
@@ -15,7 +15,7 @@ export function SimplexView() {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
   const theme = usePlotTheme();
-  const t = useStore((st) => st.t);
+  const t = useViewStore((st) => st.t);
   const strings = useStrings();
   const { views, figures } = strings;
   const vs = useCompareRuns(fields);

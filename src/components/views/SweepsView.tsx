@@ -2,7 +2,7 @@
 // a worker; the plots show the last finished sweep (marked as updating while a newer one runs). Each caption
 // states the convergence criterion and how many points did not converge and why (derive/sweeps.ts); the
 // plots' text alternatives say the same.
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { sweepFigure } from '../../figures/sweepFigure.ts';
 import type { SweepInput } from '../../derive/types.ts';
 import { unfinishedPoints } from '../../derive/sweeps.ts';
@@ -16,7 +16,7 @@ import { ViewSection } from './ViewSection.tsx';
 import { useCompareChoice } from './useCompare.ts';
 import { overlayCompare, sweepCompareMarker } from '../../figures/compare.ts';
 import { compareStateOf } from '../../derive/compare.ts';
-import { useStore } from '../storeContext.tsx';
+import { useViewStore } from '../storeContext.tsx';
 import { useToyFields } from './useToyRuns.ts';
 
 const NONE: SweepInput[] = [];
@@ -58,7 +58,7 @@ export function SweepsView() {
   // does not depend on β), so there it is marked instead.
   const vs = useCompareChoice(fields);
   const vsChoice = vs?.choice ?? null;
-  const compare = useDeferredValue(useStore((st) => st.compare));
+  const compare = useViewStore((st) => st.compare);
   const vsFields = useMemo(() => compareStateOf({ ...fields, compare }), [fields, compare]);
   const { sweeps: vsSweeps } = useSweeps(vsFields);
   const betaSweeps = sweeps?.beta ?? NONE;

@@ -1,7 +1,7 @@
 // The loss, gradient and plane views under thumbs-down data (one undesirable example on A and nothing else):
 // what the toy is actually trained on, never a pair it does not have. Each KTO-style loss's dot is its own
 // run at the time cursor (step 0 included: the run's z0 at that step is the reference point drawn).
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { compareStateOf } from '../../derive/compare.ts';
 import { overlayCompare } from '../../figures/compare.ts';
 import { useCompareRuns, withCompareCaption, type CompareView } from './useCompare.ts';
@@ -10,19 +10,19 @@ import { thumbsGradientFigure, thumbsLossFigure, thumbsPlaneFigure } from '../..
 import type { ViewText } from '../../i18n/types/views.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
-import { useStore } from '../storeContext.tsx';
+import { useViewStore } from '../storeContext.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { useToyFields, useToyRuns } from './useToyRuns.ts';
 
 /** Whether the data are a single thumbs-down (the views below replace the pair views then). */
 export function useThumbsDown(): boolean {
-  return useStore((st) => st.dataset === 'thumbs-down');
+  return useViewStore((st) => st.dataset === 'thumbs-down');
 }
 
 function useThumbsCurves(): ThumbsCurves {
   const fields = useToyFields();
   const { runs } = useToyRuns(fields);
-  const t = useStore((st) => st.t);
+  const t = useViewStore((st) => st.t);
   return useMemo(() => thumbsCurvesAt(fields, runs, t), [fields, runs, t]);
 }
 
@@ -30,8 +30,8 @@ function useThumbsCurves(): ThumbsCurves {
 function useThumbsCompare(): { curves: ThumbsCurves; view: CompareView } | null {
   const fields = useToyFields();
   const vs = useCompareRuns(fields);
-  const compare = useDeferredValue(useStore((st) => st.compare));
-  const t = useStore((st) => st.t);
+  const compare = useViewStore((st) => st.compare);
+  const t = useViewStore((st) => st.t);
   return useMemo(() => {
     if (!vs) return null;
     const state = compareStateOf({ ...fields, compare });

@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { trainingFigure } from '../../figures/trainingFigure.ts';
 import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
-import { useStore } from '../storeContext.tsx';
+import { useStore, useViewStore } from '../storeContext.tsx';
 import { shownMetrics, toggledMetrics } from '../../derive/shownMetrics.ts';
 import type { TrainingRunInput } from '../../derive/types.ts';
 import { usePlotTheme } from '../environment.tsx';
@@ -29,11 +29,11 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
   const theme = usePlotTheme();
   const strings = useStrings();
   const { views, losses, figures, timeCursor } = strings;
-  const t = useStore((st) => st.t);
+  const t = useViewStore((st) => st.t);
   // The second run (vs=…): drawn dashed over these, listed beside them.
   const vs = useCompareRuns(fields);
   // The ticks live in the state (and so in a link); none ticked = the usual ones that have data here.
-  const ticked = useStore((st) => st.trainingMetrics);
+  const ticked = useViewStore((st) => st.trainingMetrics);
   const update = useStore((st) => st.update);
   const metrics = useMemo(() => shownMetrics(ticked, vs ? [...runs, ...vs.runs] : runs), [ticked, runs, vs]);
   const data = useMemo(

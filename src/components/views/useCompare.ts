@@ -1,6 +1,6 @@
 // The compared run (vs=<key>:<value>) for the views: its runs or curves and the names of both runs. The
 // second run is derived (src/derive/compare.ts) behind memos of its own; here it is only looked up.
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   affectsPairCurves,
   compareCurvesOf,
@@ -17,7 +17,7 @@ import type { LanguageTable } from '../../i18n/types/language.ts';
 import type { CompareKey, LossId } from '../../state/appState.ts';
 import type { CompareValue } from '../../state/compareChoice.ts';
 import { stateFields } from '../../state/pickFields.ts';
-import { useStoreFields } from '../storeContext.tsx';
+import { useViewStoreFields } from '../storeContext.tsx';
 import { useStrings } from '../strings.tsx';
 
 /** What a compare choice is read against beyond the pair curves' fields. */
@@ -65,7 +65,7 @@ export function withCompareCaption(
 export function useCompareRuns(
   fields: ToyFields,
 ): (CompareView & { runs: TrainingRunInput[]; refProbs: number[]; choice: CompareValue }) | null {
-  const compare = useDeferredValue(useStoreFields(stateFields('compare')).compare);
+  const compare = useViewStoreFields(stateFields('compare')).compare;
   const strings = useStrings();
   return useMemo(() => {
     const c = compareOf({ ...fields, compare });
@@ -91,7 +91,7 @@ export function useCompareCurves(fields: PairCurveFields): {
   /** With `trainingOnly`: both runs' names, for the second run's dots on the same curves. */
   trainingOnlyNames: CompareNames | null;
 } {
-  const extra = useStoreFields(COMPARE_EXTRA_FIELDS);
+  const extra = useViewStoreFields(COMPARE_EXTRA_FIELDS);
   const strings = useStrings();
   const c = useMemo(() => compareOf<CompareBase & PairCurveFields>({ ...fields, ...extra }), [fields, extra]);
   const on = c.status === 'on' ? c : null;
@@ -127,7 +127,7 @@ export function useCompareCurves(fields: PairCurveFields): {
  * only): the same object while the choice and the names are the same.
  */
 export function useCompareChoice(fields: ToyFields): (CompareView & { choice: CompareValue }) | null {
-  const compare = useDeferredValue(useStoreFields(stateFields('compare')).compare);
+  const compare = useViewStoreFields(stateFields('compare')).compare;
   const strings = useStrings();
   const c = compareOf({ ...fields, compare });
   const on = c.status === 'on' ? c : null;

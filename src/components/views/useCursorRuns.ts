@@ -1,9 +1,9 @@
 // The time cursor and the runs it indexes into, for the views that show step t of each loss's own run.
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { compareOf, compareRunsOf } from '../../derive/compare.ts';
 import { trainingRunsOf } from '../../derive/toy.ts';
 import type { TrainingRunInput } from '../../derive/types.ts';
-import { useStore } from '../storeContext.tsx';
+import { useViewStore } from '../storeContext.tsx';
 import { useToyFields } from './useToyRuns.ts';
 
 const NO_RUNS: readonly TrainingRunInput[] = [];
@@ -13,7 +13,7 @@ const NO_RUNS: readonly TrainingRunInput[] = [];
  * pair, which needs no run: nothing is trained for them then (an embedded loss view stays as cheap as before).
  */
 export function useCursorRuns(): { t: number; runs: readonly TrainingRunInput[] } {
-  const t = useStore((st) => st.t);
+  const t = useViewStore((st) => st.t);
   const fields = useToyFields();
   const needed = t > 0;
   const runs = useMemo(() => (needed ? trainingRunsOf(fields).runs : NO_RUNS), [needed, fields]);
@@ -25,9 +25,9 @@ export function useCursorRuns(): { t: number; runs: readonly TrainingRunInput[] 
  * are then at its own start pair) or without a comparison.
  */
 export function useCompareCursorRuns(): readonly TrainingRunInput[] {
-  const t = useStore((st) => st.t);
+  const t = useViewStore((st) => st.t);
   const fields = useToyFields();
-  const compare = useDeferredValue(useStore((st) => st.compare));
+  const compare = useViewStore((st) => st.compare);
   const needed = t > 0;
   return useMemo(() => {
     if (!needed) return NO_RUNS;
