@@ -4,7 +4,8 @@
 // `Plotly.react` then spends 20–80 ms laying out what did not change. This module decides, as data, whether
 // the next figure is such a move of the drawn one and what moved; the plot wrapper then rewrites only those
 // SVG paths (components/plot/applyFramePatch.ts) and settles with a full draw once the drag rests. Anything
-// else (a new range, a note's text, a trace added, a style, a contour) is not a move, and is drawn in full.
+// else (a new range, a note restyled or added, a trace added, a style, a contour, drawn text) is not a move,
+// and is drawn in full.
 import type { Data, Layout } from 'plotly.js';
 import type { Figure } from './types.ts';
 
@@ -78,15 +79,32 @@ function hasText(trace: Loose): boolean {
 }
 
 /**
- * Which of a trace's keys may differ in a move: its positions, what only hover shows, its name when it is
- * not in the legend, and its text when the text is not drawn. `null`: the trace type cannot be moved.
+ * Whether moving the trace is only moving its line and markers: applyFramePatch writes one straight
+ * polyline (`path.js-line`) and the markers' places. Drawn text, a fill, a curved or stepped line, bridged
+ * gaps and error bars are drawn elsewhere in the SVG or otherwise, and would stay where the old points were.
+ */
+function drawnAsPolyline(trace: Loose): boolean {
+  const line = (trace.line ?? {}) as Loose;
+  return (
+    !hasText(trace) &&
+    (trace.fill ?? 'none') === 'none' &&
+    (line.shape ?? 'linear') === 'linear' &&
+    trace.connectgaps !== true &&
+    !trace.error_x &&
+    !trace.error_y
+  );
+}
+
+/**
+ * Which of a trace's keys may differ in a move: its positions, what only hover shows (its text too: text
+ * that is drawn makes the trace unmovable), and its name when it is not in the legend. `null`: the trace
+ * cannot be moved in place.
  */
 function movableKeys(trace: Loose): Set<string> | null {
   const positions = POSITION_KEYS[typeof trace.type === 'string' ? trace.type : 'scatter'];
-  if (!positions) return null;
-  const keys = new Set<string>([...positions, ...HOVER_KEYS]);
+  if (!positions || !drawnAsPolyline(trace)) return null;
+  const keys = new Set<string>([...positions, ...HOVER_KEYS, 'text']);
   if (trace.showlegend === false) keys.add('name');
-  if (!hasText(trace)) keys.add('text');
   return keys;
 }
 

@@ -56,15 +56,25 @@ function ownAxes(layout: Partial<Layout>): void {
   }
 }
 
+const isSettings = (v: unknown): v is object =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
+
 /**
- * The figure's data with Plotly's line simplification off: Plotly drops points it judges collinear, which
- * shows as kinks on a smooth loss curve, and a patched frame draws every point. Both draw the same line.
+ * Plotly's own copy of the figure's data, with its line simplification off: Plotly drops points it judges
+ * collinear, which shows as kinks on a smooth loss curve, and a patched frame draws every point. Both draw
+ * the same line. Each trace and its nested settings are copies because Plotly writes into the traces it is
+ * given (a contour's automatic levels: `autocontour`, `contours.start/end/size`): written into the figure,
+ * that made every next figure differ from the drawn one (framePatch.ts), so the plane view never patched a
+ * frame. Data arrays are shared; Plotly does not write into them.
  */
-function exactLines(data: readonly Data[]): Data[] {
+function plotlyData(data: readonly Data[]): Data[] {
   return data.map((trace) => {
-    const t = trace as { type?: string; mode?: string; line?: object };
-    const lines = (t.type ?? 'scatter').startsWith('scatter') && (t.mode ?? 'lines').includes('lines');
-    return lines ? ({ ...trace, line: { ...t.line, simplify: false } } as Data) : trace;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(trace)) copy[k] = isSettings(v) ? { ...v } : v;
+    const t = copy as { type?: string; mode?: string; line?: object };
+    if ((t.type ?? 'scatter').startsWith('scatter') && (t.mode ?? 'lines').includes('lines'))
+      t.line = { ...t.line, simplify: false };
+    return copy as Data;
   });
 }
 
@@ -176,7 +186,7 @@ export function PlotlyPlot({
         // as built, so a reset can restore it and the next figure compares with it (framePatch.ts).
         ownAxes(layout);
         if (layout.annotations) layout.annotations = layout.annotations.map((a) => ({ ...a }));
-        const gd = await plotly.react(div, exactLines(figure.data), layout, CONFIG);
+        const gd = await plotly.react(div, plotlyData(figure.data), layout, CONFIG);
         shownRef.current = { figure, height, zoom, resetCount };
         // A User Timing entry per draw, `draw:<viewId>`, so profiles and bench:ui can see what each plot costs.
         performance.measure(`draw:${viewId ?? label}`, { start, end: performance.now() });
