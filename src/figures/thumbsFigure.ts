@@ -8,13 +8,7 @@ import type { ThumbsCurveInput, ThumbsCurves } from '../derive/thumbsDown.ts';
 import type { FigureStrings } from '../i18n/types/figures.ts';
 import type { ThumbsStrings, ThumbsSummaryPart } from '../i18n/types/thumbs.ts';
 import { themeAxis, themeLayout } from './themes.ts';
-import {
-  addCornerNote,
-  emptyFigure,
-  finiteExtent,
-  lineTrace,
-  quantisedRange,
-} from './layout.ts';
+import { addCornerNote, emptyFigure, finiteExtent, lineTrace, quantisedRange } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
 import { stepMarkerName } from './stepCursor.ts';
 
