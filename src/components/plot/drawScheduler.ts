@@ -7,6 +7,11 @@
 type DrawJob = () => Promise<void>;
 
 const queue = new Map<object, DrawJob>();
+/**
+ * Plots whose draw has not finished (Plotly.react may await fonts or earlier promises past the frame). Their
+ * next job waits: two draws of one plot must not interleave, nor a patched frame land inside a full draw.
+ */
+const running = new Set<object>();
 let frameRequested = false;
 
 /** Time a frame may spend drawing plots before the rest waits for the next frame. */
@@ -19,8 +24,14 @@ async function drainFrame(): Promise<void> {
   const start = now();
   // Map iteration is insertion order, and replacing a queued job keeps its place: oldest first.
   for (const [key, job] of queue) {
+    if (running.has(key)) continue;
     queue.delete(key);
-    await job();
+    running.add(key);
+    try {
+      await job();
+    } finally {
+      running.delete(key);
+    }
     if (now() - start > FRAME_BUDGET_MS) break;
   }
   if (queue.size > 0) requestFrame();
