@@ -100,9 +100,9 @@ describe('the training plots of a long run', () => {
       const full = run.probs.map((p) => p[k]);
       expect(t.x!.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS + 4);
       expect(t.x![0]).toBe(0);
-      expect(t.x!.at(-1)).toBe(steps);
+      expect(t.x![t.x!.length - 1]).toBe(steps);
       expect(t.y![0]).toBe(full[0]);
-      expect(t.y!.at(-1)).toBe(full[steps]);
+      expect(t.y![t.y!.length - 1]).toBe(full[steps]);
       expect(max(t.y as ArrayLike<number>)).toBe(max(full));
       expect(min(t.y as ArrayLike<number>)).toBe(min(full));
     }
@@ -118,7 +118,7 @@ describe('the training plots of a long run', () => {
       const full = t.yaxis === 'y2' ? run.metrics['rewards/margins'] : run.loss;
       expect(t.x!.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS + 4);
       expect(t.y![0]).toBe(full[0]);
-      expect(t.y!.at(-1)).toBe(full[steps]);
+      expect(t.y![t.y!.length - 1]).toBe(full[steps]);
       expect(max(t.y as ArrayLike<number>)).toBe(max(full));
       expect(min(t.y as ArrayLike<number>)).toBe(min(full));
     }
