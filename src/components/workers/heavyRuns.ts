@@ -9,7 +9,6 @@ import { compareRunsOf } from '../../derive/compare.ts';
 import { TOY_FIELDS, trainingRunsOf, type RunsMemo, type ToyFields, type ToyRuns } from '../../derive/toy.ts';
 import { sameFields } from '../../state/pickFields.ts';
 import { unpackRuns, type PackedRuns } from '../../derive/packedRuns.ts';
-import ToyRunsWorker from './toyRuns.worker.ts?worker&inline';
 
 export type RunsSlot = 'main' | 'compare';
 
@@ -48,46 +47,45 @@ function finish(slot: RunsSlot, fields: ToyFields, result: { runs?: ToyRuns; err
   }
 }
 
-function getWorker(): Worker | null {
+function createWorker(Ctor: new () => Worker): Worker {
+  const w = new Ctor();
+  w.onmessage = (e: MessageEvent<Reply>) => {
+    const job = running;
+    running = null;
+    const { packed, error } = e.data;
+    if (job && job.id === e.data.id)
+      finish(job.slot, job.fields, packed ? { runs: unpackRuns(packed) } : { error });
+    pump();
+  };
+  // A page whose policy forbids blob: workers fails here, asynchronously: train in place from now on (the
+  // request in flight is still wanted, so the next pump takes it up).
+  w.onerror = () => {
+    w.terminate();
+    worker = null;
+    workerFailed = true;
+    running = null;
+    pump();
+  };
+  return w;
+}
+
+/**
+ * The worker, created on first need. Its code (the whole toy trainer) is a chunk of its own, loaded only
+ * when a heavy state first appears: the page's initial script does not carry it.
+ */
+async function workerFor(): Promise<Worker | null> {
   if (worker || workerFailed || typeof Worker === 'undefined') return worker;
   try {
-    const w = new ToyRunsWorker();
-    w.onmessage = (e: MessageEvent<Reply>) => {
-      const job = running;
-      running = null;
-      const { packed, error } = e.data;
-      if (job && job.id === e.data.id)
-        finish(job.slot, job.fields, packed ? { runs: unpackRuns(packed) } : { error });
-      pump();
-    };
-    // A page whose policy forbids blob: workers fails here, asynchronously: train in place from now on.
-    w.onerror = () => {
-      w.terminate();
-      worker = null;
-      workerFailed = true;
-      running = null;
-      pump();
-    };
-    worker = w;
+    const { default: Ctor } = await import('./toyRuns.worker.ts?worker&inline');
+    if (!worker && !workerFailed) worker = createWorker(Ctor);
   } catch {
     workerFailed = true;
   }
   return worker;
 }
 
-/** Starts the next wanted training when nothing runs. */
-function pump(): void {
-  if (running) return;
-  const slot: RunsSlot | undefined = (['main', 'compare'] as const).find((s) => wanted[s] !== null);
-  if (!slot) return;
-  const fields = wanted[slot] as ToyFields;
-  const job = { id: nextId++, slot, fields };
-  running = job;
-  const w = getWorker();
-  if (w) {
-    w.postMessage({ id: job.id, fields });
-    return;
-  }
+/** Trains in place, in a task of its own (no worker). */
+function trainInPlace(slot: RunsSlot, fields: ToyFields): void {
   setTimeout(() => {
     running = null;
     let result: { runs?: ToyRuns; error?: string };
@@ -99,6 +97,20 @@ function pump(): void {
     finish(slot, fields, result);
     pump();
   }, 0);
+}
+
+/** Starts the next wanted training when nothing runs. */
+function pump(): void {
+  if (running) return;
+  const slot: RunsSlot | undefined = (['main', 'compare'] as const).find((s) => wanted[s] !== null);
+  if (!slot) return;
+  const fields = wanted[slot] as ToyFields;
+  const job = { id: nextId++, slot, fields };
+  running = job;
+  void workerFor().then((w) => {
+    if (w) w.postMessage({ id: job.id, fields });
+    else trainInPlace(slot, fields);
+  });
 }
 
 /**
