@@ -84,3 +84,22 @@ size(
   trainingFigure(runs, { ...opts, data: { dataset: fields.dataset, rewards: fields.rewards } }),
 );
 size('metrics', trainingMetricsFigure(runs, { ...opts, metrics }));
+
+// The loss and gradient views' figures for the same state (every loss's curve against the margin).
+const { pairCurvesOf } = await import('../src/derive/pairCurvesMemo.ts');
+const { lossFigure, gradientFigure } = await import('../src/figures/index.ts');
+const curves = pairCurvesOf(state);
+const pairOpts = {
+  theme: LIGHT_THEME,
+  strings: EN_FIGURES,
+  preferenceProb: state.preferenceProb,
+  beta: state.beta,
+};
+size(
+  'loss',
+  time('lossFigure', () => lossFigure(curves, pairOpts)),
+);
+size(
+  'gradient',
+  time('gradientFigure', () => gradientFigure(curves, pairOpts)),
+);
