@@ -6,7 +6,7 @@
 import type { AppState, CompareKey } from '../state/appState.ts';
 import type { CompareValue } from '../state/compareChoice.ts';
 import { memoByFields, sameFields } from '../state/pickFields.ts';
-import { computeTrainingRuns, TOY_FIELDS } from './toy.ts';
+import { runsMemo } from './toy.ts';
 import { computePairCurves, type PairCurveFields } from './pairCurves.ts';
 import { PAIR_CURVE_FIELDS } from './pairCurvesMemo.ts';
 import type { TrainingRunInput } from './types.ts';
@@ -131,7 +131,7 @@ export function affectsPairCurves(main: PairCurveFields, other: PairCurveFields)
 }
 
 /** The second run's training, memoised on TOY_FIELDS apart from the main run's memo. */
-export const compareRunsOf = memoByFields(TOY_FIELDS, computeTrainingRuns);
+export const compareRunsOf = runsMemo();
 
 /** The second run's loss and gradient curves, memoised apart from the main ones. */
 export const compareCurvesOf = memoByFields(PAIR_CURVE_FIELDS, computePairCurves);

@@ -14,7 +14,7 @@ import {
   type ToyTrainConfig,
 } from '../math/index.ts';
 import type { TrainingRunInput } from './types.ts';
-import { memoByFields, stateFields, type FieldsOf } from '../state/pickFields.ts';
+import { memoByFields, pickFields, sameFields, stateFields, type FieldsOf } from '../state/pickFields.ts';
 import { LOSS_PARAM_FIELDS, refLogProbsOf, toyLengthsOf, toyLossOf } from './mathParams.ts';
 
 /** Every field the toy results depend on, in a fixed order (the memo key and the worker message). */
@@ -142,4 +142,60 @@ export function dpoEndsAt(s: ToyFields, star: readonly number[]): boolean {
 export const memoOnFields = <T>(compute: (s: ToyFields) => T): ((s: ToyFields) => T) =>
   memoByFields(TOY_FIELDS, compute);
 
-export const trainingRunsOf = memoOnFields(computeTrainingRuns);
+/** How much training a state asks for: the sizes a "training…" note names, and their product. */
+export interface TrainingSize {
+  responses: number;
+  steps: number;
+  /** The chosen losses the data can train. */
+  losses: number;
+}
+
+export function trainingSizeOf(
+  s: Pick<ToyFields, 'responses' | 'steps' | 'losses' | 'dataset'>,
+): TrainingSize {
+  return { responses: s.responses, steps: s.steps, losses: s.losses.filter((id) => canTrain(s, id)).length };
+}
+
+/**
+ * Above this many response-steps (K × (steps + 1) × losses) a training runs off the main thread. One
+ * response-step costs ~0.3 µs warm in Node but several times that cold in a browser, so the default screen
+ * (3 losses × 301 steps × K = 4 ≈ 3,600) and anything up to ~4 losses × 2,000 steps × K = 5 stay
+ * synchronous (a drag shows its result in the same frame), while the heaviest link (15 losses × 2,001
+ * steps × K = 6 ≈ 180,000; ~0.5 s cold) never blocks the page.
+ */
+export const HEAVY_TRAINING_WORK = 40_000;
+
+export function isHeavyTraining(s: Pick<ToyFields, 'responses' | 'steps' | 'losses' | 'dataset'>): boolean {
+  const { responses, steps, losses } = trainingSizeOf(s);
+  return responses * (steps + 1) * losses > HEAVY_TRAINING_WORK;
+}
+
+/**
+ * A one-entry memo of computeTrainingRuns over TOY_FIELDS that can also be read without computing (`peek`)
+ * and be handed a result computed elsewhere (`prime`: a worker's, for exactly those fields), so every view
+ * and readout of one state share one training wherever it ran.
+ */
+export interface RunsMemo {
+  (s: ToyFields): ToyRuns;
+  peek(s: ToyFields): ToyRuns | undefined;
+  prime(s: ToyFields, runs: ToyRuns): void;
+}
+
+export function runsMemo(): RunsMemo {
+  let last: { fields: ToyFields; runs: ToyRuns } | null = null;
+  const peek = (s: ToyFields) => (last && sameFields(last.fields, s, TOY_FIELDS) ? last.runs : undefined);
+  const prime = (s: ToyFields, runs: ToyRuns) => {
+    last = { fields: pickFields(s, TOY_FIELDS), runs };
+  };
+  const memo = (s: ToyFields): ToyRuns => {
+    const known = peek(s);
+    if (known) return known;
+    const runs = computeTrainingRuns(s);
+    prime(s, runs);
+    return runs;
+  };
+  return Object.assign(memo, { peek, prime });
+}
+
+/** The main run's training, shared by every view and readout. */
+export const trainingRunsOf = runsMemo();

@@ -9,6 +9,7 @@ import type { FigureStrings, ResponseData, SimplexSummary } from '../i18n/types/
 import { lossStyleOf } from './lossStyle.ts';
 import { themeLayout } from './themes.ts';
 import { emptyFigure } from './layout.ts';
+import { decimatedPathIndices } from './decimate.ts';
 import { stepMarkerName, stepMarkerTrace } from './stepCursor.ts';
 import { runStepAt } from '../derive/atStep.ts';
 
@@ -54,14 +55,22 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
     if (n === 0 || run.probs[0].length !== 3) return;
     const label = s.lossLabel(run.id);
     const style = lossStyleOf(run.id, theme);
-    const a = new Float64Array(n);
-    const b = new Float64Array(n);
-    const c = new Float64Array(n);
+    const fullA = new Float64Array(n);
+    const fullB = new Float64Array(n);
     for (let t = 0; t < n; t++) {
-      a[t] = run.probs[t][0];
-      b[t] = run.probs[t][1];
-      c[t] = run.probs[t][2];
+      fullA[t] = run.probs[t][0];
+      fullB[t] = run.probs[t][1];
     }
+    // A long path is thinned for drawing, its turning points and ends kept (decimate.ts).
+    const kept = decimatedPathIndices([fullA, fullB]);
+    const a = new Float64Array(kept.length);
+    const b = new Float64Array(kept.length);
+    const c = new Float64Array(kept.length);
+    kept.forEach((t, j) => {
+      a[j] = run.probs[t][0];
+      b[j] = run.probs[t][1];
+      c[j] = run.probs[t][2];
+    });
     data.push(
       {
         type: 'scatterternary',
@@ -80,9 +89,9 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
         name: s.trace.end(label),
         legendgroup: run.id,
         showlegend: false,
-        a: [a[n - 1]],
-        b: [b[n - 1]],
-        c: [c[n - 1]],
+        a: [run.probs[n - 1][0]],
+        b: [run.probs[n - 1][1]],
+        c: [run.probs[n - 1][2]],
         marker: {
           symbol: style.symbol,
           color: style.color,

@@ -9,7 +9,8 @@ import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, ResponseData, TrainingSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyleOf, responseStyle } from './lossStyle.ts';
 import { stepCursorShapes } from './stepCursor.ts';
-import { cellTitle, emptyFigure, lineTrace, setStepAxes, stepGrid, steps } from './layout.ts';
+import { cellTitle, emptyFigure, lineTrace, setStepAxes, stepGrid } from './layout.ts';
+import { decimatedSteps } from './decimate.ts';
 
 export interface TrainingFigureOptions {
   theme: PlotTheme;
@@ -85,10 +86,11 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     const T = Math.max(0, run.probs.length - 1);
     // A diverged run is drawn up to the step where it diverged: its later numbers mean nothing.
     const shown = drawnSteps(run.divergence, run.probs.length);
-    const x = steps(shown);
     const K = Math.min(opts.responses, run.probs[0]?.length ?? 0);
     for (let k = 0; k < K; k++) {
       const style = responseStyle(k, theme, opts.data);
+      // Long runs are thinned for drawing, peaks and ends kept (decimate.ts).
+      const { x, y } = decimatedSteps(probColumn(run.probs, k, shown));
       data.push(
         lineTrace(
           s.responseLabel(k, opts.data),
@@ -99,7 +101,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
             xaxis: axes.x,
             yaxis: axes.y,
             x,
-            y: probColumn(run.probs, k, shown),
+            y,
           },
         ),
       );

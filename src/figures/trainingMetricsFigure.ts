@@ -6,15 +6,8 @@ import type { Figure, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, MetricsSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyleOf } from './lossStyle.ts';
-import {
-  emptyFigure,
-  finiteExtent,
-  lineTrace,
-  quantisedRange,
-  setStepAxes,
-  stepGrid,
-  steps,
-} from './layout.ts';
+import { emptyFigure, finiteExtent, lineTrace, quantisedRange, setStepAxes, stepGrid } from './layout.ts';
+import { decimatedSteps } from './decimate.ts';
 import { stepCursorShapes } from './stepCursor.ts';
 
 /** The TRL metrics the training view offers, in its order (src/math/trlMetrics.ts, `picker`). */
@@ -68,6 +61,8 @@ export function trainingMetricsFigure(
       if (run.divergence) divergedSeries.push(all.slice(0, trustedSteps(run.divergence, all.length)));
       else series.push(all);
       lastStep = Math.max(lastStep, all.length - 1);
+      // Long runs are thinned for drawing, peaks and ends kept (decimate.ts).
+      const drawn = decimatedSteps(y);
       data.push(
         lineTrace(
           label,
@@ -77,8 +72,8 @@ export function trainingMetricsFigure(
             showlegend: !inLegend.has(run.id),
             xaxis: axes.x,
             yaxis: axes.y,
-            x: steps(y.length),
-            y,
+            x: drawn.x,
+            y: drawn.y,
           },
         ),
       );

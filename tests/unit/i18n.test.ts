@@ -198,6 +198,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   'readout.notes.invalid': [['β = 0']],
   'shell.notice': notices,
   'views.untrainable': [['DPO, IPO']],
+  'views.trainingPending': [
+    [{ responses: 6, steps: 2000, losses: 15 }],
+    [{ responses: 3, steps: 300, losses: 1 }],
+  ],
   'views.trainingMoved': [
     ['pair', ['DPO', 'IPO'], ['KTO']],
     ['thumbs-down', [], ['KTO']],

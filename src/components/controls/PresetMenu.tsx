@@ -1,17 +1,18 @@
 // Scenarios: a <select> to browse them (the explanation of the selected one shows below, announced politely)
 // and a Load button to apply it. Loading on selection alone would rewrite every control while a keyboard
 // user is still arrowing through the list.
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
-import { useToyFields } from '../views/useToyRuns.ts';
+import { useRunsOf, useToyFields, useTrainingPending } from '../views/useToyRuns.ts';
 import { pickAppState } from '../../state/store.ts';
 import { presetChanges } from '../../state/presetChanges.ts';
 import { PARAM_TABLE } from '../../state/urlParams.ts';
 import { baseState } from '../../state/urlCodec.ts';
 import { pickFields } from '../../state/pickFields.ts';
 import { isScenarioId, type ScenarioId } from '../../math/index.ts';
-import { computeTrainingRuns } from '../../derive/toy.ts';
+import { computeTrainingRuns, type ToyRuns } from '../../derive/toy.ts';
+import { compareOf } from '../../derive/compare.ts';
 import { SCENARIO_FIELDS, scenarioExplanation, type ScenarioFields } from '../../derive/scenarioFacts.ts';
 import type { PresetStrings } from '../../i18n/types/presets.ts';
 
@@ -27,8 +28,14 @@ export interface PresetMenuProps {
  * loaded one; about its own state, the one loading it would show, when it is only browsed in the menu
  * (trained apart, so that browsing never evicts the views' memoised runs).
  */
-function explain(text: PresetStrings, id: ScenarioId, loaded: string, fields: ScenarioFields): string {
-  if (id === loaded) return scenarioExplanation(text, id, fields);
+function explain(
+  text: PresetStrings,
+  id: ScenarioId,
+  loaded: string,
+  fields: ScenarioFields,
+  runs: ToyRuns | null,
+): string {
+  if (id === loaded && runs) return scenarioExplanation(text, id, fields, runs);
   const own: ScenarioFields = pickFields(baseState(id), SCENARIO_FIELDS);
   return scenarioExplanation(text, id, own, computeTrainingRuns(own), computeTrainingRuns);
 }
@@ -46,7 +53,18 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
   const toy = useToyFields();
   // Deferred like the views' (useCompareRuns), so the explanation and the dashed run change together.
   const compare = useDeferredValue(useStore((st) => st.compare));
-  const explanation = preset ? explain(text, preset.id, loaded, { ...toy, compare }) : '';
+  // The loaded scenario's explanation reads the views' runs (and the compared run's): while a heavy training
+  // of either is under way it says so instead of speaking of older runs.
+  const aboutState = preset !== undefined && preset.id === loaded;
+  const runs = useRunsOf('main', aboutState ? toy : null);
+  const vs = useMemo(() => compareOf({ ...toy, compare }), [toy, compare]);
+  const vsRuns = useRunsOf('compare', aboutState && vs.status === 'on' ? vs.state : null);
+  const pendingNote = useTrainingPending(toy);
+  const explanation = !preset
+    ? ''
+    : aboutState && (runs === null || (vs.status === 'on' && vsRuns === null))
+      ? pendingNote
+      : explain(text, preset.id, loaded, { ...toy, compare }, runs);
   // The settings of the loaded scenario edited since (by their link keys; z0's value goes under `z0`).
   const changed = useStore((st) =>
     [...new Set(presetChanges(pickAppState(st)).map((f) => PARAM_TABLE[f].key ?? 'z0'))].join(', '),

@@ -18,7 +18,7 @@ import { pairOfLossAt, type RunStep } from '../../derive/atStep.ts';
 import type { TrainingRunInput } from '../../derive/types.ts';
 import type { LossId } from '../../math/index.ts';
 import { useCompareCursorRuns, useCursorRuns } from '../views/useCursorRuns.ts';
-import { useToyFields } from '../views/useToyRuns.ts';
+import { useToyFields, useTrainingPending } from '../views/useToyRuns.ts';
 import { ThumbsReadout } from './ThumbsReadout.tsx';
 import './readout.css';
 
@@ -127,15 +127,31 @@ function PairOfLossesReadout() {
   const { t, runs } = useCursorRuns();
   // Past step 0 the numbers come from the runs; the columns then read the toy's fields, the snapshot the runs
   // were trained on, so a column never mixes a new β (or a newly ticked loss) with an older run. Every read
-  // here is deferred (useViewStore) and switches in the same background render as the views.
+  // here comes from the paced mirror (useViewStore) and switches in the same render as the views.
   const toy = useToyFields();
+  const pendingNote = useTrainingPending(toy);
+  const extra = useViewStoreFields(COMPARE_FIELDS);
+  const vsRuns = useCompareCursorRuns();
+  const heading = (
+    <h2 id={headingId}>
+      {s.heading} · {cursor.stepOfSteps(Math.min(t, steps), steps)}
+    </h2>
+  );
+  // Past step 0 while a heavy training is under way: no column can be filled yet, and none is shown.
+  if (runs === null || vsRuns === null)
+    return (
+      <section className="pair-readout" aria-labelledby={headingId}>
+        {heading}
+        <p className="view-pending" role="status">
+          {pendingNote}
+        </p>
+      </section>
+    );
   const losses = t > 0 ? toy.losses : startLosses;
   const inputs: PairLossFields = t > 0 ? toy : startInputs;
   const columns = losses.map((id) => columnAtStep(id, inputs, runs, t));
   // The compared run's columns, labelled "vs β = 1": where its pair numbers differ (β, the loss, π_ref), or
   // past step 0, where its own training has moved its pair (each column from its own run at t).
-  const extra = useViewStoreFields(COMPARE_FIELDS);
-  const vsRuns = useCompareCursorRuns();
   const vs = compareOf({ ...inputs, ...extra, losses });
   const vsColumns =
     vs.status === 'on' && (t > 0 || vs.choice.key === 'loss' || !sameFields(inputs, vs.state, READOUT_FIELDS))
@@ -145,9 +161,7 @@ function PairOfLossesReadout() {
 
   return (
     <section className="pair-readout" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {s.heading} · {cursor.stepOfSteps(Math.min(t, steps), steps)}
-      </h2>
+      {heading}
       <p className="readout-intro">{s.intro}</p>
       <div className="readout-scroll">
         <table className="readout-table">

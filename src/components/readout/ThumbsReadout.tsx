@@ -10,7 +10,7 @@ import { LossName } from '../LossName.tsx';
 import { formatNumber } from '../../math/numberFormat.ts';
 import { thumbsColumnsAt, type ThumbsColumn } from '../../derive/thumbsDown.ts';
 import type { ThumbsRowKey } from '../../i18n/types/thumbs.ts';
-import { useToyFields, useToyRuns } from '../views/useToyRuns.ts';
+import { useToyFields, useToyRuns, useTrainingPending } from '../views/useToyRuns.ts';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the push on log π(A)): the same in every language. */
@@ -69,13 +69,27 @@ export function ThumbsReadout() {
   const t = useViewStore((st) => st.t);
   const steps = useViewStore((st) => st.steps);
   const fields = useToyFields();
-  const { runs } = useToyRuns(fields);
-  const columns = thumbsColumnsAt({ ...fields, losses }, runs, t);
+  const trained = useToyRuns(fields);
+  const pendingNote = useTrainingPending(fields);
+  const heading = (
+    <h2 id={headingId}>
+      {thumbs.readout.heading} · {timeCursor.stepOfSteps(Math.min(t, steps), steps)}
+    </h2>
+  );
+  // Every column reads its run (step 0 included: the run's z0): none is shown while a heavy one trains.
+  if (trained === null)
+    return (
+      <section className="pair-readout" aria-labelledby={headingId}>
+        {heading}
+        <p className="view-pending" role="status">
+          {pendingNote}
+        </p>
+      </section>
+    );
+  const columns = thumbsColumnsAt({ ...fields, losses }, trained.runs, t);
   return (
     <section className="pair-readout" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {thumbs.readout.heading} · {timeCursor.stepOfSteps(Math.min(t, steps), steps)}
-      </h2>
+      {heading}
       <p className="readout-intro">{thumbs.readout.intro}</p>
       <div className="readout-scroll">
         <table className="readout-table">

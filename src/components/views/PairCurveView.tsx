@@ -13,6 +13,8 @@ import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { usePairCurveFields } from './usePairCurveFields.ts';
 import { useCompareCursorRuns, useCursorRuns } from './useCursorRuns.ts';
+import { useToyFields, useTrainingPending } from './useToyRuns.ts';
+import { noFigure } from './noFigure.ts';
 import { useCompareCurves, withCompareCaption } from './useCompare.ts';
 
 export interface PairFigureOptions {
@@ -42,7 +44,11 @@ export function PairCurveView({
   const { t, runs } = useCursorRuns();
   const vsRuns = useCompareCursorRuns();
   const { curves: vs, trainingOnly, trainingOnlyNames } = useCompareCurves(fields);
+  // Past step 0 the dots need the runs: while a heavy training of them is under way the view says so.
+  const pendingNote = useTrainingPending(useToyFields());
+  const pending = runs === null || vsRuns === null ? pendingNote : undefined;
   const figure = useCallback(() => {
+    if (runs === null || vsRuns === null) return noFigure();
     const opts = { theme, strings, preferenceProb: fields.preferenceProb, beta: fields.beta };
     const curves = pairCurvesOf(fields);
     const main = build(curvesAtStep(curves, fields, runs, t), opts);
@@ -68,5 +74,5 @@ export function PairCurveView({
     : trainingOnly
       ? { ...base, caption: `${base.caption} ${all.compare.pairViewsSame(trainingOnly)}` }
       : undefined;
-  return <ViewSection id={id} text={text} figure={figure} zoomable={zoomable} />;
+  return <ViewSection id={id} text={text} figure={figure} zoomable={zoomable} pending={pending} />;
 }

@@ -8,8 +8,11 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
 import { ThumbsPlaneView, useThumbsDown } from './ThumbsViews.tsx';
-import { useToyFields, useToyRuns } from './useToyRuns.ts';
-import { useCompareRuns, withCompareCaption } from './useCompare.ts';
+import { useToyFields, useTrainingPending } from './useToyRuns.ts';
+import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
+import { noFigure } from './noFigure.ts';
+import type { ToyFields } from '../../derive/toy.ts';
+import type { TrainingRunInput } from '../../derive/types.ts';
 import { planeCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
 /** Under thumbs-down data there is no pair: the view shows what the data are instead (ThumbsViews.tsx). */
@@ -19,11 +22,24 @@ export function PlaneView() {
 
 function PairPlaneView() {
   const fields = useToyFields();
-  const { runs } = useToyRuns(fields);
+  const trained = useToyViewRuns(fields);
+  const pending = useTrainingPending(fields);
+  if (trained) return <PairPlaneViewOf fields={fields} runs={trained.runs.runs} vs={trained.vs} />;
+  return <ViewSection id="plane" figure={noFigure} height={420} pending={pending} />;
+}
+
+function PairPlaneViewOf({
+  fields,
+  runs,
+  vs,
+}: {
+  fields: ToyFields;
+  runs: TrainingRunInput[];
+  vs: CompareRuns | null;
+}) {
   const theme = usePlotTheme();
   const strings = useStrings();
   const { views, losses, figures } = strings;
-  const vs = useCompareRuns(fields);
   // The choice lives in the state (and so in a link); '' or a loss no longer shown: the first loss shown.
   const picked = useViewStore((st) => st.planeLoss);
   const t = useViewStore((st) => st.t);

@@ -6,19 +6,35 @@ import { simplexOf } from '../../derive/simplex.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
-import { useToyFields, useToyRuns } from './useToyRuns.ts';
+import { useToyFields, useTrainingPending } from './useToyRuns.ts';
+import { noFigure } from './noFigure.ts';
+import type { ToyFields } from '../../derive/toy.ts';
+import type { TrainingRunInput } from '../../derive/types.ts';
 import { useViewStore } from '../storeContext.tsx';
-import { useCompareRuns, withCompareCaption } from './useCompare.ts';
+import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
 import { simplexCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
 export function SimplexView() {
   const fields = useToyFields();
-  const { runs } = useToyRuns(fields);
+  const trained = useToyViewRuns(fields);
+  const pending = useTrainingPending(fields);
+  if (trained) return <SimplexViewOf fields={fields} runs={trained.runs.runs} vs={trained.vs} />;
+  return <ViewSection id="simplex" figure={noFigure} height={420} pending={pending} />;
+}
+
+function SimplexViewOf({
+  fields,
+  runs,
+  vs,
+}: {
+  fields: ToyFields;
+  runs: TrainingRunInput[];
+  vs: CompareRuns | null;
+}) {
   const theme = usePlotTheme();
   const t = useViewStore((st) => st.t);
   const strings = useStrings();
   const { views, figures } = strings;
-  const vs = useCompareRuns(fields);
   const simplex = useMemo(() => simplexOf(fields, runs), [fields, runs]);
   const data = useMemo(
     () => ({ dataset: fields.dataset, rewards: fields.rewards }),

@@ -12,27 +12,33 @@ import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { useViewStore } from '../storeContext.tsx';
 import { ViewSection } from './ViewSection.tsx';
-import { useToyFields, useToyRuns } from './useToyRuns.ts';
+import { useToyFields, useToyRuns, useTrainingPending } from './useToyRuns.ts';
+import { noFigure } from './noFigure.ts';
 
 /** Whether the data are a single thumbs-down (the views below replace the pair views then). */
 export function useThumbsDown(): boolean {
   return useViewStore((st) => st.dataset === 'thumbs-down');
 }
 
-function useThumbsCurves(): ThumbsCurves {
+/** null while a heavy training of the runs is under way. */
+function useThumbsCurves(): ThumbsCurves | null {
   const fields = useToyFields();
-  const { runs } = useToyRuns(fields);
+  const trained = useToyRuns(fields);
   const t = useViewStore((st) => st.t);
-  return useMemo(() => thumbsCurvesAt(fields, runs, t), [fields, runs, t]);
+  return useMemo(() => (trained ? thumbsCurvesAt(fields, trained.runs, t) : null), [fields, trained, t]);
 }
 
-/** The compared run (vs=…) on the same data: its own curves and dots at the cursor, or null. */
-function useThumbsCompare(): { curves: ThumbsCurves; view: CompareView } | null {
+/**
+ * The compared run (vs=…) on the same data: its own curves and dots at the cursor, or null; 'training'
+ * while its heavy training is under way.
+ */
+function useThumbsCompare(): { curves: ThumbsCurves; view: CompareView } | null | 'training' {
   const fields = useToyFields();
   const vs = useCompareRuns(fields);
   const compare = useViewStore((st) => st.compare);
   const t = useViewStore((st) => st.t);
   return useMemo(() => {
+    if (vs === 'training') return vs;
     if (!vs) return null;
     const state = compareStateOf({ ...fields, compare });
     if (!state || state.dataset !== 'thumbs-down') return null;
@@ -53,14 +59,17 @@ function ThumbsCurveView({ id, build }: { id: 'loss' | 'gradient'; build: typeof
   const vs = useThumbsCompare();
   const theme = usePlotTheme();
   const all = useStrings();
+  const pendingNote = useTrainingPending(useToyFields());
   const figure = useCallback(() => {
+    if (input === null || vs === 'training') return noFigure();
     const opts = { theme, figures: all.figures, strings: all.thumbs };
     const main = build(input, opts);
     // The second run, dashed over the first, its dots open.
     return vs ? overlayCompare(main, build(vs.curves, opts), vs.view.names) : main;
   }, [build, input, theme, all, vs]);
-  const text = useThumbsText(id, vs?.view ?? null);
-  return <ViewSection id={id} text={text} figure={figure} zoomable={id === 'loss'} />;
+  const text = useThumbsText(id, vs === 'training' ? null : (vs?.view ?? null));
+  const pending = input === null || vs === 'training' ? pendingNote : undefined;
+  return <ViewSection id={id} text={text} figure={figure} zoomable={id === 'loss'} pending={pending} />;
 }
 
 export function ThumbsLossView() {

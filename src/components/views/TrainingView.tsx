@@ -11,7 +11,9 @@ import { useStrings } from '../strings.tsx';
 import { TrlMetricsTable } from '../readout/TrlMetricsTable.tsx';
 import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
 import { ViewSection } from './ViewSection.tsx';
-import { useToyFields, useToyRuns } from './useToyRuns.ts';
+import { useToyFields, useTrainingPending } from './useToyRuns.ts';
+import type { ToyFields, ToyRuns } from '../../derive/toy.ts';
+import { noFigure } from './noFigure.ts';
 import { usePanelColumns } from './usePanelColumns.ts';
 import { TrainingDivergenceWarning } from './DivergenceWarning.tsx';
 import { divergedRuns } from '../../derive/divergence.ts';
@@ -20,18 +22,39 @@ import { metricsAtStep } from '../../derive/atStep.ts';
 import { compareRowsOf } from '../../derive/compare.ts';
 import { overlayCompare } from '../../figures/compare.ts';
 import { CompareTable } from '../readout/CompareTable.tsx';
-import { useCompareRuns, withCompareCaption } from './useCompare.ts';
+import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
 
 /** `compact` (embedded): just the probabilities, the one plot the view is about. */
 export function TrainingView({ compact = false }: { compact?: boolean }) {
   const fields = useToyFields();
-  const { runs, untrainable } = useToyRuns(fields);
+  const trained = useToyViewRuns(fields);
+  const pending = useTrainingPending(fields);
+  if (trained) return <TrainingViewOf compact={compact} fields={fields} {...trained} />;
+  // A heavy training still under way: both plots say so, and nothing drawn from older runs stays beside it.
+  return (
+    <>
+      <ViewSection id="training" figure={noFigure} height={320} pending={pending} />
+      {!compact && <ViewSection id="metrics" figure={noFigure} pending={pending} />}
+    </>
+  );
+}
+
+function TrainingViewOf({
+  compact,
+  fields,
+  runs: { runs, untrainable },
+  vs,
+}: {
+  compact: boolean;
+  fields: ToyFields;
+  runs: ToyRuns;
+  /** The second run (vs=…): drawn dashed over these, listed beside them. */
+  vs: CompareRuns | null;
+}) {
   const theme = usePlotTheme();
   const strings = useStrings();
   const { views, losses, figures, timeCursor } = strings;
   const t = useViewStore((st) => st.t);
-  // The second run (vs=…): drawn dashed over these, listed beside them.
-  const vs = useCompareRuns(fields);
   // The ticks live in the state (and so in a link); none ticked = the usual ones that have data here.
   const ticked = useViewStore((st) => st.trainingMetrics);
   const update = useStore((st) => st.update);

@@ -23,6 +23,11 @@ export interface ViewSectionProps {
   toolbar?: ReactNode;
   /** Offer a zoom toggle and reset (on a mouse only): for plots whose details are worth a closer look. */
   zoomable?: boolean;
+  /**
+   * A note shown instead of the plot (and its export menu) while what it draws is still being computed
+   * (a heavy training): the figure is not built then.
+   */
+  pending?: string;
 }
 
 const PlotWithSummary = memo(function PlotWithSummary({
@@ -85,6 +90,7 @@ export function ViewSection({
   height = 340,
   toolbar,
   zoomable = false,
+  pending,
 }: ViewSectionProps) {
   const sections: Record<string, ViewText> = useStrings().views.sections;
   const text = givenText ?? sections[id];
@@ -102,17 +108,23 @@ export function ViewSection({
       </div>
       <figcaption className="view-caption">{text.caption}</figcaption>
       {toolbar}
-      <PlotErrorBoundary resetKey={figure}>
-        <PlotWithSummary
-          figure={figure}
-          label={text.title}
-          height={height}
-          summaryId={summaryId}
-          fileId={id}
-          zoomable={zoomable}
-          actions={actions}
-        />
-      </PlotErrorBoundary>
+      {pending !== undefined ? (
+        <p id={summaryId} className="view-pending" role="status" style={{ minHeight: height }}>
+          {pending}
+        </p>
+      ) : (
+        <PlotErrorBoundary resetKey={figure}>
+          <PlotWithSummary
+            figure={figure}
+            label={text.title}
+            height={height}
+            summaryId={summaryId}
+            fileId={id}
+            zoomable={zoomable}
+            actions={actions}
+          />
+        </PlotErrorBoundary>
+      )}
     </figure>
   );
 }

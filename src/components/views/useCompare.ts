@@ -1,14 +1,8 @@
 // The compared run (vs=<key>:<value>) for the views: its runs or curves and the names of both runs. The
 // second run is derived (src/derive/compare.ts) behind memos of its own; here it is only looked up.
 import { useMemo } from 'react';
-import {
-  affectsPairCurves,
-  compareCurvesOf,
-  compareOf,
-  compareRunsOf,
-  type CompareBase,
-} from '../../derive/compare.ts';
-import type { ToyFields } from '../../derive/toy.ts';
+import { affectsPairCurves, compareCurvesOf, compareOf, type CompareBase } from '../../derive/compare.ts';
+import type { ToyFields, ToyRuns } from '../../derive/toy.ts';
 import type { PairCurveFields } from '../../derive/pairCurves.ts';
 import type { LossCurveInput, TrainingRunInput } from '../../derive/types.ts';
 import type { CompareNames } from '../../figures/compare.ts';
@@ -19,6 +13,7 @@ import type { CompareValue } from '../../state/compareChoice.ts';
 import { stateFields } from '../../state/pickFields.ts';
 import { useViewStoreFields } from '../storeContext.tsx';
 import { useStrings } from '../strings.tsx';
+import { useRunsOf, useToyRuns } from './useToyRuns.ts';
 
 /** What a compare choice is read against beyond the pair curves' fields. */
 const COMPARE_EXTRA_FIELDS = stateFields('compare', 'responses', 'learningRate', 'features', 'optimizer');
@@ -61,23 +56,33 @@ export function withCompareCaption(
   return { ...text, caption: `${text.caption} ${status}${loss}` };
 }
 
-/** The second run's training for the toy views (training, metrics, plane, simplex), or null. */
-export function useCompareRuns(
-  fields: ToyFields,
-): (CompareView & { runs: TrainingRunInput[]; refProbs: number[]; choice: CompareValue }) | null {
+/** The second run's training for the toy views, with both runs' names. */
+export type CompareRuns = CompareView & {
+  runs: TrainingRunInput[];
+  refProbs: number[];
+  choice: CompareValue;
+};
+
+/**
+ * The second run's training for the toy views (training, metrics, plane, simplex): null without one,
+ * 'training' while its heavy training runs in the background (useToyRuns.ts useRunsOf).
+ */
+export function useCompareRuns(fields: ToyFields): CompareRuns | null | 'training' {
   const compare = useViewStoreFields(stateFields('compare')).compare;
   const strings = useStrings();
+  const c = useMemo(() => compareOf({ ...fields, compare }), [fields, compare]);
+  const runs = useRunsOf('compare', c.status === 'on' ? c.state : null);
   return useMemo(() => {
-    const c = compareOf({ ...fields, compare });
     if (c.status !== 'on') return null;
+    if (runs === null) return 'training';
     return {
       key: c.choice.key,
       names: namesOf(strings, c.main, c.choice),
-      runs: compareRunsOf(c.state).runs,
+      runs: runs.runs,
       refProbs: c.state.refProbs,
       choice: c.choice,
     };
-  }, [fields, compare, strings]);
+  }, [c, runs, strings]);
 }
 
 /**
@@ -144,4 +149,14 @@ export function useCompareChoice(fields: ToyFields): (CompareView & { choice: Co
     // Keyed on the choice and the main run's name only: another field's drag keeps the same object.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, mainSide, strings]);
+}
+
+/**
+ * The main run's training and the compared one's (or null without a comparison), for a view that draws
+ * both; null while either is a heavy training still under way (the view shows useTrainingPending's note).
+ */
+export function useToyViewRuns(fields: ToyFields): { runs: ToyRuns; vs: CompareRuns | null } | null {
+  const runs = useToyRuns(fields);
+  const vs = useCompareRuns(fields);
+  return useMemo(() => (runs === null || vs === 'training' ? null : { runs, vs }), [runs, vs]);
 }

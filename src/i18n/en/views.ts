@@ -71,6 +71,8 @@ export const EN_VIEWS: ViewStrings = {
   },
   sentences: (parts) => parts.join(' '),
   sweepsUpdating: 'Updating…',
+  trainingPending: ({ responses, steps, losses }) =>
+    `Training… (${responses} responses × ${steps} steps × ${losses} ${losses === 1 ? 'loss' : 'losses'})`,
   sweepBetaHeading: 'as β changes',
   sweepCaption,
   sweepRefHeading: (data) => `… and as the reference probability of ${responseSymbol(0, data)} changes`,

@@ -40,6 +40,11 @@ export interface ViewStrings {
   /** Sentences joined into one text (a space between them in English, none in Chinese). */
   sentences: (parts: readonly string[]) => string;
   sweepsUpdating: string;
+  /**
+   * Shown in place of a plot or readout table while a heavy training runs in the background: its size
+   * (K responses, N steps, L trainable losses), so a long wait has a visible reason.
+   */
+  trainingPending: (size: { responses: number; steps: number; losses: number }) => string;
   sweepBetaHeading: string;
   /** The β sweep's caption, naming responses 0 and 1 for what they are in the data. */
   sweepCaption: (data: ResponseData) => string;

@@ -69,6 +69,8 @@ export const ZH_VIEWS: ViewStrings = {
   },
   sentences: (parts) => parts.join(''),
   sweepsUpdating: '更新中…',
+  trainingPending: ({ responses, steps, losses }) =>
+    `训练中…（${responses} 个回答 × ${steps} 步 × ${losses} 种损失）`,
   sweepBetaHeading: '随 β 变化',
   sweepCaption,
   sweepRefHeading: (data) => `……以及随 ${responseSymbol(0, data)} 的参考概率变化`,
