@@ -1,9 +1,9 @@
 // Scenarios: a <select> to browse them (the explanation of the selected one shows below, announced politely)
 // and a Load button to apply it. Loading on selection alone would rewrite every control while a keyboard
 // user is still arrowing through the list.
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useStrings } from '../strings.tsx';
-import { useStore } from '../storeContext.tsx';
+import { useViewStore } from '../storeContext.tsx';
 import { useRunsOf, useToyFields, useTrainingPending } from '../views/useToyRuns.ts';
 import { pickAppState } from '../../state/store.ts';
 import { presetChanges } from '../../state/presetChanges.ts';
@@ -44,15 +44,15 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
   const { controls: s, presets: text } = useStrings();
   const id = useId();
   // The store remembers the preset last loaded, so a shared link opens with its explanation showing.
-  const loaded = useStore((st) => st.preset);
+  const loaded = useViewStore((st) => st.preset);
   // A choice belongs to the loaded preset it was made against; loading another one (here or by a link) wins.
   const [choice, setChoice] = useState<{ id: string; base: string } | null>(null);
   const selected = choice && choice.base === loaded ? choice.id : loaded;
   const presets = ids.filter(isScenarioId).map((presetId) => ({ id: presetId, title: text[presetId].title }));
   const preset = presets.find((p) => p.id === selected);
   const toy = useToyFields();
-  // Deferred like the views' (useCompareRuns), so the explanation and the dashed run change together.
-  const compare = useDeferredValue(useStore((st) => st.compare));
+  // From the paced mirror like the views' (useViewStore), so the explanation and the dashed run change together.
+  const compare = useViewStore((st) => st.compare);
   // The loaded scenario's explanation reads the views' runs (and the compared run's): while a heavy training
   // of either is under way it says so instead of speaking of older runs.
   const aboutState = preset !== undefined && preset.id === loaded;
@@ -66,7 +66,7 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
       ? pendingNote
       : explain(text, preset.id, loaded, { ...toy, compare }, runs);
   // The settings of the loaded scenario edited since (by their link keys; z0's value goes under `z0`).
-  const changed = useStore((st) =>
+  const changed = useViewStore((st) =>
     [...new Set(presetChanges(pickAppState(st)).map((f) => PARAM_TABLE[f].key ?? 'z0'))].join(', '),
   );
   const stale = preset !== undefined && preset.id === loaded && changed !== '';
