@@ -39,6 +39,11 @@ export interface FramePatch {
   traces: number[];
   shapes: ShapeMove[];
   notes: NoteText[];
+  /**
+   * Axes whose range changed, nothing else about them: Plotly redraws just the axes for these (a relayout,
+   * ~4× cheaper than a full draw) before the moves are written.
+   */
+  ranges: Record<string, [number, number]>;
 }
 
 type Loose = Record<string, unknown>;
@@ -116,8 +121,31 @@ function shapeMove(a: Loose, b: Loose, index: number): ShapeMove | null | 'same'
   return sameEntries(a, b, new Set(['x0', 'x1'])) ? { index, x: b.x0 } : null;
 }
 
-function sameLayoutExceptMoves(a: Partial<Layout>, b: Partial<Layout>): boolean {
-  return sameEntries(a as Loose, b as Loose, new Set(['shapes', 'annotations']));
+const AXIS_KEY = /^[xy]axis\d*$/;
+const RANGE_ONLY: ReadonlySet<string> = new Set(['range']);
+
+const finitePair = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/**
+ * The axes whose fixed range changed (nothing else about them), if the layouts are otherwise the same but
+ * for shapes and notes (planned apart); null when anything else differs.
+ */
+function rangeChanges(a: Partial<Layout>, b: Partial<Layout>): Record<string, [number, number]> | null {
+  const la = a as Loose;
+  const lb = b as Loose;
+  const axes = Object.keys(lb).filter((k) => AXIS_KEY.test(k));
+  if (!sameEntries(la, lb, new Set(['shapes', 'annotations', ...axes]))) return null;
+  const ranges: Record<string, [number, number]> = {};
+  for (const k of axes) {
+    const x = la[k] as Loose | undefined;
+    const y = lb[k] as Loose | undefined;
+    if (x === y || sameValue(x, y)) continue;
+    if (!x || !y || !sameEntries(x, y, RANGE_ONLY)) return null;
+    if (y.autorange === true || !finitePair(y.range)) return null;
+    ranges[k] = y.range;
+  }
+  return ranges;
 }
 
 const NOTE_MOVES: ReadonlySet<string> = new Set(NOTE_KEYS);
@@ -151,7 +179,8 @@ function noteTexts(a: Partial<Layout>, b: Partial<Layout>): NoteText[] | null {
  */
 export function planFramePatch(drawn: Figure, next: Figure): FramePatch | null {
   if (drawn.data.length !== next.data.length) return null;
-  if (!sameLayoutExceptMoves(drawn.layout, next.layout)) return null;
+  const ranges = rangeChanges(drawn.layout, next.layout);
+  if (!ranges) return null;
   const notes = noteTexts(drawn.layout, next.layout);
   if (!notes) return null;
   const traces: number[] = [];
@@ -177,7 +206,7 @@ export function planFramePatch(drawn: Figure, next: Figure): FramePatch | null {
     if (move === null) return null;
     if (move !== 'same') shapes.push(move);
   }
-  return { traces, shapes, notes };
+  return { traces, shapes, notes, ranges };
 }
 
 /** The positions of trace `trace` that a patch writes: x and y, or a, b and c on a ternary plot. */

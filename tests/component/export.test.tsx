@@ -28,7 +28,7 @@ const fakePlotly = vi.hoisted(() => ({
 vi.mock('../../src/components/plot/plotlyLoader.ts', () => ({
   loadPlotly: () => Promise.resolve(fakePlotly),
   // No drag frames here: every draw is a full (fake) Plotly.react.
-  loadRedrawNotes: () => Promise.resolve(() => false),
+  loadPatchHelpers: () => Promise.resolve({ redrawNotes: () => false, redrawAxes: () => Promise.resolve() }),
 }));
 
 const FIGURE: Figure = {

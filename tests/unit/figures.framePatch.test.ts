@@ -53,7 +53,7 @@ function edited(fig: Figure, edit: (data: Loose[], layout: Loose) => void): Figu
 }
 
 const notes = (f: Figure) => (f.layout.annotations ?? []) as Partial<Annotation>[];
-const EMPTY: FramePatch = { traces: [], shapes: [], notes: [] };
+const EMPTY: FramePatch = { traces: [], shapes: [], notes: [], ranges: {} };
 
 describe('an identical figure', () => {
   const runs = [syntheticRun('sigmoid', 30, [1, -1, 0]), syntheticRun('ipo', 30, [0.4, -0.5, 0])];
@@ -98,6 +98,7 @@ describe('a moved time cursor', () => {
         { index: 1, x: 23 },
       ],
       notes: [],
+      ranges: {},
     });
     const metrics = ['loss', 'rewards/margins', 'rewards/accuracies'];
     const m = (step: number) => trainingMetricsFigure(runs, { theme, strings: EN, metrics, step });
@@ -105,6 +106,7 @@ describe('a moved time cursor', () => {
       traces: [],
       shapes: [0, 1, 2].map((index) => ({ index, x: 40 })),
       notes: [],
+      ranges: {},
     });
   });
 
@@ -122,7 +124,7 @@ describe('a moved time cursor', () => {
     const patch = planFramePatch(a, b);
     // The two step markers are the last two traces.
     const n = b.data.length;
-    expect(patch).toEqual({ traces: [n - 2, n - 1], shapes: [], notes: [] });
+    expect(patch).toEqual({ traces: [n - 2, n - 1], shapes: [], notes: [], ranges: {} });
     expect(movedTraces(a, b)).toEqual([n - 2, n - 1]);
     for (const i of patch!.traces) {
       expect((b.data[i] as Loose).type).toBe('scatterternary');
@@ -135,7 +137,7 @@ describe('a moved time cursor', () => {
     const grid = planeGrid('sigmoid', { beta: 1 }, xs, xs);
     const a = planeFigure(grid, runs, { theme, strings: EN, step: 2 });
     const b = planeFigure(grid, runs, { theme, strings: EN, step: 20 });
-    expect(planFramePatch(a, b)).toEqual({ traces: [b.data.length - 1], shapes: [], notes: [] });
+    expect(planFramePatch(a, b)).toEqual({ traces: [b.data.length - 1], shapes: [], notes: [], ranges: {} });
   });
 });
 
@@ -172,23 +174,45 @@ describe('a changed β', () => {
     expect(patch!.notes.map((n) => n.index)).toEqual(changed);
   });
 
-  it('a changed axis range is a full draw', () => {
+  it('a changed axis range is planned as that range alone (a relayout), anything else about an axis is not', () => {
     const a = pairFigures(0.1).loss;
     const b = pairFigures(1).loss;
     expect(sameValue(a.layout.yaxis?.range, b.layout.yaxis?.range)).toBe(false);
-    expect(planFramePatch(a, b)).toBeNull();
+    const across = planFramePatch(a, b);
+    if (across !== null) expect(across.ranges.yaxis).toEqual(b.layout.yaxis?.range);
     const runs = [syntheticRun('sigmoid', 20, [1, -1, 0])];
     const wider = [syntheticRun('sigmoid', 20, [3, -3, 0])];
     const metrics = ['rewards/margins'];
     const m1 = trainingMetricsFigure(runs, { theme, strings: EN, metrics, step: 4 });
     const m2 = trainingMetricsFigure(wider, { theme, strings: EN, metrics, step: 4 });
-    expect(planFramePatch(m1, m2)).toBeNull();
-    // The same with only the range edited, so nothing else can be the reason.
+    const grown = planFramePatch(m1, m2);
+    expect(grown).not.toBeNull();
+    expect(grown!.ranges.yaxis).toEqual(m2.layout.yaxis?.range);
+    expect(grown!.traces.length).toBeGreaterThan(0);
+    // Only the range edited: exactly that range, nothing else.
     const g = pairFigures(0.5).loss;
     const moved = edited(g, (_, layout) => {
       (layout.yaxis as { range: number[] }).range[1] += 0.5;
     });
-    expect(planFramePatch(g, moved)).toBeNull();
+    expect(planFramePatch(g, moved)).toEqual({
+      traces: [],
+      shapes: [],
+      notes: [],
+      ranges: { yaxis: moved.layout.yaxis?.range },
+    });
+    // Another axis setting (its title, autorange, a non-finite range) is a full draw.
+    for (const edit of [
+      (ax: Loose) => (ax.title = { text: 'other' }),
+      (ax: Loose) => (ax.autorange = true),
+      (ax: Loose) => ((ax.range as number[])[1] = NaN),
+    ]) {
+      expect(
+        planFramePatch(
+          g,
+          edited(g, (_, layout) => edit(layout.yaxis as Loose)),
+        ),
+      ).toBeNull();
+    }
   });
 
   it('a trace added or removed (IPO’s push splitting into two lines) is a full draw', () => {
@@ -256,7 +280,7 @@ describe('what only a full draw shows', () => {
       (d[line].y as number[])[3] = 123;
       d[line].hovertemplate = 'other';
     });
-    expect(planFramePatch(base, g)).toEqual({ traces: [line], shapes: [], notes: [] });
+    expect(planFramePatch(base, g)).toEqual({ traces: [line], shapes: [], notes: [], ranges: {} });
   });
 
   it('a text-mode trace’s text, but not an undrawn text', () => {
@@ -310,7 +334,7 @@ describe('what only a full draw shows', () => {
       d[line].connectgaps = false;
     });
     const moved = edited(plain, (d) => ((d[line].y as number[])[3] = 123));
-    expect(planFramePatch(plain, moved)).toEqual({ traces: [line], shapes: [], notes: [] });
+    expect(planFramePatch(plain, moved)).toEqual({ traces: [line], shapes: [], notes: [], ranges: {} });
   });
 
   it('a contour’s z (or any of its data) on the plane', () => {

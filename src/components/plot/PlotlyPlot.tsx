@@ -11,7 +11,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Config, Data, Layout, LayoutAxis, PlotRelayoutEvent } from 'plotly.js';
 import type { Figure } from '../../figures/types.ts';
-import { loadPlotly, loadRedrawNotes, type PlotlyModule, type RedrawNotes } from './plotlyLoader.ts';
+import {
+  loadPatchHelpers,
+  loadPlotly,
+  type PlotlyModule,
+  type RedrawAxes,
+  type RedrawNotes,
+} from './plotlyLoader.ts';
 import { usePlotHeightCap, usePlotHeightOverride } from './plotHeight.ts';
 import { cancelDraw, scheduleDraw } from './drawScheduler.ts';
 import { planFramePatch } from '../../figures/framePatch.ts';
@@ -151,15 +157,21 @@ export function PlotlyPlot({
   const shownRef = useRef<{ figure: Figure; height: number; zoom: boolean; resetCount: number } | null>(null);
   const settleRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const redrawNotesRef = useRef<RedrawNotes | null>(null);
+  const redrawAxesRef = useRef<RedrawAxes | null>(null);
+  // The figure of the last full draw: Plotly's own copy of the data, which a relayout redraws.
+  const plottedRef = useRef<Figure | null>(null);
+  // True while a patched frame relayouts an axis range: that is not the user zooming.
+  const relayingRef = useRef(false);
 
   if (loadError) throw loadError;
 
   useEffect(() => {
     let alive = true;
-    Promise.all([loadPlotly(), loadRedrawNotes()]).then(
-      ([p, redraw]) => {
+    Promise.all([loadPlotly(), loadPatchHelpers()]).then(
+      ([p, helpers]) => {
         if (!alive) return;
-        redrawNotesRef.current = redraw;
+        redrawNotesRef.current = helpers.redrawNotes;
+        redrawAxesRef.current = helpers.redrawAxes;
         setPlotly(() => p);
       },
       (e: unknown) => alive && setLoadError(e instanceof Error ? e : new Error(String(e))),
@@ -188,12 +200,13 @@ export function PlotlyPlot({
         if (layout.annotations) layout.annotations = layout.annotations.map((a) => ({ ...a }));
         const gd = await plotly.react(div, plotlyData(figure.data), layout, CONFIG);
         shownRef.current = { figure, height, zoom, resetCount };
+        plottedRef.current = figure;
         // A User Timing entry per draw, `draw:<viewId>`, so profiles and bench:ui can see what each plot costs.
         performance.measure(`draw:${viewId ?? label}`, { start, end: performance.now() });
         if (onZoomRef.current && !listeningRef.current) {
           listeningRef.current = true;
           gd.on('plotly_relayout', (e) => {
-            if (!isZoom(e)) return;
+            if (!isZoom(e) || relayingRef.current) return;
             zoomedRef.current = true;
             onZoomRef.current?.();
           });
@@ -206,17 +219,40 @@ export function PlotlyPlot({
     };
     if (settleRef.current !== null) clearTimeout(settleRef.current);
     settleRef.current = null;
+    // A frame that only moves what the drawn figure shows (figures/framePatch.ts): true when it was written.
+    const patchFrame = async (shown: Figure): Promise<boolean> => {
+      const patch = planFramePatch(shown, figure);
+      const redraw = redrawNotesRef.current;
+      if (!patch || !redraw) return false;
+      const ranges = Object.entries(patch.ranges);
+      if (ranges.length === 0) return applyFramePatch(div, figure.data, patch, redraw);
+      // A range moved: Plotly redraws the axes, and with them every trace and cursor line from its own copy
+      // of the last full draw, so those moves are planned from that draw. A zoomed plot keeps its zoom.
+      const plotted = plottedRef.current;
+      const redrawAxes = redrawAxesRef.current;
+      if (zoomedRef.current || !plotted || !redrawAxes) return false;
+      const fromPlotted = planFramePatch(plotted, figure);
+      if (!fromPlotted) return false;
+      const update: Record<string, [number, number]> = {};
+      for (const [axis, range] of ranges) update[`${axis}.range`] = range;
+      relayingRef.current = true;
+      try {
+        await plotly.relayout(div, update as unknown as Partial<Layout>);
+        await redrawAxes(
+          div,
+          Object.keys(update).map((k) => k.replace('.range', '')),
+        );
+      } finally {
+        relayingRef.current = false;
+      }
+      return applyFramePatch(div, figure.data, { ...fromPlotted, notes: patch.notes }, redraw);
+    };
     scheduleDraw(div, async () => {
       const shown = shownRef.current;
       if (shown && shown.height === height && shown.zoom === zoom && shown.resetCount === resetCount) {
         if (shown.figure === figure) return;
         const start = performance.now();
-        const patch = planFramePatch(shown.figure, figure);
-        if (
-          patch &&
-          redrawNotesRef.current !== null &&
-          applyFramePatch(div, figure.data, patch, redrawNotesRef.current)
-        ) {
+        if (await patchFrame(shown.figure)) {
           shownRef.current = { ...shown, figure };
           performance.measure(`patch:${viewId ?? label}`, { start, end: performance.now() });
           // Settle with a full draw once the figure rests (hover reads Plotly's own copy of the data).
@@ -239,6 +275,7 @@ export function PlotlyPlot({
       if (settleRef.current !== null) clearTimeout(settleRef.current);
       settleRef.current = null;
       shownRef.current = null;
+      plottedRef.current = null;
       if (plotly) plotly.purge(div);
       listeningRef.current = false;
     };

@@ -6,6 +6,9 @@ import contour from 'plotly.js/lib/contour';
 // Plotly's component registry (the same module instance core uses): its annotation `drawOne` redraws one
 // note, which `Plotly.relayout` also ends in, after ~30 ms of defaults and diffing a drag frame cannot pay.
 import Registry from 'plotly.js/src/registry.js';
+// Plotly's cartesian axes (the same module instance): a range relayout redraws the axes without their titles,
+// whose place depends on the tick labels' width; redrawAxes draws them with titles, as a full draw would.
+import Axes from 'plotly.js/src/plots/cartesian/axes.js';
 
 Plotly.register([scatterternary, contour] as Parameters<typeof Plotly.register>[0]);
 
@@ -35,6 +38,12 @@ export function redrawNotes(
     drawOne(gd, n.index);
   }
   return true;
+}
+
+/** Draws the axes `names` (`xaxis`, `yaxis3`, …) with their titles, from the layout Plotly holds now. */
+export async function redrawAxes(gd: HTMLElement, names: readonly string[]): Promise<void> {
+  const ids = names.map((n) => n.replace(/axis/, ''));
+  await Axes.draw(gd, ids, { skipTitle: false });
 }
 
 export default Plotly;

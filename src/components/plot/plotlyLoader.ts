@@ -2,6 +2,7 @@
 type PlotlyChunk = typeof import('./plotlyBundle.ts');
 type PlotlyModule = PlotlyChunk['default'];
 type RedrawNotes = PlotlyChunk['redrawNotes'];
+type RedrawAxes = PlotlyChunk['redrawAxes'];
 
 let loading: Promise<PlotlyChunk> | null = null;
 
@@ -20,9 +21,9 @@ export function loadPlotly(): Promise<PlotlyModule> {
   return loadChunk().then((m) => m.default);
 }
 
-/** The chunk's one-note redraw (drag frames, see applyFramePatch.ts). */
-export function loadRedrawNotes(): Promise<RedrawNotes> {
-  return loadChunk().then((m) => m.redrawNotes);
+/** The chunk's partial redraws that patched drag frames use (applyFramePatch.ts, PlotlyPlot.tsx). */
+export function loadPatchHelpers(): Promise<{ redrawNotes: RedrawNotes; redrawAxes: RedrawAxes }> {
+  return loadChunk().then((m) => ({ redrawNotes: m.redrawNotes, redrawAxes: m.redrawAxes }));
 }
 
-export type { PlotlyModule, RedrawNotes };
+export type { PlotlyModule, RedrawNotes, RedrawAxes };
