@@ -51,6 +51,15 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 1500,
       // Fonts and icons inline into the single file; the normal build keeps them as files.
       assetsInlineLimit: single ? 100_000_000 : 4096,
+      rollupOptions: {
+        treeshake: {
+          // The pure layers (numbers, strings, derivations, figure objects) do nothing on import but define
+          // things. Saying so lets the bundler see through their index files (math/index.ts re-exports every
+          // module): a module only lazy parts use (the sweeps' converge.ts) then stays out of the first
+          // download instead of joining it because the index file names it.
+          moduleSideEffects: [{ test: /\/src\/(math|derive|figures|i18n)\/.*\.ts$/, sideEffects: false }],
+        },
+      },
     },
     test: {
       projects: [
@@ -60,7 +69,12 @@ export default defineConfig(({ mode }) => {
         },
         {
           extends: true,
-          test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.tsx'] },
+          test: {
+            name: 'component',
+            environment: 'jsdom',
+            include: ['tests/component/**/*.test.tsx'],
+            setupFiles: ['tests/component/setup.ts'],
+          },
         },
         {
           extends: true,

@@ -21,6 +21,12 @@ export async function throttle(session: CDPSession, rate: number): Promise<void>
  * number field, or the time cursor's <span>): sliders carry `aria-labelledby` = that element's id.
  */
 export async function sliderSelector(page: Page, label: string): Promise<string> {
+  // The page renders once its language table and first chunks are in, after `load`: wait for the controls.
+  await page
+    .locator('input[type=range]')
+    .first()
+    .waitFor({ state: 'attached', timeout: 30_000 })
+    .catch(() => undefined);
   const id = await page.evaluate((text) => {
     const ranges = [...document.querySelectorAll<HTMLInputElement>('input[type=range]')];
     for (const el of document.querySelectorAll('[id]')) {

@@ -42,7 +42,9 @@ export async function measureHostile(
         });
         const drawn = (p: Element) =>
           p.querySelector('.scatterlayer .trace, .contourlayer .contour') !== null;
-        return plots.length > 0 && plots.every(drawn) ? performance.now() : false;
+        // A view whose code is still downloading (its placeholder box, aria-busy) is a plot not drawn yet.
+        const loading = document.querySelector('.view[aria-busy="true"]') !== null;
+        return plots.length > 0 && plots.every(drawn) && !loading ? performance.now() : false;
       },
       undefined,
       { timeout: 180_000, polling: 100 },

@@ -38,6 +38,7 @@ function installLoadProbe({ poke, betaLabel }: { poke: boolean; betaLabel: strin
     );
   };
   const drawn = (plot: Element) =>
+    plot.getAttribute('aria-busy') !== 'true' &&
     plot.querySelector('.scatterlayer .trace, .contourlayer .contour') !== null;
 
   const check = () => {
@@ -60,7 +61,9 @@ function installLoadProbe({ poke, betaLabel }: { poke: boolean; betaLabel: strin
       const cell = firstCell();
       if (cell && cell.textContent !== before) marks.respondedAt = performance.now();
     }
-    const plots = [...document.querySelectorAll('figure.view .plot')];
+    // A view whose code is still downloading (its placeholder box, aria-busy) counts as a plot not drawn
+    // yet, in its place: the first two are the first two views, and "every plot" waits for it.
+    const plots = [...document.querySelectorAll('figure.view .plot, .view[aria-busy="true"]')];
     if (plots.length > 0) {
       const done = plots.filter(drawn).length;
       if (done > 0 && marks.firstPlotAt === null) marks.firstPlotAt = now;

@@ -1,37 +1,33 @@
 // The page: header, link notices, controls, the numbers and the six views. In embed mode (`embed=` in the
 // link) only one view is shown, with or without its controls, and no page chrome.
-import { useCallback, useEffect, useState, type ComponentType, type MouseEvent } from 'react';
-import type { ViewId } from '../state/viewIds.ts';
+import { Suspense, useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { PRESET_IDS } from '../state/presetIds.ts';
 import { useStore, useStoreApi } from './storeContext.tsx';
 import { useResolvedTheme } from './environment.tsx';
 import { useStrings } from './strings.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { EmbedControls } from './controls/EmbedControls.tsx';
-import { PairReadout } from './readout/PairReadout.tsx';
-import { TrlSnippetPanel } from './export/TrlSnippetPanel.tsx';
 import { PlotHeightContext, useAvailableHeight } from './plot/plotHeight.ts';
 import { NoticeBanner } from './shell/NoticeBanner.tsx';
 import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
-import { ShareDialog } from './shell/ShareDialog.tsx';
 import { ThemeSwitcher } from './shell/ThemeSwitcher.tsx';
 import { LanguageSwitcher } from './shell/LanguageSwitcher.tsx';
-import { LossView } from './views/LossView.tsx';
-import { GradientView } from './views/GradientView.tsx';
-import { TrainingView } from './views/TrainingView.tsx';
-import { SweepsView } from './views/SweepsView.tsx';
-import { PlaneView } from './views/PlaneView.tsx';
-import { SimplexView } from './views/SimplexView.tsx';
 import { TimeCursor } from './controls/TimeCursor.tsx';
-
-export const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
-  loss: LossView,
-  gradient: GradientView,
-  training: TrainingView,
-  sweeps: SweepsView,
-  plane: PlaneView,
-  simplex: SimplexView,
-};
+import {
+  LazyGradientView,
+  LazyPairReadout,
+  LazyLossView,
+  LazyPlaneView,
+  LazyShareDialog,
+  LazySimplexView,
+  LazySweepsView,
+  LazyTrainingView,
+  LazyTrlSnippetPanel,
+  PLACEHOLDER_HEIGHT,
+  Placeholder,
+  VIEW_PARTS,
+  embeddedView,
+} from './pageParts.tsx';
 
 /**
  * "Skip to the plots" moves focus (and the view) to the plots without touching the hash, which holds the
@@ -68,8 +64,8 @@ export function App() {
   const closeShare = useCallback(() => setSharing(false), []);
 
   if (embed) {
-    const view: ViewId = embed === '1' ? 'loss' : (embed as ViewId);
-    const View = VIEW_COMPONENTS[view] ?? LossView;
+    const view = embeddedView(embed);
+    const View = VIEW_PARTS[view];
     return (
       <>
         <NoticeBanner />
@@ -77,7 +73,9 @@ export function App() {
           {showControls && <EmbedControls view={view} />}
           <div className="embed-view">
             <PlotHeightContext value={embedPlotHeight}>
-              {view === 'training' ? <TrainingView compact /> : <View />}
+              <Placeholder height={embedPlotHeight} boxed={false}>
+                {view === 'training' ? <LazyTrainingView compact /> : <View />}
+              </Placeholder>
             </PlotHeightContext>
           </div>
         </main>
@@ -118,25 +116,46 @@ export function App() {
           <TimeCursor className="time-cursor-bar" />
           {/* The pair views first, so a plot is on screen at once; their numbers right below them. */}
           <div className="views-grid">
-            <LossView />
-            <GradientView />
+            <Placeholder height={PLACEHOLDER_HEIGHT.loss}>
+              <LazyLossView />
+            </Placeholder>
+            <Placeholder height={PLACEHOLDER_HEIGHT.gradient}>
+              <LazyGradientView />
+            </Placeholder>
           </div>
           <section className="readout-section">
-            <PairReadout />
-            <TrlSnippetPanel />
+            <Placeholder height={PLACEHOLDER_HEIGHT.readout} boxed={false}>
+              <LazyPairReadout />
+            </Placeholder>
+            <Placeholder height={PLACEHOLDER_HEIGHT.trlPanel} boxed={false}>
+              <LazyTrlSnippetPanel />
+            </Placeholder>
           </section>
           <div className="views-grid">
             <div className="view-wide">
-              <TrainingView />
+              <Placeholder height={PLACEHOLDER_HEIGHT.training}>
+                <LazyTrainingView />
+              </Placeholder>
             </div>
-            <SweepsView />
-            <PlaneView />
-            <SimplexView />
+            <Placeholder height={PLACEHOLDER_HEIGHT.sweeps}>
+              <LazySweepsView />
+            </Placeholder>
+            <Placeholder height={PLACEHOLDER_HEIGHT.plane}>
+              <LazyPlaneView />
+            </Placeholder>
+            <Placeholder height={PLACEHOLDER_HEIGHT.simplex}>
+              <LazySimplexView />
+            </Placeholder>
           </div>
         </div>
       </main>
       <footer className="app-footer">{t.footer}</footer>
-      {sharing && <ShareDialog onClose={closeShare} />}
+      {sharing && (
+        // No box: the dialog opens over the page, a moment after the click the first time.
+        <Suspense fallback={null}>
+          <LazyShareDialog onClose={closeShare} />
+        </Suspense>
+      )}
     </>
   );
 }

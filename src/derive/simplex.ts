@@ -1,14 +1,33 @@
 // What the simplex view draws: a triangle has three corners, so with K > 3 responses the third corner is
 // every response after y_w and y_l taken together, and the runs, the reference and the RLHF optimum are
 // folded to three probabilities the same way.
+// dpoEndsAt lives here, with its one user, and not in toy.ts: its trainer to convergence
+// (math/toy/converge.ts) then downloads with the simplex view, not with the first screen.
+import { buildToyProblem, trainToConvergence } from '../math/index.ts';
 import type { TrainingRunInput } from './types.ts';
-import { dpoEndsAt, toyRlhfOptimum, type ToyFields } from './toy.ts';
+import { toyRlhfOptimum, toySpecOf, type ToyFields } from './toy.ts';
+import { toyLossOf } from './mathParams.ts';
 
 /** (π(y_w), π(y_l), the rest together). */
 export function foldToThree(p: readonly number[]): number[] {
   let rest = 0;
   for (let k = 2; k < p.length; k++) rest += p[k];
   return [p[0], p[1], rest];
+}
+
+/**
+ * Whether DPO, trained to its end from the toy's own start, lands on the RLHF optimum `star` (to 1e-6 in
+ * every probability). The optimum does not depend on the start, but DPO on one pair fixes only the margin
+ * of y_w over y_l: from a start where the other responses sit differently (start offsets) or with shared
+ * features, it ends elsewhere, and the note must not say otherwise. A ranking ties every pair down, so DPO
+ * ends at ★ whatever the start (tested in figures.oneModel.fixes.test.ts).
+ */
+export function dpoEndsAt(s: ToyFields, star: readonly number[]): boolean {
+  if (s.dataset === 'thumbs-down') return false;
+  const end = trainToConvergence(buildToyProblem(toySpecOf(s)), toyLossOf('sigmoid', s), {
+    optimizer: s.optimizer,
+  });
+  return end.converged && end.probs.every((p, k) => Math.abs(p - star[k]) <= 1e-6);
 }
 
 export interface SimplexData {

@@ -7,7 +7,6 @@ import {
   isKtoLoss,
   logit,
   rlhfOptimum,
-  trainToConvergence,
   trainToyPolicy,
   type LossId,
   type ToySpec,
@@ -121,21 +120,6 @@ export function toyRlhfOptimum(s: ToyFields): number[] | null {
  */
 export function startsAtReference(s: Pick<ToyFields, 'startLogRatios'>): boolean {
   return s.startLogRatios.every((d) => Math.abs(d - s.startLogRatios[0]) <= 1e-12);
-}
-
-/**
- * Whether DPO, trained to its end from the toy's own start, lands on the RLHF optimum `star` (to 1e-6 in
- * every probability). The optimum does not depend on the start, but DPO on one pair fixes only the margin
- * of y_w over y_l: from a start where the other responses sit differently (start offsets) or with shared
- * features, it ends elsewhere, and the note must not say otherwise. A ranking ties every pair down, so DPO
- * ends at ★ whatever the start (tested in figures.oneModel.fixes.test.ts).
- */
-export function dpoEndsAt(s: ToyFields, star: readonly number[]): boolean {
-  if (s.dataset === 'thumbs-down') return false;
-  const end = trainToConvergence(buildToyProblem(toySpecOf(s)), toyLossOf('sigmoid', s), {
-    optimizer: s.optimizer,
-  });
-  return end.converged && end.probs.every((p, k) => Math.abs(p - star[k]) <= 1e-6);
 }
 
 /** One-entry memo over exactly TOY_FIELDS: the views of one render share a single computation. */

@@ -5,14 +5,8 @@
 // the simplex's note says DPO ends there only where DPO, trained from this start, really does.
 import { describe, expect, it } from 'vitest';
 import { computeSweeps, SWEEP_POINTS } from '../../src/derive/sweeps.ts';
-import {
-  computeTrainingRuns,
-  dpoEndsAt,
-  startsAtReference,
-  TOY_FIELDS,
-  toyRlhfOptimum,
-} from '../../src/derive/toy.ts';
-import { simplexOf } from '../../src/derive/simplex.ts';
+import { computeTrainingRuns, startsAtReference, TOY_FIELDS, toyRlhfOptimum } from '../../src/derive/toy.ts';
+import { dpoEndsAt, simplexOf } from '../../src/derive/simplex.ts';
 import { BETA_RANGE, logGrid, type LossId } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { cloneState, parseHash } from '../../src/state/urlCodec.ts';

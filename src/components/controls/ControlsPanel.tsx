@@ -1,6 +1,6 @@
 // The sidebar: every control in three sections. On small screens a button collapses it so the plots are
 // not pushed below a long column of sliders; on wide screens it is always open (see controls.css).
-import { useId, useState, type ReactNode } from 'react';
+import { Suspense, useId, useState, type ReactNode } from 'react';
 import { useStrings } from '../strings.tsx';
 import { LossPicker } from './LossPicker.tsx';
 import { BetaSlider } from './BetaSlider.tsx';
@@ -8,8 +8,14 @@ import { LossSettings } from './LossSettings.tsx';
 import { PairControls } from './PairControls.tsx';
 import { ToyPolicyControls } from './ToyPolicyControls.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
-import { CompareControls } from './CompareControls.tsx';
+import { lazyPart } from '../lazyPart.tsx';
 import './controls.css';
+
+/** The last section, out of the first screen's code: it downloads at once, beside the views. */
+const LazyCompareControls = lazyPart(() => import('./CompareControls.tsx').then((m) => m.CompareControls));
+
+/** The compare section's height while its code arrives (its one menu), so nothing below it moves. */
+const COMPARE_PLACEHOLDER_HEIGHT = 70;
 
 /** Must match the media query in controls.css. */
 export const SMALL_SCREEN_QUERY = '(max-width: 48rem)';
@@ -66,7 +72,13 @@ export function ControlsPanel({ presets, onLoadPreset }: ControlsPanelProps) {
         )}
         {section('pair', s.panel.sectionPair, <PairControls />)}
         {section('toy', s.panel.sectionToy, <ToyPolicyControls />)}
-        {section('compare', strings.compare.legend, <CompareControls />)}
+        {section(
+          'compare',
+          strings.compare.legend,
+          <Suspense fallback={<div style={{ height: COMPARE_PLACEHOLDER_HEIGHT }} aria-busy="true" />}>
+            <LazyCompareControls />
+          </Suspense>,
+        )}
       </div>
     </aside>
   );

@@ -1,20 +1,14 @@
 // Scenarios: a <select> to browse them (the explanation of the selected one shows below, announced politely)
 // and a Load button to apply it. Loading on selection alone would rewrite every control while a keyboard
 // user is still arrowing through the list.
-import { useId, useMemo, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { useStrings } from '../strings.tsx';
 import { useViewStore } from '../storeContext.tsx';
-import { useRunsOf, useToyFields, useTrainingPending } from '../views/useToyRuns.ts';
 import { pickAppState } from '../../state/store.ts';
 import { presetChanges } from '../../state/presetChanges.ts';
 import { PARAM_TABLE } from '../../state/urlParams.ts';
-import { baseState } from '../../state/urlCodec.ts';
-import { pickFields } from '../../state/pickFields.ts';
-import { isScenarioId, type ScenarioId } from '../../math/index.ts';
-import { computeTrainingRuns, type ToyRuns } from '../../derive/toy.ts';
-import { compareOf } from '../../derive/compare.ts';
-import { SCENARIO_FIELDS, scenarioExplanation, type ScenarioFields } from '../../derive/scenarioFacts.ts';
-import type { PresetStrings } from '../../i18n/types/presets.ts';
+import { isScenarioId } from '../../math/index.ts';
+import { lazyPart } from '../lazyPart.tsx';
 
 export interface PresetMenuProps {
   /** The scenarios offered, by id; their titles and explanations are the language table's `presets`. */
@@ -22,23 +16,10 @@ export interface PresetMenuProps {
   onLoad: (id: string) => void;
 }
 
-/**
- * Scenario `id`'s explanation: about the state on screen (`fields`, the toy views' deferred fields and
- * compare choice, so its numbers are the ones they draw, the compared run's from their memo) when it is the
- * loaded one; about its own state, the one loading it would show, when it is only browsed in the menu
- * (trained apart, so that browsing never evicts the views' memoised runs).
- */
-function explain(
-  text: PresetStrings,
-  id: ScenarioId,
-  loaded: string,
-  fields: ScenarioFields,
-  runs: ToyRuns | null,
-): string {
-  if (id === loaded && runs) return scenarioExplanation(text, id, fields, runs);
-  const own: ScenarioFields = pickFields(baseState(id), SCENARIO_FIELDS);
-  return scenarioExplanation(text, id, own, computeTrainingRuns(own), computeTrainingRuns);
-}
+/** The explanation's facts are computed by code of its own, downloaded when a scenario is first shown. */
+const LazyPresetExplanation = lazyPart(() =>
+  import('./PresetExplanation.tsx').then((m) => m.PresetExplanation),
+);
 
 export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
   const { controls: s, presets: text } = useStrings();
@@ -50,21 +31,12 @@ export function PresetMenu({ ids, onLoad }: PresetMenuProps) {
   const selected = choice && choice.base === loaded ? choice.id : loaded;
   const presets = ids.filter(isScenarioId).map((presetId) => ({ id: presetId, title: text[presetId].title }));
   const preset = presets.find((p) => p.id === selected);
-  const toy = useToyFields();
-  // From the paced mirror like the views' (useViewStore), so the explanation and the dashed run change together.
-  const compare = useViewStore((st) => st.compare);
-  // The loaded scenario's explanation reads the views' runs (and the compared run's): while a heavy training
-  // of either is under way it says so instead of speaking of older runs.
-  const aboutState = preset !== undefined && preset.id === loaded;
-  const runs = useRunsOf('main', aboutState ? toy : null);
-  const vs = useMemo(() => compareOf({ ...toy, compare }), [toy, compare]);
-  const vsRuns = useRunsOf('compare', aboutState && vs.status === 'on' ? vs.state : null);
-  const pendingNote = useTrainingPending(toy);
-  const explanation = !preset
-    ? ''
-    : aboutState && (runs === null || (vs.status === 'on' && vsRuns === null))
-      ? pendingNote
-      : explain(text, preset.id, loaded, { ...toy, compare }, runs);
+  // Nothing until its code is in: never the previous scenario's words under this one's title.
+  const explanation = preset && (
+    <Suspense fallback={null}>
+      <LazyPresetExplanation text={text} id={preset.id} loaded={loaded} />
+    </Suspense>
+  );
   // The settings of the loaded scenario edited since (by their link keys; z0's value goes under `z0`).
   const changed = useViewStore((st) =>
     [...new Set(presetChanges(pickAppState(st)).map((f) => PARAM_TABLE[f].key ?? 'z0'))].join(', '),

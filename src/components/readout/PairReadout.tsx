@@ -2,7 +2,7 @@
 // cursor's step (each column from that loss's own run; at step 0 the start pair), one column per loss so they
 // compare side by side. Every number opens its formula on hover or focus, and the
 // places where TRL and the papers differ are said next to the number they affect.
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReadoutRowKey, ReadoutStrings } from '../../i18n/types/readout.ts';
 import { useStrings } from '../strings.tsx';
@@ -19,7 +19,7 @@ import type { TrainingRunInput } from '../../derive/types.ts';
 import type { LossId } from '../../math/index.ts';
 import { useCompareCursorRuns, useCursorRuns } from '../views/useCursorRuns.ts';
 import { useToyFields, useTrainingPending } from '../views/useToyRuns.ts';
-import { ThumbsReadout } from './ThumbsReadout.tsx';
+import { lazyPart } from '../lazyPart.tsx';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the two gradients): the same in every language. */
@@ -111,10 +111,22 @@ function StepNote({ at }: { at: RunStep | null }) {
   return <span className="readout-note">{s.divergedStep(at.step, at.divergedAt)}</span>;
 }
 
-/** Under thumbs-down data there is no pair: the readout shows the one undesirable example (ThumbsReadout.tsx). */
+/** Only thumbs-down data needs it: its code downloads when that data is chosen (lazyPart.tsx). */
+const LazyThumbsReadout = lazyPart(() => import('./ThumbsReadout.tsx').then((m) => m.ThumbsReadout));
+
+/**
+ * Under thumbs-down data there is no pair: the readout shows the one undesirable example (ThumbsReadout.tsx).
+ * While its code arrives, nothing (not the pair's numbers, which no longer describe the data).
+ */
 export function PairReadout() {
   const thumbsDown = useViewStore((st) => st.dataset === 'thumbs-down');
-  return thumbsDown ? <ThumbsReadout /> : <PairOfLossesReadout />;
+  return thumbsDown ? (
+    <Suspense fallback={null}>
+      <LazyThumbsReadout />
+    </Suspense>
+  ) : (
+    <PairOfLossesReadout />
+  );
 }
 
 function PairOfLossesReadout() {

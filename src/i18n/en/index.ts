@@ -1,5 +1,6 @@
 // Every visible string of the app in English: one table, grouped by the part that shows it.
 import type { LanguageTable } from '../types/language.ts';
+import { LANGUAGE_NAMES } from '../languageNames.ts';
 import { EN_LOSSES } from './losses.ts';
 import { EN_CONTROLS } from './controls.ts';
 import { EN_READOUT } from './readout.ts';
@@ -13,8 +14,7 @@ import { EN_COMPARE } from './compare.ts';
 import { EN_THUMBS } from './thumbs.ts';
 
 export const EN: LanguageTable = {
-  tag: 'en',
-  name: 'English',
+  ...LANGUAGE_NAMES.en,
   losses: EN_LOSSES,
   controls: EN_CONTROLS,
   readout: EN_READOUT,

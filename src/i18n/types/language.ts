@@ -1,5 +1,6 @@
 // One language: every visible string of the app, in one table grouped by the part that shows it. Each part's
 // shape is in this folder; each language fills them all in its own folder (../en, ../zh).
+import type { LanguageName } from '../languageNames.ts';
 import type { LossNames } from './losses.ts';
 import type { ControlStrings } from './controls.ts';
 import type { ReadoutStrings } from './readout.ts';
@@ -12,11 +13,8 @@ import type { TimeCursorStrings } from './timeCursor.ts';
 import type { CompareStrings } from './compare.ts';
 import type { ThumbsStrings } from './thumbs.ts';
 
-export interface LanguageTable {
-  /** The BCP 47 tag for <html lang>. */
-  tag: string;
-  /** The language's own name, for the language menu ('English', '中文'): the same in every language. */
-  name: string;
+/** `tag` and `name`: the language's entry in LANGUAGE_NAMES (../languageNames.ts). */
+export interface LanguageTable extends LanguageName {
   /** The one loss-name table: each loss's name, short label and note. */
   losses: LossNames;
   /** The controls panel. */

@@ -1,5 +1,6 @@
 // Every visible string of the app in Simplified Chinese: one table, grouped by the part that shows it.
 import type { LanguageTable } from '../types/language.ts';
+import { LANGUAGE_NAMES } from '../languageNames.ts';
 import { ZH_LOSSES } from './losses.ts';
 import { ZH_CONTROLS } from './controls.ts';
 import { ZH_READOUT } from './readout.ts';
@@ -13,8 +14,7 @@ import { ZH_COMPARE } from './compare.ts';
 import { ZH_THUMBS } from './thumbs.ts';
 
 export const ZH: LanguageTable = {
-  tag: 'zh-CN',
-  name: '中文',
+  ...LANGUAGE_NAMES.zh,
   losses: ZH_LOSSES,
   controls: ZH_CONTROLS,
   readout: ZH_READOUT,
