@@ -131,9 +131,18 @@ export function quantisedRange(lo: number, hi: number): [number, number] {
   return paddedRange(a, b, 0.04);
 }
 
-/** Whether some finite value of `y` lies within [lo, hi]: a line that is drawn at all. */
+/**
+ * Whether the line through `y` shows within [lo, hi] at all: a point inside, or a segment that crosses the
+ * whole band between two points (a steep line is drawn across the plot though no grid point is inside it;
+ * counting only points made its legend entry flicker on and off during a β drag).
+ */
 export function visibleWithin(y: NumberArray, [lo, hi]: readonly [number, number]): boolean {
-  for (let i = 0; i < y.length; i++) if (y[i] >= lo && y[i] <= hi) return true;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (v >= lo && v <= hi) return true;
+    const u = i > 0 ? y[i - 1] : NaN;
+    if ((u < lo && v > hi) || (u > hi && v < lo)) return true;
+  }
   return false;
 }
 
