@@ -57,8 +57,8 @@ import { drawsByView, installLongTaskProbe, type Span } from './ui/probe.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist/`;
 const LOAD_RUNS = Number(process.env.LOAD_RUNS ?? 3);
-/** Tall enough for three views under the sticky time cursor. */
-const PLAY_VIEWPORT = { width: 1280, height: 1500 };
+/** Tall enough for three views (loss, gradient, training and more) under the sticky time cursor. */
+const PLAY_VIEWPORT = { width: 1280, height: 2400 };
 
 const c = EN_CONTROLS;
 const v = `v=${URL_VERSION}`;
@@ -149,8 +149,8 @@ async function measureSliders(browser: Browser, url: string) {
   return { floor, runs };
 }
 
-/** The views Play is watched on: the first three the cursor moves, from the training view down. */
-const PLAY_VIEW = 'training';
+/** The views Play is watched on: from the loss view down (loss, gradient, training, …). */
+const PLAY_VIEW = 'loss';
 
 interface PlayRun {
   views: string[];
