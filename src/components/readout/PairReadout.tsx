@@ -20,6 +20,7 @@ import type { LossId } from '../../math/index.ts';
 import { useCompareCursorRuns, useCursorRuns } from '../views/useCursorRuns.ts';
 import { useToyFields, useTrainingPending } from '../views/useToyRuns.ts';
 import { lazyPart } from '../lazyPart.tsx';
+import { PendingReadout } from './PendingReadout.tsx';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the two gradients): the same in every language. */
@@ -151,14 +152,7 @@ function PairOfLossesReadout() {
   );
   // Past step 0 while a heavy training is under way: no column can be filled yet, and none is shown.
   if (runs === null || vsRuns === null)
-    return (
-      <section className="pair-readout" aria-labelledby={headingId}>
-        {heading}
-        <p className="view-pending" role="status">
-          {pendingNote}
-        </p>
-      </section>
-    );
+    return <PendingReadout headingId={headingId} heading={heading} note={pendingNote} />;
   const losses = t > 0 ? toy.losses : startLosses;
   const inputs: PairLossFields = t > 0 ? toy : startInputs;
   const columns = losses.map((id) => columnAtStep(id, inputs, runs, t));

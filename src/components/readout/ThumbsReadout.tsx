@@ -11,6 +11,7 @@ import { formatNumber } from '../../math/numberFormat.ts';
 import { thumbsColumnsAt, type ThumbsColumn } from '../../derive/thumbsDown.ts';
 import type { ThumbsRowKey } from '../../i18n/types/thumbs.ts';
 import { useToyFields, useToyRuns, useTrainingPending } from '../views/useToyRuns.ts';
+import { PendingReadout } from './PendingReadout.tsx';
 import './readout.css';
 
 /** Row names are TRL's metric names (and the push on log π(A)): the same in every language. */
@@ -77,15 +78,7 @@ export function ThumbsReadout() {
     </h2>
   );
   // Every column reads its run (step 0 included: the run's z0): none is shown while a heavy one trains.
-  if (trained === null)
-    return (
-      <section className="pair-readout" aria-labelledby={headingId}>
-        {heading}
-        <p className="view-pending" role="status">
-          {pendingNote}
-        </p>
-      </section>
-    );
+  if (trained === null) return <PendingReadout headingId={headingId} heading={heading} note={pendingNote} />;
   const columns = thumbsColumnsAt({ ...fields, losses }, trained.runs, t);
   return (
     <section className="pair-readout" aria-labelledby={headingId}>

@@ -7,12 +7,9 @@ import { useStore, useViewStore } from '../storeContext.tsx';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
+import { ToyRunsGate, type ToyViewBodyProps } from './ToyRunsGate.tsx';
 import { ThumbsPlaneView, useThumbsDown } from './ThumbsViews.tsx';
-import { useToyFields, useTrainingPending } from './useToyRuns.ts';
-import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
-import { noFigure } from './noFigure.ts';
-import type { ToyFields } from '../../derive/toy.ts';
-import type { TrainingRunInput } from '../../derive/types.ts';
+import { withCompareCaption } from './useCompare.ts';
 import { planeCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
 /** Under thumbs-down data there is no pair: the view shows what the data are instead (ThumbsViews.tsx). */
@@ -21,22 +18,10 @@ export function PlaneView() {
 }
 
 function PairPlaneView() {
-  const fields = useToyFields();
-  const trained = useToyViewRuns(fields);
-  const pending = useTrainingPending(fields);
-  if (trained) return <PairPlaneViewOf fields={fields} runs={trained.runs.runs} vs={trained.vs} />;
-  return <ViewSection id="plane" figure={noFigure} height={420} pending={pending} />;
+  return <ToyRunsGate id="plane" height={420} body={PairPlaneViewOf} />;
 }
 
-function PairPlaneViewOf({
-  fields,
-  runs,
-  vs,
-}: {
-  fields: ToyFields;
-  runs: TrainingRunInput[];
-  vs: CompareRuns | null;
-}) {
+function PairPlaneViewOf({ fields, runs, vs }: ToyViewBodyProps) {
   const theme = usePlotTheme();
   const strings = useStrings();
   const { views, losses, figures } = strings;

@@ -6,31 +6,16 @@ import { simplexOf } from '../../derive/simplex.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { ViewSection } from './ViewSection.tsx';
-import { useToyFields, useTrainingPending } from './useToyRuns.ts';
-import { noFigure } from './noFigure.ts';
-import type { ToyFields } from '../../derive/toy.ts';
-import type { TrainingRunInput } from '../../derive/types.ts';
+import { ToyRunsGate, type ToyViewBodyProps } from './ToyRunsGate.tsx';
 import { useViewStore } from '../storeContext.tsx';
-import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
+import { withCompareCaption } from './useCompare.ts';
 import { simplexCompareTraces, withCompareTraces } from '../../figures/compare.ts';
 
 export function SimplexView() {
-  const fields = useToyFields();
-  const trained = useToyViewRuns(fields);
-  const pending = useTrainingPending(fields);
-  if (trained) return <SimplexViewOf fields={fields} runs={trained.runs.runs} vs={trained.vs} />;
-  return <ViewSection id="simplex" figure={noFigure} height={420} pending={pending} />;
+  return <ToyRunsGate id="simplex" height={420} body={SimplexViewOf} />;
 }
 
-function SimplexViewOf({
-  fields,
-  runs,
-  vs,
-}: {
-  fields: ToyFields;
-  runs: TrainingRunInput[];
-  vs: CompareRuns | null;
-}) {
+function SimplexViewOf({ fields, runs, vs }: ToyViewBodyProps) {
   const theme = usePlotTheme();
   const t = useViewStore((st) => st.t);
   const strings = useStrings();
