@@ -23,6 +23,11 @@ export interface TrainingFigureOptions {
   data?: ResponseData;
   /** The time cursor's step: a vertical line over every panel (none when absent). */
   step?: number;
+  /**
+   * Points drawn per series at most (decimate.ts; default MAX_DRAWN_POINTS). The data exports pass
+   * Infinity: a file holds every step.
+   */
+  maxDrawnPoints?: number;
 }
 
 /** Column k of probs[t][k], for the first `n` steps (default all). */
@@ -90,7 +95,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
     for (let k = 0; k < K; k++) {
       const style = responseStyle(k, theme, opts.data);
       // Long runs are thinned for drawing, peaks and ends kept (decimate.ts).
-      const { x, y } = decimatedSteps(probColumn(run.probs, k, shown));
+      const { x, y } = decimatedSteps(probColumn(run.probs, k, shown), opts.maxDrawnPoints);
       data.push(
         lineTrace(
           s.responseLabel(k, opts.data),

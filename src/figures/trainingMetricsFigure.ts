@@ -22,6 +22,11 @@ export interface TrainingMetricsFigureOptions {
   maxColumns?: number;
   /** The time cursor's step: a vertical line over every panel (none when absent). */
   step?: number;
+  /**
+   * Points drawn per series at most (decimate.ts; default MAX_DRAWN_POINTS). The data exports pass
+   * Infinity: a file holds every step.
+   */
+  maxDrawnPoints?: number;
 }
 
 export function trainingMetricsFigure(
@@ -62,7 +67,7 @@ export function trainingMetricsFigure(
       else series.push(all);
       lastStep = Math.max(lastStep, all.length - 1);
       // Long runs are thinned for drawing, peaks and ends kept (decimate.ts).
-      const drawn = decimatedSteps(y);
+      const drawn = decimatedSteps(y, opts.maxDrawnPoints);
       data.push(
         lineTrace(
           label,

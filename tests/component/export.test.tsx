@@ -185,6 +185,23 @@ describe('the export menu of a view', () => {
     expect(screen.getByRole('status').textContent).toBe(EN.views.exportMenu.saved('dpo-explorer-loss.csv'));
   });
 
+  it('puts the data figure, not the drawn one, in the CSV and JSON where a view has one (every step of a long run)', async () => {
+    const DATA: Figure = {
+      ...FIGURE,
+      data: [{ type: 'scatter', name: 'all steps', x: [0, 1, 2], y: [3, 4, 5] }],
+    };
+    const { user } = renderWithStore(<ViewSection id="loss" figure={buildFigure} dataFigure={() => DATA} />);
+    await plotDrawn();
+    await user.click(toggle());
+    await user.click(format(EN.views.exportMenu.csv));
+    await user.click(toggle());
+    await user.click(format(EN.views.exportMenu.json));
+    expect(downloads.map((d) => d.name)).toEqual(['dpo-explorer-loss.csv', 'dpo-explorer-loss.json']);
+    expect((await blobText(downloads[0].blob)).replace(/^\uFEFF/, '')).toBe(figureToCsv(DATA));
+    expect(await blobText(downloads[1].blob)).toBe(figureToJson(DATA, EN.views.sections.loss.title));
+    expect(figureToCsv(DATA)).not.toBe(figureToCsv(FIGURE));
+  });
+
   it('downloads the plotted data as JSON titled with the view’s heading', async () => {
     const { user } = renderView();
     await plotDrawn();

@@ -108,6 +108,27 @@ describe('the training plots of a long run', () => {
     }
   });
 
+  it('are whole for the data exports (maxDrawnPoints: Infinity): every step, every value', () => {
+    const probs = trainingFigure([run], {
+      theme: LIGHT_THEME,
+      strings: EN,
+      responses: 4,
+      maxDrawnPoints: Infinity,
+    });
+    for (const [k, t] of traces(probs).entries()) {
+      expect(Array.from(t.x!)).toEqual(Array.from({ length: steps + 1 }, (_, i) => i));
+      expect(Array.from(t.y!)).toEqual(run.probs.map((p) => p[k]));
+    }
+    const metrics = trainingMetricsFigure([run], {
+      theme: LIGHT_THEME,
+      strings: EN,
+      metrics: ['loss'],
+      maxDrawnPoints: Infinity,
+    });
+    const loss = traces(metrics).find((d) => (d.x?.length ?? 0) > 2)!;
+    expect(Array.from(loss.y!)).toEqual(Array.from(run.loss));
+  });
+
   it('draw each metric thinned the same way', () => {
     const fig = trainingMetricsFigure([run], {
       theme: LIGHT_THEME,

@@ -27,6 +27,11 @@ export interface PlotImageSource {
 
 export interface ExportSource {
   figure: Figure;
+  /**
+   * The figure whose data the CSV and JSON hold, built when one is made (default: `figure`): every step of
+   * a long run, where the drawn figure thins its series for drawing (figures/decimate.ts).
+   */
+  dataFigure?: () => Figure;
   /** The plot's heading: the JSON's title and the image's alternative text. */
   title: string;
   /** Names the files: dpo-explorer-<fileId>.<format>. */
@@ -45,13 +50,13 @@ function needsImage(format: ExportFormat): boolean {
 export async function exportFile(format: ExportFormat, src: ExportSource): Promise<ExportedFile> {
   const name = exportFileName(src.fileId, format);
   if (format === 'csv') {
-    const text = figureToCsv(src.figure);
+    const text = figureToCsv(src.dataFigure?.() ?? src.figure);
     // The byte-order mark lets Excel read UTF-8 (ρ, β, Chinese trace names); pandas and R skip it.
     const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
     return { name, blob, preview: { kind: 'text', text } };
   }
   if (format === 'json') {
-    const text = figureToJson(src.figure, src.title);
+    const text = figureToJson(src.dataFigure?.() ?? src.figure, src.title);
     return { name, blob: new Blob([text], { type: 'application/json' }), preview: { kind: 'text', text } };
   }
   if (!src.image) throw new Error('The plot has not been drawn yet.');
@@ -73,7 +78,7 @@ function formatButtons(list: HTMLElement | null): HTMLButtonElement[] {
 type Status =
   { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; file: ExportedFile } | { kind: 'failed' };
 
-export function ExportMenu({ figure, title, fileId, image }: ExportMenuProps) {
+export function ExportMenu({ figure, dataFigure, title, fileId, image }: ExportMenuProps) {
   const strings = useStrings().views.exportMenu;
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -109,7 +114,7 @@ export function ExportMenu({ figure, title, fileId, image }: ExportMenuProps) {
     setStatusFigure(figure);
     setStatus(needsImage(format) ? { kind: 'working' } : { kind: 'idle' });
     try {
-      const file = await exportFile(format, { figure, title, fileId, image });
+      const file = await exportFile(format, { figure, dataFigure, title, fileId, image });
       if (saveBlob(file.blob, file.name)) setStatus({ kind: 'saved', file });
       else {
         setStatus({ kind: 'idle' });

@@ -94,17 +94,36 @@ function TrainingViewOf({
   }, [views, timeCursor, shownStep, fields.steps, vs, strings]);
 
   const maxColumns = usePanelColumns();
-  const probsFigure = useCallback(() => {
-    const opts = { theme, strings: figures, responses: fields.responses, maxColumns, data, step: t };
-    const main = trainingFigure(runs, opts);
-    // y_l is already dashed here: the second run is dotted (y_w) and dash-dotted (y_l).
-    return vs ? overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, { dashesTaken: true }) : main;
-  }, [runs, theme, figures, fields.responses, maxColumns, data, vs, t]);
-  const metricsFigure = useCallback(() => {
-    const opts = { theme, strings: figures, metrics, maxColumns, step: t };
-    const main = trainingMetricsFigure(runs, opts);
-    return vs ? overlayCompare(main, trainingMetricsFigure(vs.runs, opts), vs.names) : main;
-  }, [runs, theme, figures, metrics, maxColumns, vs, t]);
+  // `maxDrawnPoints`: the drawn figures thin long series; the data exports (Infinity) hold every step.
+  const probsFigureOf = useCallback(
+    (maxDrawnPoints?: number) => {
+      const opts = {
+        theme,
+        strings: figures,
+        responses: fields.responses,
+        maxColumns,
+        data,
+        step: t,
+        maxDrawnPoints,
+      };
+      const main = trainingFigure(runs, opts);
+      // y_l is already dashed here: the second run is dotted (y_w) and dash-dotted (y_l).
+      return vs ? overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, { dashesTaken: true }) : main;
+    },
+    [runs, theme, figures, fields.responses, maxColumns, data, vs, t],
+  );
+  const metricsFigureOf = useCallback(
+    (maxDrawnPoints?: number) => {
+      const opts = { theme, strings: figures, metrics, maxColumns, step: t, maxDrawnPoints };
+      const main = trainingMetricsFigure(runs, opts);
+      return vs ? overlayCompare(main, trainingMetricsFigure(vs.runs, opts), vs.names) : main;
+    },
+    [runs, theme, figures, metrics, maxColumns, vs, t],
+  );
+  const probsFigure = useCallback(() => probsFigureOf(), [probsFigureOf]);
+  const probsData = useCallback(() => probsFigureOf(Infinity), [probsFigureOf]);
+  const metricsFigure = useCallback(() => metricsFigureOf(), [metricsFigureOf]);
+  const metricsData = useCallback(() => metricsFigureOf(Infinity), [metricsFigureOf]);
   const toggle = (name: (typeof TRL_METRICS)[number]) =>
     update({ trainingMetrics: toggledMetrics(metrics, name) });
 
@@ -114,6 +133,7 @@ function TrainingViewOf({
         id="training"
         text={text}
         figure={probsFigure}
+        dataFigure={probsData}
         height={320}
         zoomable
         toolbar={
@@ -135,6 +155,7 @@ function TrainingViewOf({
             id="metrics"
             text={metricsText}
             figure={metricsFigure}
+            dataFigure={metricsData}
             zoomable
             toolbar={
               <fieldset className="view-toolbar metric-picker">

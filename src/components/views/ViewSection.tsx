@@ -18,6 +18,8 @@ export interface ViewSectionProps {
   text?: ViewText;
   /** Builds the figure; a throw is caught by the boundary instead of blanking the page. */
   figure: () => Figure;
+  /** Builds the figure the data exports hold, when it differs from the drawn one (ExportMenu.tsx). */
+  dataFigure?: () => Figure;
   height?: number;
   /** Extra controls shown above the plot (e.g. a metric picker). */
   toolbar?: ReactNode;
@@ -32,6 +34,7 @@ export interface ViewSectionProps {
 
 const PlotWithSummary = memo(function PlotWithSummary({
   figure,
+  dataFigure,
   label,
   height,
   summaryId,
@@ -40,6 +43,7 @@ const PlotWithSummary = memo(function PlotWithSummary({
   actions,
 }: {
   figure: () => Figure;
+  dataFigure?: () => Figure;
   label: string;
   height: number;
   summaryId: string;
@@ -62,7 +66,7 @@ const PlotWithSummary = memo(function PlotWithSummary({
         createPortal(
           <>
             <PlotZoomControls zoom={zoom} title={label} />
-            <ExportMenu figure={f} title={label} fileId={fileId} image={image} />
+            <ExportMenu figure={f} dataFigure={dataFigure} title={label} fileId={fileId} image={image} />
           </>,
           actions,
         )}
@@ -87,6 +91,7 @@ export function ViewSection({
   id,
   text: givenText,
   figure,
+  dataFigure,
   height = 340,
   toolbar,
   zoomable = false,
@@ -116,6 +121,7 @@ export function ViewSection({
         <PlotErrorBoundary resetKey={figure}>
           <PlotWithSummary
             figure={figure}
+            dataFigure={dataFigure}
             label={text.title}
             height={height}
             summaryId={summaryId}
