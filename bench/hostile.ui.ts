@@ -2,28 +2,18 @@
 // settles, the main-thread tasks over 200 ms while it loads (PerformanceObserver 'longtask'), and each view's
 // draws. Run: npx tsx bench/hostile.ui.ts [runs]   (HASH=... measures another link)
 import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
 import { launchBrowser } from '../tests/browser/browser.ts';
-import { LOSS_IDS } from '../src/math/lossInfo.ts';
-import { URL_VERSION } from '../src/state/urlParams.ts';
-import { TALL } from './ui/common.ts';
-import { measureHostile } from './ui/hostile.ts';
+import { previewApp, TALL } from './ui/common.ts';
+import { HOSTILE_HASH, measureHostile } from './ui/hostile.ts';
 import { drawsByView } from './ui/probe.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HASH =
-  process.env.HASH ??
-  `v=${URL_VERSION}&loss=${LOSS_IDS.join(',')}&k=6&ref=0.3,0.25,0.15,0.1,0.1,0.1&start=0,0,0,0,0,0&steps=2000`;
+const HASH = process.env.HASH ?? HOSTILE_HASH;
 const RUNS = Number(process.argv[2] ?? 3);
 const RATE = Number(process.env.RATE ?? 1);
 
-const server = await preview({
-  root: ROOT,
-  preview: { port: 0, host: '127.0.0.1', strictPort: false },
-  logLevel: 'warn',
-});
-const address = server.httpServer.address();
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+const server = await previewApp(ROOT);
+const url = server.url;
 const browser = await launchBrowser();
 try {
   for (let i = 0; i < RUNS; i++) {

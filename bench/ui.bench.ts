@@ -14,16 +14,16 @@
 import { statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/browser/browser.ts';
 import { EN_CONTROLS } from '../src/i18n/en/controls.ts';
 import { EN_TIME_CURSOR } from '../src/i18n/en/timeCursor.ts';
-import { LOSS_IDS } from '../src/math/lossInfo.ts';
 import { URL_VERSION } from '../src/state/urlParams.ts';
 import {
   KEEP_NAMES_SHIM,
   NORMAL,
+  previewApp,
   TALL,
   THROTTLE_RATES,
   throttle,
@@ -51,7 +51,7 @@ import {
   type DragLatency,
 } from './ui/drag.ts';
 import { measurePlay, type PlayResult } from './ui/play.ts';
-import { measureHostile, type HostileResult } from './ui/hostile.ts';
+import { HOSTILE_HASH, measureHostile, type HostileResult } from './ui/hostile.ts';
 import { drawsByView, installLongTaskProbe, type Span } from './ui/probe.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -87,8 +87,6 @@ const SLIDERS: SliderCase[] = [
   },
   { name: 'Step shown (time cursor)', label: EN_TIME_CURSOR.label, hash: v, view: 'loss' },
 ];
-
-const HOSTILE_HASH = `${v}&loss=${LOSS_IDS.join(',')}&k=6&ref=0.3,0.25,0.15,0.1,0.1,0.1&start=0,0,0,0,0,0&steps=2000`;
 
 interface SliderRun {
   slider: SliderCase;
@@ -382,13 +380,8 @@ async function main() {
     console.log('done');
   }
   statSync(`${DIST}index.html`);
-  const server: PreviewServer = await preview({
-    root: ROOT,
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+  const server = await previewApp(ROOT);
+  const url = server.url;
   const browser = await launchBrowser();
   const version = browser.version();
 

@@ -1,6 +1,7 @@
 // Shared pieces of the UI benchmark: viewports, CPU throttling, the shim for functions sent to the page,
 // finding a slider by its visible label, and the order statistics and number formats of the report.
 import type { CDPSession, Page } from 'playwright-core';
+import { preview } from 'vite';
 
 export const THROTTLE_RATES = [1, 4] as const;
 export const TALL = { width: 1400, height: 9000 };
@@ -80,4 +81,16 @@ export function markdownTable(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (c ?? '').padEnd(widths[i])).join(' | ')} |`;
   return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** `vite preview` of the built app in `root` on a free port: its base URL and how to stop it. */
+export async function previewApp(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await preview({
+    root,
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 4173;
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }

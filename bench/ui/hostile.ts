@@ -2,10 +2,15 @@
 // page settles (every plot drawn, then no long task and no draw for QUIET_MS) and the longest main-thread
 // task on the way.
 import type { Browser } from 'playwright-core';
+import { LOSS_IDS } from '../../src/math/lossInfo.ts';
+import { URL_VERSION } from '../../src/state/urlParams.ts';
 import { KEEP_NAMES_SHIM, throttle } from './common.ts';
 import { installLongTaskProbe, spansBetween, type Span } from './probe.ts';
 
 const QUIET_MS = 2000;
+
+/** The link's hash: every loss, K = 6, 2,000 steps. */
+export const HOSTILE_HASH = `v=${URL_VERSION}&loss=${LOSS_IDS.join(',')}&k=6&ref=0.3,0.25,0.15,0.1,0.1,0.1&start=0,0,0,0,0,0&steps=2000`;
 
 export interface HostileResult {
   /** ms from navigation start to the end of the last long task or draw before the quiet period. */

@@ -11,13 +11,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Config, Data, Layout, LayoutAxis, PlotRelayoutEvent } from 'plotly.js';
 import type { Figure } from '../../figures/types.ts';
-import {
-  loadPatchHelpers,
-  loadPlotly,
-  type PlotlyModule,
-  type RedrawAxes,
-  type RedrawNotes,
-} from './plotlyLoader.ts';
+import { loadPatchHelpers, loadPlotly, type PatchHelpers, type PlotlyModule } from './plotlyLoader.ts';
 import { usePlotHeightCap, usePlotHeightOverride } from './plotHeight.ts';
 import { cancelDraw, scheduleDraw } from './drawScheduler.ts';
 import { planFramePatch } from '../../figures/framePatch.ts';
@@ -156,8 +150,8 @@ export function PlotlyPlot({
   // The figure on screen (drawn in full or patched) with the draw settings it was drawn at.
   const shownRef = useRef<{ figure: Figure; height: number; zoom: boolean; resetCount: number } | null>(null);
   const settleRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const redrawNotesRef = useRef<RedrawNotes | null>(null);
-  const redrawAxesRef = useRef<RedrawAxes | null>(null);
+  // Plotly's partial redraws that patched frames use (loaded with Plotly).
+  const helpersRef = useRef<PatchHelpers | null>(null);
   // The figure of the last full draw: Plotly's own copy of the data, which a relayout redraws.
   const plottedRef = useRef<Figure | null>(null);
   // True while a patched frame relayouts an axis range: that is not the user zooming.
@@ -170,8 +164,7 @@ export function PlotlyPlot({
     Promise.all([loadPlotly(), loadPatchHelpers()]).then(
       ([p, helpers]) => {
         if (!alive) return;
-        redrawNotesRef.current = helpers.redrawNotes;
-        redrawAxesRef.current = helpers.redrawAxes;
+        helpersRef.current = helpers;
         setPlotly(() => p);
       },
       (e: unknown) => alive && setLoadError(e instanceof Error ? e : new Error(String(e))),
@@ -222,15 +215,14 @@ export function PlotlyPlot({
     // A frame that only moves what the drawn figure shows (figures/framePatch.ts): true when it was written.
     const patchFrame = async (shown: Figure): Promise<boolean> => {
       const patch = planFramePatch(shown, figure);
-      const redraw = redrawNotesRef.current;
-      if (!patch || !redraw) return false;
+      const helpers = helpersRef.current;
+      if (!patch || !helpers) return false;
       const ranges = Object.entries(patch.ranges);
-      if (ranges.length === 0) return applyFramePatch(div, figure.data, patch, redraw);
+      if (ranges.length === 0) return applyFramePatch(div, figure.data, patch, helpers.redrawNotes);
       // A range moved: Plotly redraws the axes, and with them every trace and cursor line from its own copy
       // of the last full draw, so those moves are planned from that draw. A zoomed plot keeps its zoom.
       const plotted = plottedRef.current;
-      const redrawAxes = redrawAxesRef.current;
-      if (zoomedRef.current || !plotted || !redrawAxes) return false;
+      if (zoomedRef.current || !plotted) return false;
       const fromPlotted = planFramePatch(plotted, figure);
       if (!fromPlotted) return false;
       const update: Record<string, [number, number]> = {};
@@ -238,14 +230,14 @@ export function PlotlyPlot({
       relayingRef.current = true;
       try {
         await plotly.relayout(div, update as unknown as Partial<Layout>);
-        await redrawAxes(
+        await helpers.redrawAxes(
           div,
           Object.keys(update).map((k) => k.replace('.range', '')),
         );
       } finally {
         relayingRef.current = false;
       }
-      return applyFramePatch(div, figure.data, { ...fromPlotted, notes: patch.notes }, redraw);
+      return applyFramePatch(div, figure.data, { ...fromPlotted, notes: patch.notes }, helpers.redrawNotes);
     };
     scheduleDraw(div, async () => {
       const shown = shownRef.current;

@@ -22,7 +22,12 @@ export function loadPlotly(): Promise<PlotlyModule> {
 }
 
 /** The chunk's partial redraws that patched drag frames use (applyFramePatch.ts, PlotlyPlot.tsx). */
-export function loadPatchHelpers(): Promise<{ redrawNotes: RedrawNotes; redrawAxes: RedrawAxes }> {
+export interface PatchHelpers {
+  redrawNotes: RedrawNotes;
+  redrawAxes: RedrawAxes;
+}
+
+export function loadPatchHelpers(): Promise<PatchHelpers> {
   return loadChunk().then((m) => ({ redrawNotes: m.redrawNotes, redrawAxes: m.redrawAxes }));
 }
 

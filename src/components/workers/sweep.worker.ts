@@ -2,17 +2,6 @@
 // for them.
 import { computeSweeps } from '../../derive/sweeps.ts';
 import type { ToyFields } from '../../derive/toy.ts';
+import { answerRequests } from './answerRequests.ts';
 
-interface Request {
-  id: number;
-  fields: ToyFields;
-}
-
-self.onmessage = (e: MessageEvent<Request>) => {
-  const { id, fields } = e.data;
-  try {
-    self.postMessage({ id, sweeps: computeSweeps(fields) });
-  } catch (err) {
-    self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
-  }
-};
+answerRequests<ToyFields>((fields) => ({ reply: { sweeps: computeSweeps(fields) } }));
