@@ -7,7 +7,7 @@
 // push that changes sign (IPO past its target h* = 1/(2β)) shows its negative side; where it does, a
 // dotted vertical line marks h* with a label.
 import type { Annotation, Data } from 'plotly.js';
-import type { Figure, PlotTheme } from './types.ts';
+import type { Figure, HeldRanges, PlotTheme } from './types.ts';
 import type { LossCurveInput } from '../derive/types.ts';
 import type { FigureStrings, GradientSummaryPart } from '../i18n/types/figures.ts';
 import { openSymbol } from './lossStyle.ts';
@@ -19,6 +19,8 @@ export interface GradientFigureOptions {
   beta: number;
   theme: PlotTheme;
   strings: FigureStrings;
+  /** Ranges to keep covering (a drag's, HeldRanges): only the y axis is held, x follows the curves' grid. */
+  held?: HeldRanges;
 }
 
 /** −d/β and d/β along the curve: the pushes the gradient view plots. */
@@ -83,7 +85,7 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
     (c) => [c.push.chosen, c.push.rejected],
     (c) => [c.chosenStart, c.rejectedStart],
     beta,
-    { symmetric: true, include: [1] },
+    { symmetric: true, include: [1], held: opts.held?.yaxis },
   );
   const [yLo, yHi] = yRange;
   const lines: Data[] = [];

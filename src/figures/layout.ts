@@ -131,6 +131,32 @@ export function quantisedRange(lo: number, hi: number): [number, number] {
   return paddedRange(a, b, 0.04);
 }
 
+/** `range` widened to cover `held` too (a range held during a drag, HeldRanges); `range` itself without one. */
+export function withHeld(
+  range: [number, number],
+  held: readonly [number, number] | undefined,
+): [number, number] {
+  if (!held || !Number.isFinite(held[0]) || !Number.isFinite(held[1])) return range;
+  return [Math.min(range[0], held[0]), Math.max(range[1], held[1])];
+}
+
+const AXIS_NAME = /^[xy]axis\d*$/;
+
+/** The fixed ranges of a figure's axes, by layout axis name: what a view holds during a drag. */
+export function figureRanges(figure: Figure): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const [k, v] of Object.entries(figure.layout)) {
+    if (!AXIS_NAME.test(k) || typeof v !== 'object' || v === null) continue;
+    const r = (v as { range?: unknown }).range;
+    if (Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'number' && Number.isFinite(x)))
+      out[k] = [r[0] as number, r[1] as number];
+  }
+  return out;
+}
+
+/** The layout key of axis id `id`: 'y' → 'yaxis', 'y3' → 'yaxis3'. */
+export const axisName = (id: string): string => `${id.charAt(0)}axis${id.slice(1)}`;
+
 /**
  * Whether the line through `y` shows within [lo, hi] at all: a point inside, or a segment that crosses the
  * whole band between two points (a steep line is drawn across the plot though no grid point is inside it;

@@ -2,7 +2,7 @@
 // curve and the closed-form optimum of h as a dotted vertical line.
 import type { Annotation, Data, Layout } from 'plotly.js';
 import { LOSS_IDS, LOSS_INFO, type LossId, type MarginCurve } from '../math/index.ts';
-import type { Figure, PlotTheme } from './types.ts';
+import type { Figure, HeldRanges, PlotTheme } from './types.ts';
 import type { LossCurveInput } from '../derive/types.ts';
 import type { FigureStrings, LossSummaryPart } from '../i18n/types/figures.ts';
 import { formatFixed } from '../math/numberFormat.ts';
@@ -15,6 +15,7 @@ import {
   paddedRange,
   quantisedRange,
   visibleWithin,
+  withHeld,
   type NumberArray,
 } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
@@ -26,6 +27,8 @@ export interface LossFigureOptions {
   strings: FigureStrings;
   /** The preference probability p, only for the wording of "no finite optimum (p = 1)" notes. */
   preferenceProb?: number;
+  /** Ranges to keep covering (a drag's, HeldRanges): only the y axis is held, x follows the curves' grid. */
+  held?: HeldRanges;
 }
 
 /**
@@ -83,6 +86,8 @@ function valueAtZero(x: NumberArray, y: NumberArray): number {
 }
 
 export interface CurveYRangeOptions {
+  /** A range held during a drag (HeldRanges): the result covers it too. */
+  held?: readonly [number, number];
   /** Symmetric about 0 (the gradient view: a push that changes sign shows both sides). */
   symmetric?: boolean;
   /** Values the range always covers when a bounded loss is shown (the gradient view: ±1, DPO's σ(−βh)). */
@@ -126,7 +131,7 @@ export function curveYRange<C extends { id: LossId; curve: MarginCurve }>(
     const m = Math.max(-lo, hi);
     if (m > 0) [lo, hi] = [-m, m];
   }
-  const [qa, qb] = quantisedRange(lo, hi);
+  const [qa, qb] = withHeld(quantisedRange(lo, hi), opts.held);
   if (!opts.symmetric) return [qa, qb];
   const m = Math.max(-qa, qb);
   return [-m, m];
@@ -188,6 +193,7 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
     (c) => [c.curve.loss],
     (c) => [c.current.loss],
     beta,
+    { held: opts.held?.yaxis },
   );
   const [yLo, yHi] = yRange;
 

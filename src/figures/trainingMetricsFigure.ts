@@ -2,11 +2,20 @@
 // metric (titled with TRL's name), one colour per loss.
 import type { Annotation, Data } from 'plotly.js';
 import { PICKER_METRICS, drawnSteps, trustedSteps } from '../math/index.ts';
-import type { Figure, PlotTheme } from './types.ts';
+import type { Figure, HeldRanges, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, MetricsSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyleOf } from './lossStyle.ts';
-import { emptyFigure, finiteExtent, lineTrace, quantisedRange, setStepAxes, stepGrid } from './layout.ts';
+import {
+  axisName,
+  emptyFigure,
+  finiteExtent,
+  lineTrace,
+  quantisedRange,
+  setStepAxes,
+  stepGrid,
+  withHeld,
+} from './layout.ts';
 import { decimatedSteps } from './decimate.ts';
 import { stepCursorShapes } from './stepCursor.ts';
 
@@ -27,6 +36,8 @@ export interface TrainingMetricsFigureOptions {
    * Infinity: a file holds every step.
    */
   maxDrawnPoints?: number;
+  /** Ranges to keep covering (a drag's, HeldRanges): each panel's metric axis. */
+  held?: HeldRanges;
 }
 
 export function trainingMetricsFigure(
@@ -105,7 +116,10 @@ export function trainingMetricsFigure(
     }
     const [lo, hi] = finiteExtent(series.length > 0 ? series : divergedSeries);
     // Rounded to steps (quantisedRange): a drag that keeps every panel's range is patched, not redrawn.
-    const metricAxis = { range: quantisedRange(lo, hi), title: { text: s.axis.metric(metric) } };
+    // While a slider is dragged it also covers what the panel showed so far (HeldRanges): axes that only
+    // widen during a drag are redrawn a few times, not on every move.
+    const range = withHeld(quantisedRange(lo, hi), opts.held?.[axisName(axes.y)]);
+    const metricAxis = { range, title: { text: s.axis.metric(metric) } };
     setStepAxes(layout, i, panels[i], lastStep, metricAxis, theme, s);
   });
   if (annotations.length > 0) layout.annotations = [...(layout.annotations ?? []), ...annotations];

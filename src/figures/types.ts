@@ -10,6 +10,14 @@ export interface Figure {
   summary: string;
 }
 
+/**
+ * Axis ranges by layout axis name (`yaxis`, `yaxis3`, …) that a figure keeps covering: while a slider is
+ * dragged, the ranges its plot has shown so far (components/views/useHeldRanges.ts), so the axes only ever
+ * widen during a drag instead of following every move. A builder that takes them computes every note and
+ * legend entry against the widened ranges, so what the figure says matches what it draws.
+ */
+export type HeldRanges = Readonly<Record<string, readonly [number, number]>>;
+
 export interface PlotTheme {
   name: 'light' | 'dark' | 'projector';
   paper: string;

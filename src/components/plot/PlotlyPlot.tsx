@@ -16,6 +16,8 @@ import { usePlotHeightCap, usePlotHeightOverride } from './plotHeight.ts';
 import { cancelDraw, scheduleDraw } from './drawScheduler.ts';
 import { planFramePatch } from '../../figures/framePatch.ts';
 import { applyFramePatch } from './applyFramePatch.ts';
+import { useOnScreen } from '../useOnScreen.ts';
+import { isAdjusting } from '../adjusting.ts';
 
 /**
  * How long a plot rests on a patched frame before the full draw that settles it (hover texts, Plotly's own
@@ -95,19 +97,6 @@ export interface PlotlyPlotProps {
   onZoom?: () => void;
 }
 
-function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [visible, setVisible] = useState(true);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    // No look-ahead margin: a plot just below the fold is not worth redrawing on every drag step.
-    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)));
-    io.observe(el);
-    return () => io.disconnect();
-  }, [ref]);
-  return visible;
-}
-
 export function PlotlyPlot({
   figure,
   label,
@@ -130,8 +119,8 @@ export function PlotlyPlot({
   const divRef = useRef<HTMLDivElement>(null);
   // Observe the frame, which has the plot's height from the start: the graph div is empty (0 px tall)
   // until its first draw, so it could sit just above the viewport while the plot's area is on screen.
-  const frameRef = useRef<HTMLDivElement>(null);
-  const visible = useOnScreen(frameRef);
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
+  const visible = useOnScreen(frame);
   const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const onReadyRef = useRef(onReady);
@@ -150,6 +139,8 @@ export function PlotlyPlot({
   // The figure on screen (drawn in full or patched) with the draw settings it was drawn at.
   const shownRef = useRef<{ figure: Figure; height: number; zoom: boolean; resetCount: number } | null>(null);
   const settleRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A patched frame is on screen that no full draw has settled yet.
+  const unsettledRef = useRef(false);
   // Plotly's partial redraws that patched frames use (loaded with Plotly).
   const helpersRef = useRef<PatchHelpers | null>(null);
   // The figure of the last full draw: Plotly's own copy of the data, which a relayout redraws.
@@ -193,6 +184,7 @@ export function PlotlyPlot({
         if (layout.annotations) layout.annotations = layout.annotations.map((a) => ({ ...a }));
         const gd = await plotly.react(div, plotlyData(figure.data), layout, CONFIG);
         shownRef.current = { figure, height, zoom, resetCount };
+        unsettledRef.current = false;
         plottedRef.current = figure;
         // A User Timing entry per draw, `draw:<viewId>`, so profiles and bench:ui can see what each plot costs.
         performance.measure(`draw:${viewId ?? label}`, { start, end: performance.now() });
@@ -213,11 +205,13 @@ export function PlotlyPlot({
     if (settleRef.current !== null) clearTimeout(settleRef.current);
     settleRef.current = null;
     // A frame that only moves what the drawn figure shows (figures/framePatch.ts): true when it was written.
-    const patchFrame = async (shown: Figure): Promise<boolean> => {
+    const patchFrame = async (shown: Figure): Promise<boolean | 'same'> => {
       const patch = planFramePatch(shown, figure);
       const helpers = helpersRef.current;
       if (!patch || !helpers) return false;
       const ranges = Object.entries(patch.ranges);
+      // A figure built again that draws the same (a drag's end, when its held ranges were the figure's own).
+      if (ranges.length + patch.traces.length + patch.shapes.length + patch.notes.length === 0) return 'same';
       if (ranges.length === 0) return applyFramePatch(div, figure.data, patch, helpers.redrawNotes);
       // A range moved: Plotly redraws the axes, and with them every trace and cursor line from its own copy
       // of the last full draw, so those moves are planned from that draw. A zoomed plot keeps its zoom.
@@ -239,19 +233,35 @@ export function PlotlyPlot({
       }
       return applyFramePatch(div, figure.data, { ...fromPlotted, notes: patch.notes }, helpers.redrawNotes);
     };
+    // Settle with a full draw once the figure rests (hover reads Plotly's own copy of the data), and not
+    // while a slider is still held: on a slow machine a drag's frames can be further apart than SETTLE_MS,
+    // and a 150 ms full draw between them would make every next frame later still.
+    const settleLater = () => {
+      settleRef.current = setTimeout(() => {
+        settleRef.current = null;
+        if (isAdjusting()) settleLater();
+        else scheduleDraw(div, fullDraw);
+      }, SETTLE_MS);
+    };
     scheduleDraw(div, async () => {
       const shown = shownRef.current;
       if (shown && shown.height === height && shown.zoom === zoom && shown.resetCount === resetCount) {
-        if (shown.figure === figure) return;
+        if (shown.figure === figure) {
+          if (unsettledRef.current) settleLater();
+          return;
+        }
         const start = performance.now();
-        if (await patchFrame(shown.figure)) {
+        const patched = await patchFrame(shown.figure);
+        if (patched === 'same') {
+          shownRef.current = { ...shown, figure };
+          if (unsettledRef.current) settleLater();
+          return;
+        }
+        if (patched) {
           shownRef.current = { ...shown, figure };
           performance.measure(`patch:${viewId ?? label}`, { start, end: performance.now() });
-          // Settle with a full draw once the figure rests (hover reads Plotly's own copy of the data).
-          settleRef.current = setTimeout(() => {
-            settleRef.current = null;
-            scheduleDraw(div, fullDraw);
-          }, SETTLE_MS);
+          unsettledRef.current = true;
+          settleLater();
           return;
         }
       }
@@ -274,7 +284,7 @@ export function PlotlyPlot({
   }, [plotly]);
 
   return (
-    <div ref={frameRef} className="plot-frame" style={{ minHeight: height }}>
+    <div ref={setFrame} className="plot-frame" style={{ minHeight: height }}>
       <div ref={divRef} role="img" aria-label={label} className="plot" />
       {!plotly && <p className="plot-loading">…</p>}
     </div>

@@ -199,9 +199,11 @@ export function applyFramePatch(
     const x = px((xa._offset ?? 0) + xa.r2p(move.x));
     shapeWrites.push({ path, d: `M${x},${m[2]}L${x},${m[4]}` });
   }
+  // A note's text is laid out by Plotly (its width, background, anchor): it redraws just those notes. First,
+  // because laying out a note measures its text, which makes the browser lay out everything written before
+  // it: written after the paths, each note's measure paid for laying out every moved path of the frame.
+  if (patch.notes.length > 0 && !redrawNotes(gd, patch.notes)) return false;
   writes.forEach(writeTrace);
   for (const w of shapeWrites) w.path.setAttribute('d', w.d);
-  // A note's text is laid out by Plotly (its width, background, anchor): it redraws just those notes.
-  if (patch.notes.length > 0 && !redrawNotes(gd, patch.notes)) return false;
   return true;
 }

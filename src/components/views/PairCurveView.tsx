@@ -2,7 +2,7 @@
 // loss's dot at the time cursor from its own run, and a compared run (vs=…) over them. Only the figure builder
 // and two drawing choices differ.
 import { useCallback } from 'react';
-import type { Figure, PlotTheme } from '../../figures/types.ts';
+import type { Figure, HeldRanges, PlotTheme } from '../../figures/types.ts';
 import type { FigureStrings } from '../../i18n/types/figures.ts';
 import type { LossCurveInput } from '../../derive/types.ts';
 import { pairCurvesOf } from '../../derive/pairCurvesMemo.ts';
@@ -22,6 +22,8 @@ export interface PairFigureOptions {
   theme: PlotTheme;
   strings: FigureStrings;
   preferenceProb: number;
+  /** The y range a drag has shown so far (ViewSection): the builder keeps covering it. */
+  held?: HeldRanges;
 }
 
 export function PairCurveView({
@@ -47,27 +49,30 @@ export function PairCurveView({
   // Past step 0 the dots need the runs: while a heavy training of them is under way the view says so.
   const pendingNote = useTrainingPending(useToyFields());
   const pending = runs === null || vsRuns === null ? pendingNote : undefined;
-  const figure = useCallback(() => {
-    if (runs === null || vsRuns === null) return noFigure();
-    const opts = { theme, strings, preferenceProb: fields.preferenceProb, beta: fields.beta };
-    const curves = pairCurvesOf(fields);
-    const main = build(curvesAtStep(curves, fields, runs, t), opts);
-    if (!vs) {
-      // A second run that differs only in how it trains: the same curves, its own dots past step 0.
-      if (!trainingOnlyNames || t === 0) return main;
-      return overlayCompareDots(
-        main,
-        build(curvesAtStep(curves, fields, vsRuns, t), opts),
-        trainingOnlyNames,
-      );
-    }
-    // The second run, dashed over the first: same builder, same colours per loss, its own dots at t.
-    const second = build(curvesAtStep(vs.curves, vs.state, vsRuns, t), { ...opts, beta: vs.beta });
-    return overlayCompare(main, second, vs.names, {
-      dashesTaken,
-      yFrom: pairYRangesFrom(fields.losses, vs.ids),
-    });
-  }, [build, dashesTaken, fields, theme, strings, vs, runs, vsRuns, t, trainingOnlyNames]);
+  const figure = useCallback(
+    (held?: HeldRanges) => {
+      if (runs === null || vsRuns === null) return noFigure();
+      const opts = { theme, strings, preferenceProb: fields.preferenceProb, beta: fields.beta };
+      const curves = pairCurvesOf(fields);
+      const main = build(curvesAtStep(curves, fields, runs, t), { ...opts, held });
+      if (!vs) {
+        // A second run that differs only in how it trains: the same curves, its own dots past step 0.
+        if (!trainingOnlyNames || t === 0) return main;
+        return overlayCompareDots(
+          main,
+          build(curvesAtStep(curves, fields, vsRuns, t), opts),
+          trainingOnlyNames,
+        );
+      }
+      // The second run, dashed over the first: same builder, same colours per loss, its own dots at t.
+      const second = build(curvesAtStep(vs.curves, vs.state, vsRuns, t), { ...opts, beta: vs.beta });
+      return overlayCompare(main, second, vs.names, {
+        dashesTaken,
+        yFrom: pairYRangesFrom(fields.losses, vs.ids),
+      });
+    },
+    [build, dashesTaken, fields, theme, strings, vs, runs, vsRuns, t, trainingOnlyNames],
+  );
   const base = all.views.sections[id];
   const text = vs
     ? withCompareCaption(base, vs, all, dashesTaken)

@@ -17,6 +17,12 @@ export function PlaneView() {
   return useThumbsDown() ? <ThumbsPlaneView /> : <PairPlaneView />;
 }
 
+/** `compute`, run on the first call only. */
+function once<T>(compute: () => T): () => T {
+  let done: { value: T } | null = null;
+  return () => (done ??= { value: compute() }).value;
+}
+
 function PairPlaneView() {
   return <ToyRunsGate id="plane" height={420} body={PairPlaneViewOf} />;
 }
@@ -30,8 +36,11 @@ function PairPlaneViewOf({ fields, runs, vs }: ToyViewBodyProps) {
   const t = useViewStore((st) => st.t);
   const update = useStore((st) => st.update);
   const id = planeLossId(fields.losses, picked === '' ? null : picked);
-  const plane = useMemo(() => planeOf(id, fields, runs), [id, fields, runs]);
+  // Computed when the figure is first built, not in the render: the contour grid is the costliest figure of
+  // the page, and a plot off screen during a drag is not built (rangeHold.ts). Once per loss, state and runs.
+  const planeOnce = useMemo(() => once(() => planeOf(id, fields, runs)), [id, fields, runs]);
   const figure = useCallback(() => {
+    const plane = planeOnce();
     const opts = { theme, strings: figures, current: plane.pairLogRatios, step: t };
     const main = planeFigure(plane.grid, runs, opts);
     if (!vs) return main;
@@ -47,7 +56,7 @@ function PairPlaneViewOf({ fields, runs, vs }: ToyViewBodyProps) {
     );
     const other = run && run.id === plane.grid.id ? planeFigure(plane.grid, [run], opts).summary : '';
     return withCompareTraces(main, traces, vs.names, other);
-  }, [plane, runs, theme, figures, vs, id, t]);
+  }, [planeOnce, runs, theme, figures, vs, id, t]);
   const toolbar =
     fields.losses.length > 1 ? (
       <label className="view-toolbar">

@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { trainingFigure } from '../../figures/trainingFigure.ts';
 import { trainingMetricsFigure, TRL_METRICS } from '../../figures/trainingMetricsFigure.ts';
+import type { HeldRanges } from '../../figures/types.ts';
 import { useStore, useViewStore } from '../storeContext.tsx';
 import { shownMetrics, toggledMetrics } from '../../derive/shownMetrics.ts';
 import type { TrainingRunInput } from '../../derive/types.ts';
@@ -113,16 +114,19 @@ function TrainingViewOf({
     [runs, theme, figures, fields.responses, maxColumns, data, vs, t],
   );
   const metricsFigureOf = useCallback(
-    (maxDrawnPoints?: number) => {
+    (maxDrawnPoints?: number, held?: HeldRanges) => {
       const opts = { theme, strings: figures, metrics, maxColumns, step: t, maxDrawnPoints };
-      const main = trainingMetricsFigure(runs, opts);
+      const main = trainingMetricsFigure(runs, { ...opts, held });
       return vs ? overlayCompare(main, trainingMetricsFigure(vs.runs, opts), vs.names) : main;
     },
     [runs, theme, figures, metrics, maxColumns, vs, t],
   );
   const probsFigure = useCallback(() => probsFigureOf(), [probsFigureOf]);
   const probsData = useCallback(() => probsFigureOf(Infinity), [probsFigureOf]);
-  const metricsFigure = useCallback(() => metricsFigureOf(), [metricsFigureOf]);
+  const metricsFigure = useCallback(
+    (held?: HeldRanges) => metricsFigureOf(undefined, held),
+    [metricsFigureOf],
+  );
   const metricsData = useCallback(() => metricsFigureOf(Infinity), [metricsFigureOf]);
   const toggle = (name: (typeof TRL_METRICS)[number]) =>
     update({ trainingMetrics: toggledMetrics(metrics, name) });

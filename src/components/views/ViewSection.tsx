@@ -2,7 +2,10 @@
 // error boundary, and a text alternative for screen readers (Plotly's SVG has no accessible name of its own).
 import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { Figure } from '../../figures/types.ts';
+import type { Figure, HeldRanges } from '../../figures/types.ts';
+import { rangeHold } from './rangeHold.ts';
+import { useOnScreen } from '../useOnScreen.ts';
+import { isAdjusting, useReleaseCount } from '../adjusting.ts';
 import type { ViewText } from '../../i18n/types/views.ts';
 import { useStrings } from '../strings.tsx';
 import { PlotErrorBoundary } from '../plot/PlotErrorBoundary.tsx';
@@ -16,8 +19,12 @@ export interface ViewSectionProps {
   id: string;
   /** Heading and caption; default: the strings of the view `id` (views.sections). */
   text?: ViewText;
-  /** Builds the figure; a throw is caught by the boundary instead of blanking the page. */
-  figure: () => Figure;
+  /**
+   * Builds the figure; a throw is caught by the boundary instead of blanking the page. While a slider is
+   * dragged it is handed the ranges the plot has shown so far (HeldRanges), which a builder may keep
+   * covering so that its axes widen a few times during the drag instead of moving with every step.
+   */
+  figure: (held?: HeldRanges) => Figure;
   /** Builds the figure the data exports hold, when it differs from the drawn one (ExportMenu.tsx). */
   dataFigure?: () => Figure;
   height?: number;
@@ -41,8 +48,9 @@ const PlotWithSummary = memo(function PlotWithSummary({
   fileId,
   zoomable,
   actions,
+  onScreen,
 }: {
-  figure: () => Figure;
+  figure: (held?: HeldRanges) => Figure;
   dataFigure?: () => Figure;
   label: string;
   height: number;
@@ -51,9 +59,20 @@ const PlotWithSummary = memo(function PlotWithSummary({
   zoomable: boolean;
   /** Where the export menu goes (the heading row); null until that element exists. */
   actions: HTMLElement | null;
+  /** The view is (partly) on screen: off screen its figure waits while a slider is dragged (rangeHold.ts). */
+  onScreen: boolean;
 }) {
-  // Built during render so that a throwing builder is caught by the boundary around it.
-  const f = useMemo(() => figure(), [figure]);
+  // Built during render so that a throwing builder is caught by the boundary around it. During a drag the
+  // builder keeps covering the ranges shown so far; when the drag ends (a new release count) the figure is
+  // built again on its own ranges, and that is the plot the drag leaves on screen.
+  const releases = useReleaseCount();
+  const [hold] = useState(rangeHold);
+  const f = useMemo(
+    () => hold.build(figure, isAdjusting(), onScreen),
+    // `releases` is a dependency on purpose: a drag's end rebuilds the figure without held ranges.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [hold, figure, releases, onScreen],
+  );
   const zoom = usePlotZoom(zoomable, f.layout.uirevision);
   const [image, setImage] = useState<PlotImageSource | null>(null);
   // Called after every draw; the state changes only on the first (same div, same module after that).
@@ -103,8 +122,16 @@ export function ViewSection({
   // The export menu is rendered by the plot (it needs the built figure, inside the error boundary) into
   // this slot of the heading row; a failed plot has nothing to export, so the slot stays empty.
   const [actions, setActions] = useState<HTMLDivElement | null>(null);
+  const [section, setSection] = useState<HTMLElement | null>(null);
+  const onScreen = useOnScreen(section);
   return (
-    <figure className="view" id={`view-${id}`} aria-labelledby={`${id}-title`} aria-describedby={summaryId}>
+    <figure
+      ref={setSection}
+      className="view"
+      id={`view-${id}`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={summaryId}
+    >
       <div className="view-head">
         <h3 id={`${id}-title`} className="view-title">
           {text.title}
@@ -128,6 +155,7 @@ export function ViewSection({
             fileId={id}
             zoomable={zoomable}
             actions={actions}
+            onScreen={onScreen}
           />
         </PlotErrorBoundary>
       )}
