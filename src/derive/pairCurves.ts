@@ -88,10 +88,15 @@ function quadraticTarget(id: LossId, s: PairCurveFields): number | null {
   return LOSS_INFO[id].quadratic ? optimumOnCurve(id, s, 1) : null;
 }
 
-export function computePairCurves(s: PairCurveFields): LossCurveInput[] {
+/**
+ * The curves of the chosen losses through the pair, on a margin axis of ±marginHalfWidth, or ±`minHalfWidth`
+ * when that is wider (the axis a drag has shown so far, figures' HeldRanges: it only widens during a drag).
+ */
+export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCurveInput[] {
   const h0 = currentMargin(s);
   const targets = s.losses.map((id) => quadraticTarget(id, s));
-  const grid = symmetricGrid(marginHalfWidth(h0, targets), CURVE_POINTS);
+  const half = Math.max(marginHalfWidth(h0, targets), Number.isFinite(minHalfWidth) ? minHalfWidth : 0);
+  const grid = symmetricGrid(half, CURVE_POINTS);
   const center = pairInputOf(s);
   return s.losses.map((id) => {
     const v = pairValuesOf(id, s);

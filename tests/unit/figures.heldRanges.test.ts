@@ -13,6 +13,8 @@ import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
 import { rangeHold } from '../../src/components/views/rangeHold.ts';
 import type { Figure, HeldRanges } from '../../src/figures/types.ts';
 import { curveInput, syntheticRun } from '../helpers/figureData.ts';
+import { DEFAULT_STATE } from '../../src/state/defaults.ts';
+import { pairCurvesCovering, pairCurvesOf } from '../../src/derive/pairCurvesMemo.ts';
 
 const beta = 0.1;
 const opts = { beta, theme: LIGHT_THEME, strings: EN };
@@ -109,5 +111,25 @@ describe('rangeHold (one per plot)', () => {
     // Released: the figure's own range again.
     expect(hold.build(build, false).layout.yaxis?.range).toEqual([0, 2]);
     expect(seen).toEqual([undefined, { yaxis: [0, 1] }, { yaxis: [0, 5] }, undefined]);
+  });
+});
+
+describe('a held margin axis (the curves are drawn across it)', () => {
+  const state = { ...DEFAULT_STATE, beta: 0.1 };
+
+  it('widens the grid to the held half-width, and leaves curves already as wide alone', () => {
+    const own = pairCurvesOf(state);
+    const ownHalf = own[0]!.curve.margin.at(-1)!;
+    expect(pairCurvesCovering(state, ownHalf / 2)).toBe(own);
+    const wide = pairCurvesCovering(state, ownHalf * 5);
+    expect(wide[0]!.curve.margin[0]).toBeCloseTo(-ownHalf * 5, 9);
+    expect(wide[0]!.curve.margin.at(-1)).toBeCloseTo(ownHalf * 5, 9);
+    // Same pair, same losses: the dot and the optimum do not depend on the axis.
+    expect(wide.map((c) => [c.id, c.current, c.optimum])).toEqual(
+      own.map((c) => [c.id, c.current, c.optimum]),
+    );
+    expect(pairCurvesCovering(state, ownHalf * 5)).toBe(wide);
+    const f = lossFigure(wide, { ...opts, held: { xaxis: [-ownHalf * 5, ownHalf * 5] } });
+    expect(f.layout.xaxis?.range).toEqual([-ownHalf * 5, ownHalf * 5]);
   });
 });

@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import type { Figure, HeldRanges, PlotTheme } from '../../figures/types.ts';
 import type { FigureStrings } from '../../i18n/types/figures.ts';
 import type { LossCurveInput } from '../../derive/types.ts';
-import { pairCurvesOf } from '../../derive/pairCurvesMemo.ts';
+import { pairCurvesCovering, pairCurvesOf } from '../../derive/pairCurvesMemo.ts';
 import { curvesAtStep } from '../../derive/atStep.ts';
 import { overlayCompare, overlayCompareDots, pairYRangesFrom } from '../../figures/compare.ts';
 import { usePlotTheme } from '../environment.tsx';
@@ -22,7 +22,7 @@ export interface PairFigureOptions {
   theme: PlotTheme;
   strings: FigureStrings;
   preferenceProb: number;
-  /** The y range a drag has shown so far (ViewSection): the builder keeps covering it. */
+  /** The ranges a drag has shown so far (ViewSection): y kept by the builder, x by the curves' grid. */
   held?: HeldRanges;
 }
 
@@ -53,7 +53,11 @@ export function PairCurveView({
     (held?: HeldRanges) => {
       if (runs === null || vsRuns === null) return noFigure();
       const opts = { theme, strings, preferenceProb: fields.preferenceProb, beta: fields.beta };
-      const curves = pairCurvesOf(fields);
+      // During a drag the margin axis keeps the width shown so far (HeldRanges): the curves are drawn across it.
+      const heldX = held?.xaxis;
+      const curves = heldX
+        ? pairCurvesCovering(fields, Math.max(Math.abs(heldX[0]), Math.abs(heldX[1])))
+        : pairCurvesOf(fields);
       const main = build(curvesAtStep(curves, fields, runs, t), { ...opts, held });
       if (!vs) {
         // A second run that differs only in how it trains: the same curves, its own dots past step 0.
