@@ -6,6 +6,7 @@
 import {
   excludesZero,
   isKtoLoss,
+  KTO_WEIGHT_RATIO_RANGE,
   lossInfo,
   lossReads,
   TRL_CONFIG_FIELDS,
@@ -41,7 +42,7 @@ export type TrlNote =
   /** The page had EXO's ε below the smallest; the code has `used` instead. */
   | { kind: 'exoSmoothing'; used: number }
   | { kind: 'ktoZ0'; mode: Z0Mode }
-  /** TRL's check λD·nD / (λU·nU) ∈ [1, 4/3] with nD = nU; ratio = λD/λU (Infinity when λU = 0). */
+  /** λD/λU against TRL's range for λD·nD / (λU·nU) (KTO_WEIGHT_RATIO_RANGE); Infinity when λU = 0. */
   | { kind: 'ktoRatio'; ratio: number; inRange: boolean };
 
 export interface TrlConfig {
@@ -97,13 +98,17 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
   };
 }
 
-/** λD·nD / (λU·nU) with nD = nU: TRL's recommended range is [1, 4/3]. Both weights 0 have no ratio. */
+/**
+ * λD/λU against TRL's range for λD·nD / (λU·nU), [1, 1.33] (kto_trainer.py: the KTO paper's 4/3, written 1.33, with
+ * bounds rounded to 2 decimals). TRL checks it only when the training set's counts differ (nD ≠ nU), so the note
+ * says so. Both weights 0 have no ratio.
+ */
 function ktoRatioNote(s: TrlSnippetState): TrlNote {
   const { desirableWeight: d, undesirableWeight: u } = ktoParamsOf(s);
   if (!(d > 0) && !(u > 0)) return { kind: 'ktoWeightsZero' };
   const ratio = u > 0 ? d / u : Infinity;
-  // A small tolerance so that 4/3 typed as 1.333 still counts as inside.
-  return { kind: 'ktoRatio', ratio, inRange: ratio >= 1 - 1e-9 && ratio <= 4 / 3 + 1e-3 };
+  const [lo, hi] = KTO_WEIGHT_RATIO_RANGE;
+  return { kind: 'ktoRatio', ratio, inRange: ratio >= lo - 1e-9 && ratio <= hi + 1e-9 };
 }
 
 /** The notes one loss brings, given the page's settings; which loss brings which is read off its row. */

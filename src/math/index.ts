@@ -14,7 +14,7 @@ export type {
 } from './types.ts';
 export { pairLoss, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './pairLoss.ts';
 export { EXO_MIN_SMOOTHING, smoothingFor } from './exoSmoothing.ts';
-export { ktoLoss, ktoReferencePoint, KTO_LOSS_TYPES } from './kto.ts';
+export { ktoLoss, ktoReferencePoint, KTO_LOSS_TYPES, KTO_WEIGHT_RATIO_RANGE } from './kto.ts';
 export { batchMetrics } from './batchMetrics.ts';
 export { ktoExampleCurve, ratioGrid, type RatioCurve } from './ktoExample.ts';
 export {

@@ -6,6 +6,13 @@ import { KTO_LOSS_TYPES, LOSS_INFO, checkKtoType, lossReads } from './lossInfo.t
 
 export { KTO_LOSS_TYPES, checkKtoType } from './lossInfo.ts';
 
+/**
+ * TRL's range for λD·nD / (λU·nU) (kto_trainer.py, from the KTO paper's Eq. 8, where the upper end is 4/3; TRL
+ * writes 1.33). TRL checks it, over the whole training set, only when the desirable and undesirable counts
+ * differ (`if num_desirable != num_undesirable`), and warns when the weights are outside it.
+ */
+export const KTO_WEIGHT_RATIO_RANGE: readonly [number, number] = [1, 1.33];
+
 /** Defaults of the settings KTO reads (apo_zero_unpaired reads the same weights and no z0). */
 const KTO_DEFAULTS = LOSS_INFO.kto.settings;
 

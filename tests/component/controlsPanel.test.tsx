@@ -110,11 +110,21 @@ describe('ControlsPanel', () => {
     expect(screen.getByRole('combobox', { name: 'Scenario' })).toBeTruthy();
   });
 
-  it('shows the TRL weight-ratio warning when λD/λU leaves [1, 4/3]', () => {
+  it('notes λD/λU outside TRL’s [1, 1.33], and that TRL checks it only when the counts differ', () => {
     renderWithStore(<ControlsPanel />, { desirableWeight: 1, undesirableWeight: 2 });
-    expect(
-      screen.getByText(/TRL warns when λD·nD \/ \(λU·nU\) is outside \[1, 4\/3\]; .* it is 0\.5\./),
-    ).toBeTruthy();
+    const note = screen.getByText(/λD\/λU = 0\.5, outside \[1, 1\.33\]/);
+    expect(note.textContent).toMatch(/different numbers of desirable and undesirable examples/);
+    expect(note.textContent).toMatch(/with one of each, as here, it does not check/);
+  });
+
+  it('says nothing about the ratio inside TRL’s range, at its upper end too (1.33, not 4/3)', () => {
+    for (const desirableWeight of [1, 1.2, 1.33]) {
+      const { unmount } = renderWithStore(<ControlsPanel />, { desirableWeight, undesirableWeight: 1 });
+      expect(screen.queryByText(/outside \[1, 1\.33\]/)).toBeNull();
+      unmount();
+    }
+    renderWithStore(<ControlsPanel />, { desirableWeight: 1.333, undesirableWeight: 1 });
+    expect(screen.getByText(/λD\/λU = 1\.333, outside/)).toBeTruthy();
   });
 
   it('says what λD = λU = 0 means instead of a ratio of "—"', () => {

@@ -279,8 +279,9 @@ describe('the export menu of a view', () => {
     await plotDrawn();
     await user.click(toggle());
     await user.click(format(EN.views.exportMenu.json));
+    // The file is made asynchronously (exportFile): wait for the dialog rather than assume one tick.
+    const dialog = await screen.findByRole('dialog', { name: 'dpo-explorer-loss.json' });
     expect(downloads).toEqual([]);
-    const dialog = screen.getByRole('dialog', { name: 'dpo-explorer-loss.json' });
     expect((within(dialog).getByRole('textbox') as HTMLTextAreaElement).value).toBe(
       figureToJson(FIGURE, EN.views.sections.loss.title),
     );

@@ -161,6 +161,10 @@ describe('trlSnippet', () => {
     expect(snippet(['kto'], { z0Mode: 'batch' }).notes[0]).toBe(T.notes.ktoZ0.batch);
     expect(snippet(['kto'], { z0Mode: 'fixed' }).notes[0]).toBe(T.notes.ktoZ0.fixed);
     expect(snippet(['kto'], { desirableWeight: 2 }).notes[1]).toBe(T.notes.ktoRatio('2', false));
+    // TRL's upper end is 1.33 (kto_trainer.py), not 4/3: 1.333 is outside.
+    expect(snippet(['kto'], { desirableWeight: 1.33 }).notes[1]).toBe(T.notes.ktoRatio('1.33', true));
+    expect(snippet(['kto'], { desirableWeight: 1.333 }).notes[1]).toBe(T.notes.ktoRatio('1.333', false));
+    expect(T.notes.ktoRatio('2', false)).toMatch(/only when the training set has different numbers/);
     expect(snippet(['kto'], { desirableWeight: 1, undesirableWeight: 0 }).notes[1]).toBe(
       T.notes.ktoRatio('∞', false),
     );

@@ -1,13 +1,11 @@
 // KTO's settings: the two class weights and the reference point z0 (exact KL, TRL's batch estimate, or a
-// fixed number). TRL warns about unbalanced weights; the same warning shows here, politely.
+// fixed number). TRL checks the weights' balance (only on data with unequal counts); the note says where these stand.
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
 import { formatNumber } from '../../math/numberFormat.ts';
+import { KTO_WEIGHT_RATIO_RANGE } from '../../math/index.ts';
 import { StoreNumberField } from './StoreNumberField.tsx';
 import { StoreRadioGroup } from './RadioGroup.tsx';
-
-/** TRL's KTOTrainer warns unless λD·nD / (λU·nU) lies in this interval. */
-const TRL_WEIGHT_RATIO = [1, 4 / 3] as const;
 
 function WeightRatioNote() {
   const s = useStrings().controls;
@@ -16,10 +14,10 @@ function WeightRatioNote() {
   // Both 0: no ratio to check (0/0), and nothing to train; say that rather than "it is —".
   const bothZero = !(wd > 0) && !(wu > 0);
   const ratio = wd / wu;
-  const ok = ratio >= TRL_WEIGHT_RATIO[0] && ratio <= TRL_WEIGHT_RATIO[1];
+  const ok = ratio >= KTO_WEIGHT_RATIO_RANGE[0] - 1e-9 && ratio <= KTO_WEIGHT_RATIO_RANGE[1] + 1e-9;
   return (
     <p role="status" className="polite-note">
-      {bothZero ? s.kto.weightsBothZero : ok ? '' : s.kto.weightRatioWarning(formatNumber(ratio, 3))}
+      {bothZero ? s.kto.weightsBothZero : ok ? '' : s.kto.weightRatioWarning(formatNumber(ratio, 6))}
     </p>
   );
 }

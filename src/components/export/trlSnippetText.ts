@@ -27,7 +27,8 @@ export function trlNoteText(note: TrlNote, strings: TrlSnippetStrings): string {
       return n.ktoZ0[note.mode];
     case 'ktoRatio':
       return n.ktoRatio(
-        Number.isFinite(note.ratio) ? String(Number(note.ratio.toPrecision(3))) : '∞',
+        // Six digits: a ratio just past TRL's 1.33 (1.333) must not read as 1.33 beside "outside".
+        Number.isFinite(note.ratio) ? String(Number(note.ratio.toPrecision(6))) : '∞',
         note.inRange,
       );
     default:

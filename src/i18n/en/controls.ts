@@ -63,7 +63,7 @@ export const EN_CONTROLS: ControlStrings = {
     undesirableWeight: 'Undesirable weight λU',
     weightsHelp: 'TRL’s desirable_weight and undesirable_weight.',
     weightRatioWarning: (ratio) =>
-      `TRL warns when λD·nD / (λU·nU) is outside [1, 4/3]; with one example of each it is ${ratio}.`,
+      `λD/λU = ${ratio}, outside [1, 1.33]. On a training set with different numbers of desirable and undesirable examples, TRL warns when λD·nD / (λU·nU) leaves that range; with one of each, as here, it does not check.`,
     weightsBothZero: 'With λD = λU = 0 every example weighs 0: the KTO loss is 0 and nothing trains.',
     z0Legend: 'Reference point z0',
     z0Kl: 'Exact KL',

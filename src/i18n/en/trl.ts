@@ -34,7 +34,7 @@ export const EN_TRL: TrlSnippetStrings = {
         'TRL has no fixed z0: it always estimates it from mismatched (prompt, completion) pairs in each batch, max(0, mean log-ratio).',
     },
     ktoRatio: (ratio, inRange) =>
-      `TRL recommends λD·nD / (λU·nU) in [1, 4/3] (nD, nU: desirable and undesirable examples) and warns otherwise. With as many of each, that is λD/λU = ${ratio}${inRange ? ', inside the range.' : ': outside it, so TRL will warn.'}`,
+      `TRL checks the weights only when the training set has different numbers of desirable and undesirable examples (nD ≠ nU, counted over the whole set): then it warns unless λD·nD / (λU·nU) is within [1, 1.33] (the KTO paper's Eq. 8). With as many of each it never warns. Here λD/λU = ${ratio}${inRange ? ', within [1, 1.33].' : ', outside [1, 1.33]: with counts that differ only slightly, TRL would warn.'}`,
     ktoWeightsZero:
       'With desirable_weight = undesirable_weight = 0 every example weighs 0: the KTO loss is 0 and nothing trains.',
   },

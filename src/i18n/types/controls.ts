@@ -60,7 +60,7 @@ export interface ControlStrings {
     desirableWeight: string;
     undesirableWeight: string;
     weightsHelp: string;
-    /** TRL warns unless λD·nD / (λU·nU) ∈ [1, 4/3]; here nD = nU = 1. */
+    /** λD/λU outside [1, 1.33]: TRL's range, which it checks only when nD ≠ nU (here nD = nU = 1). */
     weightRatioWarning: (ratio: string) => string;
     /** Shown instead of the ratio when λD = λU = 0 (no ratio: every example weighs 0). */
     weightsBothZero: string;

@@ -31,7 +31,7 @@ export interface TrlSnippetStrings {
     sigmoidNorm: string;
     /** How TRL's KTO gets z0, against the explorer's z0 mode. */
     ktoZ0: Record<Z0Mode, string>;
-    /** TRL's check λD·nD/(λU·nU) ∈ [1, 4/3]; ratio = λD/λU as text. */
+    /** TRL's check, only when nD ≠ nU: λD·nD/(λU·nU) ∈ [1, 1.33]; ratio = λD/λU as text. */
     ktoRatio: (ratio: string, inRange: boolean) => string;
     /** Instead of ktoRatio when both weights are 0: there is no ratio. */
     ktoWeightsZero: string;

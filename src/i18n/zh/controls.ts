@@ -63,7 +63,7 @@ export const ZH_CONTROLS: ControlStrings = {
     undesirableWeight: '非期望样本权重 λU',
     weightsHelp: '即 TRL 的 desirable_weight 与 undesirable_weight。',
     weightRatioWarning: (ratio) =>
-      `λD·nD / (λU·nU) 不在 [1, 4/3] 范围内时 TRL 会发出警告；两类样本各有一个时，这个比值为 ${ratio}。`,
+      `λD/λU = ${ratio}，不在 [1, 1.33] 内。训练集中期望与非期望样本数量不同时，λD·nD / (λU·nU) 超出这个范围 TRL 就会发出警告；像这里两类各一个时，TRL 不做检查。`,
     weightsBothZero: 'λD = λU = 0 时每个样本的权重都是 0：KTO 损失恒为 0，什么也训练不了。',
     z0Legend: '参考点 z0',
     z0Kl: '精确 KL',

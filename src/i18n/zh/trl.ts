@@ -32,7 +32,7 @@ export const ZH_TRL: TrlSnippetStrings = {
         'TRL 不支持固定的 z0：它总是用每个批次里错位配对的 (prompt, completion) 对来估计，即 max(0, 对数比率均值)。',
     },
     ktoRatio: (ratio, inRange) =>
-      `TRL 建议 λD·nD / (λU·nU) 落在 [1, 4/3] 内（nD、nU：期望样本与非期望样本的数量），否则会发出警告。两类样本数量相同时，这个比值就是 λD/λU = ${ratio}${inRange ? '，在范围之内。' : '：超出了范围，TRL 会发出警告。'}`,
+      `TRL 只在训练集中期望样本与非期望样本的数量不同（nD ≠ nU，按整个训练集计数）时检查权重：此时若 λD·nD / (λU·nU) 不在 [1, 1.33] 内（KTO 论文式 (8)），就会发出警告；两类样本数量相同时从不警告。这里 λD/λU = ${ratio}${inRange ? '，在 [1, 1.33] 之内。' : '，不在 [1, 1.33] 之内：两类样本数量只要稍有不同，TRL 就会发出警告。'}`,
     ktoWeightsZero:
       'desirable_weight = undesirable_weight = 0 时每个样本的权重都是 0：KTO 损失恒为 0，什么也训练不了。',
   },
