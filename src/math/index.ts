@@ -11,11 +11,21 @@ export type {
   KtoResult,
   BatchMetricName,
   BatchMetrics,
+  ReferenceFreeLossType,
+  ReferenceFreeInput,
+  ReferenceFreeParams,
+  ReferenceFreeResult,
 } from './types.ts';
 export { pairLoss, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './pairLoss.ts';
 export { EXO_MIN_SMOOTHING, smoothingFor } from './exoSmoothing.ts';
 export { ktoLoss, ktoReferencePoint, KTO_LOSS_TYPES, KTO_WEIGHT_RATIO_RANGE } from './kto.ts';
 export { batchMetrics } from './batchMetrics.ts';
+export {
+  referenceFreeLoss,
+  REFERENCE_FREE_LOSS_TYPES,
+  DEFAULT_SIMPO_GAMMA,
+  DEFAULT_CPO_ALPHA,
+} from './referenceFree.ts';
 export { ktoExampleCurve, ratioGrid, type RatioCurve } from './ktoExample.ts';
 export {
   dpoOptimalMargin,

@@ -82,3 +82,47 @@ export interface KtoResult {
 export type BatchMetricName = ExplorerMetricOf<'DPOTrainer'>;
 
 export type BatchMetrics = Record<BatchMetricName, number>;
+
+/** TRL's reference-free trainers (CONVENTIONS.md §7b): CPOTrainer(loss_type='simpo') and ORPOTrainer. */
+export type ReferenceFreeLossType = 'simpo' | 'orpo';
+
+export interface ReferenceFreeInput {
+  /** log π_θ(y_w), summed over the chosen completion's tokens; ≤ 0. */
+  policyChosen: number;
+  /** log π_θ(y_l), summed over the rejected completion's tokens; ≤ 0. */
+  policyRejected: number;
+  /** Completion tokens of y_w (integer ≥ 1): both trainers average the log-prob over them. */
+  chosenLength: number;
+  /** Completion tokens of y_l (integer ≥ 1). */
+  rejectedLength: number;
+  /**
+   * ORPO only: log π_θ of the prompt tokens its NLL predicts, summed; ≤ 0, default 0. TRL's causal shift
+   * never predicts the sequence's first token (usually BOS), so this is every prompt token but the first.
+   */
+  policyPrompt?: number;
+  /** ORPO only: how many prompt tokens policyPrompt sums (prompt tokens − 1; integer ≥ 0, default 0). */
+  promptLength?: number;
+}
+
+export interface ReferenceFreeParams {
+  /** SimPO's β; ORPO's λ (TRL's ORPOConfig.beta). > 0. */
+  beta: number;
+  /** SimPO's target margin γ (CPOConfig.simpo_gamma, default 0.5); any finite number. */
+  simpoGamma?: number;
+  /** Weight of SimPO's NLL term on the chosen tokens (CPOConfig.cpo_alpha, default 1); ≥ 0. */
+  cpoAlpha?: number;
+  /** SimPO's ε (CPOConfig.label_smoothing, default 0), in [0, 0.5). */
+  labelSmoothing?: number;
+}
+
+export interface ReferenceFreeResult {
+  loss: number;
+  /** ∂loss/∂policyChosen (the summed log-prob), through the per-token average and the NLL. */
+  dPolicyChosen: number;
+  /** ∂loss/∂policyRejected (the summed log-prob). */
+  dPolicyRejected: number;
+  /** TRL's rewards/chosen: β·policyChosen/chosenLength (the per-token average, no reference). */
+  rewardChosen: number;
+  /** TRL's rewards/rejected: β·policyRejected/rejectedLength. */
+  rewardRejected: number;
+}
