@@ -7,6 +7,7 @@
 // - the toy trainer gets the z0 mode itself ('kl', 'batch' or the number).
 import {
   smoothingFor,
+  DEFAULT_F_ALPHA,
   type KtoParams,
   type LossId,
   type PairInput,
@@ -78,6 +79,9 @@ export function pairParamsOf(id: LossId, s: LossParamFields): Required<PairLossP
     labelSmoothing: smoothingFor(id, s.labelSmoothing),
     ipoNormalization: s.ipoNormalization,
     discopopTau: s.discopopTau,
+    // The app has no divergence control yet: TRL's defaults (reverse_kl, i.e. plain log-ratios).
+    fDivergence: 'reverse_kl',
+    fAlphaDivergenceCoef: DEFAULT_F_ALPHA,
   };
 }
 

@@ -11,11 +11,24 @@ export type {
   KtoResult,
   BatchMetricName,
   BatchMetrics,
+  FDivergence,
+  BatchLossType,
+  BatchLossTerm,
+  BatchLossResult,
 } from './types.ts';
 export { pairLoss, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './pairLoss.ts';
 export { EXO_MIN_SMOOTHING, smoothingFor } from './exoSmoothing.ts';
 export { ktoLoss, ktoReferencePoint, KTO_LOSS_TYPES } from './kto.ts';
 export { batchMetrics } from './batchMetrics.ts';
+export { batchLoss, SORTED_BATCH_LOSSES } from './batchLoss.ts';
+export {
+  F_DIVERGENCES,
+  DEFAULT_F_ALPHA,
+  ALPHA_EXPONENT_CLAMP,
+  ALPHA_REVERSE_KL_TOLERANCE,
+  fScore,
+  type Score,
+} from './fDivergence.ts';
 export { ktoExampleCurve, ratioGrid, type RatioCurve } from './ktoExample.ts';
 export {
   dpoOptimalMargin,
@@ -57,6 +70,7 @@ export {
   type PairLossInfo,
   type UnpairedLossInfo,
   type LossSetting,
+  type DivergenceUse,
   type PairSetting,
   type UnpairedSetting,
   type ClosedFormOptimum,

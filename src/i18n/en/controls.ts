@@ -25,6 +25,8 @@ export const EN_CONTROLS: ControlStrings = {
     legend: 'Losses',
     help: 'Tick several to compare them side by side.',
     allTrlLosses: 'All TRL losses',
+    batchOnly:
+      'TRL also has aot and aot_unpaired: they sort the log-ratios across a whole batch, so they are batch losses this one-pair toy does not train.',
     selectedCount: (n) => (n === 1 ? '1 selected' : `${n} selected`),
     keepOne: (name) => `At least one loss stays selected: tick another before removing ${name}.`,
   },
@@ -49,7 +51,7 @@ export const EN_CONTROLS: ControlStrings = {
     sumHelp: 'The IPO paper uses the summed log-ratios.',
     chosenLength: 'Tokens in y_w (Lw)',
     rejectedLength: 'Tokens in y_l (Ll)',
-    lengthsHelp: 'Only IPO per-token and sigmoid_norm divide by length.',
+    lengthsHelp: 'Only IPO per-token, sigmoid_norm and sft divide by length.',
   },
 
   discopopTau: {

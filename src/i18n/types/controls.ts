@@ -31,6 +31,8 @@ export interface ControlStrings {
     help: string;
     /** Summary of the <details> holding every other TRL loss. */
     allTrlLosses: string;
+    /** Under "All TRL losses": the batch-only losses (aot, aot_unpaired) the toy does not train. */
+    batchOnly: string;
     selectedCount: (n: number) => string;
     /** Said (role="status") when someone tries to untick the last loss. */
     keepOne: (name: string) => string;

@@ -25,6 +25,8 @@ export const ZH_CONTROLS: ControlStrings = {
     legend: '损失函数',
     help: '可以同时勾选多个，并排比较。',
     allTrlLosses: 'TRL 的全部损失函数',
+    batchOnly:
+      'TRL 还有 aot 和 aot_unpaired：它们要在整个批次内对对数比率排序，属于批量损失，这个单对样本的玩具模型不训练它们。',
     selectedCount: (n) => `已选 ${n} 个`,
     keepOne: (name) => `至少要保留一个损失函数：请先勾选另一个，再取消 ${name}。`,
   },
@@ -49,7 +51,7 @@ export const ZH_CONTROLS: ControlStrings = {
     sumHelp: 'IPO 论文使用的是对数比率之和。',
     chosenLength: 'y_w 的 token 数（Lw）',
     rejectedLength: 'y_l 的 token 数（Ll）',
-    lengthsHelp: '只有按 token 平均的 IPO 和 sigmoid_norm 会除以长度。',
+    lengthsHelp: '只有按 token 平均的 IPO、sigmoid_norm 和 sft 会除以长度。',
   },
 
   discopopTau: {

@@ -20,7 +20,10 @@ const ktoOut = { loss: 0, d: 0 };
 function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
   if (cfg.loss.kind !== 'pair') return 0;
   const { kernel, params } = cfg.loss;
-  const { rho, gLogp } = ws;
+  // sft's kernel reads log π, the others ρ = log π − log π_ref; log π_ref is constant, so either way the
+  // kernel's gradient is ∂/∂ log π.
+  const x = cfg.loss.reads === 'logProbs' ? ws.logp : ws.rho;
+  const { gLogp } = ws;
   let loss = 0;
   for (let i = 0; i < pb.pairChosen.length; i++) {
     const c = pb.pairChosen[i];
@@ -31,7 +34,7 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
     if (p > 0) {
       params.invLw = pb.invLength[c];
       params.invLl = pb.invLength[r];
-      kernel(rho[c], rho[r], params, pairOut);
+      kernel(x[c], x[r], params, pairOut);
       const wp = w * p;
       loss += wp * pairOut.loss;
       gLogp[c] += wp * pairOut.dw;
@@ -40,7 +43,7 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
     if (p < 1) {
       params.invLw = pb.invLength[r];
       params.invLl = pb.invLength[c];
-      kernel(rho[r], rho[c], params, pairOut);
+      kernel(x[r], x[c], params, pairOut);
       const wq = w * (1 - p);
       loss += wq * pairOut.loss;
       gLogp[r] += wq * pairOut.dw;

@@ -4,7 +4,7 @@ import type { KtoLossType } from '../types.ts';
 import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type PairKernel } from '../pairKernels.ts';
 import { checkPairLossType, kernelParams } from '../pairLoss.ts';
-import { isKtoLoss } from '../lossInfo.ts';
+import { isKtoLoss, pairLossInfo } from '../lossInfo.ts';
 import { checkKtoParams, type CheckedKtoParams } from '../kto.ts';
 import {
   checkFinite,
@@ -43,7 +43,14 @@ export interface PreparedProblem {
 }
 
 export type PreparedLoss =
-  | { kind: 'pair'; type: Exclude<ToyLossType, KtoLossType>; kernel: PairKernel; params: KernelParams }
+  | {
+      kind: 'pair';
+      type: Exclude<ToyLossType, KtoLossType>;
+      kernel: PairKernel;
+      params: KernelParams;
+      /** What the kernel reads: the log-ratios ρ, or log π itself (sft); the loss's row in lossInfo.ts. */
+      reads: 'logRatios' | 'logProbs';
+    }
   | { kind: 'kto'; type: KtoLossType; params: CheckedKtoParams; z0: 'kl' | 'batch' | 'fixed' };
 
 export interface PreparedConfig {
@@ -182,7 +189,13 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
     loss = { kind: 'kto', type: lossConfig.type, params, z0: typeof z0 === 'number' ? 'fixed' : z0 };
   } else {
     const type = checkPairLossType(lossConfig.type);
-    loss = { kind: 'pair', type, kernel: PAIR_KERNELS[type], params: kernelParams(type, lossConfig) };
+    loss = {
+      kind: 'pair',
+      type,
+      kernel: PAIR_KERNELS[type],
+      params: kernelParams(type, lossConfig),
+      reads: pairLossInfo(type).reads,
+    };
   }
   const optimizer = config.optimizer;
   if (optimizer !== 'sgd' && optimizer !== 'adam') fail('optimizer', "must be 'sgd' or 'adam'", optimizer);
