@@ -27,6 +27,7 @@ export {
   ALPHA_EXPONENT_CLAMP,
   ALPHA_REVERSE_KL_TOLERANCE,
   fScore,
+  checkDivergence,
   type Score,
 } from './fDivergence.ts';
 export { ktoExampleCurve, ratioGrid, type RatioCurve } from './ktoExample.ts';
@@ -55,6 +56,9 @@ export {
   PAIR_LOSS_TYPES,
   TRL_CONFIG_FIELDS,
   lossInfo,
+  pairLossInfo,
+  takesSftTerm,
+  usesDivergence,
   isLossId,
   isPairLoss,
   isKtoLoss,

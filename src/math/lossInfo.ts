@@ -14,6 +14,7 @@ import {
   robustOptimalMargin,
 } from './optima.ts';
 import { fail } from './validate.ts';
+import { checkDivergence } from './fDivergence.ts';
 
 export type LossId = PairLossType | KtoLossType;
 
@@ -297,6 +298,20 @@ export function pairLossInfo(type: PairLossType): PairLossInfo {
   return LOSS_INFO[type];
 }
 
+/** Whether TRL's f-divergence changes loss `id`: a pair loss whose row does not ignore it. */
+export function usesDivergence(id: LossId): boolean {
+  return isPairLoss(id) && pairLossInfo(id).divergence !== 'ignored';
+}
+
+/**
+ * Whether the explorer adds its SFT term to loss `id`: every DPOTrainer pair loss but sft itself, as TRL's
+ * loss_type=[id, "sft"], loss_weights=[1, w] does (a loss no loss_type computes, cdpo, gets it too: its TRL
+ * code writes the nearest loss_type with a note). KTOTrainer has no loss_type list.
+ */
+export function takesSftTerm(id: LossId): boolean {
+  return id !== 'sft' && isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer';
+}
+
 /** Whether loss `id` reads `setting` (β aside, which every loss reads). */
 export function lossReads(id: LossId, setting: LossSetting): boolean {
   return Object.hasOwn(LOSS_INFO[id].settings, setting);
@@ -349,9 +364,17 @@ export function checkKtoType(type: unknown): KtoLossType {
 /**
  * The optimum of the loss's own margin variable: h for most losses, h̄ = ρw/Lw − ρl/Ll where the margin is
  * per token (perTokenMargin). null where no closed form exists (losses that are not a function of the
- * margin alone, and DiscoPOP). ±Infinity: the loss drives the margin without bound.
+ * margin alone, and DiscoPOP; and under an f-divergence other than reverse KL, whose closed forms hold for the
+ * scores' margin, not for h). ±Infinity: the loss drives the margin without bound.
  */
 export function optimalMargin(type: PairLossType, p: number, params: PairLossParams): number | null {
-  const optimum = pairLossInfo(checkPairLossType(type)).optimum;
-  return optimum === null ? null : optimum.margin(p, withPairDefaults(type, params));
+  const row = pairLossInfo(checkPairLossType(type));
+  if (row.optimum === null) return null;
+  if (row.divergence !== 'ignored' && !plainLogRatios(params)) return null;
+  return row.optimum.margin(p, withPairDefaults(type, params));
+}
+
+/** The f-divergence leaves the log-ratios as they are: reverse KL, or α-divergence at TRL's α ≈ 1 fallback. */
+function plainLogRatios(params: PairLossParams): boolean {
+  return checkDivergence(params).divergence === 'reverse_kl';
 }

@@ -171,6 +171,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.lossPicker.selectedCount': [[1], [3]],
   'controls.lossPicker.keepOne': [['DPO (sigmoid)']],
   'controls.kto.weightRatioWarning': [['3']],
+  'controls.sftWeight.termName': [['DPO', '0.5']],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
   'controls.pair.bars.refBar': [['y_w']],

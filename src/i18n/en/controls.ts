@@ -59,6 +59,24 @@ export const EN_CONTROLS: ControlStrings = {
     help: 'How sharply DiscoPOP switches between its logistic and exponential parts (TRL default 0.05).',
   },
 
+  fDivergence: {
+    label: 'f-divergence (f_divergence_type)',
+    help: 'What the pair losses read in place of each log-ratio ρ = log π/π_ref (f-DPO): reverse KL is plain DPO; the others hold the policy to the reference differently. TRL’s rewards stay β·ρ.',
+    names: {
+      reverse_kl: 'reverse KL (ρ, DPO)',
+      forward_kl: 'forward KL (−e^(−ρ))',
+      js_divergence: 'Jensen–Shannon (log σ(ρ))',
+      alpha_divergence: 'α-divergence (e^((α−1)ρ)/(α−1))',
+    },
+    alphaLabel: 'α (f_alpha_divergence_coef)',
+    alphaHelp: 'TRL default 0.5; α → 1 is reverse KL (TRL uses it when |α − 1| < 10⁻⁶), α → 0 forward KL.',
+  },
+  sftWeight: {
+    label: 'SFT term weight w',
+    help: 'Adds w × the chosen response’s cross-entropy to every pair loss: TRL’s loss_type=[<loss>, "sft"] with loss_weights=[1, w] (what rpo_alpha did before TRL 0.29). 0: none.',
+    termName: (name, weight) => `${name} + ${weight}·SFT`,
+  },
+
   kto: {
     legend: 'KTO',
     desirableWeight: 'Desirable weight λD',

@@ -59,6 +59,24 @@ export const ZH_CONTROLS: ControlStrings = {
     help: 'DiscoPOP 在 logistic 部分与指数部分之间切换的陡峭程度（TRL 默认值 0.05）。',
   },
 
+  fDivergence: {
+    label: 'f 散度（f_divergence_type）',
+    help: '成对损失用什么来代替每个对数比 ρ = log π/π_ref（f-DPO）：反向 KL 就是普通的 DPO；其他几种以不同方式把策略约束在参考模型附近。TRL 记录的奖励仍是 β·ρ。',
+    names: {
+      reverse_kl: '反向 KL（ρ，DPO）',
+      forward_kl: '正向 KL（−e^(−ρ)）',
+      js_divergence: 'JS 散度（log σ(ρ)）',
+      alpha_divergence: 'α 散度（e^((α−1)ρ)/(α−1)）',
+    },
+    alphaLabel: 'α（f_alpha_divergence_coef）',
+    alphaHelp: 'TRL 默认 0.5；α → 1 即反向 KL（|α − 1| < 10⁻⁶ 时 TRL 直接用它），α → 0 接近正向 KL。',
+  },
+  sftWeight: {
+    label: 'SFT 项权重 w',
+    help: '给每个成对损失加上 w 倍的“被选回答交叉熵”：即 TRL 的 loss_type=[<损失>, "sft"] 配合 loss_weights=[1, w]（TRL 0.29 之前由 rpo_alpha 实现）。0 表示不加。',
+    termName: (name, weight) => `${name}（+ ${weight}·SFT 项）`,
+  },
+
   kto: {
     legend: 'KTO',
     desirableWeight: '期望样本权重 λD',

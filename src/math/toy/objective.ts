@@ -50,7 +50,37 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
       gLogp[c] += wq * pairOut.dl;
     }
   }
+  const alpha = cfg.loss.sftWeight;
+  if (alpha !== 0) loss += alpha * sftTerm(pb, ws, alpha);
   return loss;
+}
+
+/**
+ * TRL's "sft" term over the toy's data: the chosen responses' cross-entropy per token, −Σ w·log π(chosen) /
+ * Σ w·L(chosen), where each pair counts as (c, r) with weight w·p and flipped with w·(1 − p) (so with noisy
+ * labels y_l is sometimes the chosen one), token-weighted like TRL's F.cross_entropy over a batch's chosen
+ * tokens. Adds `alpha` × its gradient to ws.gLogp; returns the term.
+ */
+function sftTerm(pb: PreparedProblem, ws: Workspace, alpha: number): number {
+  const { logp, gLogp } = ws;
+  let num = 0;
+  let tokens = 0;
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const c = pb.pairChosen[i];
+    const r = pb.pairRejected[i];
+    const wp = pb.pairWeight[i] * pb.pairP[i];
+    const wq = pb.pairWeight[i] - wp;
+    num -= wp * logp[c] + wq * logp[r];
+    tokens += wp / pb.invLength[c] + wq / pb.invLength[r];
+  }
+  if (!(tokens > 0)) return 0;
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const wp = pb.pairWeight[i] * pb.pairP[i];
+    const wq = pb.pairWeight[i] - wp;
+    gLogp[pb.pairChosen[i]] -= (alpha * wp) / tokens;
+    gLogp[pb.pairRejected[i]] -= (alpha * wq) / tokens;
+  }
+  return num / tokens;
 }
 
 /** KTO's reference point for the current policy; a constant as far as the gradient is concerned. */
