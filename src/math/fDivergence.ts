@@ -116,7 +116,8 @@ function forwardKlMargin(rw: number, rl: number, aw: number, al: number): number
  * saturated (0, or as large as a double goes), and no kernel meets 0·∞ (cdpo's ε·softplus(z) at ε = 0).
  */
 function limitMargin(margin: number, beta: number): number {
-  const bound = Number.MAX_VALUE / Math.max(beta, 1);
+  // For β > 1 a factor 2 of slack: MAX/β·β can round up past MAX.
+  const bound = beta > 1 ? Number.MAX_VALUE / (2 * beta) : Number.MAX_VALUE;
   return Math.min(bound, Math.max(-bound, margin));
 }
 

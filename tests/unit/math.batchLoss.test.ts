@@ -7,6 +7,7 @@ import {
   F_DIVERGENCES,
   PAIR_LOSS_TYPES,
   batchLoss,
+  batchMetrics,
   pairLoss,
   type BatchLossTerm,
   type BatchLossType,
@@ -306,6 +307,22 @@ describe('batchLoss', () => {
     expect(() => batchLoss([{ type: 'sigmoid', weight: 0 }], pairs, { beta: 0 })).toThrow(/^beta/);
     expect(() => batchLoss([{ type: 'sigmoid' }], pairs, { beta: 1, fDivergence: 'x' as never })).toThrow(
       /^fDivergence/,
+    );
+  });
+});
+
+describe('batchMetrics with the new knobs', () => {
+  it('logs the scored loss, rewards from β·ρ whatever the divergence, and sft’s token-weighted loss', () => {
+    fc.assert(
+      fc.property(batchArb(), paramsArb, fc.constantFrom(...PAIR_LOSS_TYPES), (pairs, params, type) => {
+        const m = batchMetrics(type, pairs, params);
+        const plain = batchMetrics(type, pairs, { ...params, fDivergence: 'reverse_kl' });
+        expect(m['rewards/chosen']).toBe(plain['rewards/chosen']);
+        expect(m['rewards/rejected']).toBe(plain['rewards/rejected']);
+        expect(m['rewards/accuracies']).toBe(plain['rewards/accuracies']);
+        expect(close(m.loss, batchLoss([{ type }], pairs, params).loss)).toBe(true);
+      }),
+      { numRuns: RUNS },
     );
   });
 });
