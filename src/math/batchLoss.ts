@@ -20,16 +20,31 @@ import type {
 } from './types.ts';
 import { PAIR_KERNELS, type LossAndGrad } from './pairKernels.ts';
 import { checkPairInput, evaluateCheckedPair, kernelParams, type CheckedPair } from './pairLoss.ts';
-import { isPairLoss, isLossId } from './lossInfo.ts';
+import { LOSS_INFO, isPairLoss, isLossId } from './lossInfo.ts';
 import { checkFinite, fail } from './validate.ts';
 
 /** The terms of TRL's loss_type that sort across the batch. */
 export const SORTED_BATCH_LOSSES = ['aot', 'aot_unpaired'] as const;
 
+/** A term that grows like the square of a score (ipo, sppo_hard: LOSS_INFO's `quadratic`). */
+function isQuadratic(type: BatchLossType): boolean {
+  return type !== 'aot' && type !== 'aot_unpaired' && LOSS_INFO[type].quadratic;
+}
+
 function checkBatchLossType(type: unknown): BatchLossType {
   if ((SORTED_BATCH_LOSSES as readonly unknown[]).includes(type)) return type as BatchLossType;
   if (isLossId(type) && isPairLoss(type)) return type;
   fail('type', 'is not a known batch loss (a pair loss, aot or aot_unpaired)', type);
+}
+
+/**
+ * a + b, except that an infinity already in `a` wins over one of the opposite sign in `b` (float64 has no
+ * answer for ∞ − ∞; only forward_kl's overflowing scores get there). Terms are added quadratic ones first
+ * (see batchLoss), so where a squared score meets a linear one the square, which grows faster, wins.
+ */
+function accumulate(a: number, b: number): number {
+  const sum = a + b;
+  return Number.isNaN(sum) ? a : sum;
 }
 
 /** Indices 0…n−1 ordered by `values` ascending; ties keep batch order (Array.prototype.sort is stable). */
@@ -62,8 +77,8 @@ function sortedTerm(
     const d = downOrder[j];
     PAIR_KERNELS.cdpo(up[u], down[d], k, out);
     sum += out.loss;
-    gUp[u] += (weight * out.dw) / n;
-    gDown[d] += (weight * out.dl) / n;
+    gUp[u] = accumulate(gUp[u], (weight * out.dw) / n);
+    gDown[d] = accumulate(gDown[d], (weight * out.dl) / n);
   }
   return sum / n;
 }
@@ -80,10 +95,14 @@ export function batchLoss(
 ): BatchLossResult {
   if (!Array.isArray(terms) || terms.length === 0) fail('terms', 'must be a non-empty array', terms);
   if (!Array.isArray(pairs) || pairs.length === 0) fail('pairs', 'must be a non-empty array', pairs);
-  const checkedTerms = terms.map((term) => {
-    if (term === null || typeof term !== 'object') fail('terms', 'must hold { type, weight? } objects', term);
-    return { type: checkBatchLossType(term.type), weight: checkFinite('weight', term.weight ?? 1) };
-  });
+  const checkedTerms = terms
+    .map((term) => {
+      if (term === null || typeof term !== 'object')
+        fail('terms', 'must hold { type, weight? } objects', term);
+      return { type: checkBatchLossType(term.type), weight: checkFinite('weight', term.weight ?? 1) };
+    })
+    // Quadratic terms first (stable otherwise): the order only matters for ∞ − ∞ (accumulate).
+    .sort((a, b) => Number(isQuadratic(b.type)) - Number(isQuadratic(a.type)));
   const checked: CheckedPair[] = pairs.map(checkPairInput);
   const n = checked.length;
   const dPolicyChosen = new Array<number>(n).fill(0);
@@ -94,7 +113,7 @@ export function batchLoss(
     if (type !== 'aot' && type !== 'aot_unpaired') kernelParams(type, params);
     else kernelParams('cdpo', params);
     if (weight === 0) continue;
-    loss += weight * termLoss(type, weight, checked, params, dPolicyChosen, dPolicyRejected);
+    loss = accumulate(loss, weight * termLoss(type, weight, checked, params, dPolicyChosen, dPolicyRejected));
   }
   return { loss, dPolicyChosen, dPolicyRejected };
 }
@@ -117,8 +136,8 @@ function termLoss(
     const g = new Array<number>(n).fill(0);
     const value = sortedTerm(policy, reference, params, g, new Array<number>(n).fill(0), weight);
     for (let i = 0; i < n; i++) {
-      gw[i] += g[i];
-      gl[i] -= g[i];
+      gw[i] = accumulate(gw[i], g[i]);
+      gl[i] = accumulate(gl[i], -g[i]);
     }
     return value;
   }
@@ -136,7 +155,7 @@ function termLoss(
       logp += p.policyChosen;
       tokens += p.chosenLength;
     }
-    for (let i = 0; i < n; i++) gw[i] -= weight / tokens;
+    for (let i = 0; i < n; i++) gw[i] = accumulate(gw[i], -weight / tokens);
     return -logp / tokens;
   }
   return pairTermMean(type, weight, pairs, params, gw, gl);
@@ -155,9 +174,9 @@ function pairTermMean(
   let sum = 0;
   pairs.forEach((pair, i) => {
     const r = evaluateCheckedPair(type, pair, k);
-    sum += r.loss;
-    gw[i] += (weight * r.dPolicyChosen) / n;
-    gl[i] += (weight * r.dPolicyRejected) / n;
+    sum = accumulate(sum, r.loss);
+    gw[i] = accumulate(gw[i], (weight * r.dPolicyChosen) / n);
+    gl[i] = accumulate(gl[i], (weight * r.dPolicyRejected) / n);
   });
   return sum / n;
 }

@@ -33,8 +33,7 @@ export function checkDivergence(params: PairLossParams): { divergence: FDivergen
   if (!F_DIVERGENCES.includes(divergence))
     fail('fDivergence', `must be one of ${F_DIVERGENCES.join(', ')}`, divergence);
   const alpha = checkFinite('fAlphaDivergenceCoef', params.fAlphaDivergenceCoef ?? DEFAULT_F_ALPHA);
-  const reverse =
-    divergence === 'alpha_divergence' && Math.abs(alpha - 1) < ALPHA_REVERSE_KL_TOLERANCE;
+  const reverse = divergence === 'alpha_divergence' && Math.abs(alpha - 1) < ALPHA_REVERSE_KL_TOLERANCE;
   return { divergence: reverse ? 'reverse_kl' : divergence, alpha };
 }
 
@@ -84,9 +83,15 @@ export function fScore(divergence: FDivergence, alpha: number, rho: number, out:
   }
 }
 
-/** ∂loss/∂score · dscore/dρ; 0 where either factor is 0 (the chain rule's 0·∞ is a slope that underflowed). */
-function chain(dLoss: number, dScore: number): number {
-  return dLoss === 0 || dScore === 0 ? 0 : dLoss * dScore;
+/**
+ * ∂loss/∂score · dscore/dρ; 0 where either factor is 0 (the chain rule's 0·∞ is a slope that underflowed).
+ * forward_kl's slope e^(−ρ) overflows for ρ < −709.78 while the product may not (β < 1): then it is taken
+ * in log space, e^(log|∂loss/∂score| − ρ).
+ */
+function chain(dLoss: number, dScore: number, rho: number): number {
+  if (dLoss === 0 || dScore === 0) return 0;
+  if (dScore === Infinity) return Math.sign(dLoss) * Math.exp(Math.log(Math.abs(dLoss)) - rho);
+  return dLoss * dScore;
 }
 
 /**
@@ -107,11 +112,12 @@ function forwardKlMargin(rw: number, rl: number, aw: number, al: number): number
 }
 
 /**
- * The kernel's margin variable, limited so that β·margin (and the kernels' products with it) stay finite:
- * past this every margin loss is saturated (0, or as large as a double goes) and no 0·∞ can appear.
+ * The kernel's margin variable, limited so that z = β·margin stays finite: past this every margin loss is
+ * saturated (0, or as large as a double goes), and no kernel meets 0·∞ (cdpo's ε·softplus(z) at ε = 0).
  */
 function limitMargin(margin: number, beta: number): number {
-  const bound = Number.MAX_VALUE / (4 * Math.max(beta, 1));
+  // For β > 1 a factor 2 of slack: MAX/β·β can round up past MAX.
+  const bound = beta > 1 ? Number.MAX_VALUE / (2 * beta) : Number.MAX_VALUE;
   return Math.min(bound, Math.max(-bound, margin));
 }
 
@@ -136,13 +142,12 @@ export function evaluateWithDivergence(
   const b = k.beta;
   if (row.divergence === 'secondTerm') {
     // APO-down: σ(β·ρw) + 1 − σ(β·delta_score), delta_score = sw − sl.
-    const delta =
-      k.divergence === 'forward_kl' ? forwardKlMargin(rw, rl, 1, 1) : scoreW.s - scoreL.s;
+    const delta = k.divergence === 'forward_kl' ? forwardKlMargin(rw, rl, 1, 1) : scoreW.s - scoreL.s;
     const z = b * delta;
     const slope = b * sigmoidSlope(z);
     out.loss = sigmoid(b * rw) + sigmoid(-z);
-    out.dw = b * sigmoidSlope(b * rw) - chain(slope, scoreW.ds);
-    out.dl = chain(slope, scoreL.ds);
+    out.dw = b * sigmoidSlope(b * rw) - chain(slope, scoreW.ds, rw);
+    out.dl = chain(slope, scoreL.ds, rl);
     return;
   }
   if (k.divergence === 'forward_kl' && row.marginOnly) {
@@ -155,6 +160,6 @@ export function evaluateWithDivergence(
   } else {
     kernel(scoreW.s, scoreL.s, k, out);
   }
-  out.dw = chain(out.dw, scoreW.ds);
-  out.dl = chain(out.dl, scoreL.ds);
+  out.dw = chain(out.dw, scoreW.ds, rw);
+  out.dl = chain(out.dl, scoreL.ds, rl);
 }
