@@ -145,10 +145,13 @@ export function pairLossPlane(
   k.invLw = 1 / lw;
   k.invLl = 1 / ll;
   const kernel = PAIR_KERNELS[t];
+  // The f-divergence (params.fDivergence) reaches the plane as it reaches pairLoss and the curves.
+  const scored = k.divergence !== 'reverse_kl' && pairLossInfo(t).divergence !== 'ignored';
   const out: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
   return rejected.map((rl) =>
     chosen.map((rw) => {
-      kernel(rw, rl, k, out);
+      if (scored) evaluateWithDivergence(t, kernel, rw, rl, k, out);
+      else kernel(rw, rl, k, out);
       return out.loss;
     }),
   );
