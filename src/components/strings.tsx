@@ -9,7 +9,8 @@ import { createContext, use, useCallback, useContext, type ReactNode } from 'rea
 import { LANGUAGE_LOADERS } from '../i18n/loadLanguage.ts';
 import type { LanguageTable } from '../i18n/types/language.ts';
 import type { LangCode } from '../state/appState.ts';
-import { useStore } from './storeContext.tsx';
+import { useStore, useViewStore } from './storeContext.tsx';
+import { withSftTerm } from '../i18n/withSftTerm.ts';
 
 type LanguageTables = Readonly<Record<LangCode, LanguageTable>>;
 
@@ -54,5 +55,8 @@ export function LanguageTablesProvider({
 export function useStrings(): LanguageTable {
   const source = useContext(LanguageTablesContext);
   const table = source(useStore((s) => s.lang));
-  return table instanceof Promise ? use(table) : table;
+  // Loss names carry the SFT term beside them (withSftTerm.ts), as the views show the model: from the mirror.
+  // Not while two SFT weights are compared (vs=sft:…): then each run's name says its weight.
+  const sftWeight = useViewStore((s) => (s.compare.startsWith('sft:') ? 0 : s.sftWeight));
+  return withSftTerm(table instanceof Promise ? use(table) : table, sftWeight);
 }

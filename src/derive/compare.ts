@@ -11,7 +11,7 @@ import { computePairCurves, type PairCurveFields } from './pairCurves.ts';
 import { PAIR_CURVE_FIELDS } from './pairCurvesMemo.ts';
 import type { TrainingRunInput } from './types.ts';
 import { runStepAt } from './atStep.ts';
-import { LOSS_IDS, type LossId } from '../math/index.ts';
+import { F_DIVERGENCES, LOSS_IDS, type FDivergence, type LossId } from '../math/index.ts';
 
 /** The fields a compare choice is read against: the choice, K, and every setting it may change. */
 export type CompareBase = Pick<
@@ -25,6 +25,8 @@ export type CompareBase = Pick<
   | 'optimizer'
   | 'losses'
   | 'refProbs'
+  | 'sftWeight'
+  | 'fDivergence'
 >;
 
 export type CompareStatus<S> =
@@ -42,6 +44,10 @@ export function withCompareValue<S extends CompareBase>(s: S, c: CompareValue): 
       return { ...s, preferenceProb: c.value };
     case 'lr':
       return { ...s, learningRate: c.value };
+    case 'sft':
+      return { ...s, sftWeight: c.value };
+    case 'fdiv':
+      return { ...s, fDivergence: c.value };
     case 'features':
       return { ...s, features: c.value };
     case 'optimizer':
@@ -66,10 +72,13 @@ export function decodeCompare(text: string, responses: number): CompareValue | n
   switch (key) {
     case 'beta':
     case 'p':
-    case 'lr': {
+    case 'lr':
+    case 'sft': {
       const value = Number(raw);
       return Number.isFinite(value) ? { key, value } : null;
     }
+    case 'fdiv':
+      return F_DIVERGENCES.includes(raw as FDivergence) ? { key, value: raw as FDivergence } : null;
     case 'features':
       return raw === 'tabular' || raw === 'shared' ? { key, value: raw } : null;
     case 'optimizer':
@@ -94,6 +103,10 @@ export function mainValueOf(key: CompareKey, s: CompareBase): CompareValue {
       return { key, value: s.preferenceProb };
     case 'lr':
       return { key, value: s.learningRate };
+    case 'sft':
+      return { key, value: s.sftWeight };
+    case 'fdiv':
+      return { key, value: s.fDivergence };
     case 'features':
       return { key, value: s.features };
     case 'optimizer':

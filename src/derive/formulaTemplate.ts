@@ -22,7 +22,13 @@ export type Sym =
   | 'h'
   | 'hbar'
   | 'z'
-  | 'm';
+  | 'm'
+  | 'sftw'
+  | 'sw'
+  | 'sl'
+  | 'dsw'
+  | 'dsl'
+  | 'alpha';
 
 export interface Formula {
   tex: string;
@@ -48,6 +54,12 @@ const SYMBOLS: Record<Sym, Formula> = {
   hbar: { tex: '\\bar h', text: 'h̄' },
   z: { tex: 'z', text: 'z' },
   m: { tex: 'm', text: 'm' },
+  sftw: { tex: 'w', text: 'w' },
+  sw: { tex: 's_w', text: 's_w' },
+  sl: { tex: 's_l', text: 's_l' },
+  dsw: { tex: "s'(\\rho_w)", text: 's′(ρw)' },
+  dsl: { tex: "s'(\\rho_l)", text: 's′(ρl)' },
+  alpha: { tex: '\\alpha', text: 'α' },
 };
 
 /** One line `lhs = rhs`; rhs uses @symbols, and in TeX `@*` for a product (thin space, or · with numbers). */

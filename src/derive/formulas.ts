@@ -181,6 +181,13 @@ export const LOSS_SPECS: Record<LossId | 'ipo_sum', LossSpec> = {
     dChosen: f(R`-\frac{@beta}{@Lw}\,\sigma(-@beta@*@hbar)`, '−(@beta/@Lw)·σ(−@beta·@hbar)'),
     dRejected: f(R`\frac{@beta}{@Ll}\,\sigma(-@beta@*@hbar)`, '(@beta/@Ll)·σ(−@beta·@hbar)'),
   },
+  sft: {
+    // TRL's cross-entropy on the chosen tokens: no reference, no margin, y_l untouched.
+    where: [],
+    loss: f(R`-\frac{@lw}{@Lw}`, '−@lw/@Lw'),
+    dChosen: f(R`-\frac{1}{@Lw}`, '−1/@Lw'),
+    dRejected: f('0', '0'),
+  },
   kto: {
     where: RHO,
     loss: f(

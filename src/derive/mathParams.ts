@@ -7,6 +7,7 @@
 // - the toy trainer gets the z0 mode itself ('kl', 'batch' or the number).
 import {
   smoothingFor,
+  takesSftTerm,
   type KtoParams,
   type LossId,
   type PairInput,
@@ -33,6 +34,9 @@ export const LOSS_PARAM_FIELDS = stateFields(
   'undesirableWeight',
   'z0Mode',
   'z0',
+  'fDivergence',
+  'fAlphaDivergenceCoef',
+  'sftWeight',
 );
 export type LossParamFields = FieldsOf<typeof LOSS_PARAM_FIELDS>;
 
@@ -78,6 +82,8 @@ export function pairParamsOf(id: LossId, s: LossParamFields): Required<PairLossP
     labelSmoothing: smoothingFor(id, s.labelSmoothing),
     ipoNormalization: s.ipoNormalization,
     discopopTau: s.discopopTau,
+    fDivergence: s.fDivergence,
+    fAlphaDivergenceCoef: s.fAlphaDivergenceCoef,
   };
 }
 
@@ -96,11 +102,20 @@ export function ktoParamsOf(s: LossParamFields): Required<KtoParams> {
   };
 }
 
+/**
+ * The weight of the SFT term beside loss `id` (TRL's loss_type=[id, "sft"], loss_weights=[1, w]): the state's
+ * for a loss that takes one (takesSftTerm), 0 for the others.
+ */
+export function sftWeightOf(id: LossId, s: Pick<LossParamFields, 'sftWeight'>): number {
+  return takesSftTerm(id) ? s.sftWeight : 0;
+}
+
 /** The toy trainer's loss configuration for loss `id`. */
 export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
   return {
     type: id,
     ...pairParamsOf(id, s),
+    sftWeight: sftWeightOf(id, s),
     desirableWeight: s.desirableWeight,
     undesirableWeight: s.undesirableWeight,
     z0: s.z0Mode === 'fixed' ? s.z0 : s.z0Mode,

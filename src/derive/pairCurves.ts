@@ -7,6 +7,8 @@ import {
   pairLossCurve,
   perTokenMargin,
   type LossId,
+  type MarginCurve,
+  type PairInput,
 } from '../math/index.ts';
 import type { LossCurveInput } from './types.ts';
 import type { AppState } from '../state/appState.ts';
@@ -14,6 +16,7 @@ import {
   ktoParamsOf,
   pairInputOf,
   pairParamsOf,
+  sftWeightOf,
   type PairFields,
   type PairLossFields,
 } from './mathParams.ts';
@@ -36,7 +39,8 @@ export const CURVE_SPAN = 20;
  * token-normalised margins h̄ = ρw/Lw − ρl/Ll it solves h̄(h) = h̄*.
  */
 export function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
-  if (isKtoLoss(id)) return null;
+  // An SFT term beside the loss moves its minimum off the closed form (which holds for the loss alone).
+  if (isKtoLoss(id) || sftWeightOf(id, s) !== 0) return null;
   const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
   if (!perTokenMargin(id, s)) return star;
@@ -92,6 +96,28 @@ function quadraticTarget(id: LossId, s: PairCurveFields): number | null {
  * The curves of the chosen losses through the pair, on a margin axis of ±marginHalfWidth, or ±`minHalfWidth`
  * when that is wider (the axis a drag has shown so far, figures' HeldRanges: it only widens during a drag).
  */
+/**
+ * `curve` plus the SFT term beside loss `id` (sftWeightOf; TRL's loss_type=[id, "sft"], loss_weights=[1, w]):
+ * w × sft's curve through the same pairs, so the curve and its dot show the total TRL trains on.
+ */
+function withSftTerm(
+  curve: MarginCurve,
+  id: LossId,
+  s: PairCurveFields,
+  grid: Float64Array,
+  center: PairInput,
+): MarginCurve {
+  const w = sftWeightOf(id, s);
+  if (w === 0) return curve;
+  const sft = pairLossCurve('sft', pairParamsOf(id, s), grid, center);
+  for (let i = 0; i < grid.length; i++) {
+    curve.loss[i] += w * sft.loss[i];
+    curve.dChosen[i] += w * sft.dChosen[i];
+    curve.dRejected[i] += w * sft.dRejected[i];
+  }
+  return curve;
+}
+
 export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCurveInput[] {
   const h0 = currentMargin(s);
   const targets = s.losses.map((id) => quadraticTarget(id, s));
@@ -103,7 +129,7 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
     const current = { margin: h0, loss: v.loss, dChosen: v.dChosen, dRejected: v.dRejected };
     const curve = isKtoLoss(id)
       ? ktoPairCurve(ktoParamsOf(s), grid, center, id)
-      : pairLossCurve(id, pairParamsOf(id, s), grid, center);
+      : withSftTerm(pairLossCurve(id, pairParamsOf(id, s), grid, center), id, s, grid, center);
     return { id, curve, optimum: optimumOnCurve(id, s), current };
   });
 }

@@ -1,8 +1,8 @@
 // One loss evaluated at the store's pair: the numbers the readout shows and the dot the loss and gradient
 // views draw. Both take them from here, so KTO's pair (one thumbs-up y_w plus one thumbs-down y_l, summed
 // as the math module's KTO curves do) is put together in one place.
-import { isKtoLoss, ktoLoss, pairLoss, type LossId, type PairInput } from '../math/index.ts';
-import { ktoParamsOf, pairInputOf, pairParamsOf, type PairLossFields } from './mathParams.ts';
+import { batchLoss, isKtoLoss, ktoLoss, pairLoss, type LossId, type PairInput } from '../math/index.ts';
+import { ktoParamsOf, pairInputOf, pairParamsOf, sftWeightOf, type PairLossFields } from './mathParams.ts';
 
 export interface PairValues {
   loss: number;
@@ -41,11 +41,25 @@ export function pairValuesOf(
       rewardAccuracy: null,
     };
   }
-  const r = pairLoss(id, pair, pairParamsOf(id, s));
+  const params = pairParamsOf(id, s);
+  const r = pairLoss(id, pair, params);
+  // With an SFT term beside the loss, TRL's total for the list (batchLoss) on this one pair; rewards unchanged.
+  const w = sftWeightOf(id, s);
+  const total =
+    w === 0
+      ? null
+      : batchLoss(
+          [
+            { type: id, weight: 1 },
+            { type: 'sft', weight: w },
+          ],
+          [pair],
+          params,
+        );
   return {
-    loss: r.loss,
-    dChosen: r.dPolicyChosen,
-    dRejected: r.dPolicyRejected,
+    loss: total ? total.loss : r.loss,
+    dChosen: total ? (total.dPolicyChosen[0] ?? NaN) : r.dPolicyChosen,
+    dRejected: total ? (total.dPolicyRejected[0] ?? NaN) : r.dPolicyRejected,
     rewardChosen: r.rewardChosen,
     rewardRejected: r.rewardRejected,
     rewardMargin: r.rewardMargin,

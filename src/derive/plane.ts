@@ -6,6 +6,7 @@ import {
   ktoParamsOf,
   pairInputOf,
   pairParamsOf,
+  sftWeightOf,
   type LossParamFields,
   type PairFields,
 } from './mathParams.ts';
@@ -49,9 +50,18 @@ export function computePlane(
   const path = (r: number[]) => (run?.divergence ? r.slice(0, trustedSteps(run.divergence, r.length)) : r);
   const xs = linspace(extent([pairW, ...path(run?.chosenLogRatio ?? [])], -reach, reach), PLANE_POINTS);
   const ys = linspace(extent([pairL, ...path(run?.rejectedLogRatio ?? [])], -reach, reach), PLANE_POINTS);
+  const lengths = { chosen: s.chosenLength, rejected: s.rejectedLength };
   const loss = isKtoLoss(id)
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
-    : pairLossPlane(id, pairParamsOf(id, s), xs, ys, { chosen: s.chosenLength, rejected: s.rejectedLength });
+    : pairLossPlane(id, pairParamsOf(id, s), xs, ys, lengths);
+  // With an SFT term beside the loss (TRL's loss_type=[id, "sft"]), the plane shows the total it trains on:
+  // sft's plane reads ρw as log π(y_w) (a reference of 0), so its values shift by −log π_ref(y_w)/Lw.
+  const w = sftWeightOf(id, s);
+  if (w !== 0) {
+    const sft = pairLossPlane('sft', pairParamsOf(id, s), xs, ys, lengths);
+    const shift = -pairInputOf(s).refChosen / s.chosenLength;
+    loss.forEach((row, i) => row.forEach((v, j) => (row[j] = v + w * ((sft[i]?.[j] ?? NaN) + shift))));
+  }
   return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
 }
 

@@ -2,17 +2,23 @@
 // math module (through pairValues.ts) and are never recomputed here; only the inputs shown in the substituted
 // formulas (ρw, h, …) are derived, by plain subtraction.
 import {
+  checkDivergence,
+  fScore,
   isKtoLoss,
+  isPairLoss,
+  pairLossInfo,
   lossInfo,
   lossReads,
   perTokenMargin,
   sigmoid,
+  type FDivergence,
   type LossId,
   type PairInput,
 } from '../math/index.ts';
 import type { Z0Mode } from '../state/appState.ts';
 import type { ReadoutRowKey } from '../i18n/types/readout.ts';
-import { pairInputOf, pairParamsOf, pairZ0, type PairLossFields } from './mathParams.ts';
+import { pairInputOf, pairParamsOf, pairZ0, sftWeightOf, type PairLossFields } from './mathParams.ts';
+import { formulaParts } from './formulaVariants.ts';
 import { pairValuesOf } from './pairValues.ts';
 import {
   numericFormula,
@@ -94,6 +100,32 @@ function symbolValues(s: ReadoutInputs, pair: Required<PairInput>, eps: number, 
   };
 }
 
+/**
+ * The symbols' values with the divergence's scores: s and s′ from the math module (fScore, clamp included),
+ * and the margins h, h̄, z, m of the scores, as the loss reads them.
+ */
+function scoreValues(vals: Values, divergence: Exclude<FDivergence, 'reverse_kl'>, s: ReadoutInputs): Values {
+  const alpha = s.fAlphaDivergenceCoef;
+  const w = { s: 0, ds: 0 };
+  const l = { s: 0, ds: 0 };
+  fScore(divergence, alpha, vals.rw ?? NaN, w);
+  fScore(divergence, alpha, vals.rl ?? NaN, l);
+  const h = w.s - l.s;
+  const z = s.beta * h;
+  return {
+    ...vals,
+    alpha,
+    sw: w.s,
+    sl: l.s,
+    dsw: w.ds,
+    dsl: l.ds,
+    h,
+    hbar: w.s / s.chosenLength - l.s / s.rejectedLength,
+    z,
+    m: sigmoid(z / s.discopopTau),
+  };
+}
+
 function rowValues(id: LossId, s: ReadoutInputs, pair: Required<PairInput>): RowValues {
   const v = pairValuesOf(id, s, pair);
   return {
@@ -124,16 +156,14 @@ function lossNotes(id: LossId, s: ReadoutInputs, values: RowValues, z0: number):
   return notes;
 }
 
-const whereLines = (keys: readonly WhereKey[]): WhereLine[] => keys.map((k) => WHERE[k]);
-
 function cell(
   lhs: Formula,
   rhs: Formula,
-  where: readonly WhereKey[],
+  where: readonly WhereKey[] | readonly WhereLine[],
   vals: Values,
   value: number | null,
 ): ReadoutCell {
-  const lines = whereLines(where);
+  const lines = where.map((w) => (typeof w === 'string' ? WHERE[w] : w));
   const main = { lhs, rhs };
   return {
     value,
@@ -160,12 +190,23 @@ export function lossReadout(
     if (e instanceof RangeError) return { id, ok: false, problem: { kind: 'invalid', message: e.message } };
     throw e;
   }
-  const vals = symbolValues(s, pair, pairParamsOf(id, s).labelSmoothing, z0);
+  const params = pairParamsOf(id, s);
+  const vals = symbolValues(s, pair, params.labelSmoothing, z0);
   const spec: LossSpec = LOSS_SPECS[id === 'ipo' && s.ipoNormalization === 'sum' ? 'ipo_sum' : id];
+  // TRL's f-divergence and SFT term, as this loss takes them (formulaVariants.ts); the rewards stay on ρ.
+  const use = isPairLoss(id) ? pairLossInfo(id).divergence : 'ignored';
+  const divergence =
+    use !== 'ignored' && checkDivergence(params).divergence !== 'reverse_kl'
+      ? (s.fDivergence as Exclude<FDivergence, 'reverse_kl'>)
+      : null;
+  const sftw = sftWeightOf(id, s);
+  const parts = formulaParts(spec, divergence, use, sftw);
+  const lossVals = divergence ? scoreValues(vals, divergence, s) : vals;
+  lossVals.sftw = sftw;
   const cells = {
-    loss: cell(LHS.loss, spec.loss, spec.where, vals, values.loss),
-    dChosen: cell(LHS.dChosen, spec.dChosen, spec.where, vals, values.dChosen),
-    dRejected: cell(LHS.dRejected, spec.dRejected, spec.where, vals, values.dRejected),
+    loss: cell(LHS.loss, parts.spec.loss, parts.where, lossVals, values.loss),
+    dChosen: cell(LHS.dChosen, parts.spec.dChosen, parts.where, lossVals, values.dChosen),
+    dRejected: cell(LHS.dRejected, parts.spec.dRejected, parts.where, lossVals, values.dRejected),
   } as Record<ReadoutRowKey, ReadoutCell>;
   for (const key of [
     'rewards/chosen',

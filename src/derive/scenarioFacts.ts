@@ -273,6 +273,49 @@ function bradleyTerry(s: ToyFields, runs: ToyRuns): ScenarioFactsById['bradley-t
   };
 }
 
+/**
+ * An SFT term beside DPO: the state's run carries it (sftWeight), the compared run (vs=sft:…, loaded with the
+ * scenario) does not; both trained as the views train them.
+ */
+function sftTerm(
+  s: ScenarioFields,
+  runs: ToyRuns,
+  trainCompared: TrainCompared,
+): ScenarioFactsById['sft-term'] {
+  const c = compareOf(s);
+  const other = c.status === 'on' && c.choice.key === 'sft' ? { w: c.choice.value, state: c.state } : null;
+  const dpo = runOf(runs, 'sigmoid');
+  const without = dpo && other ? runOf(trainCompared(other.state), 'sigmoid') : undefined;
+  const start = probsOf(dpo, 0)[0] ?? null;
+  const end = endProb(dpo, 0);
+  const otherEnd = endProb(without, 0);
+  const marginEnd = last(dpo?.metrics['rewards/margins'] ?? []);
+  const otherMarginEnd = last(without?.metrics['rewards/margins'] ?? []);
+  return {
+    sharedHolds: s.features === 'shared',
+    weight: s.sftWeight,
+    otherWeight: other?.w ?? null,
+    chosenStart: start,
+    chosenEnd: end,
+    otherChosenEnd: otherEnd,
+    marginEnd,
+    otherMarginEnd,
+    stopsFallHolds:
+      s.dataset === 'pair' &&
+      s.sftWeight > 0 &&
+      other?.w === 0 &&
+      start !== null &&
+      end !== null &&
+      otherEnd !== null &&
+      end > start &&
+      otherEnd < start &&
+      marginEnd !== null &&
+      otherMarginEnd !== null &&
+      marginEnd > 0 &&
+      otherMarginEnd > 0,
+  };
+}
+
 const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   start,
   deterministic,
@@ -282,6 +325,7 @@ const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   'kto-undesirable-only': ktoUndesirable,
   'beta-strength': betaStrength,
   'bradley-terry': bradleyTerry,
+  'sft-term': sftTerm,
 };
 
 /**

@@ -10,12 +10,13 @@ import {
   lossInfo,
   lossReads,
   TRL_CONFIG_FIELDS,
+  usesDivergence,
   type LossId,
   type TrlConfigClass,
   type TrlConfigField,
 } from '../math/index.ts';
 import type { AppState, Z0Mode } from '../state/appState.ts';
-import { ktoParamsOf, pairParamsOf, type LossParamFields } from './mathParams.ts';
+import { ktoParamsOf, pairParamsOf, sftWeightOf, type LossParamFields } from './mathParams.ts';
 
 export type TrlSnippetState = LossParamFields &
   Pick<AppState, 'losses' | 'learningRate' | 'optimizer'> &
@@ -86,14 +87,30 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
     const v = params[TRL_CONFIG_FIELDS[f]];
     return typeof v === 'number' ? v : NaN;
   };
-  const lossType = trl.lossType ?? trl.nearest ?? id;
+  const lossType = pyString(trl.lossType ?? trl.nearest ?? id);
+  // An SFT term beside the loss is TRL's loss list: loss_type=[<loss>, "sft"], loss_weights=[1.0, w].
+  const w = sftWeightOf(id, s);
+  const list: [string, string][] =
+    w === 0
+      ? [['loss_type', lossType]]
+      : [
+          ['loss_type', `[${lossType}, ${pyString('sft')}]`],
+          ['loss_weights', `[1.0, ${pyFloat(w)}]`],
+        ];
+  // DPOConfig's f-divergence, written where it changes the loss and differs from TRL's default.
+  const divergence: [string, string][] =
+    !usesDivergence(id) || s.fDivergence === 'reverse_kl'
+      ? []
+      : [
+          ['f_divergence_type', pyString(s.fDivergence)],
+          ...(s.fDivergence === 'alpha_divergence'
+            ? [['f_alpha_divergence_coef', pyFloat(s.fAlphaDivergenceCoef)] as [string, string]]
+            : []),
+        ];
   return {
     id,
     config: trl.config,
-    args: [
-      ['loss_type', pyString(lossType)],
-      ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]),
-    ],
+    args: [...list, ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]), ...divergence],
     noTrlLossType: trl.lossType === null,
   };
 }

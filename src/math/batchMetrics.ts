@@ -1,6 +1,7 @@
 // TRL's logged DPO metrics for one batch, under TRL's own names.
 import type { BatchMetrics, PairInput, PairLossParams, PairLossType } from './types.ts';
 import { checkPairInput, checkPairLossType, evaluateCheckedPair, kernelParams } from './pairLoss.ts';
+import { batchLoss } from './batchLoss.ts';
 import { fail } from './validate.ts';
 
 export function batchMetrics(type: PairLossType, pairs: PairInput[], params: PairLossParams): BatchMetrics {
@@ -22,7 +23,9 @@ export function batchMetrics(type: PairLossType, pairs: PairInput[], params: Pai
   }
   const n = pairs.length;
   return {
-    loss: sums.loss / n,
+    // TRL's logged loss is the batch loss: the mean of the per-pair losses, except sft's token-weighted
+    // cross-entropy (the same number, summed in the same order, for every other type).
+    loss: t === 'sft' ? batchLoss([{ type: t }], pairs, params).loss : sums.loss / n,
     'rewards/chosen': sums.chosen / n,
     'rewards/rejected': sums.rejected / n,
     'rewards/margins': sums.margin / n,

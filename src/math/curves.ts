@@ -2,6 +2,8 @@
 import type { KtoLossType, KtoParams, PairInput, PairLossParams, PairLossType } from './types.ts';
 import { PAIR_KERNELS, type LossAndGrad } from './pairKernels.ts';
 import { checkPairInput, checkPairLossType, kernelParams } from './pairLoss.ts';
+import { evaluateWithDivergence } from './fDivergence.ts';
+import { pairLossInfo } from './lossInfo.ts';
 import { checkKtoParams, checkKtoType, ktoLossOfRatio } from './kto.ts';
 import { checkPositive, fail } from './validate.ts';
 
@@ -37,10 +39,19 @@ function emptyCurve(margin: Float64Array): MarginCurve {
  * current log-ratios, moving ρw up and ρl down by equal amounts. For losses of h alone the split does not
  * matter; for NCA, BCO, SPPO and APO it keeps the curve through the current point.
  */
-function splitAround(center: PairInput | undefined): { cw: number; cl: number; lw: number; ll: number } {
-  if (!center) return { cw: 0, cl: 0, lw: 1, ll: 1 };
+function splitAround(center: PairInput | undefined): {
+  cw: number;
+  cl: number;
+  lw: number;
+  ll: number;
+  refW: number;
+  refL: number;
+} {
+  if (!center) return { cw: 0, cl: 0, lw: 1, ll: 1, refW: 0, refL: 0 };
   const c = checkPairInput(center);
   return {
+    refW: c.refChosen,
+    refL: c.refRejected,
     cw: c.policyChosen - c.refChosen,
     cl: c.policyRejected - c.refRejected,
     lw: c.chosenLength,
@@ -57,16 +68,23 @@ export function pairLossCurve(
 ): MarginCurve {
   const t = checkPairLossType(type);
   const k = kernelParams(t, params);
-  const { cw, cl, lw, ll } = splitAround(center);
+  const { cw, cl, lw, ll, refW, refL } = splitAround(center);
   k.invLw = 1 / lw;
   k.invLl = 1 / ll;
   const h0 = cw - cl;
   const kernel = PAIR_KERNELS[t];
+  // sft reads log π itself: the curve's pairs keep the center's reference log-probs.
+  const logProbs = pairLossInfo(t).reads === 'logProbs';
+  const offW = logProbs ? refW : 0;
+  const offL = logProbs ? refL : 0;
+  // The f-divergence (params.fDivergence) reaches the curve as it reaches pairLoss.
+  const scored = k.divergence !== 'reverse_kl' && pairLossInfo(t).divergence !== 'ignored';
   const out: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
   const curve = emptyCurve(margin);
   for (let i = 0; i < margin.length; i++) {
     const half = (margin[i] - h0) / 2;
-    kernel(cw + half, cl - half, k, out);
+    if (scored) evaluateWithDivergence(t, kernel, cw + half, cl - half, k, out);
+    else kernel(cw + half + offW, cl - half + offL, k, out);
     curve.loss[i] = out.loss;
     curve.dChosen[i] = out.dw;
     curve.dRejected[i] = out.dl;
@@ -104,7 +122,8 @@ export function ktoPairCurve(
 
 /**
  * A pair loss over a grid of log-ratios: loss[i][j] at ρw = chosen[j], ρl = rejected[i] (row = ρl, as a
- * contour plot wants it). `lengths` are the completion lengths for token-normalised losses.
+ * contour plot wants it). `lengths` are the completion lengths for token-normalised losses. sft, which reads
+ * log π(y_w) and no ratio, is drawn with a reference log-prob of 0 (log π = ρ).
  */
 export function pairLossPlane(
   type: PairLossType,
@@ -126,10 +145,13 @@ export function pairLossPlane(
   k.invLw = 1 / lw;
   k.invLl = 1 / ll;
   const kernel = PAIR_KERNELS[t];
+  // The f-divergence (params.fDivergence) reaches the plane as it reaches pairLoss and the curves.
+  const scored = k.divergence !== 'reverse_kl' && pairLossInfo(t).divergence !== 'ignored';
   const out: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
   return rejected.map((rl) =>
     chosen.map((rw) => {
-      kernel(rw, rl, k, out);
+      if (scored) evaluateWithDivergence(t, kernel, rw, rl, k, out);
+      else kernel(rw, rl, k, out);
       return out.loss;
     }),
   );

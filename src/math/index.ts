@@ -15,6 +15,10 @@ export type {
   ReferenceFreeInput,
   ReferenceFreeParams,
   ReferenceFreeResult,
+  FDivergence,
+  BatchLossType,
+  BatchLossTerm,
+  BatchLossResult,
 } from './types.ts';
 export { pairLoss, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './pairLoss.ts';
 export { EXO_MIN_SMOOTHING, smoothingFor } from './exoSmoothing.ts';
@@ -26,6 +30,16 @@ export {
   DEFAULT_SIMPO_GAMMA,
   DEFAULT_CPO_ALPHA,
 } from './referenceFree.ts';
+export { batchLoss, SORTED_BATCH_LOSSES } from './batchLoss.ts';
+export {
+  F_DIVERGENCES,
+  DEFAULT_F_ALPHA,
+  ALPHA_EXPONENT_CLAMP,
+  ALPHA_REVERSE_KL_TOLERANCE,
+  fScore,
+  checkDivergence,
+  type Score,
+} from './fDivergence.ts';
 export { ktoExampleCurve, ratioGrid, type RatioCurve } from './ktoExample.ts';
 export {
   dpoOptimalMargin,
@@ -52,6 +66,9 @@ export {
   PAIR_LOSS_TYPES,
   TRL_CONFIG_FIELDS,
   lossInfo,
+  pairLossInfo,
+  takesSftTerm,
+  usesDivergence,
   isLossId,
   isPairLoss,
   isKtoLoss,
@@ -67,6 +84,7 @@ export {
   type PairLossInfo,
   type UnpairedLossInfo,
   type LossSetting,
+  type DivergenceUse,
   type PairSetting,
   type UnpairedSetting,
   type ClosedFormOptimum,

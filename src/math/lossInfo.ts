@@ -14,14 +14,20 @@ import {
   robustOptimalMargin,
 } from './optima.ts';
 import { fail } from './validate.ts';
+import { checkDivergence } from './fDivergence.ts';
 
 export type LossId = PairLossType | KtoLossType;
 
 /** 'pair': one (chosen, rejected) pair (`pairLoss`); 'unpaired': thumbs-up / thumbs-down examples (`ktoLoss`). */
 export type LossFamily = 'pair' | 'unpaired';
 
-/** A setting a pair loss may read: a field of PairLossParams other than β (every loss reads β). */
-export type PairSetting = Exclude<keyof PairLossParams, 'beta'>;
+/**
+ * A setting a pair loss may read: a field of PairLossParams other than β (every loss reads β) and the
+ * f-divergence pair, which is trainer-wide in TRL: how each loss uses it is its row's `divergence`.
+ */
+export type PairSetting = Exclude<keyof PairLossParams, 'beta' | DivergenceSetting>;
+/** The f-divergence fields of PairLossParams (TRL's f_divergence_type, f_alpha_divergence_coef). */
+export type DivergenceSetting = 'fDivergence' | 'fAlphaDivergenceCoef';
 /** A setting an unpaired loss may read: a field of KtoParams other than β. */
 export type UnpairedSetting = Exclude<keyof KtoParams, 'beta'>;
 export type LossSetting = PairSetting | UnpairedSetting;
@@ -85,8 +91,22 @@ interface LossInfoBase {
   trl: TrlLossInfo;
 }
 
+/**
+ * How TRL's f-divergence (`f_divergence_type`) enters a pair loss (`_compute_loss`): 'scores': wherever the
+ * loss reads a log-ratio it reads the score instead (chosen_scores, rejected_scores, delta_score); 'ignored':
+ * the loss reads the log-ratios (apo_zero) or no ratio at all (sft); 'secondTerm': APO-down's first term
+ * reads ρw, its second σ(β·delta_score).
+ */
+export type DivergenceUse = 'scores' | 'ignored' | 'secondTerm';
+
 export interface PairLossInfo extends LossInfoBase {
   family: 'pair';
+  divergence: DivergenceUse;
+  /**
+   * What its kernel reads: the log-ratios ρw, ρl (every preference loss) or the policy's own log-probs
+   * log π(y_w), log π(y_l) (sft: TRL's cross-entropy on the chosen tokens, no reference).
+   */
+  reads: 'logRatios' | 'logProbs';
   settings: SettingDefaults<PairLossParams, PairSetting>;
   /** Settings that must be > 0 for this loss although 0 is valid for others (EXO's ε: it divides by log ε). */
   excludesZero?: readonly PairSetting[];
@@ -140,7 +160,14 @@ const smoothedOptimum = (optimal: (p: number, beta: number, eps: number) => numb
 });
 
 /** Most pair losses: a function of the summed margin h alone, growing at most linearly. */
-const MARGIN_LOSS = { family: 'pair', marginOnly: true, perToken: false, quadratic: false } as const;
+const MARGIN_LOSS = {
+  family: 'pair',
+  marginOnly: true,
+  perToken: false,
+  quadratic: false,
+  divergence: 'scores',
+  reads: 'logRatios',
+} as const;
 /** Pair losses that read ρw and ρl separately: no closed-form optimum of one margin. */
 const TWO_RATIO_LOSS = { ...MARGIN_LOSS, marginOnly: false, optimum: null } as const;
 /** The unpaired losses: thumbs-up / thumbs-down examples, no interior optimum (they saturate). */
@@ -194,8 +221,10 @@ export const LOSS_INFO = {
   nca_pair: { ...TWO_RATIO_LOSS, settings: {}, trl: dpoTrl('nca_pair') },
   bco_pair: { ...TWO_RATIO_LOSS, settings: {}, trl: dpoTrl('bco_pair') },
   sppo_hard: { ...TWO_RATIO_LOSS, settings: {}, quadratic: true, trl: dpoTrl('sppo_hard') },
-  apo_zero: { ...TWO_RATIO_LOSS, settings: {}, trl: dpoTrl('apo_zero') },
-  apo_down: { ...TWO_RATIO_LOSS, settings: {}, trl: dpoTrl('apo_down') },
+  // TRL's apo_zero reads chosen_logratios and rejected_logratios, never the scores.
+  apo_zero: { ...TWO_RATIO_LOSS, settings: {}, divergence: 'ignored', trl: dpoTrl('apo_zero') },
+  // TRL's apo_down: σ(β·chosen_logratios) + 1 − σ(β·delta_score): the divergence reaches its second term only.
+  apo_down: { ...TWO_RATIO_LOSS, settings: {}, divergence: 'secondTerm', trl: dpoTrl('apo_down') },
   discopop: {
     ...MARGIN_LOSS,
     // TRL's and the paper's default τ.
@@ -209,6 +238,16 @@ export const LOSS_INFO = {
     perToken: true,
     optimum: dpoOptimum,
     trl: dpoTrl('sigmoid_norm'),
+  },
+  sft: {
+    ...TWO_RATIO_LOSS,
+    settings: {},
+    // −log π(y_w)/Lw: per token (it reads the chosen length), no reference, no f-divergence, and no finite
+    // optimum (it pushes log π(y_w) up to 0 whatever y_l is).
+    perToken: true,
+    divergence: 'ignored',
+    reads: 'logProbs',
+    trl: dpoTrl('sft'),
   },
   kto: {
     ...UNPAIRED_LOSS,
@@ -257,6 +296,20 @@ export function isKtoLoss(id: LossId): id is KtoLossType {
 /** Pair loss rows only, typed as such. */
 export function pairLossInfo(type: PairLossType): PairLossInfo {
   return LOSS_INFO[type];
+}
+
+/** Whether TRL's f-divergence changes loss `id`: a pair loss whose row does not ignore it. */
+export function usesDivergence(id: LossId): boolean {
+  return isPairLoss(id) && pairLossInfo(id).divergence !== 'ignored';
+}
+
+/**
+ * Whether the explorer adds its SFT term to loss `id`: every DPOTrainer pair loss but sft itself, as TRL's
+ * loss_type=[id, "sft"], loss_weights=[1, w] does (a loss no loss_type computes, cdpo, gets it too: its TRL
+ * code writes the nearest loss_type with a note). KTOTrainer has no loss_type list.
+ */
+export function takesSftTerm(id: LossId): boolean {
+  return id !== 'sft' && isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer';
 }
 
 /** Whether loss `id` reads `setting` (β aside, which every loss reads). */
@@ -311,9 +364,17 @@ export function checkKtoType(type: unknown): KtoLossType {
 /**
  * The optimum of the loss's own margin variable: h for most losses, h̄ = ρw/Lw − ρl/Ll where the margin is
  * per token (perTokenMargin). null where no closed form exists (losses that are not a function of the
- * margin alone, and DiscoPOP). ±Infinity: the loss drives the margin without bound.
+ * margin alone, and DiscoPOP; and under an f-divergence other than reverse KL, whose closed forms hold for the
+ * scores' margin, not for h). ±Infinity: the loss drives the margin without bound.
  */
 export function optimalMargin(type: PairLossType, p: number, params: PairLossParams): number | null {
-  const optimum = pairLossInfo(checkPairLossType(type)).optimum;
-  return optimum === null ? null : optimum.margin(p, withPairDefaults(type, params));
+  const row = pairLossInfo(checkPairLossType(type));
+  if (row.optimum === null) return null;
+  if (row.divergence !== 'ignored' && !plainLogRatios(params)) return null;
+  return row.optimum.margin(p, withPairDefaults(type, params));
+}
+
+/** The f-divergence leaves the log-ratios as they are: reverse KL, or α-divergence at TRL's α ≈ 1 fallback. */
+function plainLogRatios(params: PairLossParams): boolean {
+  return checkDivergence(params).divergence === 'reverse_kl';
 }

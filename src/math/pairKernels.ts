@@ -1,8 +1,10 @@
 // One kernel per pair loss: loss and its exact gradient with respect to the two log-ratios
-// ρw = log π(y_w) − log π_ref(y_w) and ρl = log π(y_l) − log π_ref(y_l).
+// ρw = log π(y_w) − log π_ref(y_w) and ρl = log π(y_l) − log π_ref(y_l) (or with respect to the scores that TRL's
+// f-divergence puts in their place, fDivergence.ts), except sft's, which reads log π(y_w) itself (its row's
+// `reads` in lossInfo.ts says which; callers feed the kernel accordingly).
 // Since the reference is constant, ∂/∂ log π(y) = ∂/∂ρ(y). Kernels write into `out` instead of returning an
 // object so that curve sweeps and the toy trainer allocate nothing per point.
-import type { PairLossType } from './types.ts';
+import type { FDivergence, PairLossType } from './types.ts';
 import { sigmoid, sigmoidSlope, softplus } from './stable.ts';
 
 /** Validated, defaulted parameters in the form the kernels want. */
@@ -14,6 +16,10 @@ export interface KernelParams {
   /** 1 / chosenLength and 1 / rejectedLength. */
   invLw: number;
   invLl: number;
+  /** TRL's f_divergence_type, 'reverse_kl' also for alpha_divergence with |α − 1| < 1e-6 (TRL's fallback). */
+  divergence: FDivergence;
+  /** f_alpha_divergence_coef α. */
+  alpha: number;
 }
 
 export interface LossAndGrad {
@@ -159,6 +165,13 @@ const sigmoidNormKernel: PairKernel = (rw, rl, k, out) => {
   setMargin(out, softplus(-z), -k.beta * sigmoid(-z), k.invLw, k.invLl);
 };
 
+/** TRL's sft: F.cross_entropy over the chosen completion tokens of one pair = −log π(y_w)/Lw. */
+const sftKernel: PairKernel = (lw, _ll, k, out) => {
+  out.loss = -lw * k.invLw;
+  out.dw = -k.invLw;
+  out.dl = 0;
+};
+
 export const PAIR_KERNELS: Record<PairLossType, PairKernel> = {
   sigmoid: sigmoidKernel,
   cdpo: cdpoKernel,
@@ -173,4 +186,5 @@ export const PAIR_KERNELS: Record<PairLossType, PairKernel> = {
   apo_down: apoDownKernel,
   discopop: discopopKernel,
   sigmoid_norm: sigmoidNormKernel,
+  sft: sftKernel,
 };

@@ -2,6 +2,7 @@
 import type { PairInput, PairLossParams, PairLossResult, PairLossType } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type LossAndGrad } from './pairKernels.ts';
 import { LOSS_INFO, checkPairLossType, excludesZero, pairLossInfo } from './lossInfo.ts';
+import { checkDivergence, evaluateWithDivergence } from './fDivergence.ts';
 import { checkLength, checkLogProb, checkPositive, checkSmoothing, fail } from './validate.ts';
 
 export { checkPairLossType, DEFAULT_DISCOPOP_TAU, DEFAULT_EXO_SMOOTHING } from './lossInfo.ts';
@@ -27,7 +28,8 @@ export function kernelParams(type: PairLossType, params: PairLossParams): Kernel
       : checkPositive('discopopTau', params.discopopTau ?? defaults.discopopTau);
   const norm = params.ipoNormalization ?? LOSS_INFO.ipo.settings.ipoNormalization;
   if (norm !== 'token' && norm !== 'sum') fail('ipoNormalization', "must be 'token' or 'sum'", norm);
-  return { beta, eps, tau, ipoSum: norm === 'sum', invLw: 1, invLl: 1 };
+  const { divergence, alpha } = checkDivergence(params);
+  return { beta, eps, tau, ipoSum: norm === 'sum', invLw: 1, invLl: 1, divergence, alpha };
 }
 
 /** A validated pair: every field present (lengths default to 1). */
@@ -56,7 +58,12 @@ export function evaluateCheckedPair(
   const rl = pair.policyRejected - pair.refRejected;
   k.invLw = 1 / pair.chosenLength;
   k.invLl = 1 / pair.rejectedLength;
-  PAIR_KERNELS[type](rw, rl, k, scratch);
+  const row = pairLossInfo(type);
+  const kernel = PAIR_KERNELS[type];
+  if (row.reads === 'logProbs') kernel(pair.policyChosen, pair.policyRejected, k, scratch);
+  // reverse_kl keeps the kernel on the log-ratios themselves: the numbers from before f-divergences existed.
+  else if (k.divergence === 'reverse_kl' || row.divergence === 'ignored') kernel(rw, rl, k, scratch);
+  else evaluateWithDivergence(type, kernel, rw, rl, k, scratch);
   const rewardChosen = k.beta * rw;
   const rewardRejected = k.beta * rl;
   return {

@@ -14,7 +14,32 @@ export type PairLossType =
   | 'apo_zero'
   | 'apo_down'
   | 'discopop'
-  | 'sigmoid_norm';
+  | 'sigmoid_norm'
+  | 'sft';
+
+/**
+ * TRL's `f_divergence_type` (the f-DPO paper): which score replaces each log-ratio ρ inside the loss.
+ * reverse_kl ρ (DPO); forward_kl −e^(−ρ); js_divergence log σ(ρ); alpha_divergence e^((α−1)ρ)/(α−1).
+ */
+export type FDivergence = 'reverse_kl' | 'forward_kl' | 'js_divergence' | 'alpha_divergence';
+
+/** A term of TRL's `loss_type=[…]`: every pair loss, plus the two that sort across the batch. */
+export type BatchLossType = PairLossType | 'aot' | 'aot_unpaired';
+
+/** One term of batchLoss: TRL's `loss_type[i]` and `loss_weights[i]` (default 1). */
+export interface BatchLossTerm {
+  type: BatchLossType;
+  weight?: number;
+}
+
+export interface BatchLossResult {
+  /** Σ wᵢ·(term i averaged over the batch), TRL's `loss`. */
+  loss: number;
+  /** ∂loss/∂ policyChosen of each pair, in the order given. */
+  dPolicyChosen: number[];
+  /** ∂loss/∂ policyRejected of each pair, in the order given. */
+  dPolicyRejected: number[];
+}
 
 export interface PairInput {
   /** log π_θ(y_w), summed over completion tokens; ≤ 0. */
@@ -39,6 +64,10 @@ export interface PairLossParams {
   discopopTau?: number;
   /** IPO: 'token' averages log-ratios per token (TRL, default), 'sum' uses the summed margin (paper). */
   ipoNormalization?: 'token' | 'sum';
+  /** TRL's f_divergence_type (default 'reverse_kl'). Rewards stay β·ρ whatever it is. */
+  fDivergence?: FDivergence;
+  /** TRL's f_alpha_divergence_coef α (default 0.5), read by 'alpha_divergence' only; any finite number. */
+  fAlphaDivergenceCoef?: number;
 }
 
 export interface PairLossResult {

@@ -2,13 +2,23 @@
 // lives here; everything else (curves, trajectories) is derived from it.
 // The choices of every enum field are `as const` arrays here; the types are derived from them, and the
 // parameter list (urlParams.ts) takes its choices from the same arrays, so a choice is written once.
-import type { ExplorerMetricName, LossId } from '../math/index.ts';
+import type { ExplorerMetricName, FDivergence, LossId } from '../math/index.ts';
 import { VIEW_IDS } from './viewIds.ts';
 
-export type { LossId };
+export type { FDivergence, LossId };
 
 /** The settings a second run may change, by their name in `vs=<key>:<value>` (CONVENTIONS §9). */
-export const COMPARE_KEY_NAMES = ['beta', 'loss', 'ref', 'p', 'features', 'optimizer', 'lr'] as const;
+export const COMPARE_KEY_NAMES = [
+  'beta',
+  'loss',
+  'ref',
+  'p',
+  'features',
+  'optimizer',
+  'lr',
+  'sft',
+  'fdiv',
+] as const;
 export type CompareKey = (typeof COMPARE_KEY_NAMES)[number];
 /** The compared run's choice: '' (none) or `<key>:<value>` with the value as a link writes it. */
 export type CompareText = '' | `${CompareKey}:${string}`;
@@ -38,6 +48,15 @@ export interface AppState {
   labelSmoothing: number;
   ipoNormalization: IpoNormalization;
   discopopTau: number;
+  /** TRL's f_divergence_type: what replaces the log-ratios in every pair loss that reads them. */
+  fDivergence: FDivergence;
+  /** TRL's f_alpha_divergence_coef α (alpha_divergence only). */
+  fAlphaDivergenceCoef: number;
+  /**
+   * The weight of TRL's "sft" term added to every pair loss: loss_type=[<loss>, "sft"], loss_weights=[1, w]
+   * (0: no such term). Since TRL 0.29 removed rpo_alpha, this is how TRL keeps log π(y_w) from falling.
+   */
+  sftWeight: number;
 
   /** Completion tokens of the toy's y_w (response 0) and y_l (response 1); every other response has 1. */
   chosenLength: number;

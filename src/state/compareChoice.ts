@@ -16,7 +16,8 @@ function compareKeyOf(name: string): CompareKey | null {
 
 /** What a compare choice changes, as a value of the field it names. */
 export type CompareValue =
-  | { key: 'beta' | 'p' | 'lr'; value: number }
+  | { key: 'beta' | 'p' | 'lr' | 'sft'; value: number }
+  | { key: 'fdiv'; value: AppState['fDivergence'] }
   | { key: 'features'; value: AppState['features'] }
   | { key: 'optimizer'; value: AppState['optimizer'] }
   | { key: 'loss'; value: LossId }
@@ -54,7 +55,8 @@ export function fitCompare(raw: unknown): FittedCompare | null {
   switch (key) {
     case 'beta':
     case 'p':
-    case 'lr': {
+    case 'lr':
+    case 'sft': {
       const n = parseNumberText(text);
       const f = n === null ? null : fitNumber(PARAM_TABLE[COMPARE_FIELDS[key]], n);
       if (!f) return null;
@@ -70,6 +72,12 @@ export function fitCompare(raw: unknown): FittedCompare | null {
     }
     case 'optimizer': {
       const v = fitEnum(PARAM_TABLE.optimizer, text.toLowerCase());
+      if (v === null) return null;
+      choice = { key, value: v };
+      break;
+    }
+    case 'fdiv': {
+      const v = fitEnum(PARAM_TABLE.fDivergence, text.toLowerCase());
       if (v === null) return null;
       choice = { key, value: v };
       break;

@@ -7,6 +7,10 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   labelSmoothing: 0.1,
   ipoNormalization: 'token',
   discopopTau: 0.05,
+  // TRL's defaults: plain log-ratios (reverse KL), α = 0.5 (DEFAULT_F_ALPHA), no SFT term.
+  fDivergence: 'reverse_kl',
+  fAlphaDivergenceCoef: 0.5,
+  sftWeight: 0,
 
   // The toy's responses are one token each; the policy starts at the reference (h = 0).
   chosenLength: 1,

@@ -15,6 +15,9 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
     labelSmoothing: loss.labelSmoothing ?? DEFAULT_STATE.labelSmoothing,
     ipoNormalization: loss.ipoNormalization ?? DEFAULT_STATE.ipoNormalization,
     discopopTau: loss.discopopTau ?? DEFAULT_STATE.discopopTau,
+    fDivergence: loss.fDivergence ?? DEFAULT_STATE.fDivergence,
+    fAlphaDivergenceCoef: loss.fAlphaDivergenceCoef ?? DEFAULT_STATE.fAlphaDivergenceCoef,
+    sftWeight: loss.sftWeight ?? DEFAULT_STATE.sftWeight,
     desirableWeight: loss.desirableWeight ?? 1,
     undesirableWeight: loss.undesirableWeight ?? 1,
     z0Mode: typeof loss.z0 === 'number' ? 'fixed' : (loss.z0 ?? 'kl'),
@@ -32,8 +35,8 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
     steps: config.steps,
     // A scenario is about where training goes: the cursor at its end, unless it is about another step.
     t: scenario.showStep ?? config.steps,
-    // A scenario that compares two β loads the other one as the dashed second run.
-    compare: compareBetaOf(scenario),
+    // A scenario that compares two β (or two SFT weights) loads the other one as the dashed second run.
+    compare: compareBetaOf(scenario) || compareSftOf(scenario),
   };
   if (spec.dataset.kind === 'pair') patch.preferenceProb = spec.dataset.p;
   if (spec.dataset.kind === 'ranking') patch.rewards = [...spec.dataset.rewards];
@@ -43,6 +46,11 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
 function compareBetaOf(scenario: ToyScenario): CompareText {
   const other = scenario.compareBetas?.find((b) => b !== scenario.config.loss.beta);
   return other === undefined ? '' : `beta:${other}`;
+}
+
+function compareSftOf(scenario: ToyScenario): CompareText {
+  const other = scenario.compareSftWeights?.find((w) => w !== (scenario.config.loss.sftWeight ?? 0));
+  return other === undefined ? '' : `sft:${other}`;
 }
 
 export function findPresetScenario(id: string): ToyScenario | undefined {

@@ -18,7 +18,14 @@ import {
   type CompareKey,
   type Z0Mode,
 } from './appState.ts';
-import { BETA_RANGE, LOSS_IDS, PICKER_METRICS, type ExplorerMetricName, type LossId } from '../math/index.ts';
+import {
+  BETA_RANGE,
+  F_DIVERGENCES,
+  LOSS_IDS,
+  PICKER_METRICS,
+  type ExplorerMetricName,
+  type LossId,
+} from '../math/index.ts';
 import { PRESET_IDS } from './presetIds.ts';
 import { REF_PROB_MIN } from './refProbs.ts';
 
@@ -107,6 +114,8 @@ export const COMPARE_FIELDS = {
   features: 'features',
   optimizer: 'optimizer',
   lr: 'learningRate',
+  sft: 'sftWeight',
+  fdiv: 'fDivergence',
 } as const satisfies Record<CompareKey, keyof AppState>;
 
 /** The compared run: `<key>:<value>`, one setting (a key of COMPARE_FIELDS) that differs. */
@@ -186,6 +195,30 @@ export const PARAM_TABLE = {
     scale: 'log',
     round: sig(3),
     doc: 'DiscoPOP temperature τ',
+  },
+  fDivergence: {
+    key: 'fdiv',
+    kind: 'enum',
+    choices: F_DIVERGENCES,
+    doc: "TRL's f_divergence_type: what replaces each log-ratio in the pair losses",
+  },
+  fAlphaDivergenceCoef: {
+    key: 'falpha',
+    kind: 'number',
+    min: -2,
+    max: 3,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: "TRL's f_alpha_divergence_coef α (fdiv=alpha_divergence)",
+  },
+  sftWeight: {
+    key: 'sft',
+    kind: 'number',
+    min: 0,
+    max: 10,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: 'weight w of an SFT term on every pair loss: TRL\'s loss_type=[<loss>, "sft"], loss_weights=[1, w]',
   },
   chosenLength: {
     key: 'lenw',

@@ -128,9 +128,22 @@ function optimumLine(fig: PlotData, id: LossId, run: Run = 'main'): number {
 
 /** The compared β as the compare control shows it (its setting must be β). */
 async function comparedBeta(): Promise<number> {
-  const key = page.getByRole('combobox', { name: EN.compare.keyLabel, exact: true });
-  if ((await key.inputValue()) !== 'beta') throw new Error('the compared setting is not β');
+  return comparedValue('beta');
+}
+
+/** The compared value of setting `key` as the compare control shows it (its setting must be `key`). */
+async function comparedValue(key: 'beta' | 'sft'): Promise<number> {
+  const box = page.getByRole('combobox', { name: EN.compare.keyLabel, exact: true });
+  if ((await box.inputValue()) !== key) throw new Error(`the compared setting is not ${key}`);
   return boxValue(EN.compare.valueLabel);
+}
+
+/** The metrics view's curve of `metric` for loss `id` in the compared run (dashed, legend group 'vs:…'). */
+function comparedMetricCurve(fig: PlotData, metric: string, id: LossId): number[] {
+  const axis = Object.entries(fig.yTitles).find(([, t]) => t === metric)?.[0];
+  const curve = fig.traces.find((t) => t.yaxis === axis && t.legendgroup === groupOf(id, 'compared'));
+  if (!curve) throw new Error(`no compared ${metric} curve for ${id}`);
+  return curve.y;
 }
 
 /** The KL from the reference of loss `id` in both runs, as the table of both runs shows them. */
@@ -257,6 +270,23 @@ const READINGS: Record<ScenarioId, () => Promise<number[]>> = {
     const star = simplex.traces.find((t) => t.name === EN.figures.trace.rlhfOptimum);
     if (!star) throw new Error('no RLHF optimum in the simplex');
     return [K, ...rewards, lastOf(probCurve(training, 'sigmoid', 0).y), star.a[0]];
+  },
+  'sft-term': async () => {
+    const training = await plotData('training');
+    const metrics = await plotData('metrics');
+    // The SFT weight from its control; the run without the term is the compared one (vs=sft:0), drawn dashed.
+    const w = await boxValue(EN.controls.sftWeight.label);
+    const chosen = probCurve(training, 'sigmoid', 0);
+    return [
+      w,
+      w,
+      chosen.y[0],
+      lastOf(chosen.y),
+      await comparedValue('sft'),
+      lastOf(probCurve(training, 'sigmoid', 0, 'compared').y),
+      lastOf(metricCurve(metrics, 'rewards/margins', 'sigmoid')),
+      lastOf(comparedMetricCurve(metrics, 'rewards/margins', 'sigmoid')),
+    ];
   },
 };
 

@@ -31,7 +31,12 @@ describe('LossPicker', () => {
     expect(cdpo.closest('details')).not.toBeNull();
     expect(screen.getByText(/Not a TRL loss_type since TRL 0\.29/)).toBeTruthy();
     expect(screen.getByText(/TRL documents it as SimPO/)).toBeTruthy();
-    expect(screen.getAllByRole('checkbox')).toHaveLength(15);
+    expect(screen.getAllByRole('checkbox')).toHaveLength(16);
+    // sft is a pair loss like the others; aot and aot_unpaired are named as batch losses the toy does not train.
+    expect(
+      screen.getByRole('checkbox', { name: /^SFT \(chosen only\) sft$/ }).closest('details'),
+    ).not.toBeNull();
+    expect(screen.getByText(/aot and aot_unpaired/)).toBeTruthy();
   });
 
   it('opens "All TRL losses" when a link selected one of them', () => {

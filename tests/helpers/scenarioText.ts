@@ -11,6 +11,9 @@ export const FORMULA_FRAGMENTS = [
   '1 − p',
   'not 0.5',
   'not 1:',
+  // The SFT scenario's TRL code and TRL's version: loss_weights=[1, w] keeps the loss at weight 1.
+  'loss_weights=[1,',
+  'TRL 0.29',
 ] as const;
 
 /** A number as c3 writes it: '0.693', '−1.31', '300', '9.6e-10'. */

@@ -171,6 +171,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.lossPicker.selectedCount': [[1], [3]],
   'controls.lossPicker.keepOne': [['DPO (sigmoid)']],
   'controls.kto.weightRatioWarning': [['3']],
+  'controls.sftWeight.termName': [['DPO', '0.5']],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
   'controls.pair.bars.refBar': [['y_w']],
@@ -372,6 +373,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'DiscoPOP',
   'APO-zero',
   'APO-down',
+  'SFT',
   'SGD',
   'Adam',
   'h',
@@ -403,6 +405,8 @@ const CODE = /[\w.-]*[_/][\w./-]*/g;
 const TERMS = [
   ...LOSS_IDS,
   ...['cDPO', 'DPO', 'IPO', 'KTO', 'KTOTrainer', 'EXO', 'NCA', 'BCO', 'SPPO', 'APO-zero', 'APO-down'],
+  // TRL loss_type values that are not loss ids here (batch-only) and the name of its SFT loss.
+  ...['aot', 'SFT'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
   // Key names, as printed on keyboards.

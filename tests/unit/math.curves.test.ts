@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  LOSS_INFO,
   PAIR_LOSS_TYPES,
   ktoLoss,
   ktoPairCurve,
@@ -68,11 +69,13 @@ describe('pairLossCurve equals pairLoss at the same (ρw, ρl)', () => {
           for (const arr of [curve.loss, curve.dChosen, curve.dRejected]) expect(arr).toHaveLength(400);
           for (const i of [0, 399, ...indices]) {
             const { rw, rl } = ratiosAt(grid[i], center);
-            const r = pairLoss(
-              type,
-              pairFromRatios(rw, rl, center?.chosenLength ?? 1, center?.rejectedLength ?? 1),
-              params,
-            );
+            const lw = center?.chosenLength ?? 1;
+            // sft reads log π(y_w) = ρw + the centre's log π_ref(y_w), which may pass 0 along the grid
+            // (no valid pair there): its formula, −log π(y_w)/Lw, stands in for pairLoss.
+            const r =
+              LOSS_INFO[type].reads === 'logProbs'
+                ? { loss: -(rw + (center?.refChosen ?? 0)) / lw, dPolicyChosen: -1 / lw, dPolicyRejected: 0 }
+                : pairLoss(type, pairFromRatios(rw, rl, lw, center?.rejectedLength ?? 1), params);
             // The curve and the pair take ρ along different rounding paths: allow a few ulps of the inputs.
             const abs =
               1e-9 *

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   KTO_LOSS_TYPES,
+  LOSS_INFO,
   PAIR_LOSS_TYPES,
   ktoLoss,
   pairLoss,
@@ -69,8 +70,8 @@ function awayFromKink(type: PairLossType, input: PairInput, params: PairLossPara
 }
 
 describe('pairLoss gradients match central finite differences', () => {
-  it('covers all 13 pair loss types', () => {
-    expect(PAIR_LOSS_TYPES).toHaveLength(13);
+  it('covers all 14 pair loss types', () => {
+    expect(PAIR_LOSS_TYPES).toHaveLength(14);
   });
 
   it.each(PAIR_LOSS_TYPES)('%s', (type) => {
@@ -80,9 +81,14 @@ describe('pairLoss gradients match central finite differences', () => {
         const r = pairLoss(type, input, params);
         expectGradient(pairFd(type, input, params, 'policyChosen'), r.dPolicyChosen, 'd/dpolicyChosen');
         expectGradient(pairFd(type, input, params, 'policyRejected'), r.dPolicyRejected, 'd/dpolicyRejected');
-        // The reference enters only through ρ = policy − ref: ∂/∂ref = −∂/∂policy.
-        expectGradient(pairFd(type, input, params, 'refChosen'), -r.dPolicyChosen, 'd/drefChosen');
-        expectGradient(pairFd(type, input, params, 'refRejected'), -r.dPolicyRejected, 'd/drefRejected');
+        // The reference enters only through ρ = policy − ref: ∂/∂ref = −∂/∂policy (sft reads no reference).
+        const refSign = LOSS_INFO[type].reads === 'logProbs' ? 0 : -1;
+        expectGradient(pairFd(type, input, params, 'refChosen'), refSign * r.dPolicyChosen, 'd/drefChosen');
+        expectGradient(
+          pairFd(type, input, params, 'refRejected'),
+          refSign * r.dPolicyRejected,
+          'd/drefRejected',
+        );
       }),
       { numRuns: RUNS },
     );

@@ -49,6 +49,8 @@ const PAIR_PARAM_FIELDS = {
   labelSmoothing: true,
   discopopTau: true,
   ipoNormalization: true,
+  fDivergence: true,
+  fAlphaDivergenceCoef: true,
 } as const satisfies Record<keyof PairLossParams, true>;
 const KTO_PARAM_FIELDS = {
   beta: true,
@@ -104,7 +106,12 @@ describe('LOSS_INFO: one row per loss', () => {
 });
 
 describe('settings: a loss reads exactly the settings its row names', () => {
-  const pairVariants: Record<Exclude<keyof PairLossParams, 'beta'>, [PairLossParams, PairLossParams]> = {
+  // The f-divergence fields are trainer-wide, not row settings: tests/unit/math.fDivergence.test.ts checks
+  // each row's `divergence` against the losses.
+  const pairVariants: Record<
+    Exclude<keyof PairLossParams, 'beta' | 'fDivergence' | 'fAlphaDivergenceCoef'>,
+    [PairLossParams, PairLossParams]
+  > = {
     labelSmoothing: [
       { beta: BETA, labelSmoothing: 0.1 },
       { beta: BETA, labelSmoothing: 0.3 },
@@ -230,6 +237,8 @@ describe('optimum: the rows agree with the closed forms of CONVENTIONS §6', () 
     labelSmoothing: 0.1,
     discopopTau: 0.05,
     ipoNormalization: 'token',
+    fDivergence: 'reverse_kl',
+    fAlphaDivergenceCoef: 0.5,
   };
 
   it.each(PAIR_LOSS_TYPES)('%s', (id) => {

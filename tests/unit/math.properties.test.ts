@@ -308,6 +308,9 @@ describe('batchMetrics', () => {
           const results = pairs.map((p) => pairLoss(type, p, params));
           expect(Object.keys(got).sort()).toEqual(Object.keys(pick).sort());
           for (const [name, f] of Object.entries(pick) as [BatchMetricName, typeof pick.loss][]) {
+            // sft's logged loss is TRL's token-weighted cross-entropy over the batch, not a mean of per-pair
+            // losses (math.batchLoss.test.ts checks it).
+            if (type === 'sft' && name === 'loss') continue;
             const values = results.map((r, i) => f(r, pairs[i]));
             const mean = values.reduce((a, b) => a + b, 0) / values.length;
             const scale = values.reduce((a, b) => a + Math.abs(b), 0) / values.length;

@@ -21,6 +21,8 @@ const READ_FIELDS = stateFields(
   'optimizer',
   'losses',
   'refProbs',
+  'sftWeight',
+  'fDivergence',
 );
 
 /** Values offered for the settings with named choices (typing stays possible). */
@@ -28,6 +30,7 @@ const SUGGESTIONS: Partial<Record<CompareKey, readonly string[]>> = {
   loss: PARAM_TABLE.losses.choices,
   features: PARAM_TABLE.features.choices,
   optimizer: PARAM_TABLE.optimizer.choices,
+  fdiv: PARAM_TABLE.fDivergence.choices,
 };
 
 function splitChoice(text: string): { key: CompareKey | ''; value: string } {

@@ -86,6 +86,7 @@ export function LossPicker() {
           )}
         </summary>
         <ul className="loss-list">{OTHER_LOSSES.map(box)}</ul>
+        <p className="field-help">{s.lossPicker.batchOnly}</p>
       </details>
       {/* Always in the DOM: a live region announces changes, not its own arrival. */}
       <p role="status" className="polite-note">

@@ -1,10 +1,10 @@
-// The settings that only some losses read: ε, IPO's normalisation with the completion lengths, DiscoPOP's τ
-// and KTO's. Each appears only while a loss that uses it is selected, so nothing on screen is inert.
+// The settings that only some losses read: ε, IPO's normalisation with the completion lengths, DiscoPOP's τ,
+// TRL's SFT term and f-divergence (pair losses of DPOTrainer) and KTO's. Each appears only while a loss that uses it is selected, so nothing on screen is inert.
 import { useShallow } from 'zustand/react/shallow';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
 import { formatInputNumber } from '../format.ts';
-import { EXO_MIN_SMOOTHING } from '../../math/index.ts';
+import { EXO_MIN_SMOOTHING, F_DIVERGENCES } from '../../math/index.ts';
 import { StoreNumberField } from './StoreNumberField.tsx';
 import { StoreRadioGroup } from './RadioGroup.tsx';
 import { KtoControls } from './KtoControls.tsx';
@@ -53,6 +53,29 @@ function LengthNormControls({ showIpo }: { showIpo: boolean }) {
   );
 }
 
+function DivergenceControls() {
+  const s = useStrings().controls.fDivergence;
+  const alpha = useStore((st) => st.fDivergence === 'alpha_divergence');
+  return (
+    <>
+      <StoreRadioGroup
+        field="fDivergence"
+        legend={s.label}
+        options={F_DIVERGENCES.map((value) => ({ value, label: s.names[value] }))}
+      />
+      {alpha && (
+        <StoreNumberField
+          field="fAlphaDivergenceCoef"
+          label={s.alphaLabel}
+          help={s.alphaHelp}
+          slider={{ step: 0.05 }}
+        />
+      )}
+      <p className="field-help">{s.help}</p>
+    </>
+  );
+}
+
 export function LossSettings() {
   const s = useStrings().controls;
   const losses = useStore(useShallow((st) => st.losses));
@@ -69,6 +92,15 @@ export function LossSettings() {
           slider={{ step: 0.01, keyStep: 0.02, pageStep: 0.25 }}
         />
       )}
+      {uses.sft && (
+        <StoreNumberField
+          field="sftWeight"
+          label={s.sftWeight.label}
+          help={s.sftWeight.help}
+          slider={{ step: 0.05 }}
+        />
+      )}
+      {uses.divergence && <DivergenceControls />}
       {uses.ktoWeights && <KtoControls showZ0={uses.ktoZ0} />}
     </>
   );

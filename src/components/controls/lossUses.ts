@@ -1,6 +1,14 @@
 // Which settings matter for which losses, so a control appears only when a selected loss reads it. The
 // facts are the loss rows of src/math/lossInfo.ts.
-import { excludesZero, lossReads, readsLengths, type LossId, type LossSetting } from '../../math/index.ts';
+import {
+  excludesZero,
+  lossReads,
+  readsLengths,
+  takesSftTerm,
+  usesDivergence,
+  type LossId,
+  type LossSetting,
+} from '../../math/index.ts';
 
 export function lossUses(losses: readonly LossId[]) {
   const reads = (setting: LossSetting) => losses.some((id) => lossReads(id, setting));
@@ -14,5 +22,9 @@ export function lossUses(losses: readonly LossId[]) {
     ktoWeights: reads('desirableWeight') || reads('undesirableWeight'),
     /** apo_zero_unpaired has no reference point. */
     ktoZ0: reads('z0'),
+    /** TRL's f_divergence_type changes some selected loss. */
+    divergence: losses.some(usesDivergence),
+    /** Some selected loss takes the SFT term (loss_type=[…, "sft"]). */
+    sft: losses.some(takesSftTerm),
   };
 }

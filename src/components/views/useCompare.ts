@@ -16,7 +16,15 @@ import { useStrings } from '../strings.tsx';
 import { useRunsOf, useToyRuns } from './useToyRuns.ts';
 
 /** What a compare choice is read against beyond the pair curves' fields. */
-const COMPARE_EXTRA_FIELDS = stateFields('compare', 'responses', 'learningRate', 'features', 'optimizer');
+const COMPARE_EXTRA_FIELDS = stateFields(
+  'compare',
+  'responses',
+  'learningRate',
+  'features',
+  'optimizer',
+  'sftWeight',
+  'fDivergence',
+);
 
 export interface CompareView {
   key: CompareKey;

@@ -1,6 +1,7 @@
 // English strings of "compare two runs".
 import type { CompareStrings } from '../types/compare.ts';
 import { formatCompact } from '../../math/numberFormat.ts';
+import { EN_CONTROLS } from './controls.ts';
 import { EN_LOSSES } from './losses.ts';
 
 export const EN_COMPARE: CompareStrings = {
@@ -12,6 +13,10 @@ export const EN_COMPARE: CompareStrings = {
         return `p = ${c.value}`;
       case 'lr':
         return `learning rate ${c.value}`;
+      case 'sft':
+        return c.value === 0 ? 'no SFT term' : `SFT weight ${c.value}`;
+      case 'fdiv':
+        return EN_CONTROLS.fDivergence.names[c.value];
       case 'features':
         return c.value === 'shared' ? 'shared features' : 'tabular features';
       case 'optimizer':
@@ -34,6 +39,8 @@ export const EN_COMPARE: CompareStrings = {
     features: 'Features',
     optimizer: 'Optimiser',
     lr: 'Learning rate',
+    sft: 'SFT term weight (TRL loss_weights)',
+    fdiv: 'f-divergence (TRL f_divergence_type)',
   },
   valueLabel: 'Value of the second run',
   valueHint: {
@@ -44,6 +51,8 @@ export const EN_COMPARE: CompareStrings = {
     features: 'tabular or shared',
     optimizer: 'sgd or adam',
     lr: 'A number, e.g. 0.1',
+    sft: 'A weight ≥ 0, e.g. 0 for none',
+    fdiv: 'reverse_kl, forward_kl, js_divergence or alpha_divergence',
   },
   apply: 'Compare',
   clear: 'Clear',

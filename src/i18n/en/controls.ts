@@ -25,6 +25,8 @@ export const EN_CONTROLS: ControlStrings = {
     legend: 'Losses',
     help: 'Tick several to compare them side by side.',
     allTrlLosses: 'All TRL losses',
+    batchOnly:
+      'TRL also has aot and aot_unpaired: they sort the log-ratios across a whole batch, so they are batch losses this one-pair toy does not train.',
     selectedCount: (n) => (n === 1 ? '1 selected' : `${n} selected`),
     keepOne: (name) => `At least one loss stays selected: tick another before removing ${name}.`,
   },
@@ -49,12 +51,30 @@ export const EN_CONTROLS: ControlStrings = {
     sumHelp: 'The IPO paper uses the summed log-ratios.',
     chosenLength: 'Tokens in y_w (Lw)',
     rejectedLength: 'Tokens in y_l (Ll)',
-    lengthsHelp: 'Only IPO per-token and sigmoid_norm divide by length.',
+    lengthsHelp: 'Only IPO per-token, sigmoid_norm and sft divide by length.',
   },
 
   discopopTau: {
     label: 'DiscoPOP temperature τ',
     help: 'How sharply DiscoPOP switches between its logistic and exponential parts (TRL default 0.05).',
+  },
+
+  fDivergence: {
+    label: 'f-divergence (f_divergence_type)',
+    help: 'What the pair losses read in place of each log-ratio ρ = log π/π_ref (f-DPO): reverse KL is plain DPO; the others hold the policy to the reference differently. TRL’s rewards stay β·ρ.',
+    names: {
+      reverse_kl: 'reverse KL (ρ, DPO)',
+      forward_kl: 'forward KL (−e^(−ρ))',
+      js_divergence: 'Jensen–Shannon (log σ(ρ))',
+      alpha_divergence: 'α-divergence (e^((α−1)ρ)/(α−1))',
+    },
+    alphaLabel: 'α (f_alpha_divergence_coef)',
+    alphaHelp: 'TRL default 0.5; α → 1 is reverse KL (TRL uses it when |α − 1| < 10⁻⁶), α → 0 forward KL.',
+  },
+  sftWeight: {
+    label: 'SFT term weight w',
+    help: 'Adds w × the chosen response’s cross-entropy to every pair loss: TRL’s loss_type=[<loss>, "sft"] with loss_weights=[1, w] (what rpo_alpha did before TRL 0.29). 0: none.',
+    termName: (name, weight) => `${name} + ${weight}·SFT`,
   },
 
   kto: {

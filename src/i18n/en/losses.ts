@@ -61,6 +61,11 @@ export const EN_LOSSES: LossNames = {
     label: 'Length-normalised DPO',
     note: 'TRL documents it as SimPO, but it keeps the reference model and has no margin γ.',
   },
+  sft: {
+    name: 'SFT (chosen only)',
+    label: 'SFT',
+    note: 'Cross-entropy on the chosen tokens, −log π(y_w)/Lw: no reference, y_l untouched. TRL mixes it in with loss_type=[…, "sft"].',
+  },
   kto: {
     name: 'KTO',
     label: 'KTO',

@@ -232,4 +232,22 @@ export const EN_PRESETS: PresetStrings = {
         f.reachesOptimumHolds && 'That equivalence is the whole idea of DPO.',
       ),
   },
+  'sft-term': {
+    title: 'An SFT term stops the chosen probability falling',
+    explanation: (f) =>
+      say(
+        (f.sharedHolds ? 'The near-duplicate pair of “Likelihood displacement”, ' : 'One preference pair, ') +
+          `trained with TRL’s loss_type=["sigmoid", "sft"] and loss_weights=[1, ${c3(f.weight)}]: the SFT term adds ` +
+          `${c3(f.weight)} × the chosen answer’s cross-entropy to DPO’s loss.`,
+        f.chosenStart !== null &&
+          f.chosenEnd !== null &&
+          (f.stopsFallHolds && f.otherChosenEnd !== null && f.marginEnd !== null && f.otherMarginEnd !== null
+            ? `With it π(y_w) rises from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}; the dashed run without it ` +
+              `(w = ${c3(f.otherWeight ?? NaN)}) ends at ${c3(f.otherChosenEnd)}. Both margins still grow (rewards/margins ` +
+              `${c3(f.marginEnd)} and ${c3(f.otherMarginEnd)}): the SFT term does not stop DPO separating the ` +
+              'pair, it stops the shared feature dragging y_w down with y_l.'
+            : `π(y_w) goes from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}.`),
+        'Since TRL 0.29 removed rpo_alpha, this list is how TRL keeps the chosen log-probability from falling.',
+      ),
+  },
 };

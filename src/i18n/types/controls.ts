@@ -1,6 +1,7 @@
 // Every visible string of the controls panel. Messages that carry values are functions that take them
 // already formatted, so the table decides word order. Formulas, symbols and TRL names (loss_type values,
 // rewards/margins, …) are not translated and so are not here; the losses' own names are in losses.ts.
+import type { FDivergence } from '../../math/index.ts';
 
 export interface ControlStrings {
   panel: {
@@ -31,6 +32,8 @@ export interface ControlStrings {
     help: string;
     /** Summary of the <details> holding every other TRL loss. */
     allTrlLosses: string;
+    /** Under "All TRL losses": the batch-only losses (aot, aot_unpaired) the toy does not train. */
+    batchOnly: string;
     selectedCount: (n: number) => string;
     /** Said (role="status") when someone tries to untick the last loss. */
     keepOne: (name: string) => string;
@@ -55,6 +58,21 @@ export interface ControlStrings {
     lengthsHelp: string;
   };
   discopopTau: { label: string; help: string };
+  /** TRL's f_divergence_type and f_alpha_divergence_coef. */
+  fDivergence: {
+    label: string;
+    help: string;
+    names: Readonly<Record<FDivergence, string>>;
+    alphaLabel: string;
+    alphaHelp: string;
+  };
+  /** The weight of TRL's "sft" term added to each pair loss (loss_weights). */
+  sftWeight: {
+    label: string;
+    help: string;
+    /** A loss's name with the SFT term beside it, `weight` formatted: 'DPO + 0.5·SFT'. */
+    termName: (name: string, weight: string) => string;
+  };
   kto: {
     legend: string;
     desirableWeight: string;

@@ -162,6 +162,24 @@ export interface BradleyTerryFacts {
   reachesOptimumHolds: boolean;
 }
 
+/** An SFT term beside DPO (loss_type=["sigmoid", "sft"]) against the same pair without it (vs=sft:0). */
+export interface SftTermFacts {
+  /** y_w and y_l share a feature (the likelihood-displacement pair). */
+  sharedHolds: boolean;
+  /** The state's SFT weight w (loss_weights=[1, w]) and the compared run's (null without one). */
+  weight: number;
+  otherWeight: number | null;
+  /** π(y_w) at the start and where the state's run ends, and where the compared run ends. */
+  chosenStart: number | null;
+  chosenEnd: number | null;
+  otherChosenEnd: number | null;
+  /** rewards/margins where each run ends (what TRL logs). */
+  marginEnd: number | null;
+  otherMarginEnd: number | null;
+  /** With the SFT term π(y_w) ends above its start; without it (w = 0) below; both margins end above 0. */
+  stopsFallHolds: boolean;
+}
+
 /** Each scenario's facts, by id. */
 export interface ScenarioFactsById {
   start: StartFacts;
@@ -172,6 +190,7 @@ export interface ScenarioFactsById {
   'kto-undesirable-only': KtoUndesirableFacts;
   'beta-strength': BetaStrengthFacts;
   'bradley-terry': BradleyTerryFacts;
+  'sft-term': SftTermFacts;
 }
 
 export interface PresetText<F> {

@@ -1,6 +1,7 @@
 // “对比两次训练”的简体中文文案。
 import type { CompareStrings } from '../types/compare.ts';
 import { formatCompact } from '../../math/numberFormat.ts';
+import { ZH_CONTROLS } from './controls.ts';
 import { ZH_LOSSES } from './losses.ts';
 
 export const ZH_COMPARE: CompareStrings = {
@@ -12,6 +13,10 @@ export const ZH_COMPARE: CompareStrings = {
         return `p = ${c.value}`;
       case 'lr':
         return `学习率 ${c.value}`;
+      case 'sft':
+        return c.value === 0 ? '不加 SFT 项' : `SFT 权重 ${c.value}`;
+      case 'fdiv':
+        return ZH_CONTROLS.fDivergence.names[c.value];
       case 'features':
         return c.value === 'shared' ? '共享特征' : '表格型特征';
       case 'optimizer':
@@ -34,9 +39,13 @@ export const ZH_COMPARE: CompareStrings = {
     features: '特征',
     optimizer: '优化器',
     lr: '学习率',
+    sft: 'SFT 项的权重（TRL 的 loss_weights）',
+    fdiv: 'f 散度（TRL 的 f_divergence_type）',
   },
   valueLabel: '第二次训练的取值',
   valueHint: {
+    sft: '一个 ≥ 0 的权重，0 表示不加',
+    fdiv: 'reverse_kl、forward_kl、js_divergence 或 alpha_divergence',
     beta: '一个数，例如 1',
     loss: 'TRL 的 loss_type，例如 ipo',
     ref: '每个回答一个概率，用逗号分隔',

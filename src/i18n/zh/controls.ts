@@ -25,6 +25,8 @@ export const ZH_CONTROLS: ControlStrings = {
     legend: '损失函数',
     help: '可以同时勾选多个，并排比较。',
     allTrlLosses: 'TRL 的全部损失函数',
+    batchOnly:
+      'TRL 还有 aot 和 aot_unpaired：它们要在整个批次内对对数比率排序，属于批量损失，这个单对样本的玩具模型不训练它们。',
     selectedCount: (n) => `已选 ${n} 个`,
     keepOne: (name) => `至少要保留一个损失函数：请先勾选另一个，再取消 ${name}。`,
   },
@@ -49,12 +51,30 @@ export const ZH_CONTROLS: ControlStrings = {
     sumHelp: 'IPO 论文使用的是对数比率之和。',
     chosenLength: 'y_w 的 token 数（Lw）',
     rejectedLength: 'y_l 的 token 数（Ll）',
-    lengthsHelp: '只有按 token 平均的 IPO 和 sigmoid_norm 会除以长度。',
+    lengthsHelp: '只有按 token 平均的 IPO、sigmoid_norm 和 sft 会除以长度。',
   },
 
   discopopTau: {
     label: 'DiscoPOP 温度 τ',
     help: 'DiscoPOP 在 logistic 部分与指数部分之间切换的陡峭程度（TRL 默认值 0.05）。',
+  },
+
+  fDivergence: {
+    label: 'f 散度（f_divergence_type）',
+    help: '成对损失用什么来代替每个对数比 ρ = log π/π_ref（f-DPO）：反向 KL 就是普通的 DPO；其他几种以不同方式把策略约束在参考模型附近。TRL 记录的奖励仍是 β·ρ。',
+    names: {
+      reverse_kl: '反向 KL（ρ，DPO）',
+      forward_kl: '正向 KL（−e^(−ρ)）',
+      js_divergence: 'JS 散度（log σ(ρ)）',
+      alpha_divergence: 'α 散度（e^((α−1)ρ)/(α−1)）',
+    },
+    alphaLabel: 'α（f_alpha_divergence_coef）',
+    alphaHelp: 'TRL 默认 0.5；α → 1 即反向 KL（|α − 1| < 10⁻⁶ 时 TRL 直接用它），α → 0 接近正向 KL。',
+  },
+  sftWeight: {
+    label: 'SFT 项权重 w',
+    help: '给每个成对损失加上 w 倍的“被选回答交叉熵”：即 TRL 的 loss_type=[<损失>, "sft"] 配合 loss_weights=[1, w]（TRL 0.29 之前由 rpo_alpha 实现）。0 表示不加。',
+    termName: (name, weight) => `${name}（+ ${weight}·SFT 项）`,
   },
 
   kto: {

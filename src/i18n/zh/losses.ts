@@ -48,6 +48,11 @@ export const ZH_LOSSES: LossNames = {
     label: '长度归一化 DPO',
     note: 'TRL 文档称之为 SimPO，但它保留了参考模型，也没有间隔项 γ。',
   },
+  sft: {
+    name: 'SFT（只用优选回答）',
+    label: 'SFT',
+    note: '对优选回答的 token 做交叉熵，即 −log π(y_w)/Lw：不用参考模型，也不管 y_l。TRL 通过 loss_type=[…, "sft"] 把它混进别的损失。',
+  },
   kto: {
     name: 'KTO',
     label: 'KTO',

@@ -221,4 +221,21 @@ export const ZH_PRESETS: PresetStrings = {
         f.reachesOptimumHolds && '这种等价性正是 DPO 的核心思想。',
       ),
   },
+  'sft-term': {
+    title: '加一项 SFT，被选回答的概率就不再下降',
+    explanation: (f) =>
+      say(
+        (f.sharedHolds ? '仍是“似然位移”里那对几乎相同的回答，' : '一对偏好数据，') +
+          `这次用 TRL 的 loss_type=["sigmoid", "sft"]、loss_weights=[1, ${c3(f.weight)}] 训练：SFT 项把被选回答` +
+          `交叉熵的 ${c3(f.weight)} 倍加到 DPO 的损失上。`,
+        f.chosenStart !== null &&
+          f.chosenEnd !== null &&
+          (f.stopsFallHolds && f.otherChosenEnd !== null && f.marginEnd !== null && f.otherMarginEnd !== null
+            ? `加上它，π(y_w) 从 ${c3(f.chosenStart)} 升到 ${c3(f.chosenEnd)}；不加它的虚线那次（w = ${c3(f.otherWeight ?? NaN)}）` +
+              `最终只有 ${c3(f.otherChosenEnd)}。两次的间隔都在变大（rewards/margins 分别为 ${c3(f.marginEnd)} 和 ` +
+              `${c3(f.otherMarginEnd)}）：SFT 项并没有阻止 DPO 拉开这一对，它阻止的是共享特征把 y_w 和 y_l 一起往下拖。`
+            : `π(y_w) 从 ${c3(f.chosenStart)} 变为 ${c3(f.chosenEnd)}。`),
+        'TRL 0.29 去掉了 rpo_alpha 之后，就是用这种损失列表来防止被选回答的对数概率下降。',
+      ),
+  },
 };

@@ -20,7 +20,10 @@ const ktoOut = { loss: 0, d: 0 };
 function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
   if (cfg.loss.kind !== 'pair') return 0;
   const { kernel, params } = cfg.loss;
-  const { rho, gLogp } = ws;
+  // sft's kernel reads log π, the others ρ = log π − log π_ref; log π_ref is constant, so either way the
+  // kernel's gradient is ∂/∂ log π.
+  const x = cfg.loss.reads === 'logProbs' ? ws.logp : ws.rho;
+  const { gLogp } = ws;
   let loss = 0;
   for (let i = 0; i < pb.pairChosen.length; i++) {
     const c = pb.pairChosen[i];
@@ -31,7 +34,7 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
     if (p > 0) {
       params.invLw = pb.invLength[c];
       params.invLl = pb.invLength[r];
-      kernel(rho[c], rho[r], params, pairOut);
+      kernel(x[c], x[r], params, pairOut);
       const wp = w * p;
       loss += wp * pairOut.loss;
       gLogp[c] += wp * pairOut.dw;
@@ -40,14 +43,44 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
     if (p < 1) {
       params.invLw = pb.invLength[r];
       params.invLl = pb.invLength[c];
-      kernel(rho[r], rho[c], params, pairOut);
+      kernel(x[r], x[c], params, pairOut);
       const wq = w * (1 - p);
       loss += wq * pairOut.loss;
       gLogp[r] += wq * pairOut.dw;
       gLogp[c] += wq * pairOut.dl;
     }
   }
+  const alpha = cfg.loss.sftWeight;
+  if (alpha !== 0) loss += alpha * sftTerm(pb, ws, alpha);
   return loss;
+}
+
+/**
+ * TRL's "sft" term over the toy's data: the chosen responses' cross-entropy per token, −Σ w·log π(chosen) /
+ * Σ w·L(chosen), where each pair counts as (c, r) with weight w·p and flipped with w·(1 − p) (so with noisy
+ * labels y_l is sometimes the chosen one), token-weighted like TRL's F.cross_entropy over a batch's chosen
+ * tokens. Adds `alpha` × its gradient to ws.gLogp; returns the term.
+ */
+function sftTerm(pb: PreparedProblem, ws: Workspace, alpha: number): number {
+  const { logp, gLogp } = ws;
+  let num = 0;
+  let tokens = 0;
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const c = pb.pairChosen[i];
+    const r = pb.pairRejected[i];
+    const wp = pb.pairWeight[i] * pb.pairP[i];
+    const wq = pb.pairWeight[i] - wp;
+    num -= wp * logp[c] + wq * logp[r];
+    tokens += wp / pb.invLength[c] + wq / pb.invLength[r];
+  }
+  if (!(tokens > 0)) return 0;
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const wp = pb.pairWeight[i] * pb.pairP[i];
+    const wq = pb.pairWeight[i] - wp;
+    gLogp[pb.pairChosen[i]] -= (alpha * wp) / tokens;
+    gLogp[pb.pairRejected[i]] -= (alpha * wq) / tokens;
+  }
+  return num / tokens;
 }
 
 /** KTO's reference point for the current policy; a constant as far as the gradient is concerned. */

@@ -4,7 +4,8 @@ import type { KtoLossType } from '../types.ts';
 import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type PairKernel } from '../pairKernels.ts';
 import { checkPairLossType, kernelParams } from '../pairLoss.ts';
-import { isKtoLoss } from '../lossInfo.ts';
+import { evaluateWithDivergence } from '../fDivergence.ts';
+import { isKtoLoss, pairLossInfo } from '../lossInfo.ts';
 import { checkKtoParams, type CheckedKtoParams } from '../kto.ts';
 import {
   checkFinite,
@@ -43,7 +44,16 @@ export interface PreparedProblem {
 }
 
 export type PreparedLoss =
-  | { kind: 'pair'; type: Exclude<ToyLossType, KtoLossType>; kernel: PairKernel; params: KernelParams }
+  | {
+      kind: 'pair';
+      type: Exclude<ToyLossType, KtoLossType>;
+      kernel: PairKernel;
+      params: KernelParams;
+      /** What the kernel reads: the log-ratios ρ, or log π itself (sft); the loss's row in lossInfo.ts. */
+      reads: 'logRatios' | 'logProbs';
+      /** The weight of the SFT term beside the loss (ToyLossConfig.sftWeight; 0: none). */
+      sftWeight: number;
+    }
   | { kind: 'kto'; type: KtoLossType; params: CheckedKtoParams; z0: 'kl' | 'batch' | 'fixed' };
 
 export interface PreparedConfig {
@@ -182,7 +192,15 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
     loss = { kind: 'kto', type: lossConfig.type, params, z0: typeof z0 === 'number' ? 'fixed' : z0 };
   } else {
     const type = checkPairLossType(lossConfig.type);
-    loss = { kind: 'pair', type, kernel: PAIR_KERNELS[type], params: kernelParams(type, lossConfig) };
+    const params = kernelParams(type, lossConfig);
+    const base = PAIR_KERNELS[type];
+    // The f-divergence as pairLoss applies it: the kernel reads scores in place of log-ratios (fDivergence.ts).
+    const scored = params.divergence !== 'reverse_kl' && pairLossInfo(type).divergence !== 'ignored';
+    const kernel: PairKernel = scored
+      ? (rw, rl, k, out) => evaluateWithDivergence(type, base, rw, rl, k, out)
+      : base;
+    const sftWeight = checkFinite('sftWeight', lossConfig.sftWeight ?? 0);
+    loss = { kind: 'pair', type, kernel, params, reads: pairLossInfo(type).reads, sftWeight };
   }
   const optimizer = config.optimizer;
   if (optimizer !== 'sgd' && optimizer !== 'adam') fail('optimizer', "must be 'sgd' or 'adam'", optimizer);

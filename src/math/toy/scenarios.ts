@@ -15,6 +15,7 @@ export const SCENARIO_IDS = [
   'kto-undesirable-only',
   'beta-strength',
   'bradley-terry',
+  'sft-term',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -37,7 +38,17 @@ export interface ToyScenario {
   showStep?: number;
   /** For a comparison across β: config.loss.beta first; the other is loaded as the compared run (vs=beta:…). */
   compareBetas?: number[];
+  /** For a comparison across SFT weights: config.loss.sftWeight first; the other is the compared run (vs=sft:…). */
+  compareSftWeights?: number[];
 }
+
+/** The likelihood-displacement pair: y_w and y_l near-duplicates that share a feature (see that scenario). */
+const DISPLACEMENT_SPEC: ToySpec = {
+  refLogits: [1, 1, 0.3, -0.3],
+  features: 'shared',
+  similarity: 0.8,
+  dataset: { kind: 'pair', p: 1 },
+};
 
 /** Reference logits of the four-response Bradley–Terry scenario and its rewards. */
 export const BRADLEY_TERRY_REF = [0, 0.5, 0.3, 0.2];
@@ -85,12 +96,7 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
   },
   {
     id: 'likelihood-displacement',
-    ...fromSpec({
-      refLogits: [1, 1, 0.3, -0.3],
-      features: 'shared',
-      similarity: 0.8,
-      dataset: { kind: 'pair', p: 1 },
-    }),
+    ...fromSpec(DISPLACEMENT_SPEC),
     config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 0.1, steps: 300 },
     displayLosses: ['sigmoid', 'ipo'],
   },
@@ -112,6 +118,19 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
     ...tabular(BRADLEY_TERRY_REF, { kind: 'ranking', rewards: BRADLEY_TERRY_REWARDS }),
     config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 1, steps: 300 },
     displayLosses: ['sigmoid'],
+  },
+  {
+    // TRL's loss_type=["sigmoid", "sft"], loss_weights=[1.0, 0.5] on the displacement pair, against w = 0.
+    id: 'sft-term',
+    ...fromSpec(DISPLACEMENT_SPEC),
+    config: {
+      loss: { type: 'sigmoid', beta: 1, sftWeight: 0.5 },
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      steps: 300,
+    },
+    displayLosses: ['sigmoid'],
+    compareSftWeights: [0.5, 0],
   },
 ];
 

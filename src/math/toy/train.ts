@@ -58,9 +58,20 @@ export function runTraining(
       if (!recorder) break;
     }
     if (t === cfg.steps) break;
-    step(ws.theta, ws.gTheta, lr, opt);
+    // A gradient past float64 (an f-divergence's e^(−ρ) far from the reference) would make θ and every
+    // probability NaN: the run has diverged there, and the policy stays where it was.
+    if (finite(ws.gTheta)) step(ws.theta, ws.gTheta, lr, opt);
+    else if (diverged < 0) {
+      diverged = t;
+      if (!recorder) break;
+    }
   }
   return diverged;
+}
+
+function finite(xs: Float64Array): boolean {
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) return false;
+  return true;
 }
 
 /** Trains an already-validated problem and returns the whole trajectory. */

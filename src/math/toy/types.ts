@@ -1,5 +1,5 @@
 // The toy policy's public types (../shared/CONVENTIONS.md §5, §7). Names are the contract: do not rename.
-import type { KtoLossType, PairLossType } from '../types.ts';
+import type { FDivergence, KtoLossType, PairLossType } from '../types.ts';
 import type { ExplorerMetricName } from '../trlMetrics.ts';
 
 export interface ToyPair {
@@ -40,6 +40,14 @@ export interface ToyLossConfig {
   undesirableWeight?: number;
   /** KTO's reference point: exact KL(π‖πref) ('kl', default), TRL's batch estimate, or a constant. */
   z0?: 'kl' | 'batch' | number;
+  /** TRL's f_divergence_type and f_alpha_divergence_coef (pair losses; PairLossParams). */
+  fDivergence?: FDivergence;
+  fAlphaDivergenceCoef?: number;
+  /**
+   * Weight w of TRL's "sft" term beside a pair loss (loss_type=[type, "sft"], loss_weights=[1, w]; default 0):
+   * the data's chosen responses' cross-entropy, token-weighted over the dataset as TRL's over a batch.
+   */
+  sftWeight?: number;
 }
 
 export type ToyOptimizer = 'sgd' | 'adam';
