@@ -1,6 +1,13 @@
 // The plane view's grid: one chosen loss over the (ρw, ρl) plane, wide enough to hold the pair, the training
 // path of that loss and the region where the loss changes (a few 1/β around the origin).
-import { isKtoLoss, ktoPairPlane, pairLossPlane, trustedSteps, type LossId } from '../math/index.ts';
+import {
+  isKtoLoss,
+  ktoPairPlane,
+  pairLossInfo,
+  pairLossPlane,
+  trustedSteps,
+  type LossId,
+} from '../math/index.ts';
 import type { PlaneGridInput, TrainingRunInput } from './types.ts';
 import {
   ktoParamsOf,
@@ -54,13 +61,21 @@ export function computePlane(
   const loss = isKtoLoss(id)
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
     : pairLossPlane(id, pairParamsOf(id, s), xs, ys, lengths);
-  // With an SFT term beside the loss (TRL's loss_type=[id, "sft"]), the plane shows the total it trains on:
-  // sft's plane reads ρw as log π(y_w) (a reference of 0), so its values shift by −log π_ref(y_w)/Lw.
-  const w = sftWeightOf(id, s);
+  // sft alone, or an SFT term beside the loss (TRL's loss_type=[id, "sft"]): the plane shows what it trains
+  // on. sft's plane reads ρw as log π(y_w) (a reference of 0), so its values shift by −log π_ref(y_w)/Lw;
+  // where log π(y_w) = ρw + log π_ref(y_w) would be above 0 no policy gets there: a gap, as on the curves.
+  const readsLogProbs = !isKtoLoss(id) && pairLossInfo(id).reads === 'logProbs';
+  const w = readsLogProbs ? 1 : sftWeightOf(id, s);
   if (w !== 0) {
-    const sft = pairLossPlane('sft', pairParamsOf(id, s), xs, ys, lengths);
-    const shift = -pairInputOf(s).refChosen / s.chosenLength;
-    loss.forEach((row, i) => row.forEach((v, j) => (row[j] = v + w * ((sft[i]?.[j] ?? NaN) + shift))));
+    const sft = readsLogProbs ? loss : pairLossPlane('sft', pairParamsOf(id, s), xs, ys, lengths);
+    const refW = pairInputOf(s).refChosen;
+    const shift = -refW / s.chosenLength;
+    loss.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const term = (sft[i]?.[j] ?? NaN) + shift;
+        row[j] = (xs[j] ?? NaN) + refW > 0 ? NaN : readsLogProbs ? term : v + w * term;
+      }),
+    );
   }
   return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
 }

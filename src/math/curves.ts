@@ -83,6 +83,12 @@ export function pairLossCurve(
   const curve = emptyCurve(margin);
   for (let i = 0; i < margin.length; i++) {
     const half = (margin[i] - h0) / 2;
+    // A loss of log π itself (sft) has no value where the curve's y_w would need log π(y_w) > 0: no policy
+    // gives it, and −log π/Lw would go negative there. A gap, not a number.
+    if (logProbs && cw + half + offW > 0) {
+      curve.loss[i] = curve.dChosen[i] = curve.dRejected[i] = NaN;
+      continue;
+    }
     if (scored) evaluateWithDivergence(t, kernel, cw + half, cl - half, k, out);
     else kernel(cw + half + offW, cl - half + offL, k, out);
     curve.loss[i] = out.loss;

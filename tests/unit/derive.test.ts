@@ -13,6 +13,7 @@ import { SWEEP_POINTS, computeSweeps } from '../../src/derive/sweeps.ts';
 import { computeTrainingRuns, toyRlhfOptimum, trainingRunsOf } from '../../src/derive/toy.ts';
 import {
   LOSS_IDS,
+  LOSS_INFO,
   isKtoLoss,
   logGrid,
   logit,
@@ -28,7 +29,7 @@ import {
   startArb,
   stateArb,
 } from '../helpers/stateArbitraries.ts';
-import { pairInputOf } from '../../src/derive/mathParams.ts';
+import { pairInputOf, sftWeightOf } from '../../src/derive/mathParams.ts';
 import type { NumberParam } from '../../src/state/urlParams.ts';
 
 const state = (patch: Partial<AppState>): AppState => applyPatch(cloneState(DEFAULT_STATE), patch);
@@ -41,6 +42,13 @@ const nonFinite = (arr: ArrayLike<number>) =>
   Array.from(arr).flatMap((v, i) => (Number.isFinite(v) ? [] : [i]));
 
 const PAIR_LOSSES = LOSS_IDS.filter((id) => !isKtoLoss(id));
+
+/**
+ * Whether a curve or plane of loss `id` may have a gap where y_w's log π would be `lw`: a loss of log π
+ * itself (sft) or one with an SFT term beside it has no value where log π(y_w) > 0 (no policy gets there).
+ */
+const gapAt = (id: (typeof LOSS_IDS)[number], s: AppState, lw: number): boolean =>
+  lw > 0 && !isKtoLoss(id) && (LOSS_INFO[id].reads === 'logProbs' || sftWeightOf(id, s) !== 0);
 const KTO_LOSSES = LOSS_IDS.filter((id) => isKtoLoss(id));
 
 describe('computePairCurves', () => {
@@ -51,11 +59,16 @@ describe('computePairCurves', () => {
         const curves = computePairCurves(s);
         expect(curves.map((c) => c.id)).toEqual(s.losses);
         const h0 = currentMargin(s);
+        const lw0 = pairInputOf(s).policyChosen;
         for (const c of curves) {
           const { margin, loss, dChosen, dRejected } = c.curve;
-          for (const arr of [margin, loss, dChosen, dRejected]) {
+          // Along the curve y_w's log π moves by half the margin's change.
+          const gaps = Array.from(margin).flatMap((m, i) => (gapAt(c.id, s, lw0 + (m - h0) / 2) ? [i] : []));
+          expect(margin).toHaveLength(CURVE_POINTS);
+          expect(nonFinite(margin)).toEqual([]);
+          for (const arr of [loss, dChosen, dRejected]) {
             expect(arr).toHaveLength(CURVE_POINTS);
-            expect(nonFinite(arr), c.id).toEqual([]);
+            expect(nonFinite(arr), c.id).toEqual(gaps);
           }
           expect(margin.every((m, i) => i === 0 || m > margin[i - 1])).toBe(true);
           expect(margin[0]).toBeLessThanOrEqual(h0);
@@ -271,9 +284,11 @@ describe('computePlane', () => {
           expect(plane.chosenLogRatio).toHaveLength(PLANE_POINTS);
           expect(plane.rejectedLogRatio).toHaveLength(PLANE_POINTS);
           expect(plane.loss).toHaveLength(PLANE_POINTS);
+          const refW = pairInputOf(s).refChosen;
+          const gaps = plane.chosenLogRatio.flatMap((x, j) => (gapAt(id, s, x + refW) ? [j] : []));
           for (const row of plane.loss) {
             expect(row).toHaveLength(PLANE_POINTS);
-            expect(nonFinite(row), id).toEqual([]);
+            expect(nonFinite(row), id).toEqual(gaps);
           }
           const xs = plane.chosenLogRatio;
           const ys = plane.rejectedLogRatio;

@@ -181,7 +181,13 @@ describe('what the views and the readout compute', () => {
     mixed.forEach((c, i) => {
       const p = plain[i]!;
       if (c.id === 'kto') return expect(c.curve.loss).toEqual(p.curve.loss);
-      c.curve.loss.forEach((y, j) => close(y, p.curve.loss[j]! + 2 * sft.curve.loss[j]!, 1e-11));
+      let gaps = 0;
+      c.curve.loss.forEach((y, j) => {
+        // Where y_w's log π would pass 0 sft's curve has a gap, and so has the total.
+        if (Number.isNaN(sft.curve.loss[j]!)) return void (gaps++, expect(y).toBeNaN());
+        close(y, p.curve.loss[j]! + 2 * sft.curve.loss[j]!, 1e-11);
+      });
+      expect(gaps).toBeLessThan(c.curve.loss.length);
       expect(c.optimum).toBeNull();
       close(c.current.loss, pairValuesOf(c.id, state({ sftWeight: 2 })).loss);
     });
@@ -204,7 +210,8 @@ describe('what the views and the readout compute', () => {
     for (const i of [0, 17, 60])
       for (const j of [3, 30, 59]) {
         const rw = plane.chosenLogRatio[j]!;
-        close(plane.loss[i]![j]!, scored[i]![j]! + 0.5 * (-(rw + refW) / 2), 1e-11);
+        if (rw + refW > 0) expect(plane.loss[i]![j]!).toBeNaN();
+        else close(plane.loss[i]![j]!, scored[i]![j]! + 0.5 * (-(rw + refW) / 2), 1e-11);
       }
     // The plane's f-divergence is pairLoss's (where log π ≤ 0 makes the pair valid).
     const rw = plane.chosenLogRatio[30]!;
