@@ -316,6 +316,51 @@ function sftTerm(
   };
 }
 
+/**
+ * DPO under reverse KL (the state's run) against another f-divergence (the compared run, vs=fdiv:…), both
+ * trained as the views train them; KL as the table of both runs shows it.
+ */
+function fDivergence(
+  s: ScenarioFields,
+  runs: ToyRuns,
+  trainCompared: TrainCompared,
+): ScenarioFactsById['f-divergence'] {
+  const c = compareOf(s);
+  const other = c.status === 'on' && c.choice.key === 'fdiv' ? c.state : null;
+  const main = runOf(runs, 'sigmoid');
+  const alt = main && other ? runOf(trainCompared(other), 'sigmoid') : undefined;
+  const reverseEnd = endProb(main, 0);
+  const otherEnd = endProb(alt, 0);
+  const reverseKl = endKl(main, s.refProbs);
+  const otherKl = other ? endKl(alt, other.refProbs) : null;
+  const rejectedEnd = endProb(alt, 1);
+  const others = alt ? Array.from({ length: s.responses - 2 }, (_, k) => endProb(alt, k + 2)) : [];
+  const pair = s.dataset === 'pair';
+  return {
+    responses: s.responses,
+    p: s.preferenceProb,
+    divergencesHolds: pair && s.fDivergence === 'reverse_kl' && other !== null,
+    reverseChosenEnd: reverseEnd,
+    otherChosenEnd: otherEnd,
+    reverseKl,
+    otherKl,
+    otherThirdEnd: others[0] ?? null,
+    closerHolds:
+      reverseKl !== null &&
+      otherKl !== null &&
+      otherKl < reverseKl &&
+      reverseEnd !== null &&
+      otherEnd !== null &&
+      otherEnd < reverseEnd,
+    spreadHolds:
+      reverseEnd !== null &&
+      reverseEnd >= 0.99 &&
+      rejectedEnd !== null &&
+      others.length > 0 &&
+      others.every((x) => x !== null && x > rejectedEnd),
+  };
+}
+
 const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   start,
   deterministic,
@@ -326,6 +371,7 @@ const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   'beta-strength': betaStrength,
   'bradley-terry': bradleyTerry,
   'sft-term': sftTerm,
+  'f-divergence': fDivergence,
 };
 
 /**

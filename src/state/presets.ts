@@ -35,8 +35,11 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
     steps: config.steps,
     // A scenario is about where training goes: the cursor at its end, unless it is about another step.
     t: scenario.showStep ?? config.steps,
-    // A scenario that compares two β (or two SFT weights) loads the other one as the dashed second run.
-    compare: compareBetaOf(scenario) || compareSftOf(scenario),
+    // A scenario that compares two β (two SFT weights, two f-divergences) loads the other as the dashed run.
+    compare:
+      compareBetaOf(scenario) ||
+      compareSftOf(scenario) ||
+      (scenario.compareDivergence ? `fdiv:${scenario.compareDivergence}` : ''),
   };
   if (spec.dataset.kind === 'pair') patch.preferenceProb = spec.dataset.p;
   if (spec.dataset.kind === 'ranking') patch.rewards = [...spec.dataset.rewards];

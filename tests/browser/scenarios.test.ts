@@ -133,9 +133,15 @@ async function comparedBeta(): Promise<number> {
 
 /** The compared value of setting `key` as the compare control shows it (its setting must be `key`). */
 async function comparedValue(key: 'beta' | 'sft'): Promise<number> {
+  return Number(await comparedText(key));
+}
+
+/** The compared value's text as the compare control shows it (its setting must be `key`). */
+async function comparedText(key: 'beta' | 'sft' | 'fdiv'): Promise<string> {
   const box = page.getByRole('combobox', { name: EN.compare.keyLabel, exact: true });
   if ((await box.inputValue()) !== key) throw new Error(`the compared setting is not ${key}`);
-  return boxValue(EN.compare.valueLabel);
+  // A setting with named choices offers them (a combobox), a number is typed (a text box): either way, by label.
+  return (await page.getByLabel(EN.compare.valueLabel, { exact: true }).inputValue()).replace('−', '-');
 }
 
 /** The metrics view's curve of `metric` for loss `id` in the compared run (dashed, legend group 'vs:…'). */
@@ -286,6 +292,21 @@ const READINGS: Record<ScenarioId, () => Promise<number[]>> = {
       lastOf(probCurve(training, 'sigmoid', 0, 'compared').y),
       lastOf(metricCurve(metrics, 'rewards/margins', 'sigmoid')),
       lastOf(comparedMetricCurve(metrics, 'rewards/margins', 'sigmoid')),
+    ];
+  },
+  'f-divergence': async () => {
+    const training = await plotData('training');
+    // The compared run is forward KL (from the compare control); both runs' KL from the table of both runs.
+    if ((await comparedText('fdiv')) !== 'forward_kl') throw new Error('the compared run is not forward KL');
+    const [reverseKl, forwardKl] = await compareTableKl('sigmoid');
+    return [
+      await boxValue(RESPONSES),
+      await boxValue(P),
+      lastOf(probCurve(training, 'sigmoid', 0).y),
+      reverseKl,
+      lastOf(probCurve(training, 'sigmoid', 0, 'compared').y),
+      forwardKl,
+      lastOf(probCurve(training, 'sigmoid', 2, 'compared').y),
     ];
   },
 };

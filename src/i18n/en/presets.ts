@@ -250,4 +250,27 @@ export const EN_PRESETS: PresetStrings = {
         'Since TRL 0.29 removed rpo_alpha, this list is how TRL keeps the chosen log-probability from falling.',
       ),
   },
+  'f-divergence': {
+    title: 'f-divergences: how far from the reference, and how diverse',
+    explanation: (f) =>
+      say(
+        `${c3(f.responses)} responses start equally likely, and one pair y_w ≻ y_l is labelled with p = ${c3(f.p)}.`,
+        f.reverseChosenEnd !== null &&
+          (f.divergencesHolds &&
+          f.closerHolds &&
+          f.otherChosenEnd !== null &&
+          f.reverseKl !== null &&
+          f.otherKl !== null
+            ? `Under TRL’s default reverse KL, DPO ends with π(y_w) = ${c3(f.reverseChosenEnd)}, ` +
+              `${c3(f.reverseKl)} nats from the reference; the dashed run with f_divergence_type="forward_kl" ends ` +
+              `with π(y_w) = ${c3(f.otherChosenEnd)}, only ${c3(f.otherKl)} nats away` +
+              (f.spreadHolds && f.otherThirdEnd !== null
+                ? `, and leaves each response the data never mention about ${c3(f.otherThirdEnd)}, more than y_l.`
+                : '.')
+            : `DPO’s π(y_w) ends at ${c3(f.reverseChosenEnd)}.`),
+        f.closerHolds &&
+          'Forward KL reads −e^(−ρ) in place of each log-ratio ρ, which stops paying for a response once it is ' +
+            'ahead: it covers the reference’s mass instead of seeking one mode.',
+      ),
+  },
 };

@@ -180,6 +180,26 @@ export interface SftTermFacts {
   stopsFallHolds: boolean;
 }
 
+/** DPO under the state's f-divergence (reverse KL) against the compared one (vs=fdiv:…, forward KL). */
+export interface FDivergenceFacts {
+  /** The responses K, and the data are one preference pair with probability p. */
+  responses: number;
+  p: number;
+  /** Both runs' divergences are reverse KL (the state's) and another (the compared run's). */
+  divergencesHolds: boolean;
+  /** π(y_w) where each run ends, and KL(π‖π_ref) there (as the table of both runs shows them). */
+  reverseChosenEnd: number | null;
+  otherChosenEnd: number | null;
+  reverseKl: number | null;
+  otherKl: number | null;
+  /** π of response 3 where the compared run ends: what it leaves the responses nobody compared. */
+  otherThirdEnd: number | null;
+  /** The compared run ends closer to the reference (smaller KL) with less on y_w. */
+  closerHolds: boolean;
+  /** Reverse KL ends with π(y_w) ≥ 0.99; the other run leaves each uncompared response more than y_l. */
+  spreadHolds: boolean;
+}
+
 /** Each scenario's facts, by id. */
 export interface ScenarioFactsById {
   start: StartFacts;
@@ -191,6 +211,7 @@ export interface ScenarioFactsById {
   'beta-strength': BetaStrengthFacts;
   'bradley-terry': BradleyTerryFacts;
   'sft-term': SftTermFacts;
+  'f-divergence': FDivergenceFacts;
 }
 
 export interface PresetText<F> {

@@ -238,4 +238,26 @@ export const ZH_PRESETS: PresetStrings = {
         'TRL 0.29 去掉了 rpo_alpha 之后，就是用这种损失列表来防止被选回答的对数概率下降。',
       ),
   },
+  'f-divergence': {
+    title: 'f 散度：离参考模型多远，又保留多少多样性',
+    explanation: (f) =>
+      say(
+        `${c3(f.responses)} 个回答起初同样可能，只有一对 y_w ≻ y_l 按 p = ${c3(f.p)} 标注。`,
+        f.reverseChosenEnd !== null &&
+          (f.divergencesHolds &&
+          f.closerHolds &&
+          f.otherChosenEnd !== null &&
+          f.reverseKl !== null &&
+          f.otherKl !== null
+            ? `在 TRL 默认的反向 KL 下，DPO 最终 π(y_w) = ${c3(f.reverseChosenEnd)}，离参考模型 ` +
+              `${c3(f.reverseKl)} nats；用 f_divergence_type="forward_kl" 的虚线那次最终 π(y_w) = ` +
+              `${c3(f.otherChosenEnd)}，只离开 ${c3(f.otherKl)} nats` +
+              (f.spreadHolds && f.otherThirdEnd !== null
+                ? `，数据里没有提到的每个回答还留有约 ${c3(f.otherThirdEnd)}，比 y_l 多。`
+                : '。')
+            : `DPO 的 π(y_w) 最终为 ${c3(f.reverseChosenEnd)}。`),
+        f.closerHolds &&
+          '正向 KL 用 −e^(−ρ) 代替每个对数比 ρ，一个回答一旦领先就不再为它多付代价：它覆盖参考模型的概率质量，而不是只追逐一个众数。',
+      ),
+  },
 };

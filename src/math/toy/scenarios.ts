@@ -3,6 +3,7 @@
 // (src/derive/scenarioFacts.ts); tests/unit/toy.scenarios.test.ts checks the trainer's behaviour each
 // explanation relies on, and tests/unit/scenarioFacts.test.ts each claim as loaded.
 import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
+import type { FDivergence } from '../types.ts';
 import { buildToyProblem, type ToySpec } from './build.ts';
 
 /** Every scenario's id, in menu order (the i18n tables key their titles and explanations on these). */
@@ -16,6 +17,7 @@ export const SCENARIO_IDS = [
   'beta-strength',
   'bradley-terry',
   'sft-term',
+  'f-divergence',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -40,6 +42,8 @@ export interface ToyScenario {
   compareBetas?: number[];
   /** For a comparison across SFT weights: config.loss.sftWeight first; the other is the compared run (vs=sft:…). */
   compareSftWeights?: number[];
+  /** For a comparison across f-divergences: the compared run's (vs=fdiv:…); the state's is config.loss's. */
+  compareDivergence?: FDivergence;
 }
 
 /** The likelihood-displacement pair: y_w and y_l near-duplicates that share a feature (see that scenario). */
@@ -131,6 +135,14 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
     },
     displayLosses: ['sigmoid'],
     compareSftWeights: [0.5, 0],
+  },
+  {
+    // DPO under reverse KL (TRL's default) against forward KL, on one noisy pair among four responses.
+    id: 'f-divergence',
+    ...tabular([0, 0, 0, 0], { kind: 'pair', p: 0.9 }),
+    config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
+    displayLosses: ['sigmoid'],
+    compareDivergence: 'forward_kl',
   },
 ];
 
