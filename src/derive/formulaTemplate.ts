@@ -22,7 +22,13 @@ export type Sym =
   | 'h'
   | 'hbar'
   | 'z'
-  | 'm';
+  | 'm'
+  | 'gamma'
+  | 'alpha'
+  | 'muw'
+  | 'mul'
+  | 'x'
+  | 'o';
 
 export interface Formula {
   tex: string;
@@ -48,6 +54,14 @@ const SYMBOLS: Record<Sym, Formula> = {
   hbar: { tex: '\\bar h', text: 'h̄' },
   z: { tex: 'z', text: 'z' },
   m: { tex: 'm', text: 'm' },
+  // SimPO / ORPO (no reference): γ = simpo_gamma, α = cpo_alpha, μ = log-prob per token, x = SimPO's
+  // logit, o = ORPO's log odds ratio.
+  gamma: { tex: '\\gamma', text: 'γ' },
+  alpha: { tex: '\\alpha', text: 'α' },
+  muw: { tex: '\\mu_w', text: 'μw' },
+  mul: { tex: '\\mu_l', text: 'μl' },
+  x: { tex: 'x', text: 'x' },
+  o: { tex: 'o', text: 'o' },
 };
 
 /** One line `lhs = rhs`; rhs uses @symbols, and in TeX `@*` for a product (thin space, or · with numbers). */

@@ -11,6 +11,7 @@ import {
   type LossId,
   type PairInput,
   type PairLossParams,
+  type ReferenceFreeParams,
   type ToyLossConfig,
 } from '../math/index.ts';
 import { stateFields, type FieldsOf } from '../state/pickFields.ts';
@@ -33,6 +34,8 @@ export const LOSS_PARAM_FIELDS = stateFields(
   'undesirableWeight',
   'z0Mode',
   'z0',
+  'simpoGamma',
+  'cpoAlpha',
 );
 export type LossParamFields = FieldsOf<typeof LOSS_PARAM_FIELDS>;
 
@@ -81,6 +84,16 @@ export function pairParamsOf(id: LossId, s: LossParamFields): Required<PairLossP
   };
 }
 
+/** The reference-free (SimPO, ORPO) parameters loss `id` computes with; ORPO reads β (its λ) alone. */
+export function referenceFreeParamsOf(id: LossId, s: LossParamFields): Required<ReferenceFreeParams> {
+  return {
+    beta: s.beta,
+    simpoGamma: s.simpoGamma,
+    cpoAlpha: s.cpoAlpha,
+    labelSmoothing: smoothingFor(id, s.labelSmoothing),
+  };
+}
+
 /** KTO's reference point for one pair (see the z0 policy above). */
 export function pairZ0(s: Pick<LossParamFields, 'z0Mode' | 'z0'>): number {
   return s.z0Mode === 'fixed' ? s.z0 : 0;
@@ -104,5 +117,7 @@ export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
     desirableWeight: s.desirableWeight,
     undesirableWeight: s.undesirableWeight,
     z0: s.z0Mode === 'fixed' ? s.z0 : s.z0Mode,
+    simpoGamma: s.simpoGamma,
+    cpoAlpha: s.cpoAlpha,
   };
 }

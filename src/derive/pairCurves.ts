@@ -2,7 +2,9 @@
 import {
   LOSS_INFO,
   isKtoLoss,
+  isReferenceFreeLoss,
   ktoPairCurve,
+  referenceFreeCurve,
   optimalMargin,
   pairLossCurve,
   perTokenMargin,
@@ -14,6 +16,7 @@ import {
   ktoParamsOf,
   pairInputOf,
   pairParamsOf,
+  referenceFreeParamsOf,
   type PairFields,
   type PairLossFields,
 } from './mathParams.ts';
@@ -36,7 +39,7 @@ export const CURVE_SPAN = 20;
  * token-normalised margins h̄ = ρw/Lw − ρl/Ll it solves h̄(h) = h̄*.
  */
 export function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
-  if (isKtoLoss(id)) return null;
+  if (isKtoLoss(id) || isReferenceFreeLoss(id)) return null;
   const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
   if (!perTokenMargin(id, s)) return star;
@@ -101,9 +104,13 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
   return s.losses.map((id) => {
     const v = pairValuesOf(id, s);
     const current = { margin: h0, loss: v.loss, dChosen: v.dChosen, dRejected: v.dRejected };
+    // SimPO / ORPO have no reference: their curve moves the policy's own log-probs by the margin's change
+    // (referenceFreeCurve), so that no point has a log-prob above 0.
     const curve = isKtoLoss(id)
       ? ktoPairCurve(ktoParamsOf(s), grid, center, id)
-      : pairLossCurve(id, pairParamsOf(id, s), grid, center);
+      : isReferenceFreeLoss(id)
+        ? referenceFreeCurve(id, referenceFreeParamsOf(id, s), grid, center)
+        : pairLossCurve(id, pairParamsOf(id, s), grid, center);
     return { id, curve, optimum: optimumOnCurve(id, s), current };
   });
 }

@@ -1,11 +1,20 @@
 // The plane view's grid: one chosen loss over the (ρw, ρl) plane, wide enough to hold the pair, the training
 // path of that loss and the region where the loss changes (a few 1/β around the origin).
-import { isKtoLoss, ktoPairPlane, pairLossPlane, trustedSteps, type LossId } from '../math/index.ts';
+import {
+  isKtoLoss,
+  isReferenceFreeLoss,
+  ktoPairPlane,
+  pairLossPlane,
+  referenceFreePlane,
+  trustedSteps,
+  type LossId,
+} from '../math/index.ts';
 import type { PlaneGridInput, TrainingRunInput } from './types.ts';
 import {
   ktoParamsOf,
   pairInputOf,
   pairParamsOf,
+  referenceFreeParamsOf,
   type LossParamFields,
   type PairFields,
 } from './mathParams.ts';
@@ -51,7 +60,9 @@ export function computePlane(
   const ys = linspace(extent([pairL, ...path(run?.rejectedLogRatio ?? [])], -reach, reach), PLANE_POINTS);
   const loss = isKtoLoss(id)
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
-    : pairLossPlane(id, pairParamsOf(id, s), xs, ys, { chosen: s.chosenLength, rejected: s.rejectedLength });
+    : isReferenceFreeLoss(id)
+      ? referenceFreePlane(id, referenceFreeParamsOf(id, s), xs, ys, pairInputOf(s))
+      : pairLossPlane(id, pairParamsOf(id, s), xs, ys, { chosen: s.chosenLength, rejected: s.rejectedLength });
   return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
 }
 

@@ -6,6 +6,7 @@
 import {
   excludesZero,
   isKtoLoss,
+  isReferenceFreeLoss,
   KTO_WEIGHT_RATIO_RANGE,
   lossInfo,
   lossReads,
@@ -15,7 +16,7 @@ import {
   type TrlConfigField,
 } from '../math/index.ts';
 import type { AppState, Z0Mode } from '../state/appState.ts';
-import { ktoParamsOf, pairParamsOf, type LossParamFields } from './mathParams.ts';
+import { ktoParamsOf, pairParamsOf, referenceFreeParamsOf, type LossParamFields } from './mathParams.ts';
 
 export type TrlSnippetState = LossParamFields &
   Pick<AppState, 'losses' | 'learningRate' | 'optimizer'> &
@@ -38,7 +39,7 @@ export interface TrlCall {
 
 /** Where TRL differs from what the page shows. */
 export type TrlNote =
-  | { kind: 'cdpo' | 'ipoToken' | 'ipoSum' | 'sigmoidNorm' | 'ktoWeightsZero' }
+  | { kind: 'cdpo' | 'ipoToken' | 'ipoSum' | 'sigmoidNorm' | 'ktoWeightsZero' | 'noReference' }
   /** The page had EXO's ε below the smallest; the code has `used` instead. */
   | { kind: 'exoSmoothing'; used: number }
   | { kind: 'ktoZ0'; mode: Z0Mode }
@@ -81,7 +82,11 @@ function pyString(s: string): string {
  */
 export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
   const { trl } = lossInfo(id);
-  const params: Partial<Record<TrlSetting, unknown>> = isKtoLoss(id) ? ktoParamsOf(s) : pairParamsOf(id, s);
+  const params: Partial<Record<TrlSetting, unknown>> = isKtoLoss(id)
+    ? ktoParamsOf(s)
+    : isReferenceFreeLoss(id)
+      ? referenceFreeParamsOf(id, s)
+      : pairParamsOf(id, s);
   const value = (f: TrlConfigField): number => {
     const v = params[TRL_CONFIG_FIELDS[f]];
     return typeof v === 'number' ? v : NaN;
@@ -91,10 +96,11 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
     id,
     config: trl.config,
     args: [
-      ['loss_type', pyString(lossType)],
+      // ORPOConfig has no loss_type: ORPO is its trainer's only loss.
+      ...(trl.withoutLossType ? [] : [['loss_type', pyString(lossType)] as [string, string]]),
       ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]),
     ],
-    noTrlLossType: trl.lossType === null,
+    noTrlLossType: trl.lossType === null && trl.withoutLossType !== true,
   };
 }
 
@@ -114,7 +120,8 @@ function ktoRatioNote(s: TrlSnippetState): TrlNote {
 /** The notes one loss brings, given the page's settings; which loss brings which is read off its row. */
 export function trlNotes(id: LossId, s: TrlSnippetState): TrlNote[] {
   const notes: TrlNote[] = [];
-  if (lossInfo(id).trl.lossType === null) notes.push({ kind: 'cdpo' });
+  const { trl } = lossInfo(id);
+  if (trl.lossType === null && trl.withoutLossType !== true) notes.push({ kind: 'cdpo' });
   if (lossReads(id, 'ipoNormalization')) {
     notes.push({ kind: 'ipoToken' });
     if (s.ipoNormalization === 'sum') notes.push({ kind: 'ipoSum' });
@@ -127,6 +134,7 @@ export function trlNotes(id: LossId, s: TrlSnippetState): TrlNote[] {
   if (id === 'sigmoid_norm') notes.push({ kind: 'sigmoidNorm' });
   if (lossReads(id, 'z0')) notes.push({ kind: 'ktoZ0', mode: s.z0Mode });
   if (isKtoLoss(id)) notes.push(ktoRatioNote(s));
+  if (isReferenceFreeLoss(id)) notes.push({ kind: 'noReference' });
   return notes;
 }
 

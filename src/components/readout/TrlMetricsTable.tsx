@@ -4,7 +4,13 @@ import { useId } from 'react';
 import { useStrings } from '../strings.tsx';
 import { formatNumber, formatTexNumber } from '../../math/numberFormat.ts';
 import { MetricValue } from './MetricValue.tsx';
-import { isTrlMetricKey, TRL_METRIC_FORMULAS, TRL_METRIC_ORDER } from './trlMetricFormulas.ts';
+import {
+  isReferenceFreeRun,
+  isTrlMetricKey,
+  REFERENCE_FREE_METRIC_FORMULAS,
+  TRL_METRIC_FORMULAS,
+  TRL_METRIC_ORDER,
+} from './trlMetricFormulas.ts';
 import './readout.css';
 
 export interface TrlMetricsTableProps {
@@ -19,9 +25,10 @@ function orderOf(name: string): number {
   return i < 0 ? TRL_METRIC_ORDER.length : i;
 }
 
-function MetricCell({ name, value }: { name: string; value: number }) {
+function MetricCell({ name, value, noReference }: { name: string; value: number; noReference: boolean }) {
   if (!isTrlMetricKey(name)) return <span className="metric-plain">{formatNumber(value)}</span>;
-  const { lhs, rhs } = TRL_METRIC_FORMULAS[name];
+  // A SimPO / ORPO run: its rewards and logps are per-token means of log πθ, no reference.
+  const { lhs, rhs } = (noReference ? REFERENCE_FREE_METRIC_FORMULAS[name] : undefined) ?? TRL_METRIC_FORMULAS[name];
   const formula = { tex: `${lhs.tex} = ${rhs.tex}`, text: `${lhs.text} = ${rhs.text}` };
   // Only the logged value is known here: the definition, then its value.
   const substituted = {
@@ -43,6 +50,7 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
   // A KTO run without desirable examples (thumbs-down data): TRL logs KTO's `kl` but no chosen-side metric.
   const noDesirable = 'kl' in metrics && !('rewards/chosen' in metrics);
   const noteId = useId();
+  const noReference = isReferenceFreeRun(metrics);
   const names = Object.keys(metrics).sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   return (
     <div className="trl-metrics">
@@ -70,14 +78,14 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
                 )}
               </th>
               <td>
-                <MetricCell name={name} value={metrics[name]} />
+                <MetricCell name={name} value={metrics[name]} noReference={noReference} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p id={noteId} className="readout-note">
-        {s.notes.logpsSummed}
+        {noReference ? s.notes.logpsPerToken : s.notes.logpsSummed}
         {noDesirable && ` ${thumbs.readout.trlNoDesirable}`}
       </p>
     </div>

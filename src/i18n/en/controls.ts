@@ -25,6 +25,7 @@ export const EN_CONTROLS: ControlStrings = {
     legend: 'Losses',
     help: 'Tick several to compare them side by side.',
     allTrlLosses: 'All TRL losses',
+    referenceFreeGroup: 'trl.experimental trainers, no reference model',
     selectedCount: (n) => (n === 1 ? '1 selected' : `${n} selected`),
     keepOne: (name) => `At least one loss stays selected: tick another before removing ${name}.`,
   },
@@ -36,7 +37,7 @@ export const EN_CONTROLS: ControlStrings = {
 
   smoothing: {
     label: 'Label smoothing ε',
-    help: 'The chance that a preference label is flipped (cdpo, robust, exo_pair).',
+    help: 'The chance that a preference label is flipped (cdpo, robust, exo_pair, simpo).',
     exoNeedsPositive: (min) => `EXO (exo_pair) needs ε of at least ${min}: TRL raises an error at ε = 0.`,
   },
 
@@ -49,12 +50,22 @@ export const EN_CONTROLS: ControlStrings = {
     sumHelp: 'The IPO paper uses the summed log-ratios.',
     chosenLength: 'Tokens in y_w (Lw)',
     rejectedLength: 'Tokens in y_l (Ll)',
-    lengthsHelp: 'Only IPO per-token and sigmoid_norm divide by length.',
+    lengthsHelp: 'Only IPO per-token, sigmoid_norm, SimPO and ORPO divide by length.',
   },
 
   discopopTau: {
     label: 'DiscoPOP temperature τ',
     help: 'How sharply DiscoPOP switches between its logistic and exponential parts (TRL default 0.05).',
+  },
+
+  simpoGamma: {
+    label: 'SimPO target margin γ',
+    help: 'CPOConfig.simpo_gamma: SimPO wants β·(μw − μl) to exceed γ, μ the log-prob per token (TRL default 0.5).',
+  },
+
+  cpoAlpha: {
+    label: 'SimPO NLL weight (cpo_alpha)',
+    help: 'CPOConfig.cpo_alpha: adds this × the NLL of y_w per token to SimPO’s loss; 0 turns it off (TRL default 1.0).',
   },
 
   kto: {

@@ -29,6 +29,8 @@ export interface ControlStrings {
   lossPicker: {
     legend: string;
     help: string;
+    /** Heading of the trainers without a reference model inside "All TRL losses" (SimPO, ORPO). */
+    referenceFreeGroup: string;
     /** Summary of the <details> holding every other TRL loss. */
     allTrlLosses: string;
     selectedCount: (n: number) => string;
@@ -55,6 +57,9 @@ export interface ControlStrings {
     lengthsHelp: string;
   };
   discopopTau: { label: string; help: string };
+  /** SimPO's γ (CPOConfig.simpo_gamma) and its NLL weight (cpo_alpha). */
+  simpoGamma: { label: string; help: string };
+  cpoAlpha: { label: string; help: string };
   kto: {
     legend: string;
     desirableWeight: string;

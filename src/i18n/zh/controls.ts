@@ -25,6 +25,7 @@ export const ZH_CONTROLS: ControlStrings = {
     legend: '损失函数',
     help: '可以同时勾选多个，并排比较。',
     allTrlLosses: 'TRL 的全部损失函数',
+    referenceFreeGroup: 'trl.experimental 中的训练器，不使用参考模型',
     selectedCount: (n) => `已选 ${n} 个`,
     keepOne: (name) => `至少要保留一个损失函数：请先勾选另一个，再取消 ${name}。`,
   },
@@ -36,7 +37,7 @@ export const ZH_CONTROLS: ControlStrings = {
 
   smoothing: {
     label: '标签平滑 ε',
-    help: '偏好标签被翻转的概率（cdpo、robust、exo_pair）。',
+    help: '偏好标签被翻转的概率（cdpo、robust、exo_pair、simpo）。',
     exoNeedsPositive: (min) => `EXO（exo_pair）要求 ε 至少为 ${min}：ε = 0 时 TRL 会报错。`,
   },
 
@@ -49,12 +50,22 @@ export const ZH_CONTROLS: ControlStrings = {
     sumHelp: 'IPO 论文使用的是对数比率之和。',
     chosenLength: 'y_w 的 token 数（Lw）',
     rejectedLength: 'y_l 的 token 数（Ll）',
-    lengthsHelp: '只有按 token 平均的 IPO 和 sigmoid_norm 会除以长度。',
+    lengthsHelp: '只有按 token 平均的 IPO、sigmoid_norm、SimPO 和 ORPO 会除以长度。',
   },
 
   discopopTau: {
     label: 'DiscoPOP 温度 τ',
     help: 'DiscoPOP 在 logistic 部分与指数部分之间切换的陡峭程度（TRL 默认值 0.05）。',
+  },
+
+  simpoGamma: {
+    label: 'SimPO 目标间隔 γ',
+    help: 'CPOConfig.simpo_gamma：SimPO 希望 β·(μw − μl) 超过 γ，μ 为每个 token 的平均对数概率（TRL 默认值 0.5）。',
+  },
+
+  cpoAlpha: {
+    label: 'SimPO 的 NLL 权重（cpo_alpha）',
+    help: 'CPOConfig.cpo_alpha：在 SimPO 的损失上加上该权重 × y_w 每个 token 的 NLL；取 0 即关闭（TRL 默认值 1.0）。',
   },
 
   kto: {
