@@ -62,10 +62,7 @@ const RHO = ['rw', 'rl'] as const;
 
 /** SimPO / ORPO: the per-token means (no reference). */
 const MU = ['muw', 'mul'] as const;
-const SIMPO_BRACKET = [
-  R`(1-@eps)\,\sigma(-@x) - @eps@*\sigma(@x)`,
-  '(1−@eps)·σ(−@x) − @eps·σ(@x)',
-];
+const SIMPO_BRACKET = [R`(1-@eps)\,\sigma(-@x) - @eps@*\sigma(@x)`, '(1−@eps)·σ(−@x) − @eps·σ(@x)'];
 
 const CDPO_BRACKET = [
   R`(1-@eps)\,\sigma(-@beta@*@h) - @eps@*\sigma(@beta@*@h)`,
@@ -240,10 +237,7 @@ export const LOSS_SPECS: Record<LossId | 'ipo_sum', LossSpec> = {
       R`\frac{-@beta\big[${SIMPO_BRACKET[0]}\big] - @alpha}{@Lw}`,
       `(−@beta·[${SIMPO_BRACKET[1]}] − @alpha)/@Lw`,
     ),
-    dRejected: f(
-      R`\frac{@beta\big[${SIMPO_BRACKET[0]}\big]}{@Ll}`,
-      `@beta·[${SIMPO_BRACKET[1]}]/@Ll`,
-    ),
+    dRejected: f(R`\frac{@beta\big[${SIMPO_BRACKET[0]}\big]}{@Ll}`, `@beta·[${SIMPO_BRACKET[1]}]/@Ll`),
   },
   // ORPOTrainer, β = λ; the toy's pair has no prompt, so its NLL is −μw.
   orpo: {
@@ -253,10 +247,7 @@ export const LOSS_SPECS: Record<LossId | 'ipo_sum', LossSpec> = {
       R`-\frac{1}{@Lw} - \frac{@beta@*\sigma(-@o)}{(1 - e^{@muw})@*@Lw}`,
       '−1/@Lw − @beta·σ(−@o)/((1 − e^@muw)·@Lw)',
     ),
-    dRejected: f(
-      R`\frac{@beta@*\sigma(-@o)}{(1 - e^{@mul})@*@Ll}`,
-      '@beta·σ(−@o)/((1 − e^@mul)·@Ll)',
-    ),
+    dRejected: f(R`\frac{@beta@*\sigma(-@o)}{(1 - e^{@mul})@*@Ll}`, '@beta·σ(−@o)/((1 − e^@mul)·@Ll)'),
   },
 };
 

@@ -62,7 +62,10 @@ export function computePlane(
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
     : isReferenceFreeLoss(id)
       ? referenceFreePlane(id, referenceFreeParamsOf(id, s), xs, ys, pairInputOf(s))
-      : pairLossPlane(id, pairParamsOf(id, s), xs, ys, { chosen: s.chosenLength, rejected: s.rejectedLength });
+      : pairLossPlane(id, pairParamsOf(id, s), xs, ys, {
+          chosen: s.chosenLength,
+          rejected: s.rejectedLength,
+        });
   return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
 }
 

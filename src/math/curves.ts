@@ -190,7 +190,12 @@ export function referenceFreePlane(
   rejected: readonly number[],
   pair: { refChosen: number; refRejected: number; chosenLength: number; rejectedLength: number },
 ): number[][] {
-  const input = { policyChosen: 0, policyRejected: 0, chosenLength: pair.chosenLength, rejectedLength: pair.rejectedLength };
+  const input = {
+    policyChosen: 0,
+    policyRejected: 0,
+    chosenLength: pair.chosenLength,
+    rejectedLength: pair.rejectedLength,
+  };
   return rejected.map((rl) =>
     chosen.map((rw) => {
       input.policyChosen = pair.refChosen + rw;

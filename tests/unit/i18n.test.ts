@@ -254,6 +254,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'views.zoom.resetLabel': [['π(y)']],
   'trl.code.learningRate': [['0.05', 'Adam']],
   'trl.code.noTrlLoss': [['cDPO']],
+  'trl.code.noReference': [['CPOTrainer']],
   'trl.notes.exoSmoothing': [['0.1']],
   'trl.notes.ktoRatio': [
     ['1.2', true],
@@ -370,6 +371,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'NCA',
   'BCO',
   'DiscoPOP',
+  'SimPO',
+  'ORPO',
   'APO-zero',
   'APO-down',
   'SGD',
@@ -404,6 +407,8 @@ const TERMS = [
   ...LOSS_IDS,
   ...['cDPO', 'DPO', 'IPO', 'KTO', 'KTOTrainer', 'EXO', 'NCA', 'BCO', 'SPPO', 'APO-zero', 'APO-down'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
+  // SimPO's and ORPO's trainers (trl.experimental) and the NLL term they add.
+  ...['ORPO', 'CPOTrainer', 'ORPOTrainer', 'CPOConfig', 'ORPOConfig', 'trl.experimental', 'NLL'],
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
   // Key names, as printed on keyboards.
   ...['Page Up', 'Page Down', 'Home', 'End'],

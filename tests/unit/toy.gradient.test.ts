@@ -195,7 +195,10 @@ describe('random problems (fast-check)', () => {
 describe('SimPO and ORPO (no reference): ∂objective/∂θ agrees with finite differences', () => {
   const cases: [string, ToyTrainConfig['loss']][] = [
     ['simpo, defaults', { type: 'simpo', beta: 2 }],
-    ['simpo, γ, cpo_alpha, ε', { type: 'simpo', beta: 0.7, simpoGamma: 1.3, cpoAlpha: 0.4, labelSmoothing: 0.2 }],
+    [
+      'simpo, γ, cpo_alpha, ε',
+      { type: 'simpo', beta: 0.7, simpoGamma: 1.3, cpoAlpha: 0.4, labelSmoothing: 0.2 },
+    ],
     ['simpo, cpo_alpha 0', { type: 'simpo', beta: 1.5, simpoGamma: -0.5, cpoAlpha: 0 }],
     ['orpo', { type: 'orpo', beta: 0.1 }],
     ['orpo, large λ', { type: 'orpo', beta: 3 }],

@@ -79,7 +79,12 @@ export function LossSettings() {
         />
       )}
       {uses.cpoAlpha && (
-        <StoreNumberField field="cpoAlpha" label={s.cpoAlpha.label} help={s.cpoAlpha.help} slider={{ step: 0.05 }} />
+        <StoreNumberField
+          field="cpoAlpha"
+          label={s.cpoAlpha.label}
+          help={s.cpoAlpha.help}
+          slider={{ step: 0.05 }}
+        />
       )}
     </>
   );

@@ -28,7 +28,8 @@ function orderOf(name: string): number {
 function MetricCell({ name, value, noReference }: { name: string; value: number; noReference: boolean }) {
   if (!isTrlMetricKey(name)) return <span className="metric-plain">{formatNumber(value)}</span>;
   // A SimPO / ORPO run: its rewards and logps are per-token means of log πθ, no reference.
-  const { lhs, rhs } = (noReference ? REFERENCE_FREE_METRIC_FORMULAS[name] : undefined) ?? TRL_METRIC_FORMULAS[name];
+  const { lhs, rhs } =
+    (noReference ? REFERENCE_FREE_METRIC_FORMULAS[name] : undefined) ?? TRL_METRIC_FORMULAS[name];
   const formula = { tex: `${lhs.tex} = ${rhs.tex}`, text: `${lhs.text} = ${rhs.text}` };
   // Only the logged value is known here: the definition, then its value.
   const substituted = {

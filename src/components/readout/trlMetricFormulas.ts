@@ -97,11 +97,17 @@ export const REFERENCE_FREE_METRIC_FORMULAS: Partial<Record<TrlMetricKey, { lhs:
   },
   'logps/chosen': {
     lhs: TRL_METRIC_FORMULAS['logps/chosen'].lhs,
-    rhs: { tex: R`\frac{1}{N}\sum_i \frac{\log\pi_\theta(y_{w,i})}{L_{w,i}}`, text: '(1/N)·Σᵢ log πθ(y_w,ᵢ)/Lw,ᵢ' },
+    rhs: {
+      tex: R`\frac{1}{N}\sum_i \frac{\log\pi_\theta(y_{w,i})}{L_{w,i}}`,
+      text: '(1/N)·Σᵢ log πθ(y_w,ᵢ)/Lw,ᵢ',
+    },
   },
   'logps/rejected': {
     lhs: TRL_METRIC_FORMULAS['logps/rejected'].lhs,
-    rhs: { tex: R`\frac{1}{N}\sum_i \frac{\log\pi_\theta(y_{l,i})}{L_{l,i}}`, text: '(1/N)·Σᵢ log πθ(y_l,ᵢ)/Ll,ᵢ' },
+    rhs: {
+      tex: R`\frac{1}{N}\sum_i \frac{\log\pi_\theta(y_{l,i})}{L_{l,i}}`,
+      text: '(1/N)·Σᵢ log πθ(y_l,ᵢ)/Ll,ᵢ',
+    },
   },
 };
 

@@ -58,7 +58,8 @@ export const EN_READOUT: ReadoutStrings = {
       'logps/chosen': 'Mean summed log-probability of the chosen responses.',
       'logps/rejected': 'Mean summed log-probability of the rejected responses.',
       kl: 'KTO’s reference point z0.',
-      nll_loss: 'Mean NLL term: −log πθ per chosen token (ORPO: prompt and chosen tokens; the toy has no prompt).',
+      nll_loss:
+        'Mean NLL term: −log πθ per chosen token (ORPO: prompt and chosen tokens; the toy has no prompt).',
       log_odds_ratio: 'ORPO: mean log σ(log odds ratio), the term λ multiplies.',
       log_odds_chosen: 'ORPO: mean log odds ratio of y_w over y_l.',
     },

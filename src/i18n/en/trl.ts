@@ -15,7 +15,7 @@ export const EN_TRL: TrlSnippetStrings = {
       `learning_rate: choose one for your model; the toy’s ${rate} (${optimizer}) does not transfer`,
     alsoSelected: 'Also chosen on the page:',
     noTrlLoss: (loss) => `${loss} has no TRL loss_type: this is plain DPO (see the notes)`,
-    noReference: (trainer) => `${trainer}(model=..., args=training_args, ...) takes no ref_model: there is no reference`,
+    noReference: (trainer) => `train with ${trainer}, which takes no ref_model: there is no reference model`,
   },
   notes: {
     noReference:

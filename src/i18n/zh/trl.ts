@@ -14,7 +14,7 @@ export const ZH_TRL: TrlSnippetStrings = {
       `learning_rate：请针对你的模型自行选择；玩具示例中的 ${rate}（${optimizer}）不能照搬`,
     alsoSelected: '页面上还选中了：',
     noTrlLoss: (loss) => `${loss} 在 TRL 中没有对应的 loss_type：这里训练的其实是普通 DPO（见下方说明）`,
-    noReference: (trainer) => `${trainer}(model=..., args=training_args, ...) 不接受 ref_model：没有参考模型`,
+    noReference: (trainer) => `用 ${trainer} 训练，它不接受 ref_model：没有参考模型`,
   },
   notes: {
     noReference:

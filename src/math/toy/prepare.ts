@@ -206,7 +206,11 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
       labelSmoothing: lossConfig.labelSmoothing ?? defaults.labelSmoothing,
     };
     // One evaluation validates every setting (a RangeError naming the field) before the loop runs.
-    referenceFreeLoss(type, { policyChosen: -1, policyRejected: -1, chosenLength: 1, rejectedLength: 1 }, params);
+    referenceFreeLoss(
+      type,
+      { policyChosen: -1, policyRejected: -1, chosenLength: 1, rejectedLength: 1 },
+      params,
+    );
     loss = { kind: 'reference-free', type, params };
   } else {
     const type = checkPairLossType(lossConfig.type);

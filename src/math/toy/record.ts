@@ -18,7 +18,12 @@ type FreeMetric = Exclude<ExplorerMetricOf<'ORPOTrainer'>, 'loss'>;
 const ORPO_METRICS = metricsLoggedBy('ORPOTrainer', true).filter((m): m is FreeMetric => m !== 'loss');
 const CPO_LOGS: readonly string[] = metricsLoggedBy('CPOTrainer', true);
 const CPO_METRICS = ORPO_METRICS.filter((m) => CPO_LOGS.includes(m));
-const METRIC_COLUMNS = Math.max(PAIR_METRICS.length, KTO_METRICS.length, ORPO_METRICS.length, CPO_METRICS.length);
+const METRIC_COLUMNS = Math.max(
+  PAIR_METRICS.length,
+  KTO_METRICS.length,
+  ORPO_METRICS.length,
+  CPO_METRICS.length,
+);
 
 // Reused input for referenceFreeLogged (the toy has no prompt).
 const freeIn: ReferenceFreeInput = { policyChosen: 0, policyRejected: 0, chosenLength: 1, rejectedLength: 1 };
