@@ -52,7 +52,15 @@ export function startLogProbsOf(s: Pick<PairFields, 'refProbs' | 'startLogRatios
   const logits = s.refProbs.map((p, k) => Math.log(p) + (s.startLogRatios[k] ?? 0));
   const top = Math.max(...logits);
   const logZ = top + Math.log(logits.reduce((a, l) => a + Math.exp(l - top), 0));
-  return logits.map((l) => Math.min(0, l - logZ));
+  // The likeliest response's log-prob rounds to 0 once the others' share is below 1e-16; its exact value,
+  // −log1p(others), is kept (as the toy's forward pass does): SimPO and ORPO read log π itself, and ORPO's
+  // log(1 − π) is −∞ at exactly 0.
+  const first = logits.indexOf(top);
+  const others = logits.reduce((a, l, k) => (k === first ? a : a + Math.exp(l - top)), 0);
+  return logits.map((l, k) => {
+    const lp = Math.min(0, l - logZ);
+    return lp === 0 && k === first ? -Math.log1p(others) : lp;
+  });
 }
 
 /** Per-response completion lengths of the toy: y_w's and y_l's, 1 for every other response. */

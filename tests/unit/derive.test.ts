@@ -13,6 +13,7 @@ import { SWEEP_POINTS, computeSweeps } from '../../src/derive/sweeps.ts';
 import { computeTrainingRuns, toyRlhfOptimum, trainingRunsOf } from '../../src/derive/toy.ts';
 import {
   LOSS_IDS,
+  isReferenceFreeLoss,
   isKtoLoss,
   logGrid,
   logit,
@@ -271,15 +272,23 @@ describe('computePlane', () => {
           expect(plane.chosenLogRatio).toHaveLength(PLANE_POINTS);
           expect(plane.rejectedLogRatio).toHaveLength(PLANE_POINTS);
           expect(plane.loss).toHaveLength(PLANE_POINTS);
-          for (const row of plane.loss) {
-            expect(row).toHaveLength(PLANE_POINTS);
-            expect(nonFinite(row), id).toEqual([]);
-          }
           const xs = plane.chosenLogRatio;
           const ys = plane.rejectedLogRatio;
+          const pair = pairInputOf(s);
+          plane.loss.forEach((row, i) => {
+            expect(row).toHaveLength(PLANE_POINTS);
+            // SimPO / ORPO read log πθ = log π_ref + ρ: cells where it would be above 0 are no policy (NaN, a
+            // gap), every other cell is finite. Losses with a reference are finite everywhere.
+            const gap = row.map((_, j) =>
+              isReferenceFreeLoss(id) ? pair.refChosen + xs[j] > 0 || pair.refRejected + ys[i] > 0 : false,
+            );
+            expect(
+              row.flatMap((v, j) => (Number.isFinite(v) === !gap[j] ? [] : [j])),
+              id,
+            ).toEqual([]);
+          });
           const inside = (x: number, y: number) =>
             x >= xs[0] && x <= xs[PLANE_POINTS - 1] && y >= ys[0] && y <= ys[PLANE_POINTS - 1];
-          const pair = pairInputOf(s);
           expect(inside(pair.policyChosen - pair.refChosen, pair.policyRejected - pair.refRejected)).toBe(
             true,
           );

@@ -251,12 +251,15 @@ function addReferenceFreeCurvature(
     const lr = logp[r];
     const block = [0, 0, 0, 0];
     [lc, lr].forEach((x, j) => {
-      const h = (1e-4 * pb.length[j === 0 ? c : r]) / cfg.beta;
+      // Small against the loss's scale (L/β) and against |x| itself: ORPO's terms change on the scale of
+      // |log π| near 0, where log(1 − π) turns steep.
+      const scale = (1e-4 * pb.length[j === 0 ? c : r]) / cfg.beta;
+      const h = x < 0 ? Math.min(scale, -0.5 * x) : scale;
       const up = Math.min(x + h, 0);
       const down = x - h;
       const gUp = freeGradient(cfg, pb, c, r, j === 0 ? up : lc, j === 1 ? up : lr);
       const gDown = freeGradient(cfg, pb, c, r, j === 0 ? down : lc, j === 1 ? down : lr);
-      const span = up - down;
+      const span = up - down; // > 0: down < x ≤ up
       block[j] = (gUp[0] - gDown[0]) / span; // ∂/∂x of ∂L/∂lc
       block[2 + j] = (gUp[1] - gDown[1]) / span; // ∂/∂x of ∂L/∂lr
     });
