@@ -318,6 +318,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.note.pushTurns': [['IPO', 5]],
   'figures.note.simplexNeedsThree': [[4]],
   'figures.note.noTrajectory': [['DPO']],
+  'figures.note.noReference': [['SimPO, ORPO']],
+  'figures.note.noReferenceExplained': [['SimPO, ORPO']],
+  'figures.note.noReferencePlane': [['ORPO']],
   'figures.note.diverged': [[2]],
   'figures.note.metricNoData': [['rewards/accuracies'], ['rewards/chosen']],
   'figures.summary.loss': [
