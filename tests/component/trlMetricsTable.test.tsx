@@ -42,6 +42,8 @@ describe('TrlMetricsTable', () => {
     expect(focusTip('logps/chosen')).toContain('log πθ(y_w,ᵢ)/Lw,ᵢ');
     expect(focusTip('nll_loss')).toContain('nll_loss = (1/N)·Σᵢ (−μw,ᵢ)');
     expect(screen.getByText(/per-token mean log-probabilities/)).toBeTruthy();
+    expect(screen.getByText('Mean log-probability per token of the chosen responses.')).toBeTruthy();
+    expect(screen.queryByText(/summed log-probability/)).toBeNull();
     expect(screen.queryByText(/Log-probabilities are sums over tokens/)).toBeNull();
   });
 

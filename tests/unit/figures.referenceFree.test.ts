@@ -8,7 +8,8 @@ import { computePairCurves, currentMargin } from '../../src/derive/pairCurves.ts
 import { computePlane } from '../../src/derive/plane.ts';
 import { lossReadout } from '../../src/derive/readout.ts';
 import { pairInputOf, referenceFreeParamsOf } from '../../src/derive/mathParams.ts';
-import { LIGHT_THEME, gradientFigure, lossFigure } from '../../src/figures/index.ts';
+import { LIGHT_THEME, gradientFigure, lossFigure, trainingMetricsFigure } from '../../src/figures/index.ts';
+import { computeTrainingRuns } from '../../src/derive/toy.ts';
 import { planeFigure } from '../../src/figures/planeFigure.ts';
 import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
 import { formatNumber } from '../../src/math/numberFormat.ts';
@@ -152,5 +153,26 @@ describe('the readout of a reference-free loss', () => {
     if (!simpo.ok) throw new Error('simpo');
     expect(simpo.cells.loss.formula.text).toContain('α');
     expect(simpo.cells.loss.formula.text).toContain('γ');
+  });
+});
+
+describe('the metrics view with SimPO / ORPO runs', () => {
+  it('says in its text alternative that their logps/* and rewards/* are per-token means, no reference', () => {
+    const s = state({ steps: 20 });
+    const runs = computeTrainingRuns(s).runs;
+    const opts = { theme: LIGHT_THEME, strings: EN, metrics: ['rewards/chosen', 'logps/chosen'] };
+    const fig = trainingMetricsFigure(runs, opts);
+    expect(fig.summary).toContain(EN.note.metricsNoReference('SimPO, ORPO'));
+    // Their logged rewards/chosen is β × the per-token mean log-prob: ≤ 0 at every step.
+    for (const id of FREE) {
+      const run = runs.find((r) => r.id === id);
+      expect(run?.metrics['rewards/chosen'].every((r) => r <= 0)).toBe(true);
+      expect(run?.metrics['nll_loss']).toHaveLength(21);
+    }
+    const dpoOnly = trainingMetricsFigure(
+      runs.filter((r) => r.id === 'sigmoid'),
+      opts,
+    );
+    expect(dpoOnly.summary).not.toContain(EN.note.metricsNoReference('SimPO, ORPO'));
   });
 });

@@ -321,6 +321,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.note.noReference': [['SimPO, ORPO']],
   'figures.note.noReferenceExplained': [['SimPO, ORPO']],
   'figures.note.noReferencePlane': [['ORPO']],
+  'figures.note.metricsNoReference': [['SimPO, ORPO']],
   'figures.note.diverged': [[2]],
   'figures.note.metricNoData': [['rewards/accuracies'], ['rewards/chosen']],
   'figures.summary.loss': [

@@ -20,6 +20,18 @@ export interface TrlMetricsTableProps {
   caption?: string;
 }
 
+/** The metrics whose meaning a SimPO / ORPO run changes (per-token means, no reference). */
+function isReferenceFreeRedefined(
+  name: string,
+): name is 'rewards/chosen' | 'rewards/rejected' | 'logps/chosen' | 'logps/rejected' {
+  return (
+    name === 'rewards/chosen' ||
+    name === 'rewards/rejected' ||
+    name === 'logps/chosen' ||
+    name === 'logps/rejected'
+  );
+}
+
 function orderOf(name: string): number {
   const i = (TRL_METRIC_ORDER as readonly string[]).indexOf(name);
   return i < 0 ? TRL_METRIC_ORDER.length : i;
@@ -73,7 +85,13 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
             <tr key={name}>
               <th scope="row">
                 <code translate="no">{name}</code>
-                {isTrlMetricKey(name) && <span className="row-help">{s.trlMetrics.descriptions[name]}</span>}
+                {isTrlMetricKey(name) && (
+                  <span className="row-help">
+                    {(noReference && isReferenceFreeRedefined(name)
+                      ? s.trlMetrics.referenceFreeDescriptions[name]
+                      : undefined) ?? s.trlMetrics.descriptions[name]}
+                  </span>
+                )}
                 {name === 'rewards/accuracies' && (
                   <span className="readout-note">{s.notes.accuracyStrict}</span>
                 )}

@@ -63,5 +63,11 @@ export const EN_READOUT: ReadoutStrings = {
       log_odds_ratio: 'ORPO: mean log σ(log odds ratio), the term λ multiplies.',
       log_odds_chosen: 'ORPO: mean log odds ratio of y_w over y_l.',
     },
+    referenceFreeDescriptions: {
+      'rewards/chosen': 'Mean β × log-probability per token of the chosen responses (no reference).',
+      'rewards/rejected': 'Mean β × log-probability per token of the rejected responses (no reference).',
+      'logps/chosen': 'Mean log-probability per token of the chosen responses.',
+      'logps/rejected': 'Mean log-probability per token of the rejected responses.',
+    },
   },
 };

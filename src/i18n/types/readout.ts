@@ -49,5 +49,10 @@ export interface ReadoutStrings {
     valueColumn: string;
     empty: string;
     descriptions: Record<TrlMetricKey, string>;
+    /** The same metrics of a SimPO / ORPO run where their meaning differs (per-token means, no reference). */
+    referenceFreeDescriptions: Record<
+      'rewards/chosen' | 'rewards/rejected' | 'logps/chosen' | 'logps/rejected',
+      string
+    >;
   };
 }

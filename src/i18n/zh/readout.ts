@@ -63,5 +63,11 @@ export const ZH_READOUT: ReadoutStrings = {
       log_odds_ratio: 'ORPO：log σ(对数几率比) 的均值，即乘以 λ 的那一项。',
       log_odds_chosen: 'ORPO：y_w 相对 y_l 的对数几率比的均值。',
     },
+    referenceFreeDescriptions: {
+      'rewards/chosen': '被选回答每个 token 的平均对数概率乘以 β 的均值（没有参考模型）。',
+      'rewards/rejected': '被拒回答每个 token 的平均对数概率乘以 β 的均值（没有参考模型）。',
+      'logps/chosen': '被选回答每个 token 的平均对数概率的均值。',
+      'logps/rejected': '被拒回答每个 token 的平均对数概率的均值。',
+    },
   },
 };
