@@ -28,7 +28,12 @@ export type Sym =
   | 'sl'
   | 'dsw'
   | 'dsl'
-  | 'alpha';
+  | 'gamma'
+  | 'alpha'
+  | 'muw'
+  | 'mul'
+  | 'x'
+  | 'o';
 
 export interface Formula {
   tex: string;
@@ -59,7 +64,14 @@ const SYMBOLS: Record<Sym, Formula> = {
   sl: { tex: 's_l', text: 's_l' },
   dsw: { tex: "s'(\\rho_w)", text: 's′(ρw)' },
   dsl: { tex: "s'(\\rho_l)", text: 's′(ρl)' },
+  // SimPO / ORPO (no reference): γ = simpo_gamma, α = cpo_alpha (or the f-divergence's α, per loss), μ = log-prob per token, x = SimPO's
+  // logit, o = ORPO's log odds ratio.
+  gamma: { tex: '\\gamma', text: 'γ' },
   alpha: { tex: '\\alpha', text: 'α' },
+  muw: { tex: '\\mu_w', text: 'μw' },
+  mul: { tex: '\\mu_l', text: 'μl' },
+  x: { tex: 'x', text: 'x' },
+  o: { tex: 'o', text: 'o' },
 };
 
 /** One line `lhs = rhs`; rhs uses @symbols, and in TeX `@*` for a product (thin space, or · with numbers). */

@@ -1,6 +1,7 @@
 // The formulas behind every readout number, as constant templates (see formulaTemplate.ts). They follow
 // ../shared/CONVENTIONS.md §2–§4; the gradients are the exact derivatives the math module's kernels compute.
-// Names: h = ρw − ρl, h̄ = ρw/Lw − ρl/Ll (per token), z = βh, m = σ(z/τ).
+// Names: h = ρw − ρl, h̄ = ρw/Lw − ρl/Ll (per token), z = βh, m = σ(z/τ); without a reference (SimPO,
+// ORPO): μ = log πθ(y)/L, SimPO's x = β(μw − μl − γ/β), ORPO's log odds ratio o.
 import type { LossId } from '../math/index.ts';
 import type { Formula, WhereLine } from './formulaTemplate.ts';
 
@@ -18,6 +19,22 @@ export const WHERE = {
   },
   z: { sym: 'z', lhs: f('z', 'z'), rhs: f('@beta@*@h', '@beta·@h') },
   m: { sym: 'm', lhs: f('m', 'm'), rhs: f(R`\sigma(@z/@tau)`, 'σ(@z/@tau)') },
+  // No reference model (SimPO, ORPO): the per-token means of the policy's own log-probs.
+  muw: { sym: 'muw', lhs: f(R`\mu_w`, 'μw'), rhs: f(R`\frac{@lw}{@Lw}`, '@lw/@Lw') },
+  mul: { sym: 'mul', lhs: f(R`\mu_l`, 'μl'), rhs: f(R`\frac{@ll}{@Ll}`, '@ll/@Ll') },
+  x: {
+    sym: 'x',
+    lhs: f('x', 'x'),
+    rhs: f(R`@beta\Big(@muw - @mul - \frac{@gamma}{@beta}\Big)`, '@beta·(@muw − @mul − @gamma/@beta)'),
+  },
+  o: {
+    sym: 'o',
+    lhs: f('o', 'o'),
+    rhs: f(
+      R`(@muw - @mul) - \big(\log(1 - e^{@muw}) - \log(1 - e^{@mul})\big)`,
+      '(@muw − @mul) − (log(1 − e^@muw) − log(1 − e^@mul))',
+    ),
+  },
 } satisfies Record<string, WhereLine>;
 
 export type WhereKey = keyof typeof WHERE;
@@ -42,6 +59,10 @@ export interface LossSpec {
 const H = ['rw', 'rl', 'h'] as const;
 const HBAR = ['rw', 'rl', 'hbar'] as const;
 const RHO = ['rw', 'rl'] as const;
+
+/** SimPO / ORPO: the per-token means (no reference). */
+const MU = ['muw', 'mul'] as const;
+const SIMPO_BRACKET = [R`(1-@eps)\,\sigma(-@x) - @eps@*\sigma(@x)`, '(1−@eps)·σ(−@x) − @eps·σ(@x)'];
 
 const CDPO_BRACKET = [
   R`(1-@eps)\,\sigma(-@beta@*@h) - @eps@*\sigma(@beta@*@h)`,
@@ -212,6 +233,29 @@ export const LOSS_SPECS: Record<LossId | 'ipo_sum', LossSpec> = {
       '@lamU·@beta·σ(@beta·@rl)·σ(−@beta·@rl)',
     ),
   },
+  // CPOTrainer(loss_type="simpo"): the NLL on the chosen tokens is −μw, weighted by cpo_alpha α.
+  simpo: {
+    where: [...MU, 'x'],
+    loss: f(
+      R`-(1-@eps)\log\sigma(@x) - @eps@*\log\sigma(-@x) - @alpha@*@muw`,
+      '−(1−@eps)·log σ(@x) − @eps·log σ(−@x) − @alpha·@muw',
+    ),
+    dChosen: f(
+      R`\frac{-@beta\big[${SIMPO_BRACKET[0]}\big] - @alpha}{@Lw}`,
+      `(−@beta·[${SIMPO_BRACKET[1]}] − @alpha)/@Lw`,
+    ),
+    dRejected: f(R`\frac{@beta\big[${SIMPO_BRACKET[0]}\big]}{@Ll}`, `@beta·[${SIMPO_BRACKET[1]}]/@Ll`),
+  },
+  // ORPOTrainer, β = λ; the toy's pair has no prompt, so its NLL is −μw.
+  orpo: {
+    where: [...MU, 'o'],
+    loss: f(R`-@muw - @beta@*\log\sigma(@o)`, '−@muw − @beta·log σ(@o)'),
+    dChosen: f(
+      R`-\frac{1}{@Lw} - \frac{@beta@*\sigma(-@o)}{(1 - e^{@muw})@*@Lw}`,
+      '−1/@Lw − @beta·σ(−@o)/((1 − e^@muw)·@Lw)',
+    ),
+    dRejected: f(R`\frac{@beta@*\sigma(-@o)}{(1 - e^{@mul})@*@Ll}`, '@beta·σ(−@o)/((1 − e^@mul)·@Ll)'),
+  },
 };
 
 /** TRL's implicit rewards: always β times the summed log-ratio, whatever the loss (§4). */
@@ -224,3 +268,17 @@ export const REWARD_SPECS = {
     rhs: f(R`\mathbf{1}\big[@beta@*@rw > @beta@*@rl\big]`, '1[@beta·@rw > @beta·@rl]'),
   },
 } satisfies Record<string, { where: readonly WhereKey[]; rhs: Formula }>;
+
+/**
+ * What CPOTrainer (SimPO) and ORPOTrainer log as rewards: β times the per-token mean log-prob of the
+ * policy itself (no reference model, so no log-ratio).
+ */
+export const REFERENCE_FREE_REWARD_SPECS = {
+  'rewards/chosen': { where: ['muw'], rhs: f('@beta@*@muw', '@beta·@muw') },
+  'rewards/rejected': { where: ['mul'], rhs: f('@beta@*@mul', '@beta·@mul') },
+  'rewards/margins': { where: MU, rhs: f('@beta@*@muw - @beta@*@mul', '@beta·@muw − @beta·@mul') },
+  'rewards/accuracies': {
+    where: MU,
+    rhs: f(R`\mathbf{1}\big[@beta@*@muw > @beta@*@mul\big]`, '1[@beta·@muw > @beta·@mul]'),
+  },
+} satisfies Record<keyof typeof REWARD_SPECS, { where: readonly WhereKey[]; rhs: Formula }>;

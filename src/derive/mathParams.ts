@@ -12,6 +12,7 @@ import {
   type LossId,
   type PairInput,
   type PairLossParams,
+  type ReferenceFreeParams,
   type ToyLossConfig,
 } from '../math/index.ts';
 import { stateFields, type FieldsOf } from '../state/pickFields.ts';
@@ -37,6 +38,8 @@ export const LOSS_PARAM_FIELDS = stateFields(
   'fDivergence',
   'fAlphaDivergenceCoef',
   'sftWeight',
+  'simpoGamma',
+  'cpoAlpha',
 );
 export type LossParamFields = FieldsOf<typeof LOSS_PARAM_FIELDS>;
 
@@ -53,7 +56,15 @@ export function startLogProbsOf(s: Pick<PairFields, 'refProbs' | 'startLogRatios
   const logits = s.refProbs.map((p, k) => Math.log(p) + (s.startLogRatios[k] ?? 0));
   const top = Math.max(...logits);
   const logZ = top + Math.log(logits.reduce((a, l) => a + Math.exp(l - top), 0));
-  return logits.map((l) => Math.min(0, l - logZ));
+  // The likeliest response's log-prob rounds to 0 once the others' share is below 1e-16; its exact value,
+  // −log1p(others), is kept (as the toy's forward pass does): SimPO and ORPO read log π itself, and ORPO's
+  // log(1 − π) is −∞ at exactly 0.
+  const first = logits.indexOf(top);
+  const others = logits.reduce((a, l, k) => (k === first ? a : a + Math.exp(l - top)), 0);
+  return logits.map((l, k) => {
+    const lp = Math.min(0, l - logZ);
+    return lp === 0 && k === first ? -Math.log1p(others) : lp;
+  });
 }
 
 /** Per-response completion lengths of the toy: y_w's and y_l's, 1 for every other response. */
@@ -84,6 +95,16 @@ export function pairParamsOf(id: LossId, s: LossParamFields): Required<PairLossP
     discopopTau: s.discopopTau,
     fDivergence: s.fDivergence,
     fAlphaDivergenceCoef: s.fAlphaDivergenceCoef,
+  };
+}
+
+/** The reference-free (SimPO, ORPO) parameters loss `id` computes with; ORPO reads β (its λ) alone. */
+export function referenceFreeParamsOf(id: LossId, s: LossParamFields): Required<ReferenceFreeParams> {
+  return {
+    beta: s.beta,
+    simpoGamma: s.simpoGamma,
+    cpoAlpha: s.cpoAlpha,
+    labelSmoothing: smoothingFor(id, s.labelSmoothing),
   };
 }
 
@@ -119,5 +140,7 @@ export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
     desirableWeight: s.desirableWeight,
     undesirableWeight: s.undesirableWeight,
     z0: s.z0Mode === 'fixed' ? s.z0 : s.z0Mode,
+    simpoGamma: s.simpoGamma,
+    cpoAlpha: s.cpoAlpha,
   };
 }

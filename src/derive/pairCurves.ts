@@ -2,7 +2,9 @@
 import {
   LOSS_INFO,
   isKtoLoss,
+  isReferenceFreeLoss,
   ktoPairCurve,
+  referenceFreeCurve,
   optimalMargin,
   pairLossCurve,
   perTokenMargin,
@@ -17,6 +19,7 @@ import {
   pairInputOf,
   pairParamsOf,
   sftWeightOf,
+  referenceFreeParamsOf,
   type PairFields,
   type PairLossFields,
 } from './mathParams.ts';
@@ -40,7 +43,7 @@ export const CURVE_SPAN = 20;
  */
 export function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
   // An SFT term beside the loss moves its minimum off the closed form (which holds for the loss alone).
-  if (isKtoLoss(id) || sftWeightOf(id, s) !== 0) return null;
+  if (isKtoLoss(id) || isReferenceFreeLoss(id) || sftWeightOf(id, s) !== 0) return null;
   const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
   if (!perTokenMargin(id, s)) return star;
@@ -127,9 +130,13 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
   return s.losses.map((id) => {
     const v = pairValuesOf(id, s);
     const current = { margin: h0, loss: v.loss, dChosen: v.dChosen, dRejected: v.dRejected };
+    // SimPO / ORPO have no reference: their curve moves the policy's own log-probs by the margin's change
+    // (referenceFreeCurve), so that no point has a log-prob above 0.
     const curve = isKtoLoss(id)
       ? ktoPairCurve(ktoParamsOf(s), grid, center, id)
-      : withSftTerm(pairLossCurve(id, pairParamsOf(id, s), grid, center), id, s, grid, center);
+      : isReferenceFreeLoss(id)
+        ? referenceFreeCurve(id, referenceFreeParamsOf(id, s), grid, center)
+        : withSftTerm(pairLossCurve(id, pairParamsOf(id, s), grid, center), id, s, grid, center);
     return { id, curve, optimum: optimumOnCurve(id, s), current };
   });
 }

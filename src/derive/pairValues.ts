@@ -1,8 +1,24 @@
 // One loss evaluated at the store's pair: the numbers the readout shows and the dot the loss and gradient
 // views draw. Both take them from here, so KTO's pair (one thumbs-up y_w plus one thumbs-down y_l, summed
 // as the math module's KTO curves do) is put together in one place.
-import { batchLoss, isKtoLoss, ktoLoss, pairLoss, type LossId, type PairInput } from '../math/index.ts';
-import { ktoParamsOf, pairInputOf, pairParamsOf, sftWeightOf, type PairLossFields } from './mathParams.ts';
+import {
+  batchLoss,
+  isKtoLoss,
+  isReferenceFreeLoss,
+  ktoLoss,
+  pairLoss,
+  referenceFreeLoss,
+  type LossId,
+  type PairInput,
+} from '../math/index.ts';
+import {
+  ktoParamsOf,
+  pairInputOf,
+  pairParamsOf,
+  referenceFreeParamsOf,
+  sftWeightOf,
+  type PairLossFields,
+} from './mathParams.ts';
 
 export interface PairValues {
   loss: number;
@@ -39,6 +55,21 @@ export function pairValuesOf(
       rewardRejected: down.reward,
       rewardMargin: up.reward - down.reward,
       rewardAccuracy: null,
+    };
+  }
+  if (isReferenceFreeLoss(id)) {
+    // No reference model: the loss reads the policy's own log-probs (refChosen, refRejected unused), and its
+    // rewards are β × the per-token means. The toy's pair has no prompt (ORPO's NLL is over y_w alone).
+    const r = referenceFreeLoss(id, pair, referenceFreeParamsOf(id, s));
+    return {
+      loss: r.loss,
+      dChosen: r.dPolicyChosen,
+      dRejected: r.dPolicyRejected,
+      rewardChosen: r.rewardChosen,
+      rewardRejected: r.rewardRejected,
+      rewardMargin: r.rewardChosen - r.rewardRejected,
+      // CPOTrainer / ORPOTrainer: (chosen_rewards > rejected_rewards).float(), strict.
+      rewardAccuracy: r.rewardChosen > r.rewardRejected ? 1 : 0,
     };
   }
   const params = pairParamsOf(id, s);

@@ -2,9 +2,12 @@
 // path of that loss and the region where the loss changes (a few 1/β around the origin).
 import {
   isKtoLoss,
+  isReferenceFreeLoss,
+  isPairLoss,
   ktoPairPlane,
   pairLossInfo,
   pairLossPlane,
+  referenceFreePlane,
   trustedSteps,
   type LossId,
 } from '../math/index.ts';
@@ -13,6 +16,7 @@ import {
   ktoParamsOf,
   pairInputOf,
   pairParamsOf,
+  referenceFreeParamsOf,
   sftWeightOf,
   type LossParamFields,
   type PairFields,
@@ -60,11 +64,13 @@ export function computePlane(
   const lengths = { chosen: s.chosenLength, rejected: s.rejectedLength };
   const loss = isKtoLoss(id)
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
-    : pairLossPlane(id, pairParamsOf(id, s), xs, ys, lengths);
+    : isReferenceFreeLoss(id)
+      ? referenceFreePlane(id, referenceFreeParamsOf(id, s), xs, ys, pairInputOf(s))
+      : pairLossPlane(id, pairParamsOf(id, s), xs, ys, lengths);
   // sft alone, or an SFT term beside the loss (TRL's loss_type=[id, "sft"]): the plane shows what it trains
   // on. sft's plane reads ρw as log π(y_w) (a reference of 0), so its values shift by −log π_ref(y_w)/Lw;
   // where log π(y_w) = ρw + log π_ref(y_w) would be above 0 no policy gets there: a gap, as on the curves.
-  const readsLogProbs = !isKtoLoss(id) && pairLossInfo(id).reads === 'logProbs';
+  const readsLogProbs = isPairLoss(id) && pairLossInfo(id).reads === 'logProbs';
   const w = readsLogProbs ? 1 : sftWeightOf(id, s);
   if (w !== 0) {
     const sft = readsLogProbs ? loss : pairLossPlane('sft', pairParamsOf(id, s), xs, ys, lengths);

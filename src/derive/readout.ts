@@ -7,7 +7,9 @@ import {
   isKtoLoss,
   isPairLoss,
   pairLossInfo,
+  isReferenceFreeLoss,
   lossInfo,
+  orpoLogOdds,
   lossReads,
   perTokenMargin,
   sigmoid,
@@ -17,7 +19,14 @@ import {
 } from '../math/index.ts';
 import type { Z0Mode } from '../state/appState.ts';
 import type { ReadoutRowKey } from '../i18n/types/readout.ts';
-import { pairInputOf, pairParamsOf, pairZ0, sftWeightOf, type PairLossFields } from './mathParams.ts';
+import {
+  pairInputOf,
+  pairParamsOf,
+  pairZ0,
+  referenceFreeParamsOf,
+  sftWeightOf,
+  type PairLossFields,
+} from './mathParams.ts';
 import { formulaParts } from './formulaVariants.ts';
 import { pairValuesOf } from './pairValues.ts';
 import {
@@ -27,7 +36,15 @@ import {
   type Values,
   type WhereLine,
 } from './formulaTemplate.ts';
-import { LHS, LOSS_SPECS, REWARD_SPECS, WHERE, type LossSpec, type WhereKey } from './formulas.ts';
+import {
+  LHS,
+  LOSS_SPECS,
+  REFERENCE_FREE_REWARD_SPECS,
+  REWARD_SPECS,
+  WHERE,
+  type LossSpec,
+  type WhereKey,
+} from './formulas.ts';
 
 export const READOUT_ROWS: readonly ReadoutRowKey[] = [
   'loss',
@@ -46,6 +63,8 @@ export type ReadoutInputs = PairLossFields;
 export type ReadoutNote =
   | { kind: 'ipoToken' | 'ipoSum' | 'cdpo' | 'sigmoidNorm' | 'robustNegative' }
   | { kind: 'rewardsSummed' | 'ktoNoAccuracy' | 'ktoMargins' }
+  /** SimPO / ORPO: no reference model (the loss and the rewards read log πθ per token). */
+  | { kind: 'noReference' | 'rewardsNoReference' }
   | { kind: 'ktoZ0Estimated'; mode: Exclude<Z0Mode, 'fixed'> }
   | { kind: 'ktoZ0Fixed'; z0: number }
   | { kind: 'ktoLossSum'; trlMean: number };
@@ -78,6 +97,8 @@ function symbolValues(s: ReadoutInputs, pair: Required<PairInput>, eps: number, 
   const rl = pair.policyRejected - pair.refRejected;
   const h = rw - rl;
   const z = s.beta * h;
+  const muw = pair.policyChosen / s.chosenLength;
+  const mul = pair.policyRejected / s.rejectedLength;
   return {
     beta: s.beta,
     eps,
@@ -97,6 +118,14 @@ function symbolValues(s: ReadoutInputs, pair: Required<PairInput>, eps: number, 
     hbar: rw / s.chosenLength - rl / s.rejectedLength,
     z,
     m: sigmoid(z / s.discopopTau),
+    // No reference (SimPO, ORPO): the per-token means of the policy's own log-probs, SimPO's logit as TRL
+    // forms it and ORPO's log odds ratio (from the math module).
+    gamma: s.simpoGamma,
+    alpha: s.cpoAlpha,
+    muw,
+    mul,
+    x: s.beta * (muw - mul - s.simpoGamma / s.beta),
+    o: orpoLogOdds(muw, mul),
   };
 }
 
@@ -143,9 +172,11 @@ function lossNotes(id: LossId, s: ReadoutInputs, values: RowValues, z0: number):
   const notes: ReadoutNote[] = [];
   if (lossReads(id, 'ipoNormalization'))
     notes.push({ kind: s.ipoNormalization === 'token' ? 'ipoToken' : 'ipoSum' });
-  if (lossInfo(id).trl.lossType === null) notes.push({ kind: 'cdpo' });
+  const { trl } = lossInfo(id);
+  if (trl.lossType === null && trl.withoutLossType !== true) notes.push({ kind: 'cdpo' });
   if (id === 'sigmoid_norm') notes.push({ kind: 'sigmoidNorm' });
   if (id === 'robust' && values.loss < 0) notes.push({ kind: 'robustNegative' });
+  if (isReferenceFreeLoss(id)) notes.push({ kind: 'noReference' });
   if (isKtoLoss(id)) {
     notes.push({ kind: 'ktoLossSum', trlMean: values.loss / 2 });
     if (lossReads(id, 'z0'))
@@ -190,8 +221,12 @@ export function lossReadout(
     if (e instanceof RangeError) return { id, ok: false, problem: { kind: 'invalid', message: e.message } };
     throw e;
   }
+  const eps = isReferenceFreeLoss(id)
+    ? referenceFreeParamsOf(id, s).labelSmoothing
+    : pairParamsOf(id, s).labelSmoothing;
+  const vals = symbolValues(s, pair, eps, z0);
+  const rewardSpecs = isReferenceFreeLoss(id) ? REFERENCE_FREE_REWARD_SPECS : REWARD_SPECS;
   const params = pairParamsOf(id, s);
-  const vals = symbolValues(s, pair, params.labelSmoothing, z0);
   const spec: LossSpec = LOSS_SPECS[id === 'ipo' && s.ipoNormalization === 'sum' ? 'ipo_sum' : id];
   // TRL's f-divergence and SFT term, as this loss takes them (formulaVariants.ts); the rewards stay on ρ.
   const use = isPairLoss(id) ? pairLossInfo(id).divergence : 'ignored';
@@ -214,13 +249,14 @@ export function lossReadout(
     'rewards/margins',
     'rewards/accuracies',
   ] as const) {
-    const r = REWARD_SPECS[key];
+    const r = rewardSpecs[key];
     cells[key] = cell(LHS[key], r.rhs, r.where, vals, values[key]);
   }
   cells.loss.notes = lossNotes(id, s, values, z0);
   // TRL logs rewards from summed log-ratios even where the loss's own margin is per token (IPO's).
   if (lossReads(id, 'ipoNormalization') && perTokenMargin(id, s))
     cells['rewards/margins'].notes.push({ kind: 'rewardsSummed' });
+  if (isReferenceFreeLoss(id)) cells['rewards/chosen'].notes.push({ kind: 'rewardsNoReference' });
   if (isKtoLoss(id)) {
     cells['rewards/margins'].notes.push({ kind: 'ktoMargins' });
     cells['rewards/accuracies'].notes.push({ kind: 'ktoNoAccuracy' });

@@ -361,6 +361,52 @@ function fDivergence(
   };
 }
 
+/**
+ * SimPO and ORPO against DPO on one pair: numbers of the three runs the views draw (the training view's
+ * π curves, the metrics view's rewards/chosen, the metrics table's nll_loss). KL from π_ref is only
+ * compared (the claim), as no view shows it without a second run.
+ */
+function noReference(s: ToyFields, runs: ToyRuns): ScenarioFactsById['no-reference'] {
+  const dpo = runOf(runs, 'sigmoid');
+  const simpo = runOf(runs, 'simpo');
+  const orpo = runOf(runs, 'orpo');
+  const below = (x: number | null, y: number | null, k = 1) => x !== null && y !== null && x < k * y;
+  const dpoKl = endKl(dpo, s.refProbs);
+  const third = s.responses >= 3;
+  const otherRef = third ? s.refProbs[2] : null;
+  const dpoOtherEnd = third ? endProb(dpo, 2) : null;
+  const simpoOtherEnd = third ? endProb(simpo, 2) : null;
+  const orpoOtherEnd = third ? endProb(orpo, 2) : null;
+  const nll = orpo?.metrics['nll_loss'] ?? [];
+  const orpoNllEnd = last(nll);
+  const orpoChosenEnd = endProb(orpo, 0);
+  const dpoChosenEnd = endProb(dpo, 0);
+  const orpoRewardEnd = last(orpo?.metrics['rewards/chosen'] ?? []);
+  const dpoRewardEnd = last(dpo?.metrics['rewards/chosen'] ?? []);
+  return {
+    pairHolds: s.dataset === 'pair',
+    p: s.preferenceProb,
+    beta: s.beta,
+    klHolds: below(dpoKl, endKl(simpo, s.refProbs)) && below(dpoKl, endKl(orpo, s.refProbs)),
+    otherRef,
+    dpoOtherEnd,
+    simpoOtherEnd,
+    orpoOtherEnd,
+    squeezedHolds:
+      below(simpoOtherEnd, otherRef, 0.1) &&
+      below(orpoOtherEnd, otherRef, 0.1) &&
+      dpoOtherEnd !== null &&
+      !below(dpoOtherEnd, otherRef, 0.5),
+    orpoNllEnd,
+    orpoChosenEnd,
+    dpoChosenEnd,
+    orpoRaisesHolds: below(orpoNllEnd, nll[0] ?? null) && below(dpoChosenEnd, orpoChosenEnd),
+    orpoRewardEnd,
+    dpoRewardEnd,
+    rewardSignHolds: below(orpoRewardEnd, 0) && below(0, dpoRewardEnd),
+  };
+}
+
 const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   start,
   deterministic,
@@ -372,6 +418,7 @@ const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   'bradley-terry': bradleyTerry,
   'sft-term': sftTerm,
   'f-divergence': fDivergence,
+  'no-reference': noReference,
 };
 
 /**

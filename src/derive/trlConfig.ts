@@ -6,6 +6,7 @@
 import {
   excludesZero,
   isKtoLoss,
+  isReferenceFreeLoss,
   KTO_WEIGHT_RATIO_RANGE,
   lossInfo,
   lossReads,
@@ -16,7 +17,13 @@ import {
   type TrlConfigField,
 } from '../math/index.ts';
 import type { AppState, Z0Mode } from '../state/appState.ts';
-import { ktoParamsOf, pairParamsOf, sftWeightOf, type LossParamFields } from './mathParams.ts';
+import {
+  ktoParamsOf,
+  pairParamsOf,
+  referenceFreeParamsOf,
+  sftWeightOf,
+  type LossParamFields,
+} from './mathParams.ts';
 
 export type TrlSnippetState = LossParamFields &
   Pick<AppState, 'losses' | 'learningRate' | 'optimizer'> &
@@ -39,7 +46,7 @@ export interface TrlCall {
 
 /** Where TRL differs from what the page shows. */
 export type TrlNote =
-  | { kind: 'cdpo' | 'ipoToken' | 'ipoSum' | 'sigmoidNorm' | 'ktoWeightsZero' }
+  | { kind: 'cdpo' | 'ipoToken' | 'ipoSum' | 'sigmoidNorm' | 'ktoWeightsZero' | 'noReference' }
   /** The page had EXO's ε below the smallest; the code has `used` instead. */
   | { kind: 'exoSmoothing'; used: number }
   | { kind: 'ktoZ0'; mode: Z0Mode }
@@ -82,7 +89,11 @@ function pyString(s: string): string {
  */
 export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
   const { trl } = lossInfo(id);
-  const params: Partial<Record<TrlSetting, unknown>> = isKtoLoss(id) ? ktoParamsOf(s) : pairParamsOf(id, s);
+  const params: Partial<Record<TrlSetting, unknown>> = isKtoLoss(id)
+    ? ktoParamsOf(s)
+    : isReferenceFreeLoss(id)
+      ? referenceFreeParamsOf(id, s)
+      : pairParamsOf(id, s);
   const value = (f: TrlConfigField): number => {
     const v = params[TRL_CONFIG_FIELDS[f]];
     return typeof v === 'number' ? v : NaN;
@@ -110,8 +121,13 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
   return {
     id,
     config: trl.config,
-    args: [...list, ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]), ...divergence],
-    noTrlLossType: trl.lossType === null,
+    args: [
+      // ORPOConfig has no loss_type: ORPO is its trainer's only loss.
+      ...(trl.withoutLossType ? [] : list),
+      ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]),
+      ...divergence,
+    ],
+    noTrlLossType: trl.lossType === null && trl.withoutLossType !== true,
   };
 }
 
@@ -131,7 +147,8 @@ function ktoRatioNote(s: TrlSnippetState): TrlNote {
 /** The notes one loss brings, given the page's settings; which loss brings which is read off its row. */
 export function trlNotes(id: LossId, s: TrlSnippetState): TrlNote[] {
   const notes: TrlNote[] = [];
-  if (lossInfo(id).trl.lossType === null) notes.push({ kind: 'cdpo' });
+  const { trl } = lossInfo(id);
+  if (trl.lossType === null && trl.withoutLossType !== true) notes.push({ kind: 'cdpo' });
   if (lossReads(id, 'ipoNormalization')) {
     notes.push({ kind: 'ipoToken' });
     if (s.ipoNormalization === 'sum') notes.push({ kind: 'ipoSum' });
@@ -144,6 +161,7 @@ export function trlNotes(id: LossId, s: TrlSnippetState): TrlNote[] {
   if (id === 'sigmoid_norm') notes.push({ kind: 'sigmoidNorm' });
   if (lossReads(id, 'z0')) notes.push({ kind: 'ktoZ0', mode: s.z0Mode });
   if (isKtoLoss(id)) notes.push(ktoRatioNote(s));
+  if (isReferenceFreeLoss(id)) notes.push({ kind: 'noReference' });
   return notes;
 }
 

@@ -13,7 +13,15 @@ import type { FigureStrings, GradientSummaryPart } from '../i18n/types/figures.t
 import { openSymbol } from './lossStyle.ts';
 import { addCornerNote, emptyFigure, lineTrace, visibleWithin, type NumberArray } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
-import { curveYRange, dotNameOf, marginLayout, marginRange, offScale } from './lossFigure.ts';
+import {
+  curveYRange,
+  dotNameOf,
+  marginLayout,
+  marginRange,
+  noReferenceNote,
+  offScale,
+  withNoReference,
+} from './lossFigure.ts';
 
 export interface GradientFigureOptions {
   beta: number;
@@ -189,9 +197,14 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
     parts.push({ id: c.id, label, chosenPush: cp, rejectedPush: rp, ...(at ? { at } : {}) });
   }
 
+  noReferenceNote(curves, s, annotations, theme);
   return {
     data: [...lines, ...turns, ...markers],
     layout: marginLayout(theme, s, 'gradient', xRange, s.axis.push, yRange, [...annotations, ...labels]),
-    summary: s.summary.gradient(parts, (curves[0].atStep ?? curves[0].current).margin, beta),
+    summary: withNoReference(
+      curves,
+      s,
+      s.summary.gradient(parts, (curves[0].atStep ?? curves[0].current).margin, beta),
+    ),
   };
 }

@@ -1,7 +1,7 @@
 // The loss view (`loss`): loss against the margin h for every chosen loss, the current pair marked on each
 // curve and the closed-form optimum of h as a dotted vertical line.
 import type { Annotation, Data, Layout } from 'plotly.js';
-import { LOSS_IDS, LOSS_INFO, type LossId, type MarginCurve } from '../math/index.ts';
+import { LOSS_IDS, LOSS_INFO, isReferenceFreeLoss, type LossId, type MarginCurve } from '../math/index.ts';
 import type { Figure, HeldRanges, PlotTheme } from './types.ts';
 import type { LossCurveInput } from '../derive/types.ts';
 import type { FigureStrings, LossSummaryPart } from '../i18n/types/figures.ts';
@@ -135,6 +135,38 @@ export function curveYRange<C extends { id: LossId; curve: MarginCurve }>(
   if (!opts.symmetric) return [qa, qb];
   const m = Math.max(-qa, qb);
   return [-m, m];
+}
+
+/** The labels of the reference-free losses shown (SimPO, ORPO), joined; '' when none. */
+function referenceFreeLabels(curves: readonly LossCurveInput[], s: FigureStrings): string {
+  return curves
+    .filter((c) => isReferenceFreeLoss(c.id))
+    .map((c) => s.lossLabel(c.id))
+    .join(', ');
+}
+
+/**
+ * SimPO / ORPO have no reference model: a corner note says how their curves move along h (the policy's own
+ * log-probs), so that the axis's ρ is never read as something they compare with π_ref.
+ */
+export function noReferenceNote(
+  curves: readonly LossCurveInput[],
+  s: FigureStrings,
+  annotations: Partial<Annotation>[],
+  theme: PlotTheme,
+): void {
+  const labels = referenceFreeLabels(curves, s);
+  if (labels !== '') addCornerNote(annotations, theme, s.note.noReference(labels));
+}
+
+/** The text alternative, with the sentence on the reference-free losses when any is shown. */
+export function withNoReference(
+  curves: readonly LossCurveInput[],
+  s: FigureStrings,
+  summary: string,
+): string {
+  const labels = referenceFreeLabels(curves, s);
+  return labels === '' ? summary : `${summary} ${s.note.noReferenceExplained(labels)}`;
 }
 
 /** The first current value outside [lo, hi], for an "off the scale" note. */
@@ -273,10 +305,15 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
     parts.push({ id: c.id, label, loss: l, weight: -now.dChosen / beta, optimum: h, ...(at ? { at } : {}) });
   }
 
+  noReferenceNote(curves, s, annotations, theme);
   // The dots last: a time cursor changes only these traces (and the notes), never the curves before them.
   return {
     data: [...lines, ...optima, ...markers],
     layout: marginLayout(theme, s, 'loss', xRange, s.axis.loss, [yLo, yHi], annotations),
-    summary: s.summary.loss(parts, (curves[0].atStep ?? curves[0].current).margin, beta),
+    summary: withNoReference(
+      curves,
+      s,
+      s.summary.loss(parts, (curves[0].atStep ?? curves[0].current).margin, beta),
+    ),
   };
 }

@@ -3,13 +3,13 @@
 // The colour scale is Viridis (perceptually uniform, colour-blind safe). When the loss spans more than
 // LOG_COMPRESS_SPAN, colours follow log₁₀(1 + loss − min) and the colour bar is labelled in loss units.
 import type { Annotation, Data } from 'plotly.js';
-import { drawnSteps, trustedSteps } from '../math/index.ts';
+import { drawnSteps, isReferenceFreeLoss, trustedSteps } from '../math/index.ts';
 import type { Figure, PlotTheme } from './types.ts';
 import type { PlaneGridInput, TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, PlaneSummary } from '../i18n/types/figures.ts';
 import { formatFixed } from '../math/numberFormat.ts';
 import { themeAxis, themeLayout } from './themes.ts';
-import { emptyFigure, finiteExtent, paddedRange } from './layout.ts';
+import { addCornerNote, emptyFigure, finiteExtent, paddedRange } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
 import { stepMarkerName, stepMarkerTrace } from './stepCursor.ts';
 import { runStepAt } from '../derive/atStep.ts';
@@ -242,6 +242,17 @@ export function planeFigure(
     });
   }
 
+  // SimPO / ORPO: the axes' ρ only places the policy (log πθ = log π_ref + ρ); the loss reads log πθ itself.
+  const noReference = isReferenceFreeLoss(grid.id) ? s.note.noReferencePlane(label) : null;
+  if (noReference !== null) addCornerNote(annotations, theme, noReference);
+  const summary = s.summary.plane({
+    label,
+    minLoss: zMin,
+    maxLoss: zMax,
+    logCompressed,
+    trajectory,
+    current,
+  });
   return {
     data,
     layout: {
@@ -264,13 +275,6 @@ export function planeFigure(
       }),
       annotations,
     },
-    summary: s.summary.plane({
-      label,
-      minLoss: zMin,
-      maxLoss: zMax,
-      logCompressed,
-      trajectory,
-      current,
-    }),
+    summary: noReference === null ? summary : `${summary} ${noReference}.`,
   };
 }

@@ -1,7 +1,7 @@
 // The training view's second plot (`metrics`): TRL's logged metrics over the training steps, one subplot per
 // metric (titled with TRL's name), one colour per loss.
 import type { Annotation, Data } from 'plotly.js';
-import { PICKER_METRICS, drawnSteps, trustedSteps } from '../math/index.ts';
+import { PICKER_METRICS, drawnSteps, isReferenceFreeLoss, trustedSteps } from '../math/index.ts';
 import type { Figure, HeldRanges, PlotTheme } from './types.ts';
 import type { TrainingRunInput } from '../derive/types.ts';
 import type { FigureStrings, MetricsSummaryPart } from '../i18n/types/figures.ts';
@@ -125,9 +125,13 @@ export function trainingMetricsFigure(
   if (annotations.length > 0) layout.annotations = [...(layout.annotations ?? []), ...annotations];
   if (opts.step !== undefined)
     layout.shapes = stepCursorShapes(panels.slice(0, metrics.length), opts.step, theme);
+  const summary = s.summary.metrics(parts.filter((p) => p.values.length > 0 || p.divergedAt != null));
+  // SimPO / ORPO runs log the same names with another meaning (per-token means, no reference): say so.
+  const free = runs.filter((run) => isReferenceFreeLoss(run.id)).map((run) => s.lossLabel(run.id));
   return {
     data,
     layout,
-    summary: s.summary.metrics(parts.filter((p) => p.values.length > 0 || p.divergedAt != null)),
+    summary:
+      free.length === 0 ? summary : `${summary} ${s.note.metricsNoReference([...new Set(free)].join(', '))}`,
   };
 }

@@ -1,5 +1,14 @@
 // Loss and gradient along a grid of margins, cheap enough to recompute on every slider event.
-import type { KtoLossType, KtoParams, PairInput, PairLossParams, PairLossType } from './types.ts';
+import type {
+  KtoLossType,
+  KtoParams,
+  PairInput,
+  PairLossParams,
+  PairLossType,
+  ReferenceFreeLossType,
+  ReferenceFreeParams,
+} from './types.ts';
+import { referenceFreeLoss } from './referenceFree.ts';
 import { PAIR_KERNELS, type LossAndGrad } from './pairKernels.ts';
 import { checkPairInput, checkPairLossType, kernelParams } from './pairLoss.ts';
 import { evaluateWithDivergence } from './fDivergence.ts';
@@ -127,6 +136,40 @@ export function ktoPairCurve(
 }
 
 /**
+ * SimPO / ORPO (no reference model) along `margin`, through the pair `center`. These losses read the
+ * policy's own log-probs, which cannot rise above 0, so the equal split of the other curves would leave
+ * the domain within a nat or two: here a larger margin lowers log π(y_l) and a smaller one lowers
+ * log π(y_w), by the whole change in h (the reference is fixed, so h moves exactly as log π(y_w) −
+ * log π(y_l)). The curve passes through the pair and every point is a valid input.
+ */
+export function referenceFreeCurve(
+  type: ReferenceFreeLossType,
+  params: ReferenceFreeParams,
+  margin: Float64Array,
+  center: PairInput,
+): MarginCurve {
+  const c = checkPairInput(center);
+  const h0 = c.policyChosen - c.refChosen - (c.policyRejected - c.refRejected);
+  const curve = emptyCurve(margin);
+  const input = {
+    policyChosen: c.policyChosen,
+    policyRejected: c.policyRejected,
+    chosenLength: c.chosenLength,
+    rejectedLength: c.rejectedLength,
+  };
+  for (let i = 0; i < margin.length; i++) {
+    const move = margin[i] - h0;
+    input.policyChosen = move < 0 ? c.policyChosen + move : c.policyChosen;
+    input.policyRejected = move > 0 ? c.policyRejected - move : c.policyRejected;
+    const r = referenceFreeLoss(type, input, params);
+    curve.loss[i] = r.loss;
+    curve.dChosen[i] = r.dPolicyChosen;
+    curve.dRejected[i] = r.dPolicyRejected;
+  }
+  return curve;
+}
+
+/**
  * A pair loss over a grid of log-ratios: loss[i][j] at ρw = chosen[j], ρl = rejected[i] (row = ρl, as a
  * contour plot wants it). `lengths` are the completion lengths for token-normalised losses. sft, which reads
  * log π(y_w) and no ratio, is drawn with a reference log-prob of 0 (log π = ρ).
@@ -159,6 +202,34 @@ export function pairLossPlane(
       if (scored) evaluateWithDivergence(t, kernel, rw, rl, k, out);
       else kernel(rw, rl, k, out);
       return out.loss;
+    }),
+  );
+}
+
+/**
+ * SimPO / ORPO over a grid of log-ratios, for the plane beside the other losses: with the reference fixed,
+ * ρ moves log πθ(y) = log π_ref(y) + ρ, which is what these losses read (they have no reference of their
+ * own). Cells where log πθ would be above 0 are no policy at all: NaN there (a gap in the plot).
+ */
+export function referenceFreePlane(
+  type: ReferenceFreeLossType,
+  params: ReferenceFreeParams,
+  chosen: readonly number[],
+  rejected: readonly number[],
+  pair: { refChosen: number; refRejected: number; chosenLength: number; rejectedLength: number },
+): number[][] {
+  const input = {
+    policyChosen: 0,
+    policyRejected: 0,
+    chosenLength: pair.chosenLength,
+    rejectedLength: pair.rejectedLength,
+  };
+  return rejected.map((rl) =>
+    chosen.map((rw) => {
+      input.policyChosen = pair.refChosen + rw;
+      input.policyRejected = pair.refRejected + rl;
+      if (!(input.policyChosen <= 0 && input.policyRejected <= 0)) return NaN;
+      return referenceFreeLoss(type, input, params).loss;
     }),
   );
 }

@@ -4,7 +4,15 @@
 // it here instead of listing loss ids; a missing row or a setting name that PairLossParams / KtoParams do
 // not have is a compile error. ../shared/CONVENTIONS.md §2, §3 and §6 state the same facts in prose
 // (tests/unit/math.lossInfo.test.ts checks them against each other and against the kernels).
-import type { KtoLossType, KtoParams, PairLossParams, PairLossType } from './types.ts';
+import type {
+  KtoLossType,
+  KtoParams,
+  PairLossParams,
+  PairLossType,
+  ReferenceFreeLossType,
+  ReferenceFreeParams,
+} from './types.ts';
+import { DEFAULT_CPO_ALPHA, DEFAULT_SIMPO_GAMMA } from './referenceFree.ts';
 import {
   cdpoOptimalMargin,
   dpoOptimalMargin,
@@ -16,10 +24,14 @@ import {
 import { fail } from './validate.ts';
 import { checkDivergence } from './fDivergence.ts';
 
-export type LossId = PairLossType | KtoLossType;
+export type LossId = PairLossType | KtoLossType | ReferenceFreeLossType;
 
-/** 'pair': one (chosen, rejected) pair (`pairLoss`); 'unpaired': thumbs-up / thumbs-down examples (`ktoLoss`). */
-export type LossFamily = 'pair' | 'unpaired';
+/**
+ * 'pair': one (chosen, rejected) pair (`pairLoss`); 'unpaired': thumbs-up / thumbs-down examples (`ktoLoss`);
+ * 'reference-free': one pair, but no reference model (`referenceFreeLoss`: SimPO, ORPO), so it reads the
+ * policy's own log-probs and the completion lengths instead of log-ratios.
+ */
+export type LossFamily = 'pair' | 'unpaired' | 'reference-free';
 
 /**
  * A setting a pair loss may read: a field of PairLossParams other than β (every loss reads β) and the
@@ -30,13 +42,15 @@ export type PairSetting = Exclude<keyof PairLossParams, 'beta' | DivergenceSetti
 export type DivergenceSetting = 'fDivergence' | 'fAlphaDivergenceCoef';
 /** A setting an unpaired loss may read: a field of KtoParams other than β. */
 export type UnpairedSetting = Exclude<keyof KtoParams, 'beta'>;
-export type LossSetting = PairSetting | UnpairedSetting;
+/** A setting a reference-free loss may read: a field of ReferenceFreeParams other than β. */
+export type ReferenceFreeSetting = Exclude<keyof ReferenceFreeParams, 'beta'>;
+export type LossSetting = PairSetting | UnpairedSetting | ReferenceFreeSetting;
 
 /** The settings a loss reads, each with the value the math uses when the caller gives none. */
 type SettingDefaults<P, S extends keyof P> = { readonly [K in S]?: NonNullable<P[K]> };
 
-export type TrlTrainer = 'DPOTrainer' | 'KTOTrainer';
-export type TrlConfigClass = 'DPOConfig' | 'KTOConfig';
+export type TrlTrainer = 'DPOTrainer' | 'KTOTrainer' | 'CPOTrainer' | 'ORPOTrainer';
+export type TrlConfigClass = 'DPOConfig' | 'KTOConfig' | 'CPOConfig' | 'ORPOConfig';
 
 /** TRL config fields the explorer writes (besides loss_type), and the math setting each one carries. */
 export const TRL_CONFIG_FIELDS = {
@@ -45,6 +59,8 @@ export const TRL_CONFIG_FIELDS = {
   discopop_tau: 'discopopTau',
   desirable_weight: 'desirableWeight',
   undesirable_weight: 'undesirableWeight',
+  simpo_gamma: 'simpoGamma',
+  cpo_alpha: 'cpoAlpha',
 } as const satisfies Record<string, LossSetting | 'beta'>;
 export type TrlConfigField = keyof typeof TRL_CONFIG_FIELDS;
 
@@ -55,10 +71,12 @@ export interface TrlLossInfo {
   nearest?: LossId;
   /** The TRL version that dropped this loss, where lossType is null. */
   removedIn?: string;
+  /** The config has no loss_type field at all (ORPOConfig: ORPO is its trainer's only loss). */
+  withoutLossType?: true;
   trainer: TrlTrainer;
   config: TrlConfigClass;
-  /** Where the trainer and config are imported from. */
-  module: 'trl';
+  /** Where the trainer and config are imported from (SimPO's and ORPO's trainers are in trl.experimental). */
+  module: 'trl' | 'trl.experimental.cpo' | 'trl.experimental.orpo';
   /** The config's keyword arguments this loss needs besides loss_type, in the order to write them. */
   fields: readonly TrlConfigField[];
 }
@@ -124,10 +142,27 @@ export interface UnpairedLossInfo extends LossInfoBase {
   quadratic: false;
 }
 
-export type LossInfo = PairLossInfo | UnpairedLossInfo;
+export interface ReferenceFreeLossInfo extends LossInfoBase {
+  family: 'reference-free';
+  settings: SettingDefaults<ReferenceFreeParams, ReferenceFreeSetting>;
+  /** No closed form in the explorer's margin: the loss reads the two per-token means separately. */
+  optimum: null;
+  marginOnly: false;
+  /** Both trainers average each completion's log-prob per token: they read the lengths. */
+  perToken: true;
+  quadratic: false;
+}
+
+export type LossInfo = PairLossInfo | UnpairedLossInfo | ReferenceFreeLossInfo;
 
 /** A row for every loss, of its family's shape. */
-type LossTable = { readonly [K in LossId]: K extends KtoLossType ? UnpairedLossInfo : PairLossInfo };
+type LossTable = {
+  readonly [K in LossId]: K extends KtoLossType
+    ? UnpairedLossInfo
+    : K extends ReferenceFreeLossType
+      ? ReferenceFreeLossInfo
+      : PairLossInfo;
+};
 
 const dpoTrl = (lossType: PairLossType, ...fields: TrlConfigField[]): TrlLossInfo => ({
   lossType,
@@ -158,6 +193,15 @@ const smoothedOptimum = (optimal: (p: number, beta: number, eps: number) => numb
   margin: (p, k) => optimal(p, k.beta, smoothingOf(k)),
   stationary: true,
 });
+
+/** SimPO and ORPO: no reference model, per-token means, no closed-form optimum in the explorer's margin. */
+const REFERENCE_FREE_LOSS = {
+  family: 'reference-free',
+  marginOnly: false,
+  perToken: true,
+  quadratic: false,
+  optimum: null,
+} as const;
 
 /** Most pair losses: a function of the summed margin h alone, growing at most linearly. */
 const MARGIN_LOSS = {
@@ -260,6 +304,31 @@ export const LOSS_INFO = {
     settings: { desirableWeight: 1, undesirableWeight: 1 },
     trl: ktoTrl('apo_zero_unpaired'),
   },
+  simpo: {
+    ...REFERENCE_FREE_LOSS,
+    // CPOConfig's defaults (simpo_gamma 0.5, cpo_alpha 1.0, label_smoothing 0).
+    settings: { simpoGamma: DEFAULT_SIMPO_GAMMA, cpoAlpha: DEFAULT_CPO_ALPHA, labelSmoothing: 0 },
+    trl: {
+      lossType: 'simpo',
+      trainer: 'CPOTrainer',
+      config: 'CPOConfig',
+      module: 'trl.experimental.cpo',
+      fields: ['beta', 'simpo_gamma', 'cpo_alpha', 'label_smoothing'],
+    },
+  },
+  orpo: {
+    ...REFERENCE_FREE_LOSS,
+    // β is ORPO's λ (ORPOConfig.beta); ORPOConfig has no loss_type.
+    settings: {},
+    trl: {
+      lossType: null,
+      withoutLossType: true,
+      trainer: 'ORPOTrainer',
+      config: 'ORPOConfig',
+      module: 'trl.experimental.orpo',
+      fields: ['beta'],
+    },
+  },
 } as const satisfies LossTable;
 
 /** TRL's default DiscoPOP temperature. */
@@ -274,6 +343,11 @@ export const PAIR_LOSS_TYPES = LOSS_IDS.filter((id) => LOSS_INFO[id].family === 
 /** The unpaired (KTO-style) loss types. */
 export const KTO_LOSS_TYPES = LOSS_IDS.filter((id) => LOSS_INFO[id].family === 'unpaired') as KtoLossType[];
 
+/** SimPO and ORPO, TRL's trainers without a reference model. */
+export const REFERENCE_FREE_IDS = LOSS_IDS.filter(
+  (id) => LOSS_INFO[id].family === 'reference-free',
+) as ReferenceFreeLossType[];
+
 /** The row of `id`, widened to the LossInfo union (the table itself keeps each row's literal type). */
 export function lossInfo(id: LossId): LossInfo {
   return LOSS_INFO[id];
@@ -286,6 +360,11 @@ export function isLossId(id: unknown): id is LossId {
 
 export function isPairLoss(id: LossId): id is PairLossType {
   return isLossId(id) && LOSS_INFO[id].family === 'pair';
+}
+
+/** SimPO or ORPO: a pair loss without a reference model (`referenceFreeLoss`). */
+export function isReferenceFreeLoss(id: LossId): id is ReferenceFreeLossType {
+  return isLossId(id) && LOSS_INFO[id].family === 'reference-free';
 }
 
 /** An unpaired (KTO-style) loss: thumbs-up / thumbs-down examples, KTOTrainer. */

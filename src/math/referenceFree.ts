@@ -129,15 +129,55 @@ function orpo(
   if (np === 0 && lp !== 0) fail('policyPrompt', 'must be 0 when promptLength is 0', lp);
   const tokens = np + nw;
   const nll = -(lp + lw) / tokens;
-  // Equal averages have equal odds: log_odds = 0. TRL's formula gives that for a = b < 0 too, but NaN
-  // (∞ − ∞) at a = b = 0; we take the value on the diagonal a = b there.
-  const logOdds = a === b ? 0 : a - b - (log1mexp(a) - log1mexp(b));
+  const logOdds = orpoLogOdds(a, b);
   const ratio = -softplus(-logOdds); // F.logsigmoid(log_odds)
   const [gA, gB] = oddsSlopes(a, b);
   return {
     loss: nll - beta * ratio,
     dPolicyChosen: -1 / tokens - (beta * gA) / nw,
     dPolicyRejected: (beta * gB) / nl,
+  };
+}
+
+/**
+ * ORPO's log_odds = (a − b) − (log(1 − e^a) − log(1 − e^b)) of the per-token means a, b (TRL's operations).
+ * Equal averages have equal odds: log_odds = 0. TRL's formula gives that for a = b < 0 too, but NaN
+ * (∞ − ∞) at a = b = 0; we take the value on the diagonal a = b there.
+ */
+export function orpoLogOdds(a: number, b: number): number {
+  return a === b ? 0 : a - b - (log1mexp(a) - log1mexp(b));
+}
+
+/** What CPOTrainer / ORPOTrainer log besides the rewards, for one pair (inputs as referenceFreeLoss takes them). */
+export interface ReferenceFreeLogged {
+  /** `nll_loss`: SimPO −a (0 when cpo_alpha is 0, as TRL skips it); ORPO −(prompt + chosen) / tokens. */
+  nll: number;
+  /** ORPO's `log_odds_chosen` (its per-pair log_odds); NaN for SimPO, which logs none. */
+  logOdds: number;
+  /** ORPO's `log_odds_ratio`, log σ(log_odds); NaN for SimPO. */
+  logOddsRatio: number;
+}
+
+/**
+ * The pair's logged terms (TRL's `nll_loss`, `log_odds_chosen`, `log_odds_ratio`), from the same
+ * operations as referenceFreeLoss. Inputs are assumed valid (call referenceFreeLoss first to check them).
+ */
+export function referenceFreeLogged(
+  type: ReferenceFreeLossType,
+  input: ReferenceFreeInput,
+  params: ReferenceFreeParams,
+): ReferenceFreeLogged {
+  const a = input.policyChosen / input.chosenLength;
+  if (type === 'simpo') {
+    const cpoAlpha = params.cpoAlpha ?? DEFAULT_CPO_ALPHA;
+    return { nll: cpoAlpha === 0 ? 0 : -a, logOdds: NaN, logOddsRatio: NaN };
+  }
+  const np = input.promptLength ?? 0;
+  const logOdds = orpoLogOdds(a, input.policyRejected / input.rejectedLength);
+  return {
+    nll: -((input.policyPrompt ?? 0) + input.policyChosen) / (np + input.chosenLength),
+    logOdds,
+    logOddsRatio: -softplus(-logOdds),
   };
 }
 

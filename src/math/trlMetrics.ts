@@ -29,12 +29,18 @@ export interface TrlMetricInfo {
 }
 
 const BOTH = ['DPOTrainer', 'KTOTrainer'] as const;
+/** Every trainer the explorer maps a loss to: DPO, KTO and the reference-free CPOTrainer (SimPO) and ORPOTrainer. */
+const ALL = ['DPOTrainer', 'KTOTrainer', 'CPOTrainer', 'ORPOTrainer'] as const;
+/** What the pair trainers log alike (get_batch_loss_metrics of DPO, CPO and ORPO). */
+const PAIRED = ['DPOTrainer', 'CPOTrainer', 'ORPOTrainer'] as const;
+/** TRL's trainers without a reference model (trl.experimental): their rewards are β × per-token means. */
+const REFERENCE_FREE = ['CPOTrainer', 'ORPOTrainer'] as const;
 
 /** In the order TRL logs them (loss first, then its `_metrics`), the ones the explorer computes first. */
 export const TRL_METRIC_INFO = [
   {
     name: 'loss',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'loss',
     computed: true,
     picker: { order: 7, ticked: false },
@@ -43,16 +49,16 @@ export const TRL_METRIC_INFO = [
   },
   {
     name: 'rewards/chosen',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'reward',
     computed: true,
     picker: { order: 3, ticked: true },
     about:
-      'Mean β·(log πθ(y_w) − log πref(y_w)), summed log-ratio whatever the loss (KTO: desirable examples).',
+      'Mean β·(log πθ(y_w) − log πref(y_w)), summed log-ratio whatever the loss (KTO: desirable examples; CPO / ORPO: β·log πθ(y_w) per token, no reference).',
   },
   {
     name: 'rewards/rejected',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'reward',
     computed: true,
     picker: { order: 4, ticked: false },
@@ -60,7 +66,7 @@ export const TRL_METRIC_INFO = [
   },
   {
     name: 'rewards/accuracies',
-    loggedBy: ['DPOTrainer'],
+    loggedBy: PAIRED,
     unit: 'fraction',
     computed: true,
     picker: { order: 2, ticked: true },
@@ -69,7 +75,7 @@ export const TRL_METRIC_INFO = [
   },
   {
     name: 'rewards/margins',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'reward',
     computed: true,
     picker: { order: 1, ticked: true },
@@ -77,15 +83,16 @@ export const TRL_METRIC_INFO = [
   },
   {
     name: 'logps/chosen',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'logprob',
     computed: true,
     picker: { order: 5, ticked: true },
-    about: 'Mean log πθ(y_w), summed over completion tokens (not per token, whatever the docs suggest).',
+    about:
+      'Mean log πθ(y_w), summed over completion tokens (not per token, whatever the docs suggest); CPO (SimPO) and ORPO: the per-token mean.',
   },
   {
     name: 'logps/rejected',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'logprob',
     computed: true,
     picker: { order: 6, ticked: false },
@@ -100,8 +107,33 @@ export const TRL_METRIC_INFO = [
     about: 'KTO’s reference point z0 = max(0, mean(log πθ − log πref)) over mismatched pairs; not times β.',
   },
   {
+    name: 'nll_loss',
+    loggedBy: REFERENCE_FREE,
+    unit: 'loss',
+    computed: true,
+    picker: null,
+    about:
+      'The NLL term: SimPO (CPOTrainer) −mean log πθ per chosen completion token (0 when cpo_alpha = 0); ORPO over prompt and chosen tokens.',
+  },
+  {
+    name: 'log_odds_ratio',
+    loggedBy: ['ORPOTrainer'],
+    unit: 'nats',
+    computed: true,
+    picker: null,
+    about: 'ORPO: mean log σ(log_odds), the term λ multiplies (≤ 0).',
+  },
+  {
+    name: 'log_odds_chosen',
+    loggedBy: ['ORPOTrainer'],
+    unit: 'nats',
+    computed: true,
+    picker: null,
+    about: 'ORPO: mean log_odds = log(odds(y_w) / odds(y_l)), odds(y) = p/(1 − p) of the per-token mean p.',
+  },
+  {
     name: 'logits/chosen',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'logit',
     computed: false,
     picker: null,
@@ -109,7 +141,7 @@ export const TRL_METRIC_INFO = [
   },
   {
     name: 'logits/rejected',
-    loggedBy: BOTH,
+    loggedBy: ALL,
     unit: 'logit',
     computed: false,
     picker: null,

@@ -68,6 +68,10 @@ export interface AppState {
   /** Used when z0Mode is 'fixed'. */
   z0: number;
 
+  /** SimPO's target margin γ (CPOConfig.simpo_gamma) and the weight of its NLL term (cpo_alpha). */
+  simpoGamma: number;
+  cpoAlpha: number;
+
   /** The toy policy: K responses; response 0 is y_w, response 1 is y_l. */
   responses: number;
   /** Reference probabilities of the K responses (normalised to sum to 1). */

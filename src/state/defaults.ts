@@ -1,5 +1,6 @@
 // The state a first-time visitor sees. URL writing omits every value equal to these.
 import type { AppState } from './appState.ts';
+import { DEFAULT_CPO_ALPHA, DEFAULT_SIMPO_GAMMA } from '../math/index.ts';
 
 export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   losses: ['sigmoid', 'ipo', 'kto'],
@@ -20,6 +21,10 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   undesirableWeight: 1,
   z0Mode: 'kl',
   z0: 0,
+
+  // CPOConfig's defaults (math/lossInfo.ts, SimPO's row).
+  simpoGamma: DEFAULT_SIMPO_GAMMA,
+  cpoAlpha: DEFAULT_CPO_ALPHA,
 
   // The reference starts out preferring the loser y_l, so training visibly has to undo that.
   responses: 3,

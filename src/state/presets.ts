@@ -22,6 +22,8 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
     undesirableWeight: loss.undesirableWeight ?? 1,
     z0Mode: typeof loss.z0 === 'number' ? 'fixed' : (loss.z0 ?? 'kl'),
     z0: typeof loss.z0 === 'number' ? loss.z0 : 0,
+    simpoGamma: loss.simpoGamma ?? DEFAULT_STATE.simpoGamma,
+    cpoAlpha: loss.cpoAlpha ?? DEFAULT_STATE.cpoAlpha,
     responses: spec.refLogits.length,
     refProbs: softmax(spec.refLogits),
     startLogRatios: spec.startOffsets ? [...spec.startOffsets] : spec.refLogits.map(() => 0),

@@ -179,7 +179,7 @@ export const PARAM_TABLE = {
     max: 0.49,
     scale: 'linear',
     round: BOX_ROUNDING,
-    doc: 'label smoothing ε (cdpo, robust, exo_pair)',
+    doc: 'label smoothing ε (cdpo, robust, exo_pair, simpo)',
   },
   ipoNormalization: {
     key: 'ipo',
@@ -270,6 +270,25 @@ export const PARAM_TABLE = {
     scale: 'linear',
     round: BOX_ROUNDING,
     doc: "KTO's fixed reference point, written under `z0` when z0Mode is 'fixed'",
+  },
+  simpoGamma: {
+    key: 'gamma',
+    kind: 'number',
+    // TRL accepts any γ; the paper's useful range is a few nats, and γ < 0 only rewards losing.
+    min: 0,
+    max: 10,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: 'SimPO target margin γ (CPOConfig.simpo_gamma)',
+  },
+  cpoAlpha: {
+    key: 'cpoa',
+    kind: 'number',
+    min: 0,
+    max: 10,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: 'SimPO NLL weight (CPOConfig.cpo_alpha)',
   },
   responses: {
     key: 'k',

@@ -164,6 +164,17 @@ async function compareTableKl(id: LossId): Promise<[number, number]> {
   return [firstNumber(cells[2]), firstNumber(cells[5])];
 }
 
+/** `metric` in the TRL metrics table of loss `id` under the training view (at the cursor's step). */
+async function metricsTableValue(id: LossId, metric: string): Promise<number> {
+  const table = page
+    .locator('.metrics-tables table')
+    .filter({ has: page.locator('caption', { hasText: label(id) }) })
+    .first();
+  await table.scrollIntoViewIfNeeded();
+  const row = table.locator('tbody tr').filter({ has: page.locator('code', { hasText: metric }) });
+  return firstNumber(await row.locator('td').first().innerText());
+}
+
 /** A number box's value, as the page shows it. */
 async function boxValue(name: string): Promise<number> {
   return Number((await numberBox(page, name).inputValue()).replace('−', '-'));
@@ -307,6 +318,24 @@ const READINGS: Record<ScenarioId, () => Promise<number[]>> = {
       lastOf(probCurve(training, 'sigmoid', 0, 'compared').y),
       forwardKl,
       lastOf(probCurve(training, 'sigmoid', 2, 'compared').y),
+    ];
+  },
+  'no-reference': async () => {
+    const training = await plotData('training');
+    const metrics = await plotData('metrics');
+    const third = (id: LossId) => lastOf(probCurve(training, id, 2).y);
+    return [
+      await boxValue(P),
+      await boxValue(BETA_LABEL),
+      await boxValue(EN.controls.toy.refProb(3, 'other')),
+      third('sigmoid'),
+      third('simpo'),
+      third('orpo'),
+      await metricsTableValue('orpo', 'nll_loss'),
+      lastOf(probCurve(training, 'orpo', 0).y),
+      lastOf(probCurve(training, 'sigmoid', 0).y),
+      lastOf(metricCurve(metrics, 'rewards/chosen', 'orpo')),
+      lastOf(metricCurve(metrics, 'rewards/chosen', 'sigmoid')),
     ];
   },
 };

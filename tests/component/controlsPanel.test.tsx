@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { ControlsPanel } from '../../src/components/controls/ControlsPanel.tsx';
 import { renderWithStore } from './renderWithStore.tsx';
+import { parseHash, stateToHash } from '../../src/state/urlCodec.ts';
 
 const box = (name: string | RegExp) => screen.queryByRole('textbox', { name });
 
@@ -49,6 +50,44 @@ describe('ControlsPanel', () => {
 
     await user.click(screen.getByRole('radio', { name: 'Sum (paper, Eq. 17)' }));
     expect(store.getState().ipoNormalization).toBe('sum');
+  });
+
+  it('shows SimPO’s γ and cpo_alpha only while SimPO is selected, and writes them to the link', async () => {
+    const { store, user } = renderWithStore(<ControlsPanel />, { losses: ['sigmoid', 'orpo'] });
+    // ORPO reads neither (β is its λ); its per-token means read the lengths.
+    expect(box('SimPO target margin γ')).toBeNull();
+    expect(box('SimPO NLL weight (cpo_alpha)')).toBeNull();
+    expect(box('Tokens in y_w (Lw)')).not.toBeNull();
+    expect(box('Label smoothing ε')).toBeNull();
+
+    // Ticking SimPO in "All TRL losses" brings its settings, ε included (its label_smoothing).
+    await user.click(screen.getByRole('checkbox', { name: /SimPO/ }));
+    expect(store.getState().losses).toEqual(['sigmoid', 'orpo', 'simpo']);
+    const gamma = box('SimPO target margin γ') as HTMLElement;
+    const alpha = box('SimPO NLL weight (cpo_alpha)') as HTMLElement;
+    expect(gamma).toHaveProperty('value', '0.5');
+    expect(alpha).toHaveProperty('value', '1');
+    expect(box('Label smoothing ε')).not.toBeNull();
+
+    await user.tripleClick(gamma);
+    await user.paste('1.25');
+    await user.keyboard('{Enter}');
+    await user.tripleClick(alpha);
+    await user.paste('0');
+    await user.keyboard('{Enter}');
+    expect(store.getState().simpoGamma).toBe(1.25);
+    expect(store.getState().cpoAlpha).toBe(0);
+    const hash = stateToHash(store.getState());
+    expect(hash).toMatch(/(^|&)gamma=1\.25(&|$)/);
+    expect(hash).toMatch(/(^|&)cpoa=0(&|$)/);
+    expect(hash).toMatch(/(^|&)loss=sigmoid,orpo,simpo(&|$)/);
+    // The link reads back to the same settings.
+    const back = parseHash(`#${hash.replace(/^#/, '')}`).state;
+    expect([back.simpoGamma, back.cpoAlpha, back.losses]).toEqual([1.25, 0, ['sigmoid', 'orpo', 'simpo']]);
+
+    act(() => store.getState().update({ losses: ['sigmoid'] }));
+    expect(box('SimPO target margin γ')).toBeNull();
+    expect(box('SimPO NLL weight (cpo_alpha)')).toBeNull();
   });
 
   it('refuses ε below 0.001 while EXO is selected, and accepts it otherwise', async () => {

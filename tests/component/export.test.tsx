@@ -329,6 +329,8 @@ describe('the Use in TRL panel', () => {
         undesirableWeight: 1,
         z0Mode: 'kl',
         z0: 0,
+        simpoGamma: 0.5,
+        cpoAlpha: 1,
         learningRate: 0.05,
         optimizer: 'adam',
       },

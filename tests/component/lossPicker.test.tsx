@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { LOSS_IDS } from '../../src/math/index.ts';
 import { LossPicker } from '../../src/components/controls/LossPicker.tsx';
 import { renderWithStore } from './renderWithStore.tsx';
 
@@ -31,12 +32,27 @@ describe('LossPicker', () => {
     expect(cdpo.closest('details')).not.toBeNull();
     expect(screen.getByText(/Not a TRL loss_type since TRL 0\.29/)).toBeTruthy();
     expect(screen.getByText(/TRL documents it as SimPO/)).toBeTruthy();
-    expect(screen.getAllByRole('checkbox')).toHaveLength(16);
+    expect(screen.getAllByRole('checkbox')).toHaveLength(LOSS_IDS.length);
     // sft is a pair loss like the others; aot and aot_unpaired are named as batch losses the toy does not train.
     expect(
       screen.getByRole('checkbox', { name: /^SFT \(chosen only\) sft$/ }).closest('details'),
     ).not.toBeNull();
     expect(screen.getByText(/aot and aot_unpaired/)).toBeTruthy();
+  });
+
+  it('lists SimPO and ORPO last, apart, as trl.experimental trainers without a reference model', () => {
+    renderWithStore(<LossPicker />);
+    const group = screen.getByRole('list', { name: 'trl.experimental trainers, no reference model' });
+    expect(group.closest('details')).not.toBeNull();
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.getAttribute('aria-describedby') !== null)).toEqual([true, true]);
+    expect(within(group).getByRole('checkbox', { name: /^SimPO simpo$/ })).toBeTruthy();
+    expect(within(group).getByRole('checkbox', { name: /^ORPO orpo$/ })).toBeTruthy();
+    expect(within(group).getByText(/CPOTrainer\(loss_type="simpo"\): no reference model/)).toBeTruthy();
+    expect(within(group).getByText(/ORPOTrainer: no reference model/)).toBeTruthy();
+    // The last two checkboxes of the picker.
+    const all = screen.getAllByRole('checkbox');
+    expect(all.slice(-2)).toEqual(boxes);
   });
 
   it('opens "All TRL losses" when a link selected one of them', () => {

@@ -13,8 +13,10 @@ import { SWEEP_POINTS, computeSweeps } from '../../src/derive/sweeps.ts';
 import { computeTrainingRuns, toyRlhfOptimum, trainingRunsOf } from '../../src/derive/toy.ts';
 import {
   LOSS_IDS,
-  LOSS_INFO,
+  isPairLoss,
+  isReferenceFreeLoss,
   isKtoLoss,
+  pairLossInfo,
   logGrid,
   logit,
   rlhfOptimum,
@@ -48,7 +50,7 @@ const PAIR_LOSSES = LOSS_IDS.filter((id) => !isKtoLoss(id));
  * itself (sft) or one with an SFT term beside it has no value where log π(y_w) > 0 (no policy gets there).
  */
 const gapAt = (id: (typeof LOSS_IDS)[number], s: AppState, lw: number): boolean =>
-  lw > 0 && !isKtoLoss(id) && (LOSS_INFO[id].reads === 'logProbs' || sftWeightOf(id, s) !== 0);
+  lw > 0 && isPairLoss(id) && (pairLossInfo(id).reads === 'logProbs' || sftWeightOf(id, s) !== 0);
 const KTO_LOSSES = LOSS_IDS.filter((id) => isKtoLoss(id));
 
 describe('computePairCurves', () => {
@@ -284,17 +286,25 @@ describe('computePlane', () => {
           expect(plane.chosenLogRatio).toHaveLength(PLANE_POINTS);
           expect(plane.rejectedLogRatio).toHaveLength(PLANE_POINTS);
           expect(plane.loss).toHaveLength(PLANE_POINTS);
-          const refW = pairInputOf(s).refChosen;
-          const gaps = plane.chosenLogRatio.flatMap((x, j) => (gapAt(id, s, x + refW) ? [j] : []));
-          for (const row of plane.loss) {
-            expect(row).toHaveLength(PLANE_POINTS);
-            expect(nonFinite(row), id).toEqual(gaps);
-          }
           const xs = plane.chosenLogRatio;
           const ys = plane.rejectedLogRatio;
+          const pair = pairInputOf(s);
+          plane.loss.forEach((row, i) => {
+            expect(row).toHaveLength(PLANE_POINTS);
+            // SimPO / ORPO read log πθ = log π_ref + ρ, and sft (or a loss with the SFT term) reads log π(y_w):
+            // cells where that would be above 0 are no policy (NaN, a gap), every other cell is finite.
+            const gap = row.map((_, j) =>
+              isReferenceFreeLoss(id)
+                ? pair.refChosen + xs[j] > 0 || pair.refRejected + ys[i] > 0
+                : gapAt(id, s, pair.refChosen + xs[j]),
+            );
+            expect(
+              row.flatMap((v, j) => (Number.isFinite(v) === !gap[j] ? [] : [j])),
+              id,
+            ).toEqual([]);
+          });
           const inside = (x: number, y: number) =>
             x >= xs[0] && x <= xs[PLANE_POINTS - 1] && y >= ys[0] && y <= ys[PLANE_POINTS - 1];
-          const pair = pairInputOf(s);
           expect(inside(pair.policyChosen - pair.refChosen, pair.policyRejected - pair.refRejected)).toBe(
             true,
           );

@@ -255,6 +255,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'views.zoom.resetLabel': [['π(y)']],
   'trl.code.learningRate': [['0.05', 'Adam']],
   'trl.code.noTrlLoss': [['cDPO']],
+  'trl.code.noReference': [['CPOTrainer']],
   'trl.notes.exoSmoothing': [['0.1']],
   'trl.notes.ktoRatio': [
     ['1.2', true],
@@ -318,6 +319,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.note.pushTurns': [['IPO', 5]],
   'figures.note.simplexNeedsThree': [[4]],
   'figures.note.noTrajectory': [['DPO']],
+  'figures.note.noReference': [['SimPO, ORPO']],
+  'figures.note.noReferenceExplained': [['SimPO, ORPO']],
+  'figures.note.noReferencePlane': [['ORPO']],
+  'figures.note.metricsNoReference': [['SimPO, ORPO']],
   'figures.note.diverged': [[2]],
   'figures.note.metricNoData': [['rewards/accuracies'], ['rewards/chosen']],
   'figures.summary.loss': [
@@ -371,6 +376,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'NCA',
   'BCO',
   'DiscoPOP',
+  'SimPO',
+  'ORPO',
   'APO-zero',
   'APO-down',
   'SFT',
@@ -408,6 +415,8 @@ const TERMS = [
   // TRL loss_type values that are not loss ids here (batch-only) and the name of its SFT loss.
   ...['aot', 'SFT'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
+  // SimPO's and ORPO's trainers (trl.experimental) and the NLL term they add.
+  ...['ORPO', 'CPOTrainer', 'ORPOTrainer', 'CPOConfig', 'ORPOConfig', 'trl.experimental', 'NLL'],
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
   // Key names, as printed on keyboards.
   ...['Page Up', 'Page Down', 'Home', 'End'],

@@ -8,6 +8,7 @@ import {
   LOSS_IDS,
   LOSS_INFO,
   PAIR_LOSS_TYPES,
+  REFERENCE_FREE_IDS,
   EXPLORER_METRIC_NAMES,
   PICKER_METRICS,
   PICKER_TICKED,
@@ -24,6 +25,7 @@ import {
   ipoOptimalMargin,
   isKtoLoss,
   isPairLoss,
+  isReferenceFreeLoss,
   ktoLoss,
   lossInfo,
   lossReads,
@@ -32,6 +34,7 @@ import {
   optimalMargin,
   pairLoss,
   perTokenMargin,
+  referenceFreeLoss,
   robustOptimalMargin,
   trainToyPolicy,
   type KtoParams,
@@ -39,6 +42,7 @@ import {
   type LossSetting,
   type PairLossParams,
   type PairLossType,
+  type ReferenceFreeParams,
   type ToyMetricName,
 } from '../../src/math/index.ts';
 import { pairFromRatios } from '../helpers/mathCases.ts';
@@ -58,6 +62,12 @@ const KTO_PARAM_FIELDS = {
   desirableWeight: true,
   undesirableWeight: true,
 } as const satisfies Record<keyof KtoParams, true>;
+const REFERENCE_FREE_PARAM_FIELDS = {
+  beta: true,
+  simpoGamma: true,
+  cpoAlpha: true,
+  labelSmoothing: true,
+} as const satisfies Record<keyof ReferenceFreeParams, true>;
 
 const CONVENTIONS = readFileSync(
   fileURLToPath(new URL('../../../shared/CONVENTIONS.md', import.meta.url)),
@@ -80,7 +90,22 @@ const PAIR = pairFromRatios(-1.3, 0.4, 3, 7);
 describe('LOSS_INFO: one row per loss', () => {
   it('has a row for every loss id, pair losses first, each of its family', () => {
     expect(Object.keys(LOSS_INFO)).toEqual(LOSS_IDS);
-    expect(LOSS_IDS).toEqual([...PAIR_LOSS_TYPES, ...KTO_LOSS_TYPES]);
+    expect(LOSS_IDS).toEqual([...PAIR_LOSS_TYPES, ...KTO_LOSS_TYPES, ...REFERENCE_FREE_IDS]);
+    expect(REFERENCE_FREE_IDS).toEqual(['simpo', 'orpo']);
+    for (const id of REFERENCE_FREE_IDS) {
+      expect(lossInfo(id).family).toBe('reference-free');
+      expect(isReferenceFreeLoss(id) && !isPairLoss(id) && !isKtoLoss(id)).toBe(true);
+      // Both average per token, so they read the lengths; no closed-form optimum of one margin.
+      expect(lossInfo(id).perToken).toBe(true);
+      expect(lossInfo(id).optimum).toBeNull();
+      expect(() =>
+        referenceFreeLoss(
+          id,
+          { policyChosen: -1, policyRejected: -2, chosenLength: 3, rejectedLength: 7 },
+          { beta: BETA },
+        ),
+      ).not.toThrow();
+    }
     for (const id of PAIR_LOSS_TYPES) {
       expect(lossInfo(id).family).toBe('pair');
       expect(isPairLoss(id) && !isKtoLoss(id)).toBe(true);
@@ -96,7 +121,13 @@ describe('LOSS_INFO: one row per loss', () => {
 
   it('names only settings its family’s parameter object has', () => {
     for (const id of LOSS_IDS) {
-      const fields = lossInfo(id).family === 'pair' ? PAIR_PARAM_FIELDS : KTO_PARAM_FIELDS;
+      const family = lossInfo(id).family;
+      const fields =
+        family === 'pair'
+          ? PAIR_PARAM_FIELDS
+          : family === 'unpaired'
+            ? KTO_PARAM_FIELDS
+            : REFERENCE_FREE_PARAM_FIELDS;
       for (const s of lossSettings(id)) {
         expect(Object.keys(fields), `${id}.${s}`).toContain(s);
         expect(s).not.toBe('beta');
@@ -315,9 +346,10 @@ describe('TRL: names, trainers and config fields match CONVENTIONS §2–3 and T
   it('trainer, config and fields follow the family and the settings', () => {
     for (const id of LOSS_IDS) {
       const { family, trl } = lossInfo(id);
-      expect([trl.trainer, trl.config], id).toEqual(
-        family === 'pair' ? ['DPOTrainer', 'DPOConfig'] : ['KTOTrainer', 'KTOConfig'],
-      );
+      if (family !== 'reference-free')
+        expect([trl.trainer, trl.config, trl.module], id).toEqual(
+          family === 'pair' ? ['DPOTrainer', 'DPOConfig', 'trl'] : ['KTOTrainer', 'KTOConfig', 'trl'],
+        );
       expect(trl.fields[0], id).toBe('beta');
       expect(new Set(trl.fields).size).toBe(trl.fields.length);
       const carried: readonly string[] = trl.fields.map((f) => TRL_CONFIG_FIELDS[f]);
@@ -331,10 +363,48 @@ describe('TRL: names, trainers and config fields match CONVENTIONS §2–3 and T
     }
     expect(LOSS_INFO.cdpo.trl.fields).toEqual(['beta']);
   });
+
+  it('SimPO is trl.experimental.cpo CPOTrainer(loss_type="simpo"), ORPO trl.experimental.orpo ORPOTrainer (no loss_type)', () => {
+    // cpo_config.py: beta, label_smoothing, loss_type, cpo_alpha, simpo_gamma; orpo_config.py: beta only.
+    expect(LOSS_INFO.simpo.trl).toEqual({
+      lossType: 'simpo',
+      trainer: 'CPOTrainer',
+      config: 'CPOConfig',
+      module: 'trl.experimental.cpo',
+      fields: ['beta', 'simpo_gamma', 'cpo_alpha', 'label_smoothing'],
+    });
+    expect(LOSS_INFO.orpo.trl).toEqual({
+      lossType: null,
+      withoutLossType: true,
+      trainer: 'ORPOTrainer',
+      config: 'ORPOConfig',
+      module: 'trl.experimental.orpo',
+      fields: ['beta'],
+    });
+    // CPOConfig's defaults.
+    expect(LOSS_INFO.simpo.settings).toEqual({ simpoGamma: 0.5, cpoAlpha: 1, labelSmoothing: 0 });
+    expect(lossSettings('orpo')).toEqual([]);
+  });
+
+  it('SimPO reads exactly γ, cpo_alpha and ε; ORPO none of them', () => {
+    const input = { policyChosen: -2.5, policyRejected: -4, chosenLength: 3, rejectedLength: 2 };
+    const base = { beta: BETA, simpoGamma: 0.5, cpoAlpha: 1, labelSmoothing: 0.1 };
+    const changed: Record<Exclude<keyof ReferenceFreeParams, 'beta'>, number> = {
+      simpoGamma: 1.7,
+      cpoAlpha: 0.3,
+      labelSmoothing: 0.3,
+    };
+    for (const id of REFERENCE_FREE_IDS)
+      for (const [key, value] of Object.entries(changed)) {
+        const a = referenceFreeLoss(id, input, base).loss;
+        const b = referenceFreeLoss(id, input, { ...base, [key]: value }).loss;
+        expect(a !== b, `${id} ${key}`).toBe(lossReads(id, key as LossSetting));
+      }
+  });
 });
 
 describe('TRL_METRIC_INFO: TRL’s logged metric names, once', () => {
-  const run = (type: 'sigmoid' | 'kto') =>
+  const run = (type: 'sigmoid' | 'kto' | 'simpo' | 'orpo') =>
     trainToyPolicy(
       {
         policy: {
@@ -370,6 +440,9 @@ describe('TRL_METRIC_INFO: TRL’s logged metric names, once', () => {
       'logps/chosen',
       'logps/rejected',
       'kl',
+      'nll_loss',
+      'log_odds_ratio',
+      'log_odds_chosen',
     ]);
     expect(PICKER_TICKED.every((n) => PICKER_METRICS.includes(n))).toBe(true);
   });
@@ -382,9 +455,18 @@ describe('TRL_METRIC_INFO: TRL’s logged metric names, once', () => {
     expect(dpo).toContain('rewards/accuracies');
     expect(kto).not.toContain('rewards/accuracies');
     expect(kto).toContain('kl');
+    // The reference-free trainers: CPOTrainer (SimPO) logs nll_loss besides the pair metrics, ORPOTrainer
+    // also log_odds_ratio and log_odds_chosen; neither logs kl.
+    const simpo = Object.keys(run('simpo').metrics).sort();
+    const orpo = Object.keys(run('orpo').metrics).sort();
+    expect(simpo).toEqual([...metricsLoggedBy('CPOTrainer', true)].sort());
+    expect(orpo).toEqual([...metricsLoggedBy('ORPOTrainer', true)].sort());
+    expect(simpo).toEqual([...dpo, 'nll_loss'].sort());
+    expect(orpo).toEqual([...simpo, 'log_odds_ratio', 'log_odds_chosen'].sort());
     const all = new Set<ToyMetricName>([
       ...metricsLoggedBy('DPOTrainer', true),
       ...metricsLoggedBy('KTOTrainer', true),
+      ...metricsLoggedBy('ORPOTrainer', true),
     ]);
     expect([...all].sort()).toEqual(
       TRL_METRIC_INFO.filter((m) => m.computed)

@@ -164,6 +164,32 @@ describe('the facts are the runs’ and the views’ numbers', () => {
     expect(f.chosenEnd).toBe(last(runOf(s, 'sigmoid').probs)[0]);
     expect(f.optimumChosen).toBe(rlhfOptimum(s.refProbs.map(Math.log), s.rewards, s.beta)[0]);
   });
+
+  it('no-reference: π(y₃) and π(y_w) where each run ends, ORPO’s nll_loss and both rewards/chosen', () => {
+    const s = fieldsOf('no-reference');
+    const f = scenarioFacts('no-reference', s);
+    const dpo = runOf(s, 'sigmoid');
+    const simpo = runOf(s, 'simpo');
+    const orpo = runOf(s, 'orpo');
+    expect(f.otherRef).toBe(s.refProbs[2]);
+    expect(f.dpoOtherEnd).toBe(last(column(dpo, 2)));
+    expect(f.simpoOtherEnd).toBe(last(column(simpo, 2)));
+    expect(f.orpoOtherEnd).toBe(last(column(orpo, 2)));
+    expect(f.orpoChosenEnd).toBe(last(column(orpo, 0)));
+    expect(f.dpoChosenEnd).toBe(last(column(dpo, 0)));
+    expect(f.orpoNllEnd).toBe(last(orpo.metrics['nll_loss']));
+    expect(f.orpoRewardEnd).toBe(last(orpo.metrics['rewards/chosen']));
+    expect(f.dpoRewardEnd).toBe(last(dpo.metrics['rewards/chosen']));
+    // The KL claim against the numbers the table of two runs would show.
+    const kl = (run: TrainingRunInput) => {
+      const end = last(run.probs);
+      return end.reduce((a, p, k) => a + (p > 0 ? p * Math.log(p / s.refProbs[k]) : 0), 0);
+    };
+    expect(kl(simpo)).toBeGreaterThan(kl(dpo));
+    expect(kl(orpo)).toBeGreaterThan(kl(dpo));
+    // ORPO's reward is β × a mean log-prob: below 0 whatever the policy.
+    expect(orpo.metrics['rewards/chosen'].every((r) => r < 0)).toBe(true);
+  });
 });
 
 describe.each(SCENARIO_IDS)('%s as loaded', (id) => {
@@ -261,6 +287,38 @@ describe('an edit that breaks a claim drops it, and the numbers follow the state
       expect(text).not.toMatch(/p = /);
     },
   );
+
+  it('no-reference with SimPO and ORPO unticked: no claim about them, DPO’s numbers only where stated', () => {
+    const f = scenarioFacts('no-reference', fieldsOf('no-reference', { losses: ['sigmoid'] }));
+    expect([f.klHolds, f.squeezedHolds, f.orpoRaisesHolds, f.rewardSignHolds]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect([f.simpoOtherEnd, f.orpoOtherEnd, f.orpoNllEnd, f.orpoRewardEnd]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const text = say('no-reference', { losses: ['sigmoid'] });
+    expect(text).not.toContain('squeezed');
+    expect(text).not.toContain('nll_loss');
+    expect(text).not.toContain('larger KL');
+  });
+
+  it('no-reference with two responses: no third response to speak of', () => {
+    const f = scenarioFacts(
+      'no-reference',
+      fieldsOf('no-reference', { responses: 2, refProbs: [0.6, 0.4], startLogRatios: [0, 0] }),
+    );
+    expect(f.otherRef).toBeNull();
+    expect(f.squeezedHolds).toBe(false);
+    expect(say('no-reference', { responses: 2, refProbs: [0.6, 0.4], startLogRatios: [0, 0] })).not.toContain(
+      'y₃',
+    );
+  });
 
   it('KTO scenario trained with Adam: the plain-SGD claim is dropped', () => {
     const text = say('kto-undesirable-only', { optimizer: 'adam' });

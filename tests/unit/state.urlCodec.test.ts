@@ -175,6 +175,34 @@ describe('stateToHash / parseHash round trip', () => {
   });
 });
 
+describe('SimPO’s settings in links', () => {
+  it('gamma= and cpoa= carry simpoGamma and cpoAlpha; CPOConfig’s defaults write nothing', () => {
+    expect(valueOf(stateToHash({ ...DEFAULT_STATE, losses: ['simpo'] }), 'gamma')).toBeUndefined();
+    const hash = stateToHash({
+      ...DEFAULT_STATE,
+      losses: ['simpo', 'orpo'],
+      simpoGamma: 1.5,
+      cpoAlpha: 0.25,
+    });
+    expect(valueOf(hash, 'gamma')).toBe('1.5');
+    expect(valueOf(hash, 'cpoa')).toBe('0.25');
+    expect(valueOf(hash, 'loss')).toBe('simpo,orpo');
+    const { state, notices } = parseHash(hash);
+    expect(notices).toEqual([]);
+    expect([state.simpoGamma, state.cpoAlpha, state.losses]).toEqual([1.5, 0.25, ['simpo', 'orpo']]);
+  });
+
+  it('clamps them to their ranges with a notice (cpo_alpha ≥ 0, γ in 0 … 10)', () => {
+    const { state, notices } = expectSafeParse('#v=2&loss=simpo&gamma=25&cpoa=-3');
+    expect([state.simpoGamma, state.cpoAlpha]).toEqual([10, 0]);
+    for (const key of ['gamma', 'cpoa'])
+      expect(
+        notices.some((n) => n.key === key && n.kind === 'clamped'),
+        key,
+      ).toBe(true);
+  });
+});
+
 describe('presets in links', () => {
   it('a loaded preset is written as preset=<id> alone, and that link restores the whole preset', () => {
     for (const { id } of TOY_SCENARIOS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOSS_IDS, type LossId } from '../../src/math/index.ts';
+import { LOSS_IDS, isReferenceFreeLoss, type LossId } from '../../src/math/index.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import type { AppState } from '../../src/state/appState.ts';
 import { pyFloat } from '../../src/derive/trlConfig.ts';
@@ -8,7 +8,10 @@ import { EN } from '../../src/i18n/en/index.ts';
 
 const T = EN.trl;
 
-/** The fields TRL's DPOConfig / KTOConfig really have, for the losses the page shows. */
+/**
+ * The fields TRL's DPOConfig / KTOConfig really have, for the losses the page shows; CPOConfig's and
+ * ORPOConfig's (trl/experimental/cpo/cpo_config.py, orpo/orpo_config.py) besides, per config below.
+ */
 const ALLOWED = new Set([
   'beta',
   'loss_type',
@@ -18,6 +21,12 @@ const ALLOWED = new Set([
   'undesirable_weight',
   'loss_weights',
 ]);
+
+/** The fields of trl.experimental's configs that the page writes (cpo_config.py, orpo_config.py). */
+const EXPERIMENTAL_FIELDS: Record<string, ReadonlySet<string>> = {
+  CPOConfig: new Set(['beta', 'loss_type', 'label_smoothing', 'cpo_alpha', 'simpo_gamma']),
+  ORPOConfig: new Set(['beta']),
+};
 
 /** TRL's loss_type values (DPOConfig ≥ 0.29, KTOConfig). */
 const TRL_LOSS_TYPES = new Set([
@@ -58,18 +67,25 @@ function live(code: string): string {
 
 /** keyword → value of the live (uncommented) config call. */
 function liveArgs(code: string): Map<string, string> {
-  const call = /training_args = (?:DPO|KTO)Config\(([\s\S]*?)\n\)/.exec(live(code));
+  const call = /training_args = (?:DPO|KTO|CPO|ORPO)Config\(([\s\S]*?)\n\)/.exec(live(code));
   expect(call, code).not.toBeNull();
   const args = new Map<string, string>();
   for (const m of call![1].matchAll(/(\w+)=("[^"]*"|[^,\s]+)/g)) args.set(m[1], m[2]);
   return args;
 }
 
-/** Every keyword given to a config anywhere, commented-out lines included. */
+/** A keyword of allKeywords ('DPOConfig.beta') that its config really has. */
+function isAllowed(qualified: string): boolean {
+  const [config, name] = qualified.split('.');
+  return (EXPERIMENTAL_FIELDS[config] ?? ALLOWED).has(name);
+}
+
+/** Every keyword given to a config anywhere, commented-out lines included, as 'Config.keyword'. */
 function allKeywords(code: string): string[] {
   const names: string[] = [];
-  for (const call of code.matchAll(/(?:DPO|KTO)Config\(([^)]*)\)?/g)) {
-    for (const m of call[1].matchAll(/(\w+)\s*=/g)) names.push(m[1]);
+  for (const call of code.matchAll(/(DPO|KTO|CPO|ORPO)Config\(([^)]*)\)?/g)) {
+    // Each config's own fields: DPOConfig / KTOConfig the shared list, trl.experimental's their own.
+    for (const m of call[2].matchAll(/(\w+)\s*=/g)) names.push(`${call[1]}Config.${m[1]}`);
   }
   return names;
 }
@@ -86,27 +102,70 @@ describe('pyFloat', () => {
 });
 
 describe('trlSnippet', () => {
-  it.each(LOSS_IDS.map((id) => [id]))('writes a config with real TRL names for %s', (id) => {
-    const { code } = snippet([id]);
-    const kto = id === 'kto' || id === 'apo_zero_unpaired';
-    const config = kto ? 'KTOConfig' : 'DPOConfig';
-    expect(code.startsWith(`from trl import ${config}\n`)).toBe(true);
+  it.each(LOSS_IDS.filter((id) => !isReferenceFreeLoss(id)).map((id) => [id]))(
+    'writes a config with real TRL names for %s',
+    (id) => {
+      const { code } = snippet([id]);
+      const kto = id === 'kto' || id === 'apo_zero_unpaired';
+      const config = kto ? 'KTOConfig' : 'DPOConfig';
+      expect(code.startsWith(`from trl import ${config}\n`)).toBe(true);
+      const args = liveArgs(code);
+      const lossType = JSON.parse(args.get('loss_type')!) as string;
+      expect(TRL_LOSS_TYPES.has(lossType)).toBe(true);
+      expect(lossType).toBe(id === 'cdpo' ? 'sigmoid' : id);
+      expect(args.get('beta')).toBe('0.1');
+      for (const name of allKeywords(code)) expect(isAllowed(name), name).toBe(true);
+      // Learning rates only as a comment: the toy's do not transfer.
+      expect(live(code)).not.toMatch(/learning_rate/);
+      expect(code).toMatch(/# learning_rate/);
+    },
+  );
+
+  it('writes SimPO as trl.experimental.cpo CPOConfig(loss_type="simpo") with γ, cpo_alpha and ε', () => {
+    const { code, notes } = snippet(['simpo'], {
+      simpoGamma: 1.2,
+      cpoAlpha: 0.25,
+      labelSmoothing: 0.1,
+      beta: 2,
+    });
+    expect(code.startsWith('from trl.experimental.cpo import CPOConfig, CPOTrainer\n')).toBe(true);
     const args = liveArgs(code);
-    const lossType = JSON.parse(args.get('loss_type')!) as string;
-    expect(TRL_LOSS_TYPES.has(lossType)).toBe(true);
-    expect(lossType).toBe(id === 'cdpo' ? 'sigmoid' : id);
-    expect(args.get('beta')).toBe('0.1');
-    for (const name of allKeywords(code)) expect(ALLOWED.has(name), name).toBe(true);
-    // Learning rates only as a comment: the toy's do not transfer.
-    expect(live(code)).not.toMatch(/learning_rate/);
-    expect(code).toMatch(/# learning_rate/);
+    expect([...args.keys()]).toEqual(['loss_type', 'beta', 'simpo_gamma', 'cpo_alpha', 'label_smoothing']);
+    expect(args.get('loss_type')).toBe('"simpo"');
+    expect(args.get('beta')).toBe('2.0');
+    expect(args.get('simpo_gamma')).toBe('1.2');
+    expect(args.get('cpo_alpha')).toBe('0.25');
+    expect(args.get('label_smoothing')).toBe('0.1');
+    for (const name of args.keys()) expect(EXPERIMENTAL_FIELDS.CPOConfig.has(name), name).toBe(true);
+    expect(code).toContain(`# ${T.code.noReference('CPOTrainer')}`);
+    expect(notes).toContain(T.notes.noReference);
+    expect(notes).not.toContain(T.notes.cdpo);
+  });
+
+  it('writes ORPO as trl.experimental.orpo ORPOConfig(beta=λ), without loss_type', () => {
+    const { code, notes } = snippet(['orpo'], { beta: 0.25, simpoGamma: 3 });
+    expect(code.startsWith('from trl.experimental.orpo import ORPOConfig, ORPOTrainer\n')).toBe(true);
+    const args = liveArgs(code);
+    expect([...args.entries()]).toEqual([['beta', '0.25']]);
+    expect(code).toContain(`# ${T.code.noReference('ORPOTrainer')}`);
+    expect(notes).toContain(T.notes.noReference);
+    expect(notes).not.toContain(T.notes.cdpo);
+  });
+
+  it('lists SimPO and ORPO as commented configs beside DPO, and DPO has no trainer import', () => {
+    const { code } = snippet(['sigmoid', 'simpo', 'orpo']);
+    expect(code.startsWith('from trl import DPOConfig\n')).toBe(true);
+    expect(code).toMatch(
+      /^# SimPO: CPOConfig\(loss_type="simpo", beta=0\.1, simpo_gamma=0\.5, cpo_alpha=1\.0, label_smoothing=0\.1\)$/m,
+    );
+    expect(code).toMatch(/^# ORPO: ORPOConfig\(beta=0\.1\)$/m);
   });
 
   it('keeps every keyword inside the allow-list with all losses chosen and odd settings', () => {
     const { code } = snippet([...LOSS_IDS], { labelSmoothing: 0, z0Mode: 'fixed', ipoNormalization: 'sum' });
     const names = allKeywords(code);
     expect(names.length).toBeGreaterThan(2 * LOSS_IDS.length);
-    for (const name of names) expect(ALLOWED.has(name), name).toBe(true);
+    for (const name of names) expect(isAllowed(name), name).toBe(true);
   });
 
   it('turns cDPO into plain "sigmoid" without label_smoothing, with the note that TRL has no cDPO', () => {

@@ -2,7 +2,7 @@
 // can be ticked to compare; unticking the last one is refused with a polite note (the views need a loss).
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { LOSS_IDS, type LossId } from '../../math/index.ts';
+import { isReferenceFreeLoss, LOSS_IDS, type LossId } from '../../math/index.ts';
 import { useStrings } from '../strings.tsx';
 import { useStore, useStoreApi } from '../storeContext.tsx';
 import { LossName, lossNameText } from '../LossName.tsx';
@@ -10,6 +10,9 @@ import { LossName, lossNameText } from '../LossName.tsx';
 /** The three losses the explorer is about, always in view. */
 export const FRONT_LOSSES: readonly LossId[] = ['sigmoid', 'ipo', 'kto'];
 const OTHER_LOSSES = LOSS_IDS.filter((id) => !FRONT_LOSSES.includes(id));
+/** Inside "All TRL losses": the DPO/KTO trainers' losses, then trl.experimental's without a reference (SimPO, ORPO). */
+const WITH_REFERENCE = OTHER_LOSSES.filter((id) => !isReferenceFreeLoss(id));
+const WITHOUT_REFERENCE = OTHER_LOSSES.filter(isReferenceFreeLoss);
 
 interface LossCheckboxProps {
   id: LossId;
@@ -85,8 +88,14 @@ export function LossPicker() {
             <span className="loss-count"> ({s.lossPicker.selectedCount(hiddenSelected)})</span>
           )}
         </summary>
-        <ul className="loss-list">{OTHER_LOSSES.map(box)}</ul>
+        <ul className="loss-list">{WITH_REFERENCE.map(box)}</ul>
         <p className="field-help">{s.lossPicker.batchOnly}</p>
+        <p className="loss-group" id={`${helpId}-free`}>
+          {s.lossPicker.referenceFreeGroup}
+        </p>
+        <ul className="loss-list" aria-labelledby={`${helpId}-free`}>
+          {WITHOUT_REFERENCE.map(box)}
+        </ul>
       </details>
       {/* Always in the DOM: a live region announces changes, not its own arrival. */}
       <p role="status" className="polite-note">

@@ -1,5 +1,6 @@
 // The settings that only some losses read: ε, IPO's normalisation with the completion lengths, DiscoPOP's τ,
-// TRL's SFT term and f-divergence (pair losses of DPOTrainer) and KTO's. Each appears only while a loss that uses it is selected, so nothing on screen is inert.
+// TRL's SFT term and f-divergence (pair losses of DPOTrainer), KTO's and SimPO's (γ, cpo_alpha). Each
+// appears only while a loss that uses it is selected, so nothing on screen is inert.
 import { useShallow } from 'zustand/react/shallow';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
@@ -102,6 +103,22 @@ export function LossSettings() {
       )}
       {uses.divergence && <DivergenceControls />}
       {uses.ktoWeights && <KtoControls showZ0={uses.ktoZ0} />}
+      {uses.simpoGamma && (
+        <StoreNumberField
+          field="simpoGamma"
+          label={s.simpoGamma.label}
+          help={s.simpoGamma.help}
+          slider={{ step: 0.05 }}
+        />
+      )}
+      {uses.cpoAlpha && (
+        <StoreNumberField
+          field="cpoAlpha"
+          label={s.cpoAlpha.label}
+          help={s.cpoAlpha.help}
+          slider={{ step: 0.05 }}
+        />
+      )}
     </>
   );
 }

@@ -19,6 +19,8 @@ export function lossUses(losses: readonly LossId[]) {
     ipo: reads('ipoNormalization'),
     lengths: losses.some(readsLengths),
     discopop: reads('discopopTau'),
+    simpoGamma: reads('simpoGamma'),
+    cpoAlpha: reads('cpoAlpha'),
     ktoWeights: reads('desirableWeight') || reads('undesirableWeight'),
     /** apo_zero_unpaired has no reference point. */
     ktoZ0: reads('z0'),

@@ -77,9 +77,13 @@ export function trlSnippet(
   const lossTypeComment = (call: TrlCall) =>
     call.noTrlLossType ? `  ${commentLine(strings.code.noTrlLoss(lossLabel(call.id)))}` : '';
 
+  const { trl } = lossInfo(main.id);
+  // trl.experimental's trainers (SimPO's CPOTrainer, ORPOTrainer) are imported with their config: the
+  // trainer is not DPOTrainer, and it takes no reference model.
+  const experimental = trl.module !== 'trl';
   const lines = [
     ...(config.unpaired ? ['from datasets import Dataset'] : []),
-    `from ${lossInfo(main.id).trl.module} import ${main.config}`,
+    `from ${trl.module} import ${main.config}${experimental ? `, ${trl.trainer}` : ''}`,
     '',
   ];
   if (config.unpaired) lines.push(...unpairedDatasetLines(config.unpaired, thumbs), '');
@@ -88,6 +92,7 @@ export function trlSnippet(
     lines.push(`    ${k}=${v},${k === 'loss_type' ? lossTypeComment(main) : ''}`);
   lines.push(`    ${commentLine(strings.code.learningRate(config.learningRate, config.optimizer))}`);
   lines.push(')');
+  if (experimental) lines.push(commentLine(strings.code.noReference(trl.trainer)));
 
   if (others.length > 0) {
     lines.push('', commentLine(strings.code.alsoSelected));

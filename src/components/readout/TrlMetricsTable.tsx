@@ -4,7 +4,13 @@ import { useId } from 'react';
 import { useStrings } from '../strings.tsx';
 import { formatNumber, formatTexNumber } from '../../math/numberFormat.ts';
 import { MetricValue } from './MetricValue.tsx';
-import { isTrlMetricKey, TRL_METRIC_FORMULAS, TRL_METRIC_ORDER } from './trlMetricFormulas.ts';
+import {
+  isReferenceFreeRun,
+  isTrlMetricKey,
+  REFERENCE_FREE_METRIC_FORMULAS,
+  TRL_METRIC_FORMULAS,
+  TRL_METRIC_ORDER,
+} from './trlMetricFormulas.ts';
 import './readout.css';
 
 export interface TrlMetricsTableProps {
@@ -14,14 +20,28 @@ export interface TrlMetricsTableProps {
   caption?: string;
 }
 
+/** The metrics whose meaning a SimPO / ORPO run changes (per-token means, no reference). */
+function isReferenceFreeRedefined(
+  name: string,
+): name is 'rewards/chosen' | 'rewards/rejected' | 'logps/chosen' | 'logps/rejected' {
+  return (
+    name === 'rewards/chosen' ||
+    name === 'rewards/rejected' ||
+    name === 'logps/chosen' ||
+    name === 'logps/rejected'
+  );
+}
+
 function orderOf(name: string): number {
   const i = (TRL_METRIC_ORDER as readonly string[]).indexOf(name);
   return i < 0 ? TRL_METRIC_ORDER.length : i;
 }
 
-function MetricCell({ name, value }: { name: string; value: number }) {
+function MetricCell({ name, value, noReference }: { name: string; value: number; noReference: boolean }) {
   if (!isTrlMetricKey(name)) return <span className="metric-plain">{formatNumber(value)}</span>;
-  const { lhs, rhs } = TRL_METRIC_FORMULAS[name];
+  // A SimPO / ORPO run: its rewards and logps are per-token means of log πθ, no reference.
+  const { lhs, rhs } =
+    (noReference ? REFERENCE_FREE_METRIC_FORMULAS[name] : undefined) ?? TRL_METRIC_FORMULAS[name];
   const formula = { tex: `${lhs.tex} = ${rhs.tex}`, text: `${lhs.text} = ${rhs.text}` };
   // Only the logged value is known here: the definition, then its value.
   const substituted = {
@@ -43,6 +63,7 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
   // A KTO run without desirable examples (thumbs-down data): TRL logs KTO's `kl` but no chosen-side metric.
   const noDesirable = 'kl' in metrics && !('rewards/chosen' in metrics);
   const noteId = useId();
+  const noReference = isReferenceFreeRun(metrics);
   const names = Object.keys(metrics).sort((a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b));
   return (
     <div className="trl-metrics">
@@ -64,20 +85,26 @@ export function TrlMetricsTable({ metrics, caption }: TrlMetricsTableProps) {
             <tr key={name}>
               <th scope="row">
                 <code translate="no">{name}</code>
-                {isTrlMetricKey(name) && <span className="row-help">{s.trlMetrics.descriptions[name]}</span>}
+                {isTrlMetricKey(name) && (
+                  <span className="row-help">
+                    {(noReference && isReferenceFreeRedefined(name)
+                      ? s.trlMetrics.referenceFreeDescriptions[name]
+                      : undefined) ?? s.trlMetrics.descriptions[name]}
+                  </span>
+                )}
                 {name === 'rewards/accuracies' && (
                   <span className="readout-note">{s.notes.accuracyStrict}</span>
                 )}
               </th>
               <td>
-                <MetricCell name={name} value={metrics[name]} />
+                <MetricCell name={name} value={metrics[name]} noReference={noReference} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p id={noteId} className="readout-note">
-        {s.notes.logpsSummed}
+        {noReference ? s.notes.logpsPerToken : s.notes.logpsSummed}
         {noDesirable && ` ${thumbs.readout.trlNoDesirable}`}
       </p>
     </div>

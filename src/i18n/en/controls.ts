@@ -27,6 +27,7 @@ export const EN_CONTROLS: ControlStrings = {
     allTrlLosses: 'All TRL losses',
     batchOnly:
       'TRL also has aot and aot_unpaired: they sort the log-ratios across a whole batch, so they are batch losses this one-pair toy does not train.',
+    referenceFreeGroup: 'trl.experimental trainers, no reference model',
     selectedCount: (n) => (n === 1 ? '1 selected' : `${n} selected`),
     keepOne: (name) => `At least one loss stays selected: tick another before removing ${name}.`,
   },
@@ -38,7 +39,7 @@ export const EN_CONTROLS: ControlStrings = {
 
   smoothing: {
     label: 'Label smoothing ε',
-    help: 'The chance that a preference label is flipped (cdpo, robust, exo_pair).',
+    help: 'The chance that a preference label is flipped (cdpo, robust, exo_pair, simpo).',
     exoNeedsPositive: (min) => `EXO (exo_pair) needs ε of at least ${min}: TRL raises an error at ε = 0.`,
   },
 
@@ -51,7 +52,7 @@ export const EN_CONTROLS: ControlStrings = {
     sumHelp: 'The IPO paper uses the summed log-ratios.',
     chosenLength: 'Tokens in y_w (Lw)',
     rejectedLength: 'Tokens in y_l (Ll)',
-    lengthsHelp: 'Only IPO per-token, sigmoid_norm and sft divide by length.',
+    lengthsHelp: 'Only IPO per-token, sigmoid_norm, sft, SimPO and ORPO divide by length.',
   },
 
   discopopTau: {
@@ -75,6 +76,16 @@ export const EN_CONTROLS: ControlStrings = {
     label: 'SFT term weight w',
     help: 'Adds w × the chosen response’s cross-entropy to every pair loss: TRL’s loss_type=[<loss>, "sft"] with loss_weights=[1, w] (what rpo_alpha did before TRL 0.29). 0: none.',
     termName: (name, weight) => `${name} + ${weight}·SFT`,
+  },
+
+  simpoGamma: {
+    label: 'SimPO target margin γ',
+    help: 'CPOConfig.simpo_gamma: SimPO wants β·(μw − μl) to exceed γ, μ the log-prob per token (TRL default 0.5).',
+  },
+
+  cpoAlpha: {
+    label: 'SimPO NLL weight (cpo_alpha)',
+    help: 'CPOConfig.cpo_alpha: adds this × the NLL of y_w per token to SimPO’s loss; 0 turns it off (TRL default 1.0).',
   },
 
   kto: {

@@ -132,6 +132,14 @@ export const EN_FIGURES: FigureStrings = {
     noData: 'Nothing to show: choose at least one loss.',
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
     noTrajectory: (label) => `No training run of ${label} to draw.`,
+    noReference: (labels) =>
+      `${labels}: no reference model; h moves log π itself (→ lowers y_l, ← lowers y_w)`,
+    noReferenceExplained: (labels) =>
+      `${labels} have no reference model: along h their curves move the policy’s own log-probabilities (to the right log π(y_l) falls, to the left log π(y_w) falls), and their reward is β × the mean log-probability per token, not β·log(π/π_ref).`,
+    metricsNoReference: (labels) =>
+      `${labels} log logps/* as per-token mean log-probabilities and rewards/* as β × those (no reference model), not as sums and log-ratios.`,
+    noReferencePlane: (label) =>
+      `${label}: no reference model; ρ moves log π = log π_ref + ρ, blank where log π > 0`,
     diverged: (step) => `diverged at step ${step}`,
     metricNoData: (metric) =>
       metric === 'rewards/accuracies'

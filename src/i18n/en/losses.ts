@@ -76,4 +76,14 @@ export const EN_LOSSES: LossNames = {
     label: 'APO-zero (unpaired)',
     note: 'KTOTrainer, unpaired: y_w thumbs-up, y_l thumbs-down.',
   },
+  simpo: {
+    name: 'SimPO',
+    label: 'SimPO',
+    note: 'trl.experimental CPOTrainer(loss_type="simpo"): no reference model; per-token log-probs, margin γ, plus cpo_alpha × NLL.',
+  },
+  orpo: {
+    name: 'ORPO',
+    label: 'ORPO',
+    note: 'trl.experimental ORPOTrainer: no reference model; NLL on y_w minus λ·log σ(log odds ratio), λ = β.',
+  },
 };

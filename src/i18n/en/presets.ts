@@ -273,4 +273,39 @@ export const EN_PRESETS: PresetStrings = {
             'ahead: it covers the reference’s mass instead of seeking one mode.',
       ),
   },
+  'no-reference': {
+    title: 'SimPO and ORPO: no reference',
+    explanation: (f) =>
+      say(
+        `${f.pairHolds ? `On one pair with p = ${c3(f.p)} and β = ${c3(f.beta)}` : `With β = ${c3(f.beta)}`}, ` +
+          'SimPO and ORPO train without a reference model' +
+          (f.klHolds
+            ? ': nothing holds them near π_ref, and both end further from it than DPO (a larger KL).'
+            : ', so π_ref plays no part in their losses.'),
+        f.otherRef !== null &&
+          f.dpoOtherEnd !== null &&
+          f.simpoOtherEnd !== null &&
+          f.orpoOtherEnd !== null &&
+          (f.squeezedHolds
+            ? `The response the pair never mentions, y₃ (π_ref = ${c3(f.otherRef)}), keeps π = ${c3(f.dpoOtherEnd)} ` +
+              `under DPO but is squeezed to ${c3(f.simpoOtherEnd)} by SimPO and ${c3(f.orpoOtherEnd)} by ORPO.`
+            : `The third response y₃ (π_ref = ${c3(f.otherRef)}) ends at π = ${c3(f.dpoOtherEnd)} under DPO, ` +
+              `${c3(f.simpoOtherEnd)} under SimPO and ${c3(f.orpoOtherEnd)} under ORPO.`),
+        f.orpoNllEnd !== null &&
+          f.orpoChosenEnd !== null &&
+          f.dpoChosenEnd !== null &&
+          (f.orpoRaisesHolds
+            ? `ORPO’s NLL term keeps pulling y_w up (its nll_loss falls to ${c3(f.orpoNllEnd)}): π(y_w) ends at ` +
+              `${c3(f.orpoChosenEnd)}, above DPO’s ${c3(f.dpoChosenEnd)}.`
+            : `ORPO’s nll_loss ends at ${c3(f.orpoNllEnd)} and its π(y_w) at ${c3(f.orpoChosenEnd)} ` +
+              `(DPO: ${c3(f.dpoChosenEnd)}).`),
+        f.orpoRewardEnd !== null &&
+          f.dpoRewardEnd !== null &&
+          (f.rewardSignHolds
+            ? 'TRL logs ORPO’s rewards/chosen as β × the mean log-prob per token, so it ends negative, at ' +
+              `${c3(f.orpoRewardEnd)}, while DPO’s log-ratio reward ends at ${c3(f.dpoRewardEnd)}.`
+            : `rewards/chosen ends at ${c3(f.orpoRewardEnd)} for ORPO (β × the mean log-prob per token) and at ` +
+              `${c3(f.dpoRewardEnd)} for DPO (β × the log-ratio).`),
+      ),
+  },
 };

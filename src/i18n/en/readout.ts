@@ -36,6 +36,12 @@ export const EN_READOUT: ReadoutStrings = {
     ktoNoAccuracy: 'KTO logs no accuracy.',
     ktoMargins: 'Desirable mean minus undesirable mean.',
     invalid: (detail) => `Cannot compute this: ${detail}`,
+    noReference:
+      'This loss has no reference model: it reads log πθ itself, averaged per token (μ = log πθ(y)/L), and π_ref plays no part.',
+    rewardsNoReference:
+      'No reference model: TRL logs β × the mean log-prob per token (βμ), not β·log(πθ/π_ref).',
+    logpsPerToken:
+      'CPOTrainer (SimPO) and ORPOTrainer log per-token mean log-probabilities, and their rewards are β × those means (no reference model).',
   },
 
   trlMetrics: {
@@ -52,6 +58,16 @@ export const EN_READOUT: ReadoutStrings = {
       'logps/chosen': 'Mean summed log-probability of the chosen responses.',
       'logps/rejected': 'Mean summed log-probability of the rejected responses.',
       kl: 'KTO’s reference point z0.',
+      nll_loss:
+        'Mean NLL term: −log πθ per chosen token (ORPO: prompt and chosen tokens; the toy has no prompt).',
+      log_odds_ratio: 'ORPO: mean log σ(log odds ratio), the term λ multiplies.',
+      log_odds_chosen: 'ORPO: mean log odds ratio of y_w over y_l.',
+    },
+    referenceFreeDescriptions: {
+      'rewards/chosen': 'Mean β × log-probability per token of the chosen responses (no reference).',
+      'rewards/rejected': 'Mean β × log-probability per token of the rejected responses (no reference).',
+      'logps/chosen': 'Mean log-probability per token of the chosen responses.',
+      'logps/rejected': 'Mean log-probability per token of the rejected responses.',
     },
   },
 };

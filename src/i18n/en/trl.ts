@@ -15,8 +15,11 @@ export const EN_TRL: TrlSnippetStrings = {
       `learning_rate: choose one for your model; the toy’s ${rate} (${optimizer}) does not transfer`,
     alsoSelected: 'Also chosen on the page:',
     noTrlLoss: (loss) => `${loss} has no TRL loss_type: this is plain DPO (see the notes)`,
+    noReference: (trainer) => `train with ${trainer}, which takes no ref_model: there is no reference model`,
   },
   notes: {
+    noReference:
+      'SimPO and ORPO are trl.experimental trainers without a reference model (CPOTrainer with loss_type="simpo", and ORPOTrainer; ORPOConfig has no loss_type). Their rewards/* are β × the mean log-probability per token, not log-ratios. ORPO’s NLL also covers the prompt’s tokens, which the toy does not have.',
     cdpo: 'cDPO has no TRL loss_type since TRL 0.29: TRL’s "sigmoid" ignores label_smoothing, so the code trains plain DPO. Conservative DPO was the label_smoothing of the original DPO repository; TRL has no equivalent.',
     ipoToken:
       'TRL’s IPO averages the log-probabilities over each completion’s tokens (h̄ = ρw/Lw − ρl/Ll); there is no flag to change that.',

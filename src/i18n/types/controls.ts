@@ -30,6 +30,8 @@ export interface ControlStrings {
   lossPicker: {
     legend: string;
     help: string;
+    /** Heading of the trainers without a reference model inside "All TRL losses" (SimPO, ORPO). */
+    referenceFreeGroup: string;
     /** Summary of the <details> holding every other TRL loss. */
     allTrlLosses: string;
     /** Under "All TRL losses": the batch-only losses (aot, aot_unpaired) the toy does not train. */
@@ -73,6 +75,9 @@ export interface ControlStrings {
     /** A loss's name with the SFT term beside it, `weight` formatted: 'DPO + 0.5·SFT'. */
     termName: (name: string, weight: string) => string;
   };
+  /** SimPO's γ (CPOConfig.simpo_gamma) and its NLL weight (cpo_alpha). */
+  simpoGamma: { label: string; help: string };
+  cpoAlpha: { label: string; help: string };
   kto: {
     legend: string;
     desirableWeight: string;

@@ -238,6 +238,14 @@ export interface FigureStrings {
     simplexNeedsThree(k: number): string;
     /** The plane view has no trajectory of its loss. */
     noTrajectory(label: string): string;
+    /** Loss and gradient views: SimPO / ORPO (`labels`, joined) have no reference; how their curve moves. */
+    noReference(labels: string): string;
+    /** The same in a sentence for the text alternative, with what their reward is instead. */
+    noReferenceExplained(labels: string): string;
+    /** Metrics view with SimPO / ORPO runs: their logps/* are per-token means, their rewards β × those. */
+    metricsNoReference(labels: string): string;
+    /** Plane view of SimPO / ORPO: ρ moves log πθ = log π_ref + ρ; blank where log πθ would be above 0. */
+    noReferencePlane(label: string): string;
     /** Beside a training panel's title and on its marker line: training diverged at this step. */
     diverged(step: number): string;
     /** In a metrics panel where no run logged a number (KTO logs no accuracies, nor anything for an empty class). */

@@ -201,6 +201,37 @@ export interface FDivergenceFacts {
 }
 
 /** Each scenario's facts, by id. */
+/**
+ * SimPO and ORPO have no reference model: DPO keeps the policy near π_ref, they do not (the response the
+ * pair never mentions is squeezed out); ORPO's NLL lifts π(y_w); their rewards are β × per-token log-probs.
+ */
+export interface NoReferenceFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
+  p: number;
+  beta: number;
+  /** SimPO and ORPO both end further from π_ref than DPO (KL(π‖π_ref) where the runs end). */
+  klHolds: boolean;
+  /** π_ref(y₃), the third response, and π(y₃) where each run ends; null without a third response. */
+  otherRef: number | null;
+  dpoOtherEnd: number | null;
+  simpoOtherEnd: number | null;
+  orpoOtherEnd: number | null;
+  /** SimPO and ORPO squeeze y₃ below a tenth of π_ref(y₃); DPO keeps it above half. */
+  squeezedHolds: boolean;
+  /** ORPO's nll_loss where its run ends (the metrics table), its π(y_w) at the end and DPO's. */
+  orpoNllEnd: number | null;
+  orpoChosenEnd: number | null;
+  dpoChosenEnd: number | null;
+  /** ORPO's NLL falls over the run and its π(y_w) ends above DPO's. */
+  orpoRaisesHolds: boolean;
+  /** rewards/chosen where ORPO's and DPO's runs end. */
+  orpoRewardEnd: number | null;
+  dpoRewardEnd: number | null;
+  /** ORPO's reward (β × a mean log-prob) is below 0 while DPO's (a log-ratio) is above. */
+  rewardSignHolds: boolean;
+}
+
 export interface ScenarioFactsById {
   start: StartFacts;
   deterministic: DeterministicFacts;
@@ -212,6 +243,7 @@ export interface ScenarioFactsById {
   'bradley-terry': BradleyTerryFacts;
   'sft-term': SftTermFacts;
   'f-divergence': FDivergenceFacts;
+  'no-reference': NoReferenceFacts;
 }
 
 export interface PresetText<F> {

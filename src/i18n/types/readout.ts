@@ -34,6 +34,12 @@ export interface ReadoutStrings {
     ktoNoAccuracy: string;
     ktoMargins: string;
     invalid: (detail: string) => string;
+    /** SimPO / ORPO: the loss reads the policy's own log-probs; no π_ref. */
+    noReference: string;
+    /** SimPO / ORPO: rewards are β × the per-token mean log-prob. */
+    rewardsNoReference: string;
+    /** The TRL metrics table of a SimPO / ORPO run: logps/* are per-token means. */
+    logpsPerToken: string;
   };
 
   /** A table of one run's TRL metrics (the training view's last steps). */
@@ -43,5 +49,10 @@ export interface ReadoutStrings {
     valueColumn: string;
     empty: string;
     descriptions: Record<TrlMetricKey, string>;
+    /** The same metrics of a SimPO / ORPO run where their meaning differs (per-token means, no reference). */
+    referenceFreeDescriptions: Record<
+      'rewards/chosen' | 'rewards/rejected' | 'logps/chosen' | 'logps/rejected',
+      string
+    >;
   };
 }

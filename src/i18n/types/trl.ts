@@ -20,6 +20,8 @@ export interface TrlSnippetStrings {
     alsoSelected: string;
     /** On the loss_type line of a loss TRL does not have (cDPO → plain "sigmoid"). */
     noTrlLoss: (loss: string) => string;
+    /** Under the config of a trainer without a reference model (SimPO's CPOTrainer, ORPOTrainer). */
+    noReference: (trainer: string) => string;
   };
   notes: {
     cdpo: string;
@@ -35,5 +37,7 @@ export interface TrlSnippetStrings {
     ktoRatio: (ratio: string, inRange: boolean) => string;
     /** Instead of ktoRatio when both weights are 0: there is no ratio. */
     ktoWeightsZero: string;
+    /** SimPO / ORPO: trl.experimental trainers without a reference model. */
+    noReference: string;
   };
 }

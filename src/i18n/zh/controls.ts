@@ -27,6 +27,7 @@ export const ZH_CONTROLS: ControlStrings = {
     allTrlLosses: 'TRL 的全部损失函数',
     batchOnly:
       'TRL 还有 aot 和 aot_unpaired：它们要在整个批次内对对数比率排序，属于批量损失，这个单对样本的玩具模型不训练它们。',
+    referenceFreeGroup: 'trl.experimental 中的训练器，不使用参考模型',
     selectedCount: (n) => `已选 ${n} 个`,
     keepOne: (name) => `至少要保留一个损失函数：请先勾选另一个，再取消 ${name}。`,
   },
@@ -38,7 +39,7 @@ export const ZH_CONTROLS: ControlStrings = {
 
   smoothing: {
     label: '标签平滑 ε',
-    help: '偏好标签被翻转的概率（cdpo、robust、exo_pair）。',
+    help: '偏好标签被翻转的概率（cdpo、robust、exo_pair、simpo）。',
     exoNeedsPositive: (min) => `EXO（exo_pair）要求 ε 至少为 ${min}：ε = 0 时 TRL 会报错。`,
   },
 
@@ -51,7 +52,7 @@ export const ZH_CONTROLS: ControlStrings = {
     sumHelp: 'IPO 论文使用的是对数比率之和。',
     chosenLength: 'y_w 的 token 数（Lw）',
     rejectedLength: 'y_l 的 token 数（Ll）',
-    lengthsHelp: '只有按 token 平均的 IPO、sigmoid_norm 和 sft 会除以长度。',
+    lengthsHelp: '只有按 token 平均的 IPO、sigmoid_norm、sft、SimPO 和 ORPO 会除以长度。',
   },
 
   discopopTau: {
@@ -75,6 +76,16 @@ export const ZH_CONTROLS: ControlStrings = {
     label: 'SFT 项权重 w',
     help: '给每个成对损失加上 w 倍的“被选回答交叉熵”：即 TRL 的 loss_type=[<损失>, "sft"] 配合 loss_weights=[1, w]（TRL 0.29 之前由 rpo_alpha 实现）。0 表示不加。',
     termName: (name, weight) => `${name}（+ ${weight}·SFT 项）`,
+  },
+
+  simpoGamma: {
+    label: 'SimPO 目标间隔 γ',
+    help: 'CPOConfig.simpo_gamma：SimPO 希望 β·(μw − μl) 超过 γ，μ 为每个 token 的平均对数概率（TRL 默认值 0.5）。',
+  },
+
+  cpoAlpha: {
+    label: 'SimPO 的 NLL 权重（cpo_alpha）',
+    help: 'CPOConfig.cpo_alpha：在 SimPO 的损失上加上该权重 × y_w 每个 token 的 NLL；取 0 即关闭（TRL 默认值 1.0）。',
   },
 
   kto: {

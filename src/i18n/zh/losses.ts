@@ -63,4 +63,14 @@ export const ZH_LOSSES: LossNames = {
     label: 'APO-zero（非成对）',
     note: 'KTOTrainer，非成对数据：y_w 点赞，y_l 点踩。',
   },
+  simpo: {
+    name: 'SimPO',
+    label: 'SimPO',
+    note: 'trl.experimental 的 CPOTrainer(loss_type="simpo")：没有参考模型；按 token 平均的对数概率、间隔 γ，外加 cpo_alpha × NLL。',
+  },
+  orpo: {
+    name: 'ORPO',
+    label: 'ORPO',
+    note: 'trl.experimental 的 ORPOTrainer：没有参考模型；y_w 的 NLL 减去 λ·log σ(对数几率比)，λ 即 β。',
+  },
 };

@@ -260,4 +260,39 @@ export const ZH_PRESETS: PresetStrings = {
           '正向 KL 用 −e^(−ρ) 代替每个对数比 ρ，一个回答一旦领先就不再为它多付代价：它覆盖参考模型的概率质量，而不是只追逐一个众数。',
       ),
   },
+  'no-reference': {
+    title: 'SimPO 与 ORPO：没有参考模型',
+    explanation: (f) =>
+      say(
+        `${f.pairHolds ? `在 p = ${c3(f.p)}、β = ${c3(f.beta)} 的单个偏好对上` : `在 β = ${c3(f.beta)} 下`}，` +
+          'SimPO 和 ORPO 的训练不使用参考模型' +
+          (f.klHolds
+            ? '：没有什么能把它们留在 π_ref 附近，两者最终都比 DPO 离它更远（KL 更大）。'
+            : '，所以 π_ref 不参与它们的损失。'),
+        f.otherRef !== null &&
+          f.dpoOtherEnd !== null &&
+          f.simpoOtherEnd !== null &&
+          f.orpoOtherEnd !== null &&
+          (f.squeezedHolds
+            ? `偏好对中从未出现的回答 y₃（π_ref = ${c3(f.otherRef)}）在 DPO 下保持 π = ${c3(f.dpoOtherEnd)}，` +
+              `却被 SimPO 压到 ${c3(f.simpoOtherEnd)}、被 ORPO 压到 ${c3(f.orpoOtherEnd)}。`
+            : `第三个回答 y₃（π_ref = ${c3(f.otherRef)}）最终在 DPO 下为 π = ${c3(f.dpoOtherEnd)}，` +
+              `SimPO 下为 ${c3(f.simpoOtherEnd)}，ORPO 下为 ${c3(f.orpoOtherEnd)}。`),
+        f.orpoNllEnd !== null &&
+          f.orpoChosenEnd !== null &&
+          f.dpoChosenEnd !== null &&
+          (f.orpoRaisesHolds
+            ? `ORPO 的 NLL 项不断把 y_w 往上拉（nll_loss 降到 ${c3(f.orpoNllEnd)}）：π(y_w) 最终为 ` +
+              `${c3(f.orpoChosenEnd)}，高于 DPO 的 ${c3(f.dpoChosenEnd)}。`
+            : `ORPO 的 nll_loss 最终为 ${c3(f.orpoNllEnd)}，π(y_w) 最终为 ${c3(f.orpoChosenEnd)}` +
+              `（DPO：${c3(f.dpoChosenEnd)}）。`),
+        f.orpoRewardEnd !== null &&
+          f.dpoRewardEnd !== null &&
+          (f.rewardSignHolds
+            ? 'TRL 把 ORPO 的 rewards/chosen 记为 β × 每个 token 的平均对数概率，所以它最终为负值 ' +
+              `${c3(f.orpoRewardEnd)}，而 DPO 基于对数比率的奖励最终为 ${c3(f.dpoRewardEnd)}。`
+            : `rewards/chosen 最终在 ORPO 下为 ${c3(f.orpoRewardEnd)}（β × 每个 token 的平均对数概率），` +
+              `在 DPO 下为 ${c3(f.dpoRewardEnd)}（β × 对数比率）。`),
+      ),
+  },
 };

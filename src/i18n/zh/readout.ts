@@ -36,6 +36,12 @@ export const ZH_READOUT: ReadoutStrings = {
     ktoNoAccuracy: 'KTO 不记录准确率。',
     ktoMargins: '期望样本的平均奖励减去非期望样本的平均奖励。',
     invalid: (detail) => `无法计算：${detail}`,
+    noReference:
+      '这种损失没有参考模型：它直接读取 log πθ 并按 token 取平均（μ = log πθ(y)/L），π_ref 不参与计算。',
+    rewardsNoReference:
+      '没有参考模型：TRL 记录的是 β × 每个 token 的平均对数概率（βμ），而不是 β·log(πθ/π_ref)。',
+    logpsPerToken:
+      'CPOTrainer（SimPO）和 ORPOTrainer 记录的是按 token 平均的对数概率，奖励是这些均值乘以 β（没有参考模型）。',
   },
 
   trlMetrics: {
@@ -52,6 +58,16 @@ export const ZH_READOUT: ReadoutStrings = {
       'logps/chosen': '被选回答的平均对数概率（按 token 求和）。',
       'logps/rejected': '被拒回答的平均对数概率（按 token 求和）。',
       kl: 'KTO 的参考点 z0。',
+      nll_loss:
+        'NLL 项的均值：被选回答每个 token 的 −log πθ（ORPO 包括提示词和被选回答的 token；玩具模型没有提示词）。',
+      log_odds_ratio: 'ORPO：log σ(对数几率比) 的均值，即乘以 λ 的那一项。',
+      log_odds_chosen: 'ORPO：y_w 相对 y_l 的对数几率比的均值。',
+    },
+    referenceFreeDescriptions: {
+      'rewards/chosen': '被选回答每个 token 的平均对数概率乘以 β 的均值（没有参考模型）。',
+      'rewards/rejected': '被拒回答每个 token 的平均对数概率乘以 β 的均值（没有参考模型）。',
+      'logps/chosen': '被选回答每个 token 的平均对数概率的均值。',
+      'logps/rejected': '被拒回答每个 token 的平均对数概率的均值。',
     },
   },
 };

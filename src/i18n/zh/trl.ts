@@ -14,8 +14,11 @@ export const ZH_TRL: TrlSnippetStrings = {
       `learning_rate：请针对你的模型自行选择；玩具示例中的 ${rate}（${optimizer}）不能照搬`,
     alsoSelected: '页面上还选中了：',
     noTrlLoss: (loss) => `${loss} 在 TRL 中没有对应的 loss_type：这里训练的其实是普通 DPO（见下方说明）`,
+    noReference: (trainer) => `用 ${trainer} 训练，它不接受 ref_model：没有参考模型`,
   },
   notes: {
+    noReference:
+      'SimPO 和 ORPO 是 trl.experimental 中不使用参考模型的训练器（CPOTrainer 配合 loss_type="simpo"，以及 ORPOTrainer；ORPOConfig 没有 loss_type）。它们的 rewards/* 是 β 乘以每个 token 的平均对数概率，而不是对数比率。ORPO 的 NLL 还包括提示词的 token，而玩具模型没有提示词。',
     cdpo: '自 TRL 0.29 起 cDPO 不再有对应的 loss_type：TRL 的 "sigmoid" 会忽略 label_smoothing，因此这段代码训练的是普通 DPO。保守 DPO 原本是 DPO 原始代码库中的 label_smoothing 选项，TRL 中没有等价实现。',
     ipoToken:
       'TRL 的 IPO 会在每个回答的 token 上对对数概率取平均（h̄ = ρw/Lw − ρl/Ll），没有任何参数可以改变这一点。',

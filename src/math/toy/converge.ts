@@ -38,6 +38,8 @@
 // Newton with losses that read ρw and ρl separately (NCA, BCO, SPPO, APO) on one pair. π(y_w) and π(y_l)
 // are pinned; the split of the rest is Newton's.
 import type { ToyLossConfig, ToyOptimizer, ToyProblem } from './types.ts';
+import type { ReferenceFreeInput } from '../types.ts';
+import { referenceFreeLoss } from '../referenceFree.ts';
 import { ktoLossOfRatio } from '../kto.ts';
 import type { LossAndGrad, PairKernel } from '../pairKernels.ts';
 import { sigmoid, softplus } from '../stable.ts';
@@ -210,6 +212,73 @@ function addPairCurvature(
   a[l * K + w] += weight * cross;
 }
 
+// Reused input of referenceFreeLoss (no prompt in the toy).
+const freeIn: ReferenceFreeInput = { policyChosen: 0, policyRejected: 0, chosenLength: 1, rejectedLength: 1 };
+
+/** ∂/∂(log π(c), log π(r)) of one reference-free pair term at (lc, lr), both directions' inputs as given. */
+function freeGradient(
+  cfg: PreparedConfig,
+  pb: PreparedProblem,
+  c: number,
+  r: number,
+  lc: number,
+  lr: number,
+): [number, number] {
+  if (cfg.loss.kind !== 'reference-free') return [0, 0];
+  freeIn.policyChosen = lc;
+  freeIn.policyRejected = lr;
+  freeIn.chosenLength = pb.length[c];
+  freeIn.rejectedLength = pb.length[r];
+  const out = referenceFreeLoss(cfg.loss.type, freeIn, cfg.loss.params);
+  return [out.dPolicyChosen, out.dPolicyRejected];
+}
+
+/**
+ * SimPO / ORPO: each pair term's curvature in the summed log-probs by central differences of the exact
+ * gradient (as addPairCurvature does for the kernels without a closed-form second derivative), steps
+ * scaled by the length over β so that they are small against the loss's own scale. Steps stay below 0:
+ * log-probs above 0 are invalid, so a point near 0 steps inwards only (a one-sided difference).
+ */
+function addReferenceFreeCurvature(
+  cfg: PreparedConfig,
+  pb: PreparedProblem,
+  logp: Float64Array,
+  a: Float64Array,
+): void {
+  const K = pb.K;
+  const term = (c: number, r: number, weight: number) => {
+    const lc = logp[c];
+    const lr = logp[r];
+    const block = [0, 0, 0, 0];
+    [lc, lr].forEach((x, j) => {
+      // Small against the loss's scale (L/β) and against |x| itself: ORPO's terms change on the scale of
+      // |log π| near 0, where log(1 − π) turns steep.
+      const scale = (1e-4 * pb.length[j === 0 ? c : r]) / cfg.beta;
+      const h = x < 0 ? Math.min(scale, -0.5 * x) : scale;
+      const up = Math.min(x + h, 0);
+      const down = x - h;
+      const gUp = freeGradient(cfg, pb, c, r, j === 0 ? up : lc, j === 1 ? up : lr);
+      const gDown = freeGradient(cfg, pb, c, r, j === 0 ? down : lc, j === 1 ? down : lr);
+      const span = up - down; // > 0: down < x ≤ up
+      block[j] = (gUp[0] - gDown[0]) / span; // ∂/∂x of ∂L/∂lc
+      block[2 + j] = (gUp[1] - gDown[1]) / span; // ∂/∂x of ∂L/∂lr
+    });
+    const cross = 0.5 * (block[1] + block[2]);
+    a[c * K + c] += weight * block[0];
+    a[r * K + r] += weight * block[3];
+    a[c * K + r] += weight * cross;
+    a[r * K + c] += weight * cross;
+  };
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const c = pb.pairChosen[i];
+    const r = pb.pairRejected[i];
+    const w = pb.pairWeight[i];
+    const p = pb.pairP[i];
+    if (p > 0) term(c, r, w * p);
+    if (p < 1) term(r, c, w * (1 - p));
+  }
+}
+
 /** ∂²objective/∂θ² at the point evaluated in ws (gLogp and probs filled), z0 held at `z0`, into sc.hTheta. */
 export function assembleHessian(
   pb: PreparedProblem,
@@ -230,6 +299,8 @@ export function assembleHessian(
       if (p > 0) addPairCurvature(cfg, pb, rho[c], rho[r], c, r, w * p, a);
       if (p < 1) addPairCurvature(cfg, pb, rho[r], rho[c], r, c, w * (1 - p), a);
     }
+  } else if (cfg.loss.kind === 'reference-free') {
+    addReferenceFreeCurvature(cfg, pb, ws.logp, a);
   } else {
     const { type, params } = cfg.loss;
     const fixed = params.z0;

@@ -2,6 +2,8 @@
 // Σ wᵢ·lossᵢ / Σ wᵢ over the pairs (expected loss p·L(c, r) + (1 − p)·L(r, c)) or the unpaired examples.
 import type { ToyProblem, ToyTrainConfig } from './types.ts';
 import { ktoLossOfRatio } from '../kto.ts';
+import { referenceFreeLoss } from '../referenceFree.ts';
+import type { ReferenceFreeInput } from '../types.ts';
 import { type LossAndGrad } from '../pairKernels.ts';
 import { checkFinite, fail } from '../validate.ts';
 import { backward, createWorkspace, forward, klFromReference, type Workspace } from './policy.ts';
@@ -83,6 +85,40 @@ function sftTerm(pb: PreparedProblem, ws: Workspace, alpha: number): number {
   return num / tokens;
 }
 
+// Reused input of referenceFreeLoss: the toy has no prompt, so ORPO's NLL is over the chosen response alone.
+const freeIn: ReferenceFreeInput = { policyChosen: 0, policyRejected: 0, chosenLength: 1, rejectedLength: 1 };
+
+/**
+ * SimPO / ORPO: each pair's loss from the policy's own summed log-probs log π(y) (no reference: ρ is not
+ * read) and the response lengths, in both directions as for the pair losses. The gradient with respect
+ * to the summed log-probs goes into gLogp, which backward() carries to θ exactly.
+ */
+function referenceFreeObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
+  if (cfg.loss.kind !== 'reference-free') return 0;
+  const { type, params } = cfg.loss;
+  const { logp, gLogp } = ws;
+  let loss = 0;
+  const add = (c: number, r: number, weight: number) => {
+    freeIn.policyChosen = logp[c];
+    freeIn.policyRejected = logp[r];
+    freeIn.chosenLength = pb.length[c];
+    freeIn.rejectedLength = pb.length[r];
+    const out = referenceFreeLoss(type, freeIn, params);
+    loss += weight * out.loss;
+    gLogp[c] += weight * out.dPolicyChosen;
+    gLogp[r] += weight * out.dPolicyRejected;
+  };
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const c = pb.pairChosen[i];
+    const r = pb.pairRejected[i];
+    const w = pb.pairWeight[i];
+    const p = pb.pairP[i];
+    if (p > 0) add(c, r, w * p);
+    if (p < 1) add(r, c, w * (1 - p));
+  }
+  return loss;
+}
+
 /** KTO's reference point for the current policy; a constant as far as the gradient is concerned. */
 export function ktoZ0(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
   if (cfg.loss.kind !== 'kto') return 0;
@@ -134,6 +170,9 @@ export function evaluateObjective(
   if (cfg.loss.kind === 'pair') {
     state.z0 = 0;
     loss = pairObjective(pb, cfg, ws);
+  } else if (cfg.loss.kind === 'reference-free') {
+    state.z0 = 0;
+    loss = referenceFreeObjective(pb, cfg, ws);
   } else {
     state.z0 = z0 ?? ktoZ0(pb, cfg, ws);
     loss = ktoObjective(pb, cfg, ws, state.z0);

@@ -42,15 +42,22 @@ export function forward(pb: PreparedProblem, ws: Workspace): void {
   }
   // One exp per response: the shifted exponentials give both the probabilities and the normaliser.
   let sum = 0;
+  let rest = 0;
+  let top = -1;
   for (let k = 0; k < K; k++) {
     const e = Math.exp(logits[k] - max);
     probs[k] = e;
     sum += e;
+    if (top < 0 && logits[k] === max) top = k;
+    else rest += e;
   }
   const lse = max + Math.log(sum);
   const inv = 1 / sum;
   for (let k = 0; k < K; k++) {
-    const lp = logits[k] - lse;
+    // Once the others' share `rest` is below 1e-16 the likeliest response's log-prob rounds to 0; its exact
+    // value is −log1p(rest). SimPO and ORPO read log π(y) itself (ORPO's log(1 − π) is −∞ at exactly 0),
+    // so it is kept; every other value is untouched.
+    const lp = k === top && logits[k] - lse === 0 ? -Math.log1p(rest) : logits[k] - lse;
     logp[k] = lp;
     probs[k] *= inv;
     rho[k] = lp - refLogp[k];

@@ -1,11 +1,12 @@
 // Validates a toy problem and training config once and turns them into flat typed arrays, so that the
 // training loop reads numbers from memory and never re-checks or allocates.
-import type { KtoLossType } from '../types.ts';
+import type { KtoLossType, ReferenceFreeLossType, ReferenceFreeParams } from '../types.ts';
 import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type PairKernel } from '../pairKernels.ts';
 import { checkPairLossType, kernelParams } from '../pairLoss.ts';
 import { evaluateWithDivergence } from '../fDivergence.ts';
-import { isKtoLoss, pairLossInfo } from '../lossInfo.ts';
+import { isKtoLoss, isReferenceFreeLoss, LOSS_INFO, pairLossInfo } from '../lossInfo.ts';
+import { referenceFreeLoss } from '../referenceFree.ts';
 import { checkKtoParams, type CheckedKtoParams } from '../kto.ts';
 import {
   checkFinite,
@@ -33,6 +34,8 @@ export interface PreparedProblem {
   refLogp: Float64Array;
   /** 1 / lengths[y]. */
   invLength: Float64Array;
+  /** lengths[y] (tokens, default 1): the reference-free losses take the lengths themselves. */
+  length: Float64Array;
   pairChosen: Int32Array;
   pairRejected: Int32Array;
   pairP: Float64Array;
@@ -46,7 +49,7 @@ export interface PreparedProblem {
 export type PreparedLoss =
   | {
       kind: 'pair';
-      type: Exclude<ToyLossType, KtoLossType>;
+      type: Exclude<ToyLossType, KtoLossType | ReferenceFreeLossType>;
       kernel: PairKernel;
       params: KernelParams;
       /** What the kernel reads: the log-ratios ρ, or log π itself (sft); the loss's row in lossInfo.ts. */
@@ -54,7 +57,9 @@ export type PreparedLoss =
       /** The weight of the SFT term beside the loss (ToyLossConfig.sftWeight; 0: none). */
       sftWeight: number;
     }
-  | { kind: 'kto'; type: KtoLossType; params: CheckedKtoParams; z0: 'kl' | 'batch' | 'fixed' };
+  | { kind: 'kto'; type: KtoLossType; params: CheckedKtoParams; z0: 'kl' | 'batch' | 'fixed' }
+  /** SimPO / ORPO: referenceFreeLoss on the policy's summed log-probs log π(y) and the lengths. */
+  | { kind: 'reference-free'; type: ReferenceFreeLossType; params: Required<ReferenceFreeParams> };
 
 export interface PreparedConfig {
   loss: PreparedLoss;
@@ -118,10 +123,14 @@ export function prepareProblem(problem: ToyProblem): PreparedProblem {
   });
 
   const invLength = new Float64Array(K).fill(1);
+  const length = new Float64Array(K).fill(1);
   if (problem.lengths !== undefined) {
     if (!Array.isArray(problem.lengths) || problem.lengths.length !== K)
       fail('lengths', `must have ${K} entries, one per response`, problem.lengths);
-    problem.lengths.forEach((L, k) => (invLength[k] = 1 / checkLength(`lengths[${k}]`, L)));
+    problem.lengths.forEach((L, k) => {
+      length[k] = checkLength(`lengths[${k}]`, L);
+      invLength[k] = 1 / length[k];
+    });
   }
 
   const pairs = problem.pairs ?? [];
@@ -164,6 +173,7 @@ export function prepareProblem(problem: ToyProblem): PreparedProblem {
     tabular,
     refLogp: logSoftmaxOf(refLogits),
     invLength,
+    length,
     pairChosen,
     pairRejected,
     pairP,
@@ -190,6 +200,23 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
       undesirableWeight: lossConfig.undesirableWeight,
     });
     loss = { kind: 'kto', type: lossConfig.type, params, z0: typeof z0 === 'number' ? 'fixed' : z0 };
+  } else if (isReferenceFreeLoss(lossConfig.type)) {
+    const type = lossConfig.type;
+    // The row's defaults (CPOConfig's); settings the loss does not read are carried but never used.
+    const defaults = LOSS_INFO.simpo.settings;
+    const params: Required<ReferenceFreeParams> = {
+      beta: lossConfig.beta,
+      simpoGamma: lossConfig.simpoGamma ?? defaults.simpoGamma,
+      cpoAlpha: lossConfig.cpoAlpha ?? defaults.cpoAlpha,
+      labelSmoothing: lossConfig.labelSmoothing ?? defaults.labelSmoothing,
+    };
+    // One evaluation validates every setting (a RangeError naming the field) before the loop runs.
+    referenceFreeLoss(
+      type,
+      { policyChosen: -1, policyRejected: -1, chosenLength: 1, rejectedLength: 1 },
+      params,
+    );
+    loss = { kind: 'reference-free', type, params };
   } else {
     const type = checkPairLossType(lossConfig.type);
     const params = kernelParams(type, lossConfig);
@@ -218,7 +245,7 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
 
 /** The checks that need both halves: a pair loss needs pairs, KTO needs unpaired examples. */
 export function checkCompatible(problem: PreparedProblem, config: PreparedConfig): void {
-  if (config.loss.kind === 'pair' && problem.pairChosen.length === 0)
+  if (config.loss.kind !== 'kto' && problem.pairChosen.length === 0)
     fail('pairs', `must not be empty for the pair loss '${config.loss.type}'`, 0);
   if (config.loss.kind === 'kto' && problem.unpairedResponse.length === 0)
     fail('unpaired', `must not be empty for '${config.loss.type}'`, 0);
@@ -227,10 +254,12 @@ export function checkCompatible(problem: PreparedProblem, config: PreparedConfig
 /** The same config at another β (for sweeps), without validating everything again. */
 export function withBeta(config: PreparedConfig, beta: number): PreparedConfig {
   checkPositive('beta', beta);
-  // Two identical-looking branches so that TypeScript keeps each kind's own params type.
+  // Identical-looking branches so that TypeScript keeps each kind's own params type.
   const loss: PreparedLoss =
     config.loss.kind === 'pair'
       ? { ...config.loss, params: { ...config.loss.params, beta } }
-      : { ...config.loss, params: { ...config.loss.params, beta } };
+      : config.loss.kind === 'kto'
+        ? { ...config.loss, params: { ...config.loss.params, beta } }
+        : { ...config.loss, params: { ...config.loss.params, beta } };
   return { ...config, loss, beta };
 }

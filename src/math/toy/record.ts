@@ -5,13 +5,28 @@ import type { ToyTrajectory } from './types.ts';
 import { klFromReference, type Workspace } from './policy.ts';
 import type { PreparedConfig, PreparedProblem } from './prepare.ts';
 import { metricsLoggedBy, type ExplorerMetricOf } from '../trlMetrics.ts';
+import { referenceFreeLogged } from '../referenceFree.ts';
+import type { ReferenceFreeInput } from '../types.ts';
 
 /** The metrics each trainer logs that the toy computes, besides 'loss' (recorded on its own), in TRL's order. */
 type PairMetric = Exclude<ExplorerMetricOf<'DPOTrainer'>, 'loss'>;
 type KtoMetric = Exclude<ExplorerMetricOf<'KTOTrainer'>, 'loss'>;
 const PAIR_METRICS = metricsLoggedBy('DPOTrainer', true).filter((m): m is PairMetric => m !== 'loss');
 const KTO_METRICS = metricsLoggedBy('KTOTrainer', true).filter((m): m is KtoMetric => m !== 'loss');
-const METRIC_COLUMNS = Math.max(PAIR_METRICS.length, KTO_METRICS.length);
+/** ORPOTrainer logs CPOTrainer's metrics and two more; a SimPO run records CPO's (no log_odds_*). */
+type FreeMetric = Exclude<ExplorerMetricOf<'ORPOTrainer'>, 'loss'>;
+const ORPO_METRICS = metricsLoggedBy('ORPOTrainer', true).filter((m): m is FreeMetric => m !== 'loss');
+const CPO_LOGS: readonly string[] = metricsLoggedBy('CPOTrainer', true);
+const CPO_METRICS = ORPO_METRICS.filter((m) => CPO_LOGS.includes(m));
+const METRIC_COLUMNS = Math.max(
+  PAIR_METRICS.length,
+  KTO_METRICS.length,
+  ORPO_METRICS.length,
+  CPO_METRICS.length,
+);
+
+// Reused input for referenceFreeLogged (the toy has no prompt).
+const freeIn: ReferenceFreeInput = { policyChosen: 0, policyRejected: 0, chosenLength: 1, rejectedLength: 1 };
 
 /** Column `offset` of every step of a step-major buffer with `stride` numbers per step. */
 function column(flat: Float64Array, stride: number, offset: number): number[] {
@@ -66,6 +81,17 @@ export class Recorder {
     'logps/rejected': 0,
     kl: 0,
   };
+  private readonly freeOut: Record<FreeMetric, number> = {
+    'rewards/chosen': 0,
+    'rewards/rejected': 0,
+    'rewards/accuracies': 0,
+    'rewards/margins': 0,
+    'logps/chosen': 0,
+    'logps/rejected': 0,
+    nll_loss: 0,
+    log_odds_ratio: 0,
+    log_odds_chosen: 0,
+  };
 
   constructor(
     private readonly pb: PreparedProblem,
@@ -94,6 +120,7 @@ export class Recorder {
     buf[s + 1] = klFromReference(pb, ws);
     buf[s + 2] = z0;
     if (this.cfg.loss.kind === 'kto') this.recordKto(ws, z0, s + 3);
+    else if (this.cfg.loss.kind === 'reference-free') this.recordReferenceFree(ws, s + 3);
     else this.recordPairs(ws, s + 3);
     this.at += this.stride;
   }
@@ -150,6 +177,48 @@ export class Recorder {
   }
 
   /**
+   * What CPOTrainer (SimPO) / ORPOTrainer log, over the dataset as recordPairs weighs it: their rewards are
+   * β × the per-token mean log-prob (no reference), logps/* those means (both trainers average per token),
+   * nll_loss and ORPO's log_odds_ratio, log_odds_chosen as the trainers compute them per pair.
+   */
+  private recordReferenceFree(ws: Workspace, m: number): void {
+    const { pb, buf } = this;
+    if (this.cfg.loss.kind !== 'reference-free') return;
+    const { type, params } = this.cfg.loss;
+    const beta = this.cfg.beta;
+    const out = this.freeOut;
+    for (const key of ORPO_METRICS) out[key] = 0;
+    let total = 0;
+    const add = (c: number, r: number, weight: number) => {
+      const a = ws.logp[c] / pb.length[c];
+      const b = ws.logp[r] / pb.length[r];
+      freeIn.policyChosen = ws.logp[c];
+      freeIn.policyRejected = ws.logp[r];
+      freeIn.chosenLength = pb.length[c];
+      freeIn.rejectedLength = pb.length[r];
+      const logged = referenceFreeLogged(type, freeIn, params);
+      total += weight;
+      out['rewards/chosen'] += weight * beta * a;
+      out['rewards/rejected'] += weight * beta * b;
+      out['rewards/margins'] += weight * (beta * a - beta * b);
+      if (beta * a > beta * b) out['rewards/accuracies'] += weight;
+      out['logps/chosen'] += weight * a;
+      out['logps/rejected'] += weight * b;
+      out.nll_loss += weight * logged.nll;
+      out.log_odds_ratio += weight * logged.logOddsRatio;
+      out.log_odds_chosen += weight * logged.logOdds;
+    };
+    for (let i = 0; i < pb.pairChosen.length; i++) {
+      const w = pb.pairWeight[i];
+      const p = pb.pairP[i];
+      if (w * p > 0) add(pb.pairChosen[i], pb.pairRejected[i], w * p);
+      if (w * (1 - p) > 0) add(pb.pairRejected[i], pb.pairChosen[i], w * (1 - p));
+    }
+    const names = type === 'orpo' ? ORPO_METRICS : CPO_METRICS;
+    for (let i = 0; i < names.length; i++) buf[m + i] = out[names[i]] / total;
+  }
+
+  /**
    * TRL's KTO metrics over the dataset the examples stand for: class means weighted by the examples'
    * weights (NaN for a class without weight, where TRL logs nothing) and the KL estimate z0.
    */
@@ -192,13 +261,21 @@ export class Recorder {
   /** The recorded steps in the API's shape; θ and log π rows are built when first read. */
   trajectory(): ToyTrajectory {
     const { pb, buf, stride } = this;
-    const names: readonly string[] = this.cfg.loss.kind === 'kto' ? KTO_METRICS : PAIR_METRICS;
-    const loss = column(buf, stride, this.scalarsAt);
-    const metrics: Record<string, number[]> = { loss };
+    const loss = this.cfg.loss;
+    const names: readonly string[] =
+      loss.kind === 'kto'
+        ? KTO_METRICS
+        : loss.kind === 'reference-free'
+          ? loss.type === 'orpo'
+            ? ORPO_METRICS
+            : CPO_METRICS
+          : PAIR_METRICS;
+    const lossColumn = column(buf, stride, this.scalarsAt);
+    const metrics: Record<string, number[]> = { loss: lossColumn };
     names.forEach((name, i) => (metrics[name] = column(buf, stride, this.scalarsAt + 3 + i)));
     const traj: ToyTrajectory = {
       probs: rows(buf, stride, 0, pb.K),
-      loss,
+      loss: lossColumn,
       logProbs: [],
       logRatios: [],
       margins: rows(buf, stride, this.marginsAt, pb.pairChosen.length),

@@ -18,6 +18,7 @@ export const SCENARIO_IDS = [
   'bradley-terry',
   'sft-term',
   'f-divergence',
+  'no-reference',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -143,6 +144,20 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
     config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
     displayLosses: ['sigmoid'],
     compareDivergence: 'forward_kl',
+  },
+  {
+    // One noisy pair beside a third response the pair never mentions: DPO holds the policy near π_ref,
+    // SimPO and ORPO (no reference model) do not, and their NLL terms pull the chosen response up. ε = 0,
+    // CPOConfig's default, so SimPO is TRL's; γ and cpo_alpha take the app's (CPOConfig's) defaults.
+    id: 'no-reference',
+    ...tabular([0.5, 0, -0.5], { kind: 'pair', p: 0.9 }),
+    config: {
+      loss: { type: 'sigmoid', beta: 2, labelSmoothing: 0 },
+      optimizer: 'adam',
+      learningRate: 0.05,
+      steps: 300,
+    },
+    displayLosses: ['sigmoid', 'simpo', 'orpo'],
   },
 ];
 

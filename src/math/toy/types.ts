@@ -1,5 +1,5 @@
 // The toy policy's public types (../shared/CONVENTIONS.md §5, §7). Names are the contract: do not rename.
-import type { FDivergence, KtoLossType, PairLossType } from '../types.ts';
+import type { FDivergence, KtoLossType, PairLossType, ReferenceFreeLossType } from '../types.ts';
 import type { ExplorerMetricName } from '../trlMetrics.ts';
 
 export interface ToyPair {
@@ -27,8 +27,11 @@ export interface ToyProblem {
   unpaired?: ToyUnpaired[];
 }
 
-/** Any pair loss, or an unpaired one ('kto', or APO-zero's unpaired form) trained on the unpaired examples. */
-export type ToyLossType = PairLossType | KtoLossType;
+/**
+ * Any pair loss, an unpaired one ('kto', or APO-zero's unpaired form) trained on the unpaired examples, or a
+ * reference-free one ('simpo', 'orpo'), trained on the pairs from the policy's own log-probs and `lengths`.
+ */
+export type ToyLossType = PairLossType | KtoLossType | ReferenceFreeLossType;
 
 export interface ToyLossConfig {
   type: ToyLossType;
@@ -38,6 +41,10 @@ export interface ToyLossConfig {
   discopopTau?: number;
   desirableWeight?: number;
   undesirableWeight?: number;
+  /** SimPO's target margin γ (CPOConfig.simpo_gamma). */
+  simpoGamma?: number;
+  /** SimPO's NLL weight (CPOConfig.cpo_alpha). */
+  cpoAlpha?: number;
   /** KTO's reference point: exact KL(π‖πref) ('kl', default), TRL's batch estimate, or a constant. */
   z0?: 'kl' | 'batch' | number;
   /** TRL's f_divergence_type and f_alpha_divergence_coef (pair losses; PairLossParams). */
@@ -89,7 +96,11 @@ export type ToyTrajectory = {
   metrics: Record<string, number[]>;
   /** Exact KL(π‖πref) at every step, whatever the loss. */
   kl: number[];
-  /** KTO's reference point z0 at every step; null for pair losses. */
+  /** SimPO's target margin γ (CPOConfig.simpo_gamma). */
+  simpoGamma?: number;
+  /** SimPO's NLL weight (CPOConfig.cpo_alpha). */
+  cpoAlpha?: number;
+  /** KTO's reference point z0 at every step; null for pair and reference-free losses. */
   z0: number[] | null;
   /** θ at every step (d numbers each). */
   theta: number[][];
