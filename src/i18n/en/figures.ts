@@ -133,7 +133,8 @@ export const EN_FIGURES: FigureStrings = {
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
     noTrajectory: (label) => `No training run of ${label} to draw.`,
     noReference: (labels) =>
-      `${labels}: no reference model; h moves log π itself (→ lowers y_l, ← lowers y_w)`,
+      // Two lines: one would be wider than a plot in a two-column layout (its left end clipped).
+      `${labels}: no reference model;<br>h moves log π itself (→ lowers y_l, ← lowers y_w)`,
     noReferenceExplained: (labels) =>
       `${labels} have no reference model: along h their curves move the policy’s own log-probabilities (to the right log π(y_l) falls, to the left log π(y_w) falls), and their reward is β × the mean log-probability per token, not β·log(π/π_ref).`,
     metricsNoReference: (labels) =>

@@ -128,7 +128,7 @@ export const ZH_FIGURES: FigureStrings = {
     noData: '没有可显示的内容：请至少选择一个损失函数。',
     simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
     noTrajectory: (label) => `没有 ${label} 的训练轨迹可画。`,
-    noReference: (labels) => `${labels}：没有参考模型；h 直接改变 log π（向右 y_l 降低，向左 y_w 降低）`,
+    noReference: (labels) => `${labels}：没有参考模型；<br>h 直接改变 log π（向右 y_l 降低，向左 y_w 降低）`,
     noReferenceExplained: (labels) =>
       `${labels} 没有参考模型：沿 h 轴，它们的曲线改变的是策略自身的对数概率（向右 log π(y_l) 降低，向左 log π(y_w) 降低），其奖励是 β × 每个 token 的平均对数概率，而不是 β·log(π/π_ref)。`,
     metricsNoReference: (labels) =>
