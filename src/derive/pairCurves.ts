@@ -8,6 +8,7 @@ import {
   optimalMargin,
   pairLossCurve,
   perTokenMargin,
+  usesDivergence,
   type LossId,
   type MarginCurve,
   type PairInput,
@@ -137,6 +138,7 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
       : isReferenceFreeLoss(id)
         ? referenceFreeCurve(id, referenceFreeParamsOf(id, s), grid, center)
         : withSftTerm(pairLossCurve(id, pairParamsOf(id, s), grid, center), id, s, grid, center);
-    return { id, curve, optimum: optimumOnCurve(id, s), current };
+    const modified = sftWeightOf(id, s) !== 0 || (s.fDivergence !== 'reverse_kl' && usesDivergence(id));
+    return { id, curve, optimum: optimumOnCurve(id, s), current, ...(modified ? { modified } : {}) };
   });
 }

@@ -16,6 +16,8 @@ export interface LossCurveInput {
   optimum: number | null;
   /** The current pair: its margin h, loss and gradients. */
   current: { margin: number; loss: number; dChosen: number; dRejected: number };
+  /** TRL's SFT term or f-divergence changes this loss from its plain form (its formulas, its closed forms). */
+  modified?: boolean;
   /**
    * The pair at the time cursor's step, from this loss's own training run (derive/atStep.ts); absent = the
    * start pair (`current`). The dot is drawn here; the axes stay those of `current`, so they hold still while

@@ -302,7 +302,15 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
       });
     }
     const at = c.atStep && { step: c.atStep.step, margin: m };
-    parts.push({ id: c.id, label, loss: l, weight: -now.dChosen / beta, optimum: h, ...(at ? { at } : {}) });
+    parts.push({
+      id: c.id,
+      label,
+      loss: l,
+      weight: -now.dChosen / beta,
+      optimum: h,
+      ...(at ? { at } : {}),
+      ...(c.modified ? { modified: true } : {}),
+    });
   }
 
   noReferenceNote(curves, s, annotations, theme);

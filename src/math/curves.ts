@@ -92,14 +92,14 @@ export function pairLossCurve(
   const curve = emptyCurve(margin);
   for (let i = 0; i < margin.length; i++) {
     const half = (margin[i] - h0) / 2;
-    // A loss of log π itself (sft) has no value where the curve's y_w would need log π(y_w) > 0: no policy
-    // gives it, and −log π/Lw would go negative there. A gap, not a number.
-    if (logProbs && cw + half + offW > 0) {
-      curve.loss[i] = curve.dChosen[i] = curve.dRejected[i] = NaN;
-      continue;
-    }
-    if (scored) evaluateWithDivergence(t, kernel, cw + half, cl - half, k, out);
-    else kernel(cw + half + offW, cl - half + offL, k, out);
+    if (logProbs) {
+      // A loss of log π itself (sft) takes the one-sided path: a larger margin lowers log π(y_l), a smaller
+      // one lowers log π(y_w), so no point asks for a log-prob above 0 (which no policy has, and where
+      // −log π/Lw would turn negative). Through the pair, as every curve.
+      const d = margin[i] - h0;
+      kernel(cw + Math.min(d, 0) + offW, cl - Math.max(d, 0) + offL, k, out);
+    } else if (scored) evaluateWithDivergence(t, kernel, cw + half, cl - half, k, out);
+    else kernel(cw + half, cl - half, k, out);
     curve.loss[i] = out.loss;
     curve.dChosen[i] = out.dw;
     curve.dRejected[i] = out.dl;

@@ -70,15 +70,20 @@ describe('pairLossCurve equals pairLoss at the same (ρw, ρl)', () => {
           for (const i of [0, 399, ...indices]) {
             const { rw, rl } = ratiosAt(grid[i], center);
             const lw = center?.chosenLength ?? 1;
-            // sft reads log π(y_w) = ρw + the centre's log π_ref(y_w), which may pass 0 along the grid: there
-            // no policy gives the pair, and the curve has a gap (NaN); elsewhere −log π(y_w)/Lw is pairLoss's.
-            if (LOSS_INFO[type].reads === 'logProbs' && rw + (center?.refChosen ?? 0) > 0) {
-              expect([curve.loss[i], curve.dChosen[i], curve.dRejected[i]].every(Number.isNaN)).toBe(true);
-              continue;
-            }
+            // sft reads log π(y_w) = ρw + the centre's log π_ref(y_w), along the one-sided path (a smaller
+            // margin lowers log π(y_w), a larger one leaves it): its formula −log π(y_w)/Lw stands in for pairLoss.
+            const h0 = center
+              ? center.policyChosen - center.refChosen - (center.policyRejected - center.refRejected)
+              : 0;
+            const oneSided =
+              (center ? center.policyChosen - center.refChosen : 0) + Math.min(grid[i] - h0, 0);
             const r =
               LOSS_INFO[type].reads === 'logProbs'
-                ? { loss: -(rw + (center?.refChosen ?? 0)) / lw, dPolicyChosen: -1 / lw, dPolicyRejected: 0 }
+                ? {
+                    loss: -(oneSided + (center?.refChosen ?? 0)) / lw,
+                    dPolicyChosen: -1 / lw,
+                    dPolicyRejected: 0,
+                  }
                 : pairLoss(type, pairFromRatios(rw, rl, lw, center?.rejectedLength ?? 1), params);
             // The curve and the pair take ρ along different rounding paths: allow a few ulps of the inputs.
             const abs =

@@ -157,7 +157,7 @@ export const EN_FIGURES: FigureStrings = {
         parts.map(
           (p) =>
             `${p.label}'s loss${enAt(p.at)} is ${c3(p.loss)} and its ` +
-            (p.id === 'sigmoid'
+            (p.id === 'sigmoid' && !p.modified
               ? `gradient weight σ(−βh) is ${c3(p.weight)}`
               : `push on y_w ÷ β is ${c3(p.weight)}`) +
             optimumClause(p.optimum),

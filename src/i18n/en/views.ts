@@ -17,7 +17,7 @@ export const EN_VIEWS: ViewStrings = {
     gradient: {
       title: 'How hard each loss pushes',
       caption:
-        'Solid: the push up on log π(y_w); dashed: the push down on log π(y_l). DPO’s push σ(−βh) fades once the margin is large.',
+        'Solid: the push up on log π(y_w); dashed: the push down on log π(y_l). Without TRL’s SFT term or an f-divergence, DPO’s push σ(−βh) fades once the margin is large.',
     },
     training: {
       title: 'Training the toy policy',

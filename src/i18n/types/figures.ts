@@ -21,6 +21,8 @@ export interface LossSummaryPart {
   optimum: number | null;
   /** With a time cursor: the step shown and this loss's own margin there (each loss has its own run). */
   at?: StepSummary;
+  /** TRL's SFT term or f-divergence changes the loss: DPO's push is then not σ(−βh). */
+  modified?: boolean;
 }
 
 /** A loss's dot at the time cursor: the step its numbers come from, and its margin h there. */

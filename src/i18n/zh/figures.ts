@@ -150,7 +150,7 @@ export const ZH_FIGURES: FigureStrings = {
         parts.map(
           (p) =>
             `${p.label}${zhAt(p.at)} 的损失为 ${c3(p.loss)}，` +
-            (p.id === 'sigmoid'
+            (p.id === 'sigmoid' && !p.modified
               ? `梯度权重 σ(−βh) 为 ${c3(p.weight)}`
               : `对 y_w 的推动力度 ÷ β 为 ${c3(p.weight)}`) +
             optimumClause(p.optimum),

@@ -17,7 +17,7 @@ export const ZH_VIEWS: ViewStrings = {
     gradient: {
       title: '各损失的推动力度',
       caption:
-        '实线：把 log π(y_w) 往上推的力度；虚线：把 log π(y_l) 往下压的力度。间隔一旦变大，DPO 的推动力 σ(−βh) 就逐渐消失。',
+        '实线：把 log π(y_w) 往上推的力度；虚线：把 log π(y_l) 往下压的力度。不加 TRL 的 SFT 项、也不用 f 散度时，间隔一旦变大，DPO 的推动力 σ(−βh) 就逐渐消失。',
     },
     training: {
       title: '训练玩具策略',

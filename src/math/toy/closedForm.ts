@@ -8,14 +8,14 @@
 // logit π*(y_w) = logit πref(y_w) + h*, optima.ts's twoResponseOptimum.
 import { optimalMargin, pairLossInfo, perTokenMargin } from '../lossInfo.ts';
 import { softmax } from '../stable.ts';
-import type { PreparedConfig, PreparedProblem } from './prepare.ts';
+import { plainMargin, type PreparedConfig, type PreparedProblem } from './prepare.ts';
 
 /**
  * The probabilities training converges to, or null when there is no closed form here (several pairs,
  * shared features, KTO, a loss without one, or an optimum at infinite margin: DPO with p = 1).
  */
 export function closedFormProbs(pb: PreparedProblem, cfg: PreparedConfig): number[] | null {
-  if (cfg.loss.kind !== 'pair' || !pb.tabular || pb.pairChosen.length !== 1) return null;
+  if (cfg.loss.kind !== 'pair' || !pb.tabular || pb.pairChosen.length !== 1 || !plainMargin(cfg)) return null;
   const { type, params } = cfg.loss;
   // Losses of one margin whose optimum is a stationary point training converges to (not hinge, which
   // stops anywhere past its kink).

@@ -19,7 +19,7 @@
 import type { PairLossType } from '../types.ts';
 import { optimalMargin, pairLossInfo, perTokenMargin } from '../lossInfo.ts';
 import type { LossAndGrad } from '../pairKernels.ts';
-import type { PreparedConfig, PreparedProblem } from './prepare.ts';
+import { plainMargin, type PreparedConfig, type PreparedProblem } from './prepare.ts';
 
 /**
  * Pair losses that are a function of the pair's own margin alone (∂L/∂ρw = −∂L/∂ρl, or the per-token
@@ -146,7 +146,7 @@ const MIN_PATH_STEP = 1e-7;
  * features too small for float range).
  */
 export function marginLineEnd(pb: PreparedProblem, cfg: PreparedConfig): MarginLineEnd | null {
-  if (cfg.loss.kind !== 'pair' || pb.pairChosen.length !== 1) return null;
+  if (cfg.loss.kind !== 'pair' || pb.pairChosen.length !== 1 || !plainMargin(cfg)) return null;
   const { type, params } = cfg.loss;
   if (!MARGIN_ONLY_LOSSES.has(type)) return null;
   const { K, d, base, features, refLogp } = pb;

@@ -184,6 +184,19 @@ export function prepareProblem(problem: ToyProblem): PreparedProblem {
   };
 }
 
+/**
+ * Whether a prepared pair loss is still a function of its margin alone, as its row says: not when an SFT term
+ * sits beside it (it reads log π(y_w)) nor under an f-divergence it reads (scores are not a function of ρw − ρl).
+ * The margin shortcuts (marginLine.ts, closedForm.ts) hold only then.
+ */
+export function plainMargin(cfg: PreparedConfig): boolean {
+  if (cfg.loss.kind !== 'pair') return false;
+  const { type, params, sftWeight } = cfg.loss;
+  return (
+    sftWeight === 0 && (params.divergence === 'reverse_kl' || pairLossInfo(type).divergence === 'ignored')
+  );
+}
+
 export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
   checkObject('config', config);
   checkObject('loss', config.loss);
