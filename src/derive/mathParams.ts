@@ -8,6 +8,9 @@
 import {
   smoothingFor,
   takesSftTerm,
+  takesLdAlpha,
+  takesWpoWeighting,
+  LD_ALPHA_OFF,
   type KtoParams,
   type LossId,
   type PairInput,
@@ -38,6 +41,8 @@ export const LOSS_PARAM_FIELDS = stateFields(
   'fDivergence',
   'fAlphaDivergenceCoef',
   'sftWeight',
+  'ldAlpha',
+  'wpoWeighting',
   'simpoGamma',
   'cpoAlpha',
 );
@@ -131,12 +136,24 @@ export function sftWeightOf(id: LossId, s: Pick<LossParamFields, 'sftWeight'>): 
   return takesSftTerm(id) ? s.sftWeight : 0;
 }
 
+/** LD-DPO's α for loss `id`: the state's where TRL applies ld_alpha (takesLdAlpha), 1 (off) elsewhere. */
+export function ldAlphaOf(id: LossId, s: Pick<LossParamFields, 'ldAlpha'>): number {
+  return takesLdAlpha(id) ? s.ldAlpha : LD_ALPHA_OFF;
+}
+
+/** Whether WPO's weighting applies to loss `id` (takesWpoWeighting and the state's switch). */
+export function wpoOf(id: LossId, s: Pick<LossParamFields, 'wpoWeighting'>): boolean {
+  return takesWpoWeighting(id) && s.wpoWeighting;
+}
+
 /** The toy trainer's loss configuration for loss `id`. */
 export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
   return {
     type: id,
     ...pairParamsOf(id, s),
     sftWeight: sftWeightOf(id, s),
+    ldAlpha: ldAlphaOf(id, s),
+    wpoWeighting: wpoOf(id, s),
     desirableWeight: s.desirableWeight,
     undesirableWeight: s.undesirableWeight,
     z0: s.z0Mode === 'fixed' ? s.z0 : s.z0Mode,
