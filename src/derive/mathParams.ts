@@ -11,6 +11,8 @@ import {
   takesLdAlpha,
   takesWpoWeighting,
   LD_ALPHA_OFF,
+  wpoLogWeights,
+  wpoPairWeight,
   type KtoParams,
   type LossId,
   type PairInput,
@@ -144,6 +146,20 @@ export function ldAlphaOf(id: LossId, s: Pick<LossParamFields, 'ldAlpha'>): numb
 /** Whether WPO's weighting applies to loss `id` (takesWpoWeighting and the state's switch). */
 export function wpoOf(id: LossId, s: Pick<LossParamFields, 'wpoWeighting'>): boolean {
   return takesWpoWeighting(id) && s.wpoWeighting;
+}
+
+/**
+ * WPO's w_c·w_r for the toy's pair y_w, y_l (responses 0 and 1) under the policy with log-probs `logProbs`
+ * (every response's; default the start policy): w_y = exp(log π(y)/L_y − log Σ_k π(k)²), math/ldWpo.ts.
+ * 1 when WPO is off or loss `id` does not take it.
+ */
+export function wpoPairWeightOf(
+  id: LossId,
+  s: PairFields & Pick<LossParamFields, 'wpoWeighting'>,
+  logProbs: readonly number[] = startLogProbsOf(s),
+): number {
+  if (!wpoOf(id, s)) return 1;
+  return wpoPairWeight(wpoLogWeights(logProbs, toyLengthsOf(s)), 0, 1);
 }
 
 /** The toy trainer's loss configuration for loss `id`. */

@@ -68,12 +68,16 @@ function splitAround(center: PairInput | undefined): {
   };
 }
 
-/** A pair loss and its gradient along `margin`. */
+/**
+ * A pair loss and its gradient along `margin`. `scale`: LD-DPO's factors (ldWpo.ts), by which the loss's
+ * inputs ρw, ρl are multiplied and so, by the chain rule, its pushes; the margin axis stays the unscaled h.
+ */
 export function pairLossCurve(
   type: PairLossType,
   params: PairLossParams,
   margin: Float64Array,
   center?: PairInput,
+  scale: { chosen: number; rejected: number } = { chosen: 1, rejected: 1 },
 ): MarginCurve {
   const t = checkPairLossType(type);
   const k = kernelParams(t, params);
@@ -98,11 +102,13 @@ export function pairLossCurve(
       curve.loss[i] = curve.dChosen[i] = curve.dRejected[i] = NaN;
       continue;
     }
-    if (scored) evaluateWithDivergence(t, kernel, cw + half, cl - half, k, out);
-    else kernel(cw + half + offW, cl - half + offL, k, out);
+    const fw = scale.chosen;
+    const fl = scale.rejected;
+    if (scored) evaluateWithDivergence(t, kernel, fw * (cw + half), fl * (cl - half), k, out);
+    else kernel(fw * (cw + half + offW), fl * (cl - half + offL), k, out);
     curve.loss[i] = out.loss;
-    curve.dChosen[i] = out.dw;
-    curve.dRejected[i] = out.dl;
+    curve.dChosen[i] = fw * out.dw;
+    curve.dRejected[i] = fl * out.dl;
   }
   return curve;
 }
