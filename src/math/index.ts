@@ -183,4 +183,12 @@ export {
   type ToySpec,
   type ToyDataset,
 } from './toy/build.ts';
-export { LD_ALPHA_OFF, checkLdAlpha, ldFactor, ldPair, wpoLogDenominator, wpoLogWeights, wpoPairWeight } from './ldWpo.ts';
+export {
+  LD_ALPHA_OFF,
+  checkLdAlpha,
+  ldFactor,
+  ldPair,
+  wpoLogDenominator,
+  wpoLogWeights,
+  wpoPairWeight,
+} from './ldWpo.ts';

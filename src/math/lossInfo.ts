@@ -396,7 +396,9 @@ export function takesSftTerm(id: LossId): boolean {
  * DPOTrainer pair loss; sft reads the logits themselves (F.cross_entropy), so not sft, and not the SFT term.
  */
 export function takesLdAlpha(id: LossId): boolean {
-  return isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer' && pairLossInfo(id).reads === 'logRatios';
+  return (
+    isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer' && pairLossInfo(id).reads === 'logRatios'
+  );
 }
 
 /**

@@ -40,9 +40,7 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
     const fc = ld ? ldFactor(ldAlpha, pb.length[c], pb.length[r]) : 1;
     const fr = ld ? ldFactor(ldAlpha, pb.length[r], pb.length[c]) : 1;
     // WPO: w_c·w_r, the same for both orders of the pair.
-    const pw = wpo
-      ? Math.exp(ws.logp[c] * pb.invLength[c] + ws.logp[r] * pb.invLength[r] - 2 * logDenom)
-      : 1;
+    const pw = wpo ? Math.exp(ws.logp[c] * pb.invLength[c] + ws.logp[r] * pb.invLength[r] - 2 * logDenom) : 1;
     const w = pb.pairWeight[i] * pw;
     meanPairWeight += pb.pairWeight[i] * pw;
     const p = pb.pairP[i];
