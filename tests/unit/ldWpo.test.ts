@@ -2,6 +2,7 @@
 // (against pairLoss of the transformed pair / w_c·w_r × pairLoss, gradients against finite differences with
 // WPO's weight frozen as torch.no_grad freezes it), the pair views, the TRL code and the link.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   ldFactor,
   ldPair,
@@ -24,6 +25,7 @@ import { computePairCurves } from '../../src/derive/pairCurves.ts';
 import { computePlane } from '../../src/derive/plane.ts';
 import { lossReadout } from '../../src/derive/readout.ts';
 import { trlConfig } from '../../src/derive/trlConfig.ts';
+import { expectClose, loadVectors, type Tolerance } from '../helpers/vectors.ts';
 
 const close = (a: number, b: number, rel = 1e-12) =>
   expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
@@ -314,5 +316,99 @@ describe('the TRL code and the link', () => {
     expect(parseHash('ld=2').state.ldAlpha).toBe(1);
     expect(parseHash('ld=-1').state.ldAlpha).toBe(0);
     expect(parseHash('wpo=0').state.wpoWeighting).toBe(false);
+  });
+});
+
+interface LdWpoCase {
+  tolerance?: Tolerance;
+  problem: ToyProblem;
+  config: ToyTrainConfig;
+  theta: number[];
+  expected: { loss: number; gradient: number[] };
+}
+
+describe('reference vectors (../shared/vectors/ld_wpo.json, 60-digit mpmath)', () => {
+  const file = loadVectors<LdWpoCase>('ld_wpo.json');
+  it('has cases for both knobs, alone and together, with the SFT term', () => {
+    expect(file.cases.some((c) => (c.config.loss.ldAlpha ?? 1) !== 1 && !c.config.loss.wpoWeighting)).toBe(
+      true,
+    );
+    expect(file.cases.some((c) => (c.config.loss.ldAlpha ?? 1) === 1 && c.config.loss.wpoWeighting)).toBe(
+      true,
+    );
+    expect(file.cases.some((c) => c.config.loss.ldAlpha !== undefined && c.config.loss.sftWeight)).toBe(true);
+  });
+  it.each(file.cases.map((c, i) => [i, c] as const))('case %i: toyObjective’s loss and gradient', (i, c) => {
+    const tol = c.tolerance ?? file.defaultTolerance;
+    const got = toyObjective(c.problem, c.config, c.theta);
+    expectClose(got.loss, c.expected.loss, tol, `case ${i} loss`);
+    got.gradient.forEach((g, j) => expectClose(g, c.expected.gradient[j]!, tol, `case ${i} gradient[${j}]`));
+  });
+});
+
+describe('properties', () => {
+  const unit = fc.double({ min: 0, max: 1, noNaN: true });
+  const length = fc.integer({ min: 1, max: 4096 });
+  it('ldFactor lies in [m/L, 1], grows with α, and is 1 for the shorter side or equal lengths', () => {
+    fc.assert(
+      fc.property(unit, unit, length, length, (a, b, L, other) => {
+        const [lo, hi] = a < b ? [a, b] : [b, a];
+        const m = Math.min(L, other);
+        expect(ldFactor(lo, L, other)).toBeLessThanOrEqual(ldFactor(hi, L, other));
+        expect(ldFactor(lo, L, other)).toBeGreaterThanOrEqual(m / L - 1e-15);
+        expect(ldFactor(hi, L, other)).toBeLessThanOrEqual(1);
+        if (L <= other) expect(ldFactor(lo, L, other)).toBe(1);
+      }),
+    );
+  });
+
+  it('the toy under any α and lengths is pairLoss of the LD pair; WPO scales it by a positive weight', () => {
+    const thetaArb = fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(unit, length, length, thetaArb, (a, lw, ll, theta) => {
+        const pb: ToyProblem = { ...problem(), lengths: [lw, ll, 1] };
+        const loss = { type: 'sigmoid' as const, beta: 0.3 };
+        const plain = toyObjective(pb, cfg({ ...loss, ldAlpha: a }), theta).loss;
+        const lp = policyAt(theta);
+        const ref = logSoftmax(problem().refLogits);
+        const pair = {
+          policyChosen: lp[0]!,
+          policyRejected: lp[1]!,
+          refChosen: ref[0]!,
+          refRejected: ref[1]!,
+          chosenLength: lw,
+          rejectedLength: ll,
+        };
+        close(plain, pairLoss('sigmoid', ldPair(pair, a).pair, loss).loss, 1e-11);
+        const weighted = toyObjective(pb, cfg({ ...loss, ldAlpha: a, wpoWeighting: true }), theta).loss;
+        const weight = Math.exp(wpoLogWeights(lp, [lw, ll, 1])[0]! + wpoLogWeights(lp, [lw, ll, 1])[1]!);
+        close(weighted, weight * plain, 1e-11);
+        expect(weight).toBeGreaterThan(0);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('extreme inputs', () => {
+  it('gives no NaN: WPO’s weight lies in [0, K⁴], LD’s factors in [0, 1], whatever the log-probs', () => {
+    for (const theta of [
+      [-400, 400, 0],
+      [400, -400, 0],
+      [0, 0, 800],
+    ])
+      for (const type of TYPES) {
+        const got = toyObjective(
+          problem(0.6),
+          cfg({ type, beta: 1000, ldAlpha: 0, wpoWeighting: true, sftWeight: 1 }),
+          theta,
+        );
+        expect(Number.isNaN(got.loss), `${type} ${theta.join(',')}`).toBe(false);
+        for (const g of got.gradient) expect(Number.isNaN(g)).toBe(false);
+      }
+    const w = wpoLogWeights([-1e5, -1e-40, -1e5], [1, 1, 1]);
+    expect(w[1]).toBeCloseTo(0, 12);
+    // log Σ π² is 2·(−1e−40) here, so the unlikely response's log-weight is its log-prob.
+    close(w[0]!, -1e5);
   });
 });
