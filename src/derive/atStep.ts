@@ -54,6 +54,8 @@ export interface PairOfLoss {
   pair: Required<PairInput>;
   /** null: the loss has no run (the data cannot train it), so its pair is the start pair. */
   at: RunStep | null;
+  /** Every response's log π at that step (WPO's weight reads the whole policy); undefined: the start policy. */
+  policy?: number[];
 }
 
 /** Loss `id`'s pair at cursor `t`, from its own run among `runs` (the readout's column, the views' dot). */
@@ -65,7 +67,9 @@ export function pairOfLossAt(
 ): PairOfLoss {
   const run = runs.find((r) => r.id === id);
   const at = run ? runStepAt(run, t) : null;
-  return { pair: pairAtStep(s, run, at?.step ?? 0), at };
+  const step = at?.step ?? 0;
+  const probs = step > 0 ? run?.probs[step] : undefined;
+  return { pair: pairAtStep(s, run, step), at, ...(probs ? { policy: probs.map(Math.log) } : {}) };
 }
 
 export interface LossAtStep extends PairOfLoss {
@@ -80,8 +84,8 @@ export function lossAtStep(
   runs: readonly TrainingRunInput[],
   t: number,
 ): LossAtStep {
-  const { pair, at } = pairOfLossAt(id, s, runs, t);
-  return { id, pair, at, values: pairValuesOf(id, s, pair) };
+  const { pair, at, policy } = pairOfLossAt(id, s, runs, t);
+  return { id, pair, at, values: pairValuesOf(id, s, pair, policy) };
 }
 
 /**

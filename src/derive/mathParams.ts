@@ -8,6 +8,11 @@
 import {
   smoothingFor,
   takesSftTerm,
+  takesLdAlpha,
+  takesWpoWeighting,
+  LD_ALPHA_OFF,
+  wpoLogWeights,
+  wpoPairWeight,
   type KtoParams,
   type LossId,
   type PairInput,
@@ -38,6 +43,8 @@ export const LOSS_PARAM_FIELDS = stateFields(
   'fDivergence',
   'fAlphaDivergenceCoef',
   'sftWeight',
+  'ldAlpha',
+  'wpoWeighting',
   'simpoGamma',
   'cpoAlpha',
 );
@@ -131,12 +138,38 @@ export function sftWeightOf(id: LossId, s: Pick<LossParamFields, 'sftWeight'>): 
   return takesSftTerm(id) ? s.sftWeight : 0;
 }
 
+/** LD-DPO's α for loss `id`: the state's where TRL applies ld_alpha (takesLdAlpha), 1 (off) elsewhere. */
+export function ldAlphaOf(id: LossId, s: Pick<LossParamFields, 'ldAlpha'>): number {
+  return takesLdAlpha(id) ? s.ldAlpha : LD_ALPHA_OFF;
+}
+
+/** Whether WPO's weighting applies to loss `id` (takesWpoWeighting and the state's switch). */
+export function wpoOf(id: LossId, s: Pick<LossParamFields, 'wpoWeighting'>): boolean {
+  return takesWpoWeighting(id) && s.wpoWeighting;
+}
+
+/**
+ * WPO's w_c·w_r for the toy's pair y_w, y_l (responses 0 and 1) under the policy with log-probs `logProbs`
+ * (every response's; default the start policy): w_y = exp(log π(y)/L_y − log Σ_k π(k)²), math/ldWpo.ts.
+ * 1 when WPO is off or loss `id` does not take it.
+ */
+export function wpoPairWeightOf(
+  id: LossId,
+  s: PairFields & Pick<LossParamFields, 'wpoWeighting'>,
+  logProbs: readonly number[] = startLogProbsOf(s),
+): number {
+  if (!wpoOf(id, s)) return 1;
+  return wpoPairWeight(wpoLogWeights(logProbs, toyLengthsOf(s)), 0, 1);
+}
+
 /** The toy trainer's loss configuration for loss `id`. */
 export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
   return {
     type: id,
     ...pairParamsOf(id, s),
     sftWeight: sftWeightOf(id, s),
+    ldAlpha: ldAlphaOf(id, s),
+    wpoWeighting: wpoOf(id, s),
     desirableWeight: s.desirableWeight,
     undesirableWeight: s.undesirableWeight,
     z0: s.z0Mode === 'fixed' ? s.z0 : s.z0Mode,

@@ -4,6 +4,8 @@ import {
   isKtoLoss,
   isReferenceFreeLoss,
   ktoPairCurve,
+  ldPair,
+  LD_ALPHA_OFF,
   referenceFreeCurve,
   optimalMargin,
   pairLossCurve,
@@ -19,8 +21,11 @@ import {
   ktoParamsOf,
   pairInputOf,
   pairParamsOf,
+  ldAlphaOf,
   sftWeightOf,
+  wpoOf,
   referenceFreeParamsOf,
+  wpoPairWeightOf,
   type PairFields,
   type PairLossFields,
 } from './mathParams.ts';
@@ -43,8 +48,15 @@ export const CURVE_SPAN = 20;
  * token-normalised margins h̄ = ρw/Lw − ρl/Ll it solves h̄(h) = h̄*.
  */
 export function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
-  // An SFT term beside the loss moves its minimum off the closed form (which holds for the loss alone).
-  if (isKtoLoss(id) || isReferenceFreeLoss(id) || sftWeightOf(id, s) !== 0) return null;
+  // An SFT term beside the loss moves its minimum off the closed form (which holds for the loss alone), and
+  // LD-DPO's factors move it too (the closed form holds for the unscaled ρ).
+  if (
+    isKtoLoss(id) ||
+    isReferenceFreeLoss(id) ||
+    sftWeightOf(id, s) !== 0 ||
+    ldAlphaOf(id, s) !== LD_ALPHA_OFF
+  )
+    return null;
   const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
   if (!perTokenMargin(id, s)) return star;
@@ -122,6 +134,29 @@ function withSftTerm(
   return curve;
 }
 
+/** LD-DPO's factors for loss `id` on the pair (1 and 1 when off): the curve's inputs are scaled by them. */
+function ldScaleOf(id: LossId, s: PairCurveFields, center: Required<PairInput>) {
+  const alpha = ldAlphaOf(id, s);
+  if (alpha === LD_ALPHA_OFF) return { chosen: 1, rejected: 1 };
+  const { factorChosen, factorRejected } = ldPair(center, alpha);
+  return { chosen: factorChosen, rejected: factorRejected };
+}
+
+/**
+ * WPO: the whole curve (loss, SFT term and pushes) times the start policy's w_c·w_r, as pairValuesOf's dot;
+ * along the curve the weight is held at the start pair's (it is a constant for the gradient in TRL too).
+ */
+function withWpoWeight(curve: MarginCurve, id: LossId, s: PairCurveFields): MarginCurve {
+  const weight = wpoPairWeightOf(id, s);
+  if (weight === 1) return curve;
+  for (let i = 0; i < curve.loss.length; i++) {
+    curve.loss[i] *= weight;
+    curve.dChosen[i] *= weight;
+    curve.dRejected[i] *= weight;
+  }
+  return curve;
+}
+
 export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCurveInput[] {
   const h0 = currentMargin(s);
   const targets = s.losses.map((id) => quadraticTarget(id, s));
@@ -137,8 +172,23 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
       ? ktoPairCurve(ktoParamsOf(s), grid, center, id)
       : isReferenceFreeLoss(id)
         ? referenceFreeCurve(id, referenceFreeParamsOf(id, s), grid, center)
-        : withSftTerm(pairLossCurve(id, pairParamsOf(id, s), grid, center), id, s, grid, center);
-    const modified = sftWeightOf(id, s) !== 0 || (s.fDivergence !== 'reverse_kl' && usesDivergence(id));
+        : withWpoWeight(
+            withSftTerm(
+              pairLossCurve(id, pairParamsOf(id, s), grid, center, ldScaleOf(id, s, center)),
+              id,
+              s,
+              grid,
+              center,
+            ),
+            id,
+            s,
+          );
+    // TRL's knobs change the loss from its plain form (its σ(−βh) wording, its closed forms).
+    const modified =
+      sftWeightOf(id, s) !== 0 ||
+      (s.fDivergence !== 'reverse_kl' && usesDivergence(id)) ||
+      ldAlphaOf(id, s) !== 1 ||
+      wpoOf(id, s);
     return { id, curve, optimum: optimumOnCurve(id, s), current, ...(modified ? { modified } : {}) };
   });
 }

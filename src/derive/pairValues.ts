@@ -8,6 +8,8 @@ import {
   ktoLoss,
   pairLoss,
   referenceFreeLoss,
+  ldPair,
+  LD_ALPHA_OFF,
   type LossId,
   type PairInput,
 } from '../math/index.ts';
@@ -16,7 +18,9 @@ import {
   pairInputOf,
   pairParamsOf,
   referenceFreeParamsOf,
+  ldAlphaOf,
   sftWeightOf,
+  wpoPairWeightOf,
   type PairLossFields,
 } from './mathParams.ts';
 
@@ -35,12 +39,14 @@ export interface PairValues {
 
 /**
  * Throws the math module's RangeError when a setting is out of the loss's domain. `pair`: the pair to take
- * (default the start pair; the time cursor passes a run's pair at its step, derive/atStep.ts).
+ * (default the start pair; the time cursor passes a run's pair at its step, derive/atStep.ts). `policy`: every
+ * response's log-prob at that step, for WPO's weight (default the start policy).
  */
 export function pairValuesOf(
   id: LossId,
   s: PairLossFields,
   pair: Required<PairInput> = pairInputOf(s),
+  policy?: readonly number[],
 ): PairValues {
   if (isKtoLoss(id)) {
     const params = ktoParamsOf(s);
@@ -73,24 +79,44 @@ export function pairValuesOf(
     };
   }
   const params = pairParamsOf(id, s);
-  const r = pairLoss(id, pair, params);
+  // LD-DPO: the loss reads the pair with each side's log-probs scaled by its factor (math/ldWpo.ts), and the
+  // rewards TRL logs come from those weighted log-probs too; each push picks up its side's factor.
+  const alpha = ldAlphaOf(id, s);
+  const ld = alpha === LD_ALPHA_OFF ? null : ldPair(pair, alpha);
+  const r = pairLoss(id, ld ? ld.pair : pair, params);
+  const fw = ld ? ld.factorChosen : 1;
+  const fl = ld ? ld.factorRejected : 1;
+  // WPO: the loss and the SFT term times w_c·w_r, a constant for the pushes (TRL's torch.no_grad).
+  const weight = wpoPairWeightOf(id, s, policy);
   // With an SFT term beside the loss, TRL's total for the list (batchLoss) on this one pair; rewards unchanged.
+  // Without LD this is one batchLoss call; LD leaves the SFT term alone (TRL's sft reads the logits), so then
+  // the two parts are added here.
   const w = sftWeightOf(id, s);
-  const total =
-    w === 0
-      ? null
-      : batchLoss(
-          [
-            { type: id, weight: 1 },
-            { type: 'sft', weight: w },
-          ],
-          [pair],
-          params,
-        );
+  let loss = r.loss;
+  let dChosen = r.dPolicyChosen;
+  let dRejected = r.dPolicyRejected;
+  if (w !== 0 && !ld) {
+    const total = batchLoss(
+      [
+        { type: id, weight: 1 },
+        { type: 'sft', weight: w },
+      ],
+      [pair],
+      params,
+    );
+    loss = total.loss;
+    dChosen = total.dPolicyChosen[0] ?? NaN;
+    dRejected = total.dPolicyRejected[0] ?? NaN;
+  } else if (w !== 0 || ld) {
+    const sft = w === 0 ? null : pairLoss('sft', pair, params);
+    loss = r.loss + (sft ? w * sft.loss : 0);
+    dChosen = fw * r.dPolicyChosen + (sft ? w * sft.dPolicyChosen : 0);
+    dRejected = fl * r.dPolicyRejected + (sft ? w * sft.dPolicyRejected : 0);
+  }
   return {
-    loss: total ? total.loss : r.loss,
-    dChosen: total ? (total.dPolicyChosen[0] ?? NaN) : r.dPolicyChosen,
-    dRejected: total ? (total.dPolicyRejected[0] ?? NaN) : r.dPolicyRejected,
+    loss: weight * loss,
+    dChosen: weight * dChosen,
+    dRejected: weight * dRejected,
     rewardChosen: r.rewardChosen,
     rewardRejected: r.rewardRejected,
     rewardMargin: r.rewardMargin,

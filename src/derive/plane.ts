@@ -5,6 +5,8 @@ import {
   isReferenceFreeLoss,
   isPairLoss,
   ktoPairPlane,
+  ldPair,
+  LD_ALPHA_OFF,
   pairLossInfo,
   pairLossPlane,
   referenceFreePlane,
@@ -14,10 +16,12 @@ import {
 import type { PlaneGridInput, TrainingRunInput } from './types.ts';
 import {
   ktoParamsOf,
+  ldAlphaOf,
   pairInputOf,
   pairParamsOf,
   referenceFreeParamsOf,
   sftWeightOf,
+  wpoPairWeightOf,
   type LossParamFields,
   type PairFields,
 } from './mathParams.ts';
@@ -66,7 +70,7 @@ export function computePlane(
     ? ktoPairPlane(ktoParamsOf(s), xs, ys, id)
     : isReferenceFreeLoss(id)
       ? referenceFreePlane(id, referenceFreeParamsOf(id, s), xs, ys, pairInputOf(s))
-      : pairLossPlane(id, pairParamsOf(id, s), xs, ys, lengths);
+      : pairLossPlane(id, pairParamsOf(id, s), ...ldScaledAxes(id, s, xs, ys), lengths);
   // sft alone, or an SFT term beside the loss (TRL's loss_type=[id, "sft"]): the plane shows what it trains
   // on. sft's plane reads ρw as log π(y_w) (a reference of 0), so its values shift by −log π_ref(y_w)/Lw;
   // where log π(y_w) = ρw + log π_ref(y_w) would be above 0 no policy gets there: a gap, as on the curves.
@@ -83,7 +87,26 @@ export function computePlane(
       }),
     );
   }
+  // WPO: the landscape times the start policy's w_c·w_r (a positive constant: same shape, rescaled).
+  const weight = wpoPairWeightOf(id, s);
+  if (weight !== 1) loss.forEach((row) => row.forEach((v, j) => (row[j] = weight * v)));
   return { id, chosenLogRatio: xs, rejectedLogRatio: ys, loss };
+}
+
+/**
+ * LD-DPO: the loss at (ρw, ρl) reads (f_w·ρw, f_l·ρl) (math/ldWpo.ts), so the plane evaluates it on the scaled
+ * axes and keeps the unscaled ones for display. The same axes when off.
+ */
+function ldScaledAxes(
+  id: LossId,
+  s: LossParamFields & PlanePairFields,
+  xs: number[],
+  ys: number[],
+): [number[], number[]] {
+  const alpha = ldAlphaOf(id, s);
+  if (alpha === LD_ALPHA_OFF) return [xs, ys];
+  const { factorChosen, factorRejected } = ldPair(pairInputOf(s), alpha);
+  return [xs.map((x) => factorChosen * x), ys.map((y) => factorRejected * y)];
 }
 
 /** The loss the plane shows: the one picked while it is still chosen, else the first chosen. */

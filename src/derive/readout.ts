@@ -13,6 +13,8 @@ import {
   lossReads,
   perTokenMargin,
   sigmoid,
+  ldPair,
+  LD_ALPHA_OFF,
   type FDivergence,
   type LossId,
   type PairInput,
@@ -24,7 +26,10 @@ import {
   pairParamsOf,
   pairZ0,
   referenceFreeParamsOf,
+  ldAlphaOf,
   sftWeightOf,
+  wpoOf,
+  wpoPairWeightOf,
   type PairLossFields,
 } from './mathParams.ts';
 import { formulaParts } from './formulaVariants.ts';
@@ -67,7 +72,9 @@ export type ReadoutNote =
   | { kind: 'noReference' | 'rewardsNoReference' }
   | { kind: 'ktoZ0Estimated'; mode: Exclude<Z0Mode, 'fixed'> }
   | { kind: 'ktoZ0Fixed'; z0: number }
-  | { kind: 'ktoLossSum'; trlMean: number };
+  | { kind: 'ktoLossSum'; trlMean: number }
+  | { kind: 'ldAlpha'; alpha: number; factorChosen: number; factorRejected: number }
+  | { kind: 'wpo'; weight: number };
 
 export interface ReadoutCell {
   /** null: the trainer does not log it (KTO's accuracy). */
@@ -155,8 +162,13 @@ function scoreValues(vals: Values, divergence: Exclude<FDivergence, 'reverse_kl'
   };
 }
 
-function rowValues(id: LossId, s: ReadoutInputs, pair: Required<PairInput>): RowValues {
-  const v = pairValuesOf(id, s, pair);
+function rowValues(
+  id: LossId,
+  s: ReadoutInputs,
+  pair: Required<PairInput>,
+  policy: readonly number[] | undefined,
+): RowValues {
+  const v = pairValuesOf(id, s, pair, policy);
   return {
     loss: v.loss,
     dChosen: v.dChosen,
@@ -209,6 +221,7 @@ export function lossReadout(
   id: LossId,
   s: ReadoutInputs,
   pair: Required<PairInput> = pairInputOf(s),
+  policy?: readonly number[],
 ): LossReadout {
   // The same parameters as the plots, the trainer and the TRL code (derive/mathParams.ts): EXO computes
   // with at least its smallest ε; z0 is estimated during training ('kl', 'batch'), and one pair alone has
@@ -216,7 +229,7 @@ export function lossReadout(
   const z0 = pairZ0(s);
   let values: RowValues;
   try {
-    values = rowValues(id, s, pair);
+    values = rowValues(id, s, pair, policy);
   } catch (e) {
     if (e instanceof RangeError) return { id, ok: false, problem: { kind: 'invalid', message: e.message } };
     throw e;
@@ -224,7 +237,10 @@ export function lossReadout(
   const eps = isReferenceFreeLoss(id)
     ? referenceFreeParamsOf(id, s).labelSmoothing
     : pairParamsOf(id, s).labelSmoothing;
-  const vals = symbolValues(s, pair, eps, z0);
+  // LD-DPO: the formulas read the scaled pair (ρ = f·ρ, as the loss and TRL's rewards do); a note says so.
+  const alphaLd = ldAlphaOf(id, s);
+  const ld = alphaLd === LD_ALPHA_OFF ? null : ldPair(pair, alphaLd);
+  const vals = symbolValues(s, ld ? ld.pair : pair, eps, z0);
   const rewardSpecs = isReferenceFreeLoss(id) ? REFERENCE_FREE_REWARD_SPECS : REWARD_SPECS;
   const params = pairParamsOf(id, s);
   const spec: LossSpec = LOSS_SPECS[id === 'ipo' && s.ipoNormalization === 'sum' ? 'ipo_sum' : id];
@@ -253,6 +269,14 @@ export function lossReadout(
     cells[key] = cell(LHS[key], r.rhs, r.where, vals, values[key]);
   }
   cells.loss.notes = lossNotes(id, s, values, z0);
+  if (ld)
+    cells.loss.notes.push({
+      kind: 'ldAlpha',
+      alpha: alphaLd,
+      factorChosen: ld.factorChosen,
+      factorRejected: ld.factorRejected,
+    });
+  if (wpoOf(id, s)) cells.loss.notes.push({ kind: 'wpo', weight: wpoPairWeightOf(id, s, policy) });
   // TRL logs rewards from summed log-ratios even where the loss's own margin is per token (IPO's).
   if (lossReads(id, 'ipoNormalization') && perTokenMargin(id, s))
     cells['rewards/margins'].notes.push({ kind: 'rewardsSummed' });

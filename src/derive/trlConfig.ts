@@ -12,6 +12,7 @@ import {
   lossReads,
   TRL_CONFIG_FIELDS,
   usesDivergence,
+  LD_ALPHA_OFF,
   type LossId,
   type TrlConfigClass,
   type TrlConfigField,
@@ -22,6 +23,8 @@ import {
   pairParamsOf,
   referenceFreeParamsOf,
   sftWeightOf,
+  ldAlphaOf,
+  wpoOf,
   type LossParamFields,
 } from './mathParams.ts';
 
@@ -118,6 +121,13 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
             ? [['f_alpha_divergence_coef', pyFloat(s.fAlphaDivergenceCoef)] as [string, string]]
             : []),
         ];
+  // LD-DPO's ld_alpha (written when it is not 1, which TRL computes as its default None) and WPO's
+  // use_weighting (when on), where they change the loss.
+  const ldAlpha = ldAlphaOf(id, s);
+  const knobs: [string, string][] = [
+    ...(ldAlpha === LD_ALPHA_OFF ? [] : [['ld_alpha', pyFloat(ldAlpha)] as [string, string]]),
+    ...(wpoOf(id, s) ? [['use_weighting', 'True'] as [string, string]] : []),
+  ];
   return {
     id,
     config: trl.config,
@@ -126,6 +136,7 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
       ...(trl.withoutLossType ? [] : list),
       ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]),
       ...divergence,
+      ...knobs,
     ],
     noTrlLossType: trl.lossType === null && trl.withoutLossType !== true,
   };

@@ -68,12 +68,16 @@ function splitAround(center: PairInput | undefined): {
   };
 }
 
-/** A pair loss and its gradient along `margin`. */
+/**
+ * A pair loss and its gradient along `margin`. `scale`: LD-DPO's factors (ldWpo.ts), by which the loss's
+ * inputs ρw, ρl are multiplied and so, by the chain rule, its pushes; the margin axis stays the unscaled h.
+ */
 export function pairLossCurve(
   type: PairLossType,
   params: PairLossParams,
   margin: Float64Array,
   center?: PairInput,
+  scale: { chosen: number; rejected: number } = { chosen: 1, rejected: 1 },
 ): MarginCurve {
   const t = checkPairLossType(type);
   const k = kernelParams(t, params);
@@ -90,6 +94,9 @@ export function pairLossCurve(
   const scored = k.divergence !== 'reverse_kl' && pairLossInfo(t).divergence !== 'ignored';
   const out: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
   const curve = emptyCurve(margin);
+  // LD-DPO's factors scale each side's log-ratio (and its push); 1 without ld_alpha (ldWpo.ts).
+  const fw = scale.chosen;
+  const fl = scale.rejected;
   for (let i = 0; i < margin.length; i++) {
     const half = (margin[i] - h0) / 2;
     if (logProbs) {
@@ -98,11 +105,13 @@ export function pairLossCurve(
       // −log π/Lw would turn negative). Through the pair, as every curve.
       const d = margin[i] - h0;
       kernel(cw + Math.min(d, 0) + offW, cl - Math.max(d, 0) + offL, k, out);
-    } else if (scored) evaluateWithDivergence(t, kernel, cw + half, cl - half, k, out);
-    else kernel(cw + half, cl - half, k, out);
+    } else {
+      if (scored) evaluateWithDivergence(t, kernel, fw * (cw + half), fl * (cl - half), k, out);
+      else kernel(fw * (cw + half), fl * (cl - half), k, out);
+    }
     curve.loss[i] = out.loss;
-    curve.dChosen[i] = out.dw;
-    curve.dRejected[i] = out.dl;
+    curve.dChosen[i] = fw * out.dw;
+    curve.dRejected[i] = fl * out.dl;
   }
   return curve;
 }

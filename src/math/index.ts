@@ -72,6 +72,8 @@ export {
   lossInfo,
   pairLossInfo,
   takesSftTerm,
+  takesLdAlpha,
+  takesWpoWeighting,
   usesDivergence,
   isLossId,
   isPairLoss,
@@ -181,3 +183,12 @@ export {
   type ToySpec,
   type ToyDataset,
 } from './toy/build.ts';
+export {
+  LD_ALPHA_OFF,
+  checkLdAlpha,
+  ldFactor,
+  ldPair,
+  wpoLogDenominator,
+  wpoLogWeights,
+  wpoPairWeight,
+} from './ldWpo.ts';

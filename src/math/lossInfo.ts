@@ -391,6 +391,24 @@ export function takesSftTerm(id: LossId): boolean {
   return id !== 'sft' && isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer';
 }
 
+/**
+ * Whether LD-DPO's ld_alpha changes loss `id`: TRL applies it to the summed log-probs (logps) of every
+ * DPOTrainer pair loss; sft reads the logits themselves (F.cross_entropy), so not sft, and not the SFT term.
+ */
+export function takesLdAlpha(id: LossId): boolean {
+  return (
+    isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer' && pairLossInfo(id).reads === 'logRatios'
+  );
+}
+
+/**
+ * Whether WPO's use_weighting changes loss `id`: TRL multiplies every loss_type's per-sequence loss in
+ * DPOTrainer by w_c·w_r, sft (and the SFT term) included.
+ */
+export function takesWpoWeighting(id: LossId): boolean {
+  return isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer';
+}
+
 /** Whether loss `id` reads `setting` (β aside, which every loss reads). */
 export function lossReads(id: LossId, setting: LossSetting): boolean {
   return Object.hasOwn(LOSS_INFO[id].settings, setting);

@@ -57,6 +57,13 @@ export interface AppState {
    * (0: no such term). Since TRL 0.29 removed rpo_alpha, this is how TRL keeps log π(y_w) from falling.
    */
   sftWeight: number;
+  /**
+   * LD-DPO's ld_alpha α in [0, 1] (1: off, TRL's None): the verbose tail of the longer response of a pair
+   * counts α times (math/ldWpo.ts).
+   */
+  ldAlpha: number;
+  /** WPO's use_weighting: each pair's loss times w_c·w_r of the current policy, held constant (ldWpo.ts). */
+  wpoWeighting: boolean;
 
   /** Completion tokens of the toy's y_w (response 0) and y_l (response 1); every other response has 1. */
   chosenLength: number;

@@ -12,6 +12,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   fDivergence: 'reverse_kl',
   fAlphaDivergenceCoef: 0.5,
   sftWeight: 0,
+  // TRL's defaults: ld_alpha None (= 1, off), use_weighting False.
+  ldAlpha: 1,
+  wpoWeighting: false,
 
   // The toy's responses are one token each; the policy starts at the reference (h = 0).
   chosenLength: 1,

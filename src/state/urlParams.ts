@@ -220,6 +220,20 @@ export const PARAM_TABLE = {
     round: BOX_ROUNDING,
     doc: 'weight w of an SFT term on every pair loss: TRL\'s loss_type=[<loss>, "sft"], loss_weights=[1, w]',
   },
+  ldAlpha: {
+    key: 'ld',
+    kind: 'number',
+    min: 0,
+    max: 1,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: "LD-DPO's ld_alpha α: the tail beyond the shorter response's length counts α times (1: off)",
+  },
+  wpoWeighting: {
+    key: 'wpo',
+    kind: 'bool',
+    doc: "1: WPO's use_weighting, each pair's loss times w_c·w_r of the current policy",
+  },
   chosenLength: {
     key: 'lenw',
     kind: 'number',

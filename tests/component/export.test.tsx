@@ -325,6 +325,8 @@ describe('the Use in TRL panel', () => {
         fDivergence: 'reverse_kl',
         fAlphaDivergenceCoef: 0.5,
         sftWeight: 0,
+        ldAlpha: 1,
+        wpoWeighting: false,
         desirableWeight: 1,
         undesirableWeight: 1,
         z0Mode: 'kl',

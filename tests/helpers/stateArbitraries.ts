@@ -95,11 +95,12 @@ export const stateArb: fc.Arbitrary<AppState> = fc
       >,
     ),
     showControls: fc.boolean(),
+    wpoWeighting: fc.boolean(),
     trainingMetrics: fc.shuffledSubarray([...PICKER_METRICS]),
     losses: lossesArb,
     z0Mode: fc.constantFrom(...Z0_MODES),
   })
-  .chain(({ numbers, enums, showControls, trainingMetrics, losses, z0Mode }) =>
+  .chain(({ numbers, enums, showControls, wpoWeighting, trainingMetrics, losses, z0Mode }) =>
     fc
       .record({
         refProbs: refProbsArb(numbers.responses),
@@ -128,6 +129,7 @@ export const stateArb: fc.Arbitrary<AppState> = fc
               : numbers.labelSmoothing,
             ...enums,
             showControls,
+            wpoWeighting,
             trainingMetrics,
             losses,
             z0Mode,

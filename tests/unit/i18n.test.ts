@@ -196,6 +196,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'readout.notes.ktoZ0Estimated': [['kl'], ['batch']],
   'readout.notes.ktoZ0Fixed': [['0.1']],
   'readout.notes.ktoLossSum': [['0.35']],
+  'readout.notes.ldAlpha': [['0.5', '0.75', '1']],
+  'readout.notes.wpo': [['0.42']],
   'readout.notes.invalid': [['β = 0']],
   'shell.notice': notices,
   'views.untrainable': [['DPO, IPO']],
@@ -414,13 +416,15 @@ const TERMS = [
   ...['cDPO', 'DPO', 'IPO', 'KTO', 'KTOTrainer', 'EXO', 'NCA', 'BCO', 'SPPO', 'APO-zero', 'APO-down'],
   // TRL loss_type values that are not loss ids here (batch-only) and the name of its SFT loss.
   ...['aot', 'SFT'],
+  // DPOConfig's length-desensitised (ld_alpha) and weighted (use_weighting) variants.
+  ...['LD-DPO', 'WPO'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
   // SimPO's and ORPO's trainers (trl.experimental) and the NLL term they add.
   ...['ORPO', 'CPOTrainer', 'ORPOTrainer', 'CPOConfig', 'ORPOConfig', 'trl.experimental', 'NLL'],
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
   // Key names, as printed on keyboards.
   ...['Page Up', 'Page Down', 'Home', 'End'],
-  ...['logit', 'log', 'exp', 'max', 'ln', 'ref', 'nats', 'token', 'logistic'],
+  ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.
 const NAMES = new RegExp(`\\b(?:${[...TERMS].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');

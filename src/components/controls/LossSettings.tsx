@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
 import { formatInputNumber } from '../format.ts';
-import { EXO_MIN_SMOOTHING, F_DIVERGENCES } from '../../math/index.ts';
+import { EXO_MIN_SMOOTHING, F_DIVERGENCES, LD_ALPHA_OFF } from '../../math/index.ts';
 import { StoreNumberField } from './StoreNumberField.tsx';
 import { StoreRadioGroup } from './RadioGroup.tsx';
 import { KtoControls } from './KtoControls.tsx';
@@ -77,14 +77,30 @@ function DivergenceControls() {
   );
 }
 
+function WpoCheckbox() {
+  const s = useStrings().controls.wpoWeighting;
+  const on = useStore((st) => st.wpoWeighting);
+  const update = useStore((st) => st.update);
+  return (
+    <div className="field">
+      <label>
+        <input type="checkbox" checked={on} onChange={() => update({ wpoWeighting: !on })} /> {s.label}
+      </label>
+      <p className="field-help">{s.help}</p>
+    </div>
+  );
+}
+
 export function LossSettings() {
   const s = useStrings().controls;
   const losses = useStore(useShallow((st) => st.losses));
+  // LD-DPO reads the lengths (it only changes a pair whose lengths differ), so they show while it is on.
+  const ldOn = useStore((st) => st.ldAlpha !== LD_ALPHA_OFF);
   const uses = lossUses(losses);
   return (
     <>
       {uses.smoothing && <SmoothingField exo={uses.exo} />}
-      {uses.lengths && <LengthNormControls showIpo={uses.ipo} />}
+      {(uses.lengths || (uses.ldAlpha && ldOn)) && <LengthNormControls showIpo={uses.ipo} />}
       {uses.discopop && (
         <StoreNumberField
           field="discopopTau"
@@ -102,6 +118,15 @@ export function LossSettings() {
         />
       )}
       {uses.divergence && <DivergenceControls />}
+      {uses.ldAlpha && (
+        <StoreNumberField
+          field="ldAlpha"
+          label={s.ldAlpha.label}
+          help={s.ldAlpha.help}
+          slider={{ step: 0.05 }}
+        />
+      )}
+      {uses.wpo && <WpoCheckbox />}
       {uses.ktoWeights && <KtoControls showZ0={uses.ktoZ0} />}
       {uses.simpoGamma && (
         <StoreNumberField

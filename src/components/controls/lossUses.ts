@@ -5,6 +5,8 @@ import {
   lossReads,
   readsLengths,
   takesSftTerm,
+  takesLdAlpha,
+  takesWpoWeighting,
   usesDivergence,
   type LossId,
   type LossSetting,
@@ -28,5 +30,9 @@ export function lossUses(losses: readonly LossId[]) {
     divergence: losses.some(usesDivergence),
     /** Some selected loss takes the SFT term (loss_type=[…, "sft"]). */
     sft: losses.some(takesSftTerm),
+    /** LD-DPO's ld_alpha changes some selected loss (DPOTrainer pair losses but sft). */
+    ldAlpha: losses.some(takesLdAlpha),
+    /** WPO's use_weighting changes some selected loss (every DPOTrainer pair loss). */
+    wpo: losses.some(takesWpoWeighting),
   };
 }

@@ -56,6 +56,14 @@ function readoutNoteText(note: ReadoutNote, s: ReadoutStrings['notes']): string 
       return s.ktoZ0Fixed(formatNumber(note.z0));
     case 'ktoLossSum':
       return s.ktoLossSum(formatNumber(note.trlMean));
+    case 'ldAlpha':
+      return s.ldAlpha(
+        formatNumber(note.alpha),
+        formatNumber(note.factorChosen),
+        formatNumber(note.factorRejected),
+      );
+    case 'wpo':
+      return s.wpo(formatNumber(note.weight));
     default:
       return s[note.kind];
   }
@@ -100,8 +108,8 @@ function columnAtStep(
   runs: readonly TrainingRunInput[],
   t: number,
 ): { readout: LossReadout; at: RunStep | null } {
-  const { pair, at } = pairOfLossAt(id, inputs, runs, t);
-  return { readout: lossReadout(id, inputs, pair), at };
+  const { pair, at, policy } = pairOfLossAt(id, inputs, runs, t);
+  return { readout: lossReadout(id, inputs, pair, policy), at };
 }
 
 /** Under a column's loss: the step was not the cursor's (diverged before it), or there is no run at all. */

@@ -78,6 +78,15 @@ export const EN_CONTROLS: ControlStrings = {
     termName: (name, weight) => `${name} + ${weight}·SFT`,
   },
 
+  ldAlpha: {
+    label: 'LD-DPO α (ld_alpha)',
+    help: 'Tokens of the longer response beyond the shorter one’s length count α times in its log-prob (policy and reference alike): the toy scales each side’s log-ratio by (m + α(L − m))/L, m = min(L_w, L_l). 1 (TRL’s default) is plain DPO; 0 keeps only the shared length. Not applied to the SFT term.',
+  },
+  wpoWeighting: {
+    label: 'WPO weighting (use_weighting)',
+    help: 'Multiplies each pair’s loss, the SFT term included, by w_w·w_l, w = exp(mean log-prob per token − log Σ π²) of the current policy, held constant for the gradient: pairs the policy already finds likely count more. In the toy, Σ π² runs over its responses.',
+  },
+
   simpoGamma: {
     label: 'SimPO target margin γ',
     help: 'CPOConfig.simpo_gamma: SimPO wants β·(μw − μl) to exceed γ, μ the log-prob per token (TRL default 0.5).',

@@ -33,6 +33,10 @@ export const EN_READOUT: ReadoutStrings = {
     ktoZ0Fixed: (z0) => `z0 = ${z0} (fixed).`,
     ktoLossSum: (trlMean) =>
       `Desirable (y_w) plus undesirable (y_l) example, as in the plots; TRL logs their mean, ${trlMean}.`,
+    ldAlpha: (alpha, fw, fl) =>
+      `LD-DPO (α = ${alpha}): log-ratios scaled by (m + α(L − m))/L, m = min(L_w, L_l): ×${fw} for y_w, ×${fl} for y_l; ρ here is the scaled one, and each push carries its factor. The rewards TRL logs are scaled too.`,
+    wpo: (weight) =>
+      `WPO weighting: the loss and both pushes are multiplied by w_w·w_l = ${weight} (the policy’s per-token probabilities; held constant, so it does not push by itself).`,
     ktoNoAccuracy: 'KTO logs no accuracy.',
     ktoMargins: 'Desirable mean minus undesirable mean.',
     invalid: (detail) => `Cannot compute this: ${detail}`,

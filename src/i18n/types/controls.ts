@@ -75,6 +75,10 @@ export interface ControlStrings {
     /** A loss's name with the SFT term beside it, `weight` formatted: 'DPO + 0.5·SFT'. */
     termName: (name: string, weight: string) => string;
   };
+  /** LD-DPO's ld_alpha (DPOConfig). */
+  ldAlpha: { label: string; help: string };
+  /** WPO's use_weighting (DPOConfig). */
+  wpoWeighting: { label: string; help: string };
   /** SimPO's γ (CPOConfig.simpo_gamma) and its NLL weight (cpo_alpha). */
   simpoGamma: { label: string; help: string };
   cpoAlpha: { label: string; help: string };

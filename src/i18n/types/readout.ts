@@ -31,6 +31,10 @@ export interface ReadoutStrings {
     ktoZ0Estimated: (mode: 'kl' | 'batch') => string;
     ktoZ0Fixed: (z0: string) => string;
     ktoLossSum: (trlMean: string) => string;
+    /** LD-DPO (ld_alpha ≠ 1): each side's log-probs scaled by its factor (m + α(L − m))/L. */
+    ldAlpha: (alpha: string, factorChosen: string, factorRejected: string) => string;
+    /** WPO (use_weighting): the loss and pushes times w_c·w_r. */
+    wpo: (weight: string) => string;
     ktoNoAccuracy: string;
     ktoMargins: string;
     invalid: (detail: string) => string;

@@ -78,6 +78,15 @@ export const ZH_CONTROLS: ControlStrings = {
     termName: (name, weight) => `${name}（+ ${weight}·SFT 项）`,
   },
 
+  ldAlpha: {
+    label: 'LD-DPO 的 α（ld_alpha）',
+    help: '较长回答中超出较短回答长度的那部分 token，在对数概率里只按 α 倍计入（策略与参考模型相同处理）：玩具模型把每一侧的对数比乘以 (m + α(L − m))/L，其中 m = min(L_w, L_l)。取 1（TRL 默认）即普通 DPO；取 0 只保留共同长度部分。SFT 项不受影响。',
+  },
+  wpoWeighting: {
+    label: 'WPO 加权（use_weighting）',
+    help: '把每个偏好对的损失（连同 SFT 项）乘以 w_w·w_l，其中 w = exp(每个 token 的平均对数概率 − log Σ π²)，由当前策略算出，求梯度时视为常数：策略本来就觉得更可能的偏好对权重更大。玩具模型里 Σ π² 对它的各个回答求和。',
+  },
+
   simpoGamma: {
     label: 'SimPO 目标间隔 γ',
     help: 'CPOConfig.simpo_gamma：SimPO 希望 β·(μw − μl) 超过 γ，μ 为每个 token 的平均对数概率（TRL 默认值 0.5）。',

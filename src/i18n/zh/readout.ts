@@ -33,6 +33,10 @@ export const ZH_READOUT: ReadoutStrings = {
     ktoZ0Fixed: (z0) => `z0 = ${z0}（固定值）。`,
     ktoLossSum: (trlMean) =>
       `期望样本（y_w）与非期望样本（y_l）的损失之和，与图中一致；TRL 记录的是二者的均值 ${trlMean}。`,
+    ldAlpha: (alpha, fw, fl) =>
+      `LD-DPO（α = ${alpha}）：对数比率乘以 (m + α(L − m))/L，其中 m = min(L_w, L_l)：y_w 乘以 ${fw}，y_l 乘以 ${fl}；这里的 ρ 是缩放后的值，两侧的推力也各乘以自己的系数。TRL 记录的奖励同样经过缩放。`,
+    wpo: (weight) =>
+      `WPO 加权：损失和两侧的推力都乘以 w_w·w_l = ${weight}（由策略按 token 的概率算出；视为常数，本身不产生梯度）。`,
     ktoNoAccuracy: 'KTO 不记录准确率。',
     ktoMargins: '期望样本的平均奖励减去非期望样本的平均奖励。',
     invalid: (detail) => `无法计算：${detail}`,

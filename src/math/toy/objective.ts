@@ -6,6 +6,7 @@ import { referenceFreeLoss } from '../referenceFree.ts';
 import type { ReferenceFreeInput } from '../types.ts';
 import { type LossAndGrad } from '../pairKernels.ts';
 import { checkFinite, fail } from '../validate.ts';
+import { LD_ALPHA_OFF, ldFactor, wpoLogDenominator } from '../ldWpo.ts';
 import { backward, createWorkspace, forward, klFromReference, type Workspace } from './policy.ts';
 import {
   checkCompatible,
@@ -21,38 +22,51 @@ const ktoOut = { loss: 0, d: 0 };
 
 function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
   if (cfg.loss.kind !== 'pair') return 0;
-  const { kernel, params } = cfg.loss;
+  const { kernel, params, ldAlpha, wpo } = cfg.loss;
   // sft's kernel reads log π, the others ρ = log π − log π_ref; log π_ref is constant, so either way the
   // kernel's gradient is ∂/∂ log π.
   const x = cfg.loss.reads === 'logProbs' ? ws.logp : ws.rho;
   const { gLogp } = ws;
+  const ld = ldAlpha !== LD_ALPHA_OFF;
+  // WPO: log Σ_k π(k)² of the current policy (ldWpo.ts), a constant for the gradient as under torch.no_grad.
+  const logDenom = wpo ? wpoLogDenominator(ws.logp) : 0;
   let loss = 0;
+  let meanPairWeight = 0;
   for (let i = 0; i < pb.pairChosen.length; i++) {
     const c = pb.pairChosen[i];
     const r = pb.pairRejected[i];
-    const w = pb.pairWeight[i];
+    // LD-DPO: each side's log-ratio scaled by its factor (symmetric in the pair's order: m = min(Lc, Lr));
+    // the chain rule scales its push by the same factor.
+    const fc = ld ? ldFactor(ldAlpha, pb.length[c], pb.length[r]) : 1;
+    const fr = ld ? ldFactor(ldAlpha, pb.length[r], pb.length[c]) : 1;
+    // WPO: w_c·w_r, the same for both orders of the pair.
+    const pw = wpo ? Math.exp(ws.logp[c] * pb.invLength[c] + ws.logp[r] * pb.invLength[r] - 2 * logDenom) : 1;
+    const w = pb.pairWeight[i] * pw;
+    meanPairWeight += pb.pairWeight[i] * pw;
     const p = pb.pairP[i];
     // Skipping a zero-probability direction is exact and saves half the work for deterministic pairs.
     if (p > 0) {
       params.invLw = pb.invLength[c];
       params.invLl = pb.invLength[r];
-      kernel(x[c], x[r], params, pairOut);
+      kernel(fc * x[c], fr * x[r], params, pairOut);
       const wp = w * p;
       loss += wp * pairOut.loss;
-      gLogp[c] += wp * pairOut.dw;
-      gLogp[r] += wp * pairOut.dl;
+      gLogp[c] += wp * fc * pairOut.dw;
+      gLogp[r] += wp * fr * pairOut.dl;
     }
     if (p < 1) {
       params.invLw = pb.invLength[r];
       params.invLl = pb.invLength[c];
-      kernel(x[r], x[c], params, pairOut);
+      kernel(fr * x[r], fc * x[c], params, pairOut);
       const wq = w * (1 - p);
       loss += wq * pairOut.loss;
-      gLogp[r] += wq * pairOut.dw;
-      gLogp[c] += wq * pairOut.dl;
+      gLogp[r] += wq * fr * pairOut.dw;
+      gLogp[c] += wq * fc * pairOut.dl;
     }
   }
-  const alpha = cfg.loss.sftWeight;
+  // TRL's SFT term is one batch-wide cross-entropy expanded to every pair, so WPO turns it into
+  // batch_loss × mean(w_c·w_r): the data's pair-weighted mean here.
+  const alpha = cfg.loss.sftWeight * (wpo ? meanPairWeight : 1);
   if (alpha !== 0) loss += alpha * sftTerm(pb, ws, alpha);
   return loss;
 }

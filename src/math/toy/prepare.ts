@@ -5,7 +5,15 @@ import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type PairKernel } from '../pairKernels.ts';
 import { checkPairLossType, kernelParams } from '../pairLoss.ts';
 import { evaluateWithDivergence } from '../fDivergence.ts';
-import { isKtoLoss, isReferenceFreeLoss, LOSS_INFO, pairLossInfo } from '../lossInfo.ts';
+import {
+  isKtoLoss,
+  isReferenceFreeLoss,
+  LOSS_INFO,
+  pairLossInfo,
+  takesLdAlpha,
+  takesWpoWeighting,
+} from '../lossInfo.ts';
+import { checkLdAlpha, LD_ALPHA_OFF } from '../ldWpo.ts';
 import { referenceFreeLoss } from '../referenceFree.ts';
 import { checkKtoParams, type CheckedKtoParams } from '../kto.ts';
 import {
@@ -56,6 +64,10 @@ export type PreparedLoss =
       reads: 'logRatios' | 'logProbs';
       /** The weight of the SFT term beside the loss (ToyLossConfig.sftWeight; 0: none). */
       sftWeight: number;
+      /** LD-DPO's α (1: off, and always 1 for a loss it does not change: takesLdAlpha). */
+      ldAlpha: number;
+      /** WPO's use_weighting (false for a loss it does not change: takesWpoWeighting). */
+      wpo: boolean;
     }
   | { kind: 'kto'; type: KtoLossType; params: CheckedKtoParams; z0: 'kl' | 'batch' | 'fixed' }
   /** SimPO / ORPO: referenceFreeLoss on the policy's summed log-probs log π(y) and the lengths. */
@@ -240,7 +252,19 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
       ? (rw, rl, k, out) => evaluateWithDivergence(type, base, rw, rl, k, out)
       : base;
     const sftWeight = checkFinite('sftWeight', lossConfig.sftWeight ?? 0);
-    loss = { kind: 'pair', type, kernel, params, reads: pairLossInfo(type).reads, sftWeight };
+    const ldAlpha = takesLdAlpha(type) ? checkLdAlpha(lossConfig.ldAlpha ?? LD_ALPHA_OFF) : LD_ALPHA_OFF;
+    const wpo = lossConfig.wpoWeighting ?? false;
+    if (typeof wpo !== 'boolean') fail('wpoWeighting', 'must be true or false', wpo);
+    loss = {
+      kind: 'pair',
+      type,
+      kernel,
+      params,
+      reads: pairLossInfo(type).reads,
+      sftWeight,
+      ldAlpha,
+      wpo: wpo && takesWpoWeighting(type),
+    };
   }
   const optimizer = config.optimizer;
   if (optimizer !== 'sgd' && optimizer !== 'adam') fail('optimizer', "must be 'sgd' or 'adam'", optimizer);

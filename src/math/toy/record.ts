@@ -6,6 +6,7 @@ import { klFromReference, type Workspace } from './policy.ts';
 import type { PreparedConfig, PreparedProblem } from './prepare.ts';
 import { metricsLoggedBy, type ExplorerMetricOf } from '../trlMetrics.ts';
 import { referenceFreeLogged } from '../referenceFree.ts';
+import { LD_ALPHA_OFF, ldFactor } from '../ldWpo.ts';
 import type { ReferenceFreeInput } from '../types.ts';
 
 /** The metrics each trainer logs that the toy computes, besides 'loss' (recorded on its own), in TRL's order. */
@@ -129,11 +130,14 @@ export class Recorder {
    * TRL's DPO metrics averaged over the dataset the problem stands for: pair i appears as (chosen,
    * rejected) with weight wᵢ·pᵢ and flipped with weight wᵢ·(1 − pᵢ), so label noise shows up in the logs as
    * it would in TRL's (accuracy at most Σ wᵢ·max(pᵢ, 1 − pᵢ)). Weighted means of β·ρ and of the summed
-   * log-probs of the response labelled chosen / rejected; strict > for accuracy.
+   * log-probs of the response labelled chosen / rejected; strict > for accuracy. Under LD-DPO (ldAlpha ≠ 1)
+   * both are TRL's weighted sums: log π and ρ of y scaled by the pair's factor f(y) (ldWpo.ts), as TRL logs
+   * the rewards and logps from the weighted logps.
    */
   private recordPairs(ws: Workspace, m: number): void {
     const { pb, buf } = this;
     const beta = this.cfg.beta;
+    const ldAlpha = this.cfg.loss.kind === 'pair' ? this.cfg.loss.ldAlpha : LD_ALPHA_OFF;
     let total = 0;
     let chosen = 0;
     let rejected = 0;
@@ -143,8 +147,12 @@ export class Recorder {
     for (let i = 0; i < pb.pairChosen.length; i++) {
       const c = pb.pairChosen[i];
       const r = pb.pairRejected[i];
-      const rc = beta * ws.rho[c];
-      const rr = beta * ws.rho[r];
+      const fc = ldFactor(ldAlpha, pb.length[c], pb.length[r]);
+      const fr = ldFactor(ldAlpha, pb.length[r], pb.length[c]);
+      const rc = beta * fc * ws.rho[c];
+      const rr = beta * fr * ws.rho[r];
+      const lc = fc * ws.logp[c];
+      const lr = fr * ws.logp[r];
       const w = pb.pairWeight[i];
       const p = pb.pairP[i];
       const wAsStated = w * p;
@@ -154,16 +162,16 @@ export class Recorder {
         chosen += wAsStated * rc;
         rejected += wAsStated * rr;
         if (rc > rr) accuracy += wAsStated;
-        logpChosen += wAsStated * ws.logp[c];
-        logpRejected += wAsStated * ws.logp[r];
+        logpChosen += wAsStated * lc;
+        logpRejected += wAsStated * lr;
       }
       if (wFlipped > 0) {
         total += wFlipped;
         chosen += wFlipped * rr;
         rejected += wFlipped * rc;
         if (rr > rc) accuracy += wFlipped;
-        logpChosen += wFlipped * ws.logp[r];
-        logpRejected += wFlipped * ws.logp[c];
+        logpChosen += wFlipped * lr;
+        logpRejected += wFlipped * lc;
       }
     }
     const out = this.pairOut;

@@ -55,6 +55,16 @@ export interface ToyLossConfig {
    * the data's chosen responses' cross-entropy, token-weighted over the dataset as TRL's over a batch.
    */
   sftWeight?: number;
+  /**
+   * LD-DPO's ld_alpha α in [0, 1] (default 1: off, TRL's None): for each pair, log π and log π_ref of y are
+   * scaled by (m + α(L_y − m))/L_y with m = min(Lc, Lr) (math/ldWpo.ts). Not applied to sft or the SFT term.
+   */
+  ldAlpha?: number;
+  /**
+   * WPO's use_weighting (default false): each pair's loss, the SFT term's included, times w_c·w_r of the
+   * current policy, held constant for the gradient (math/ldWpo.ts).
+   */
+  wpoWeighting?: boolean;
 }
 
 export type ToyOptimizer = 'sgd' | 'adam';
