@@ -57,6 +57,8 @@ export function useStrings(): LanguageTable {
   const table = source(useStore((s) => s.lang));
   // Loss names carry the SFT term beside them (withSftTerm.ts), as the views show the model: from the mirror.
   // Not while two SFT weights are compared (vs=sft:…): then each run's name says its weight.
-  const sftWeight = useViewStore((s) => (s.compare.startsWith('sft:') ? 0 : s.sftWeight));
+  const sftWeight = useViewStore((s) =>
+    s.compare.startsWith('sft:') && Number(s.compare.slice(4)) !== s.sftWeight ? 0 : s.sftWeight,
+  );
   return withSftTerm(table instanceof Promise ? use(table) : table, sftWeight);
 }

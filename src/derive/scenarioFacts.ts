@@ -293,6 +293,7 @@ function sftTerm(
   const otherMarginEnd = last(without?.metrics['rewards/margins'] ?? []);
   return {
     sharedHolds: s.features === 'shared',
+    termHolds: dpo !== undefined && s.sftWeight > 0,
     weight: s.sftWeight,
     otherWeight: other?.w ?? null,
     chosenStart: start,
@@ -339,7 +340,9 @@ function fDivergence(
   return {
     responses: s.responses,
     p: s.preferenceProb,
-    divergencesHolds: pair && s.fDivergence === 'reverse_kl' && other !== null,
+    divergencesHolds:
+      pair && s.fDivergence === 'reverse_kl' && other !== null && other.fDivergence === 'forward_kl',
+    uniformHolds: s.refProbs.every((p) => p === s.refProbs[0]) && noOffsets(s),
     reverseChosenEnd: reverseEnd,
     otherChosenEnd: otherEnd,
     reverseKl,

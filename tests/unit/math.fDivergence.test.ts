@@ -363,11 +363,12 @@ describe('sft: −policyChosen / chosenLength', () => {
 
   it('its curve along the margin axis is −log π(y_w)/Lw on the curve’s pairs', () => {
     const center = { policyChosen: -5, refChosen: -7, policyRejected: -4, refRejected: -3, chosenLength: 4 };
-    const grid = Float64Array.from([-6, -2, 0, 2]);
+    const grid = Float64Array.from([-6, -2, 0, 2, 5, 9]);
     const curve = pairLossCurve('sft', { beta: 1 }, grid, center);
-    // h0 = 2 − (−1) = 3; ρw = 2 + (h − 3)/2, log π(y_w) = ρw − 7.
+    // h0 = 2 − (−1) = 3. The one-sided path: below h0 ρw = 2 + (h − 3) (y_w loses), above it ρw stays 2 (y_l
+    // loses); log π(y_w) = ρw − 7, never above 0.
     grid.forEach((h, i) => {
-      expect(curve.loss[i]).toBeCloseTo(-(2 + (h - 3) / 2 - 7) / 4, 12);
+      expect(curve.loss[i]).toBeCloseTo(-(2 + Math.min(h - 3, 0) - 7) / 4, 12);
       expect(curve.dChosen[i]).toBe(-0.25);
       expect(curve.dRejected[i]).toBe(0);
     });

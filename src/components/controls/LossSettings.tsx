@@ -1,6 +1,7 @@
 // The settings that only some losses read: ε, IPO's normalisation with the completion lengths, DiscoPOP's τ,
 // TRL's SFT term and f-divergence (pair losses of DPOTrainer), KTO's and SimPO's (γ, cpo_alpha). Each
 // appears only while a loss that uses it is selected, so nothing on screen is inert.
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStrings } from '../strings.tsx';
 import { useStore } from '../storeContext.tsx';
@@ -81,12 +82,20 @@ function WpoCheckbox() {
   const s = useStrings().controls.wpoWeighting;
   const on = useStore((st) => st.wpoWeighting);
   const update = useStore((st) => st.update);
+  const id = useId();
   return (
     <div className="field">
-      <label>
-        <input type="checkbox" checked={on} onChange={() => update({ wpoWeighting: !on })} /> {s.label}
-      </label>
-      <p className="field-help">{s.help}</p>
+      <input
+        type="checkbox"
+        id={id}
+        checked={on}
+        aria-describedby={`${id}-help`}
+        onChange={() => update({ wpoWeighting: !on })}
+      />{' '}
+      <label htmlFor={id}>{s.label}</label>
+      <p id={`${id}-help`} className="field-help">
+        {s.help}
+      </p>
     </div>
   );
 }
@@ -96,11 +105,15 @@ export function LossSettings() {
   const losses = useStore(useShallow((st) => st.losses));
   // LD-DPO reads the lengths (it only changes a pair whose lengths differ), so they show while it is on.
   const ldOn = useStore((st) => st.ldAlpha !== LD_ALPHA_OFF);
+  // The SFT term divides by y_w's length (−log π(y_w)/Lw): its control shows while the term is on.
+  const sftOn = useStore((st) => st.sftWeight !== 0);
   const uses = lossUses(losses);
   return (
     <>
       {uses.smoothing && <SmoothingField exo={uses.exo} />}
-      {(uses.lengths || (uses.ldAlpha && ldOn)) && <LengthNormControls showIpo={uses.ipo} />}
+      {(uses.lengths || (uses.ldAlpha && ldOn) || (uses.sft && sftOn)) && (
+        <LengthNormControls showIpo={uses.ipo} />
+      )}
       {uses.discopop && (
         <StoreNumberField
           field="discopopTau"

@@ -237,8 +237,10 @@ export const EN_PRESETS: PresetStrings = {
     explanation: (f) =>
       say(
         (f.sharedHolds ? 'The near-duplicate pair of “Likelihood displacement”, ' : 'One preference pair, ') +
-          `trained with TRL’s loss_type=["sigmoid", "sft"] and loss_weights=[1, ${c3(f.weight)}]: the SFT term adds ` +
-          `${c3(f.weight)} × the chosen answer’s cross-entropy to DPO’s loss.`,
+          (f.termHolds
+            ? `trained with TRL’s loss_type=["sigmoid", "sft"] and loss_weights=[1, ${c3(f.weight)}]: the SFT ` +
+              `term adds ${c3(f.weight)} × the chosen answer’s cross-entropy to DPO’s loss.`
+            : `trained with no SFT term (w = ${c3(f.weight)}).`),
         f.chosenStart !== null &&
           f.chosenEnd !== null &&
           (f.stopsFallHolds && f.otherChosenEnd !== null && f.marginEnd !== null && f.otherMarginEnd !== null
@@ -254,7 +256,8 @@ export const EN_PRESETS: PresetStrings = {
     title: 'f-divergences: how far from the reference, and how diverse',
     explanation: (f) =>
       say(
-        `${c3(f.responses)} responses start equally likely, and one pair y_w ≻ y_l is labelled with p = ${c3(f.p)}.`,
+        `${c3(f.responses)} responses${f.uniformHolds ? ' start equally likely, and' : ';'} one pair y_w ≻ y_l is ` +
+          `labelled with p = ${c3(f.p)}.`,
         f.reverseChosenEnd !== null &&
           (f.divergencesHolds &&
           f.closerHolds &&
@@ -269,6 +272,7 @@ export const EN_PRESETS: PresetStrings = {
                 : '.')
             : `DPO’s π(y_w) ends at ${c3(f.reverseChosenEnd)}.`),
         f.closerHolds &&
+          f.divergencesHolds &&
           'Forward KL reads −e^(−ρ) in place of each log-ratio ρ, which stops paying for a response once it is ' +
             'ahead: it covers the reference’s mass instead of seeking one mode.',
       ),

@@ -166,6 +166,8 @@ export interface BradleyTerryFacts {
 export interface SftTermFacts {
   /** y_w and y_l share a feature (the likelihood-displacement pair). */
   sharedHolds: boolean;
+  /** DPO is shown and carries an SFT term (w > 0): TRL's loss_type=["sigmoid", "sft"]. */
+  termHolds: boolean;
   /** The state's SFT weight w (loss_weights=[1, w]) and the compared run's (null without one). */
   weight: number;
   otherWeight: number | null;
@@ -185,8 +187,10 @@ export interface FDivergenceFacts {
   /** The responses K, and the data are one preference pair with probability p. */
   responses: number;
   p: number;
-  /** Both runs' divergences are reverse KL (the state's) and another (the compared run's). */
+  /** The state's run is reverse KL and the compared run forward KL (what the sentences name). */
   divergencesHolds: boolean;
+  /** Every response starts equally likely (uniform π_ref, the policy at the reference). */
+  uniformHolds: boolean;
   /** π(y_w) where each run ends, and KL(π‖π_ref) there (as the table of both runs shows them). */
   reverseChosenEnd: number | null;
   otherChosenEnd: number | null;

@@ -226,8 +226,10 @@ export const ZH_PRESETS: PresetStrings = {
     explanation: (f) =>
       say(
         (f.sharedHolds ? '仍是“似然位移”里那对几乎相同的回答，' : '一对偏好数据，') +
-          `这次用 TRL 的 loss_type=["sigmoid", "sft"]、loss_weights=[1, ${c3(f.weight)}] 训练：SFT 项把被选回答` +
-          `交叉熵的 ${c3(f.weight)} 倍加到 DPO 的损失上。`,
+          (f.termHolds
+            ? `这次用 TRL 的 loss_type=["sigmoid", "sft"]、loss_weights=[1, ${c3(f.weight)}] 训练：SFT 项把被选回答` +
+              `交叉熵的 ${c3(f.weight)} 倍加到 DPO 的损失上。`
+            : `这次训练不加 SFT 项（w = ${c3(f.weight)}）。`),
         f.chosenStart !== null &&
           f.chosenEnd !== null &&
           (f.stopsFallHolds && f.otherChosenEnd !== null && f.marginEnd !== null && f.otherMarginEnd !== null
@@ -242,7 +244,7 @@ export const ZH_PRESETS: PresetStrings = {
     title: 'f 散度：离参考模型多远，又保留多少多样性',
     explanation: (f) =>
       say(
-        `${c3(f.responses)} 个回答起初同样可能，只有一对 y_w ≻ y_l 按 p = ${c3(f.p)} 标注。`,
+        `${c3(f.responses)} 个回答${f.uniformHolds ? '起初同样可能，' : '；'}只有一对 y_w ≻ y_l 按 p = ${c3(f.p)} 标注。`,
         f.reverseChosenEnd !== null &&
           (f.divergencesHolds &&
           f.closerHolds &&
@@ -257,6 +259,7 @@ export const ZH_PRESETS: PresetStrings = {
                 : '。')
             : `DPO 的 π(y_w) 最终为 ${c3(f.reverseChosenEnd)}。`),
         f.closerHolds &&
+          f.divergencesHolds &&
           '正向 KL 用 −e^(−ρ) 代替每个对数比 ρ，一个回答一旦领先就不再为它多付代价：它覆盖参考模型的概率质量，而不是只追逐一个众数。',
       ),
   },
