@@ -84,7 +84,7 @@ function WpoCheckbox() {
   const update = useStore((st) => st.update);
   const id = useId();
   return (
-    <div className="field">
+    <div className="field check-option">
       <input
         type="checkbox"
         id={id}
