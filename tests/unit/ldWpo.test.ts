@@ -26,47 +26,26 @@ import { computePlane } from '../../src/derive/plane.ts';
 import { lossReadout } from '../../src/derive/readout.ts';
 import { trlConfig } from '../../src/derive/trlConfig.ts';
 import { expectClose, loadVectors, type Tolerance } from '../helpers/vectors.ts';
+import {
+  ONE_PAIR_THETA,
+  logSoftmax,
+  onePairAt,
+  onePairConfig,
+  onePairProblem,
+  policyLogProbs,
+} from '../helpers/onePair.ts';
 
 const close = (a: number, b: number, rel = 1e-12) =>
   expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
 
 /** One pair over K = 3 tabular responses, y_w 2 tokens and y_l 5 (so LD-DPO changes it). */
 const LENGTHS = [2, 5, 1];
-const problem = (p = 1): ToyProblem => ({
-  policy: {
-    baseLogits: [0.2, -0.1, 0.3],
-    features: [
-      [1, 0, 0],
-      [0, 1, 0],
-      [0, 0, 1],
-    ],
-  },
-  refLogits: [0.1, 0.2, -0.4],
-  lengths: LENGTHS,
-  pairs: [{ chosen: 0, rejected: 1, p }],
-});
-const THETA = [0.3, -0.2, 0.5];
-
-function logSoftmax(x: number[]): number[] {
-  const m = Math.max(...x);
-  const z = Math.log(x.reduce((a, v) => a + Math.exp(v - m), 0)) + m;
-  return x.map((v) => v - z);
-}
-const policyAt = (theta: number[]) => logSoftmax(problem().policy.baseLogits.map((b, k) => b + theta[k]!));
+const problem = (p = 1): ToyProblem => onePairProblem(LENGTHS, p);
+const THETA = [...ONE_PAIR_THETA];
+const policyAt = (theta: number[]) => policyLogProbs(problem(), theta);
 /** The pair (y_w, y_l) of the problem at θ, and its reverse (the flipped label). */
-function pairAt(theta: number[], flipped = false): Required<PairInput> {
-  const lp = policyAt(theta);
-  const ref = logSoftmax(problem().refLogits);
-  const [c, r] = flipped ? [1, 0] : [0, 1];
-  return {
-    policyChosen: lp[c]!,
-    policyRejected: lp[r]!,
-    refChosen: ref[c]!,
-    refRejected: ref[r]!,
-    chosenLength: LENGTHS[c]!,
-    rejectedLength: LENGTHS[r]!,
-  };
-}
+const pairAt = (theta: number[], flipped = false): Required<PairInput> =>
+  onePairAt(problem(), theta, flipped);
 /** WPO's w_c·w_r written out: exp(log π(c)/Lc + log π(r)/Lr − 2·log Σ π²). */
 function wpoWeightAt(theta: number[]): number {
   const lp = policyAt(theta);
@@ -74,12 +53,7 @@ function wpoWeightAt(theta: number[]): number {
   return Math.exp(lp[0]! / LENGTHS[0]! + lp[1]! / LENGTHS[1]! - 2 * Math.log(sumSq));
 }
 
-const cfg = (loss: ToyTrainConfig['loss']): ToyTrainConfig => ({
-  loss,
-  optimizer: 'sgd',
-  learningRate: 0.1,
-  steps: 1,
-});
+const cfg = onePairConfig;
 
 function numericGradient(f: (theta: number[]) => number, theta: number[]): number[] {
   const h = 1e-6;

@@ -26,6 +26,7 @@ import { computePlane } from '../../src/derive/plane.ts';
 import { lossReadout } from '../../src/derive/readout.ts';
 import { trlConfig } from '../../src/derive/trlConfig.ts';
 import { withSftTerm } from '../../src/i18n/withSftTerm.ts';
+import { ONE_PAIR_THETA, onePairAt, onePairConfig, onePairProblem } from '../helpers/onePair.ts';
 import { EN } from '../../src/i18n/en/index.ts';
 import { ZH } from '../../src/i18n/zh/index.ts';
 
@@ -39,40 +40,9 @@ const state = (patch: Partial<AppState> = {}): AppState => ({
 const close = (a: number, b: number, rel = 1e-12) =>
   expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
 
-/** One deterministic pair over K = 3 tabular responses, lengths 2 and 3. */
-const ONE_PAIR: ToyProblem = {
-  policy: {
-    baseLogits: [0.2, -0.1, 0.3],
-    features: [
-      [1, 0, 0],
-      [0, 1, 0],
-      [0, 0, 1],
-    ],
-  },
-  refLogits: [0.1, 0.2, -0.4],
-  lengths: [2, 3, 1],
-  pairs: [{ chosen: 0, rejected: 1, p: 1 }],
-};
-const THETA = [0.3, -0.2, 0.5];
-
-function logSoftmax(x: number[]): number[] {
-  const m = Math.max(...x);
-  const z = Math.log(x.reduce((a, v) => a + Math.exp(v - m), 0)) + m;
-  return x.map((v) => v - z);
-}
-/** The pair of ONE_PAIR at θ (tabular features: logits = base + θ). */
-function pairAt(theta: number[]) {
-  const lp = logSoftmax(ONE_PAIR.policy.baseLogits.map((b, k) => b + theta[k]));
-  const ref = logSoftmax(ONE_PAIR.refLogits);
-  return {
-    policyChosen: lp[0],
-    policyRejected: lp[1],
-    refChosen: ref[0],
-    refRejected: ref[1],
-    chosenLength: 2,
-    rejectedLength: 3,
-  };
-}
+const ONE_PAIR = onePairProblem([2, 3, 1]);
+const THETA = [...ONE_PAIR_THETA];
+const pairAt = (theta: number[]) => onePairAt(ONE_PAIR, theta);
 
 function numericGradient(problem: ToyProblem, config: ToyTrainConfig, theta: number[]): number[] {
   const h = 1e-6;
@@ -85,12 +55,7 @@ function numericGradient(problem: ToyProblem, config: ToyTrainConfig, theta: num
   });
 }
 
-const cfg = (loss: ToyTrainConfig['loss']): ToyTrainConfig => ({
-  loss,
-  optimizer: 'sgd',
-  learningRate: 0.1,
-  steps: 1,
-});
+const cfg = onePairConfig;
 
 describe('the toy trainer', () => {
   it.each(F_DIVERGENCES)('trains on the f-divergence (%s) exactly as pairLoss computes it', (d) => {
