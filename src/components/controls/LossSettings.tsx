@@ -100,6 +100,12 @@ function WpoCheckbox() {
   );
 }
 
+/** A trainer knob's number field, its label and help read from the field's own strings (same slider step). */
+function KnobField({ field }: { field: 'sftWeight' | 'ldAlpha' | 'simpoGamma' | 'cpoAlpha' }) {
+  const s = useStrings().controls[field];
+  return <StoreNumberField field={field} label={s.label} help={s.help} slider={{ step: 0.05 }} />;
+}
+
 export function LossSettings() {
   const s = useStrings().controls;
   const losses = useStore(useShallow((st) => st.losses));
@@ -122,41 +128,13 @@ export function LossSettings() {
           slider={{ step: 0.01, keyStep: 0.02, pageStep: 0.25 }}
         />
       )}
-      {uses.sft && (
-        <StoreNumberField
-          field="sftWeight"
-          label={s.sftWeight.label}
-          help={s.sftWeight.help}
-          slider={{ step: 0.05 }}
-        />
-      )}
+      {uses.sft && <KnobField field="sftWeight" />}
       {uses.divergence && <DivergenceControls />}
-      {uses.ldAlpha && (
-        <StoreNumberField
-          field="ldAlpha"
-          label={s.ldAlpha.label}
-          help={s.ldAlpha.help}
-          slider={{ step: 0.05 }}
-        />
-      )}
+      {uses.ldAlpha && <KnobField field="ldAlpha" />}
       {uses.wpo && <WpoCheckbox />}
       {uses.ktoWeights && <KtoControls showZ0={uses.ktoZ0} />}
-      {uses.simpoGamma && (
-        <StoreNumberField
-          field="simpoGamma"
-          label={s.simpoGamma.label}
-          help={s.simpoGamma.help}
-          slider={{ step: 0.05 }}
-        />
-      )}
-      {uses.cpoAlpha && (
-        <StoreNumberField
-          field="cpoAlpha"
-          label={s.cpoAlpha.label}
-          help={s.cpoAlpha.help}
-          slider={{ step: 0.05 }}
-        />
-      )}
+      {uses.simpoGamma && <KnobField field="simpoGamma" />}
+      {uses.cpoAlpha && <KnobField field="cpoAlpha" />}
     </>
   );
 }
