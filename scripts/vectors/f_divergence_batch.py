@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Reference vectors for TRL's f-divergences, the sft pair loss and the batch loss (issue 12).
 
-Writes ../shared/vectors/f_divergence.json (pairLoss with params.fDivergence) and
-../shared/vectors/batch_loss.json (batchLoss with loss_type=[...], loss_weights=[...]).
+Writes tests/vectors/f_divergence.json (pairLoss with params.fDivergence) and
+tests/vectors/batch_loss.json (batchLoss with loss_type=[...], loss_weights=[...]).
 
 Every formula is re-implemented here from TRL's DPOTrainer._compute_loss (trl/trainer/dpo_trainer.py), in
 mpmath at 420 digits, independently of the TypeScript: losses from the formulas as TRL writes them, gradients
@@ -27,7 +27,7 @@ from mpmath import mpf
 mp.mp.dps = 420
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "vectors"))
+OUT = os.path.normpath(os.path.join(HERE, "..", "..", "tests", "vectors"))
 
 DIVERGENCES = ["reverse_kl", "forward_kl", "js_divergence", "alpha_divergence"]
 PAIR_TYPES = [

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reference vectors for LD-DPO's ld_alpha and WPO's use_weighting in the toy trainer (toyObjective with
-ToyLossConfig.ldAlpha / wpoWeighting; format CONVENTIONS.md §8), written to ../shared/vectors/ld_wpo.json
+ToyLossConfig.ldAlpha / wpoWeighting; format CONVENTIONS.md §8), written to tests/vectors/ld_wpo.json
 (relative to the repo root) or the path given as the first argument.
 
 An independent re-implementation, in 60-digit mpmath arithmetic, of TRL's _compute_loss
@@ -157,7 +157,7 @@ def main():
         "cases": cases,
     }
     here = os.path.dirname(os.path.abspath(__file__))
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "..", "shared", "vectors", "ld_wpo.json")
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "tests", "vectors", "ld_wpo.json")
     with open(path, "w") as fh:
         json.dump(out, fh, indent=1)
     print(f"{len(cases)} cases -> {path}")

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reference vectors for referenceFreeLoss (CONVENTIONS.md §7b, format §8), written to
-../shared/vectors/reference_free.json (relative to the repo root) or the path given as the first argument.
+tests/vectors/reference_free.json (relative to the repo root) or the path given as the first argument.
 
 An independent re-implementation of TRL's formulas in 80-digit mpmath arithmetic, from TRL's code:
   - 'simpo': trl/experimental/cpo/cpo_trainer.py, cpo_loss with loss_type="simpo" and alpha 0, on
@@ -233,7 +233,7 @@ def main():
         "cases": cases,
     }
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "vectors", "reference_free.json")
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "tests", "vectors", "reference_free.json")
     with open(path, "w") as fh:
         json.dump(out, fh, indent=1)
         fh.write("\n")

@@ -3,7 +3,7 @@
 
 Runs the lines of TRL's DPOTrainer._compute_loss from `chosen_logratios = ...` to the end of the loss_type loop
 (the f-divergence scores and every loss_type but sft, which needs logits) on a numpy float64 stand-in for
-torch, for every case of ../shared/vectors/batch_loss.json without sft or cdpo (not a TRL type), and prints the
+torch, for every case of tests/vectors/batch_loss.json without sft or cdpo (not a TRL type), and prints the
 largest relative difference from the mpmath values. (torch.clamp's float32 limit 80 is what the stand-in's
 dtype lookup returns.)
 
@@ -39,7 +39,7 @@ torch = types.SimpleNamespace(
     tensor=lambda x, device=None: t(x),
 )
 F = types.SimpleNamespace(logsigmoid=lambda x: t(-np.logaddexp(0, -np.asarray(x))))
-VECTORS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared', 'vectors', 'batch_loss.json')
+VECTORS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tests', 'vectors', 'batch_loss.json')
 cases = [c for c in json.load(open(VECTORS))['cases'] if not any(x['type'] in ('sft', 'cdpo') for x in c['terms'])]
 out = []
 for c in cases:

@@ -301,7 +301,7 @@ interface LdWpoCase {
   expected: { loss: number; gradient: number[] };
 }
 
-describe('reference vectors (../shared/vectors/ld_wpo.json, 60-digit mpmath)', () => {
+describe('reference vectors (tests/vectors/ld_wpo.json, 60-digit mpmath)', () => {
   const file = loadVectors<LdWpoCase>('ld_wpo.json');
   it('has cases for both knobs, alone and together, with the SFT term', () => {
     expect(file.cases.some((c) => (c.config.loss.ldAlpha ?? 1) !== 1 && !c.config.loss.wpoWeighting)).toBe(

@@ -1,5 +1,5 @@
 // The issue-12 reference vectors (scripts/vectors/f_divergence_batch.py, mpmath at 60 digits, read from
-// ../shared/vectors at run time): pairLoss under every f-divergence and the sft loss, and batchLoss.
+// tests/vectors, where the script writes them): pairLoss under every f-divergence and the sft loss, and batchLoss.
 import { describe, expect, it } from 'vitest';
 import { batchLoss, pairLoss, type BatchLossTerm } from '../../src/math/index.ts';
 import { expectClose, loadVectors, type PairCase } from '../helpers/vectors.ts';

@@ -1,5 +1,5 @@
 // referenceFreeLoss (CONVENTIONS.md §7b): TRL's CPOTrainer(loss_type='simpo') and ORPOTrainer. Checked three
-// ways: high-precision reference vectors (../shared/vectors/reference_free.json, made by
+// ways: high-precision reference vectors (tests/vectors/reference_free.json, made by
 // scripts/vectors/reference_free.py), properties, and gradients against central finite differences; plus
 // extreme and invalid input.
 import { describe, expect, it } from 'vitest';
