@@ -1,0 +1,9 @@
+// Lesson 'reference' in English (facts: i18n/types/lessons/reference.ts).
+import type { LessonText } from '../../types/lessons.ts';
+import type { ReferenceFacts } from '../../types/lessons/reference.ts';
+
+export const EN_reference: LessonText<ReferenceFacts> = {
+  title: 'reference',
+  summary: '',
+  steps: [{ heading: 'reference', body: () => '' }],
+};

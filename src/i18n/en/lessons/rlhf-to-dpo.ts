@@ -1,0 +1,9 @@
+// Lesson 'rlhf-to-dpo' in English (facts: i18n/types/lessons/rlhf-to-dpo.ts).
+import type { LessonText } from '../../types/lessons.ts';
+import type { RlhfToDpoFacts } from '../../types/lessons/rlhf-to-dpo.ts';
+
+export const EN_rlhfToDpo: LessonText<RlhfToDpoFacts> = {
+  title: 'rlhf-to-dpo',
+  summary: '',
+  steps: [{ heading: 'rlhf-to-dpo', body: () => '' }],
+};
