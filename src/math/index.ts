@@ -72,6 +72,8 @@ export {
   lossInfo,
   pairLossInfo,
   takesSftTerm,
+  takesAsExtraTerm,
+  EXTRA_TERM_TYPES,
   takesLdAlpha,
   takesWpoWeighting,
   usesDivergence,
