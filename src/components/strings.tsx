@@ -60,5 +60,7 @@ export function useStrings(): LanguageTable {
   const sftWeight = useViewStore((s) =>
     s.compare.startsWith('sft:') && Number(s.compare.slice(4)) !== s.sftWeight ? 0 : s.sftWeight,
   );
-  return withSftTerm(table instanceof Promise ? use(table) : table, sftWeight);
+  // The list's further terms are the same for both runs (no compare key changes them).
+  const extraTerms = useViewStore((s) => s.extraTerms);
+  return withSftTerm(table instanceof Promise ? use(table) : table, sftWeight, extraTerms);
 }

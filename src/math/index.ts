@@ -145,6 +145,7 @@ export type {
   ToyUnpaired,
   ToyLossType,
   ToyLossConfig,
+  ExtraTerm,
   ToyOptimizer,
   ToyMetricName,
   ToyTrajectory,

@@ -33,6 +33,12 @@ export interface ToyProblem {
  */
 export type ToyLossType = PairLossType | KtoLossType | ReferenceFreeLossType;
 
+/** One further term of TRL's loss list: its loss_type and its loss_weights entry. */
+export interface ExtraTerm {
+  type: PairLossType;
+  weight: number;
+}
+
 export interface ToyLossConfig {
   type: ToyLossType;
   beta: number;
@@ -63,7 +69,7 @@ export interface ToyLossConfig {
    * pass takesAsExtraTerm (no KTO, reference-free, cdpo, sft: that is sftWeight; no aot: the toy has no batch
    * to sort). Weights are finite numbers (TRL checks none); a type may repeat, as in TRL's list.
    */
-  extraTerms?: { type: PairLossType; weight: number }[];
+  extraTerms?: readonly ExtraTerm[];
   /**
    * TRL's loss_weights[0], the weight of `type` itself in the list (default 1, as TRL's loss_weights=None).
    * Only for a pair loss: KTOTrainer, CPOTrainer and ORPOTrainer have no loss list.
