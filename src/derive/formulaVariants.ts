@@ -85,7 +85,7 @@ export function formulaParts(
     // weights are numbers written as digits and the names TRL's loss_type ids, so KaTeX still sees no text.
     const termsOf = (tex: (id: string) => string, text: (id: string) => string): Formula =>
       f(
-        extraTerms.map((t) => `${formatTexNumber(t.weight)}\,${tex(texId(t.type))}`).join(' + '),
+        extraTerms.map((t) => `${formatTexNumber(t.weight)}\\,${tex(texId(t.type))}`).join(' + '),
         extraTerms.map((t) => `${formatNumber(t.weight)}·${text(t.type)}`).join(' + '),
       );
     where = [
