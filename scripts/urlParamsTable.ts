@@ -42,6 +42,8 @@ function valuesText(p: UrlParam): string {
       return 'loss ids, comma-separated';
     case 'metricList':
       return `${p.choices.map(code).join(', ')}, comma-separated`;
+    case 'termList':
+      return `${code('<loss_type>:<weight>')}, comma-separated; loss_type one of ${p.choices.map(code).join(', ')}; weight ${rangeText(p, 'linear')}`;
     case 'probList':
       return `K numbers ≥ ${p.min}, normalised`;
     case 'rewardList':

@@ -53,12 +53,23 @@ export function LanguageTablesProvider({
 
 /** Every visible string of the current language, grouped by the part that shows it (i18n/types/language.ts). */
 export function useStrings(): LanguageTable {
-  const source = useContext(LanguageTablesContext);
-  const table = source(useStore((s) => s.lang));
+  const table = usePlainStrings();
   // Loss names carry the SFT term beside them (withSftTerm.ts), as the views show the model: from the mirror.
   // Not while two SFT weights are compared (vs=sft:…): then each run's name says its weight.
   const sftWeight = useViewStore((s) =>
     s.compare.startsWith('sft:') && Number(s.compare.slice(4)) !== s.sftWeight ? 0 : s.sftWeight,
   );
-  return withSftTerm(table instanceof Promise ? use(table) : table, sftWeight);
+  // The list's further terms are the same for both runs (no compare key changes them).
+  const extraTerms = useViewStore((s) => s.extraTerms);
+  return withSftTerm(table, sftWeight, extraTerms);
+}
+
+/**
+ * The current language's table as written, loss names without the loss list beside them: for the controls
+ * that name the list's own terms (a term is 'BCO', not 'BCO + 0.2·BCO').
+ */
+export function usePlainStrings(): LanguageTable {
+  const source = useContext(LanguageTablesContext);
+  const table = source(useStore((s) => s.lang));
+  return table instanceof Promise ? use(table) : table;
 }

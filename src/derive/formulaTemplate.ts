@@ -24,6 +24,9 @@ export type Sym =
   | 'z'
   | 'm'
   | 'sftw'
+  | 'xl'
+  | 'dxw'
+  | 'dxl'
   | 'sw'
   | 'sl'
   | 'dsw'
@@ -60,6 +63,10 @@ const SYMBOLS: Record<Sym, Formula> = {
   z: { tex: 'z', text: 'z' },
   m: { tex: 'm', text: 'm' },
   sftw: { tex: 'w', text: 'w' },
+  // The loss list's further terms, Σ wᵢ·Lᵢ, and their pushes on log πθ(y_w), log πθ(y_l).
+  xl: { tex: 'L_{+}', text: 'L₊' },
+  dxw: { tex: '\\partial_w L_{+}', text: '∂w L₊' },
+  dxl: { tex: '\\partial_l L_{+}', text: '∂l L₊' },
   sw: { tex: 's_w', text: 's_w' },
   sl: { tex: 's_l', text: 's_l' },
   dsw: { tex: "s'(\\rho_w)", text: 's′(ρw)' },

@@ -3,7 +3,8 @@
 // f-divergence other than reverse KL puts the scores s(ρ) where the loss reads its log-ratios, and every
 // push picks up the chain-rule factor s′(ρ). Built from the constant templates of formulas.ts, so KaTeX still
 // sees only constant templates, symbols and digits.
-import type { FDivergence } from '../math/index.ts';
+import type { ExtraTerm, FDivergence } from '../math/index.ts';
+import { formatNumber, formatTexNumber } from '../math/numberFormat.ts';
 import type { Formula, WhereLine } from './formulaTemplate.ts';
 import { WHERE, type LossSpec, type WhereKey } from './formulas.ts';
 
@@ -30,6 +31,9 @@ const toScores = (x: Formula): Formula =>
 const times = (x: Formula, factor: '@dsw' | '@dsl'): Formula =>
   f(R`\Big(${x.tex}\Big)@*${factor}`, `(${x.text})·${factor}`);
 
+/** A loss_type id in TeX: \texttt with its underscores escaped (the ids are a fixed list, never user text). */
+const texId = (id: string): string => `\\texttt{${id.replaceAll('_', '\\_')}}`;
+
 /** A formula's where-lines, with the score lines when a divergence is on. */
 export interface FormulaParts {
   spec: Omit<LossSpec, 'where'>;
@@ -45,6 +49,7 @@ export function formulaParts(
   divergence: Exclude<FDivergence, 'reverse_kl'> | null,
   use: 'scores' | 'secondTerm' | 'ignored',
   sftWeight: number,
+  extraTerms: readonly ExtraTerm[] = [],
 ): FormulaParts {
   let where: WhereLine[] = spec.where.map((k: WhereKey) => WHERE[k]);
   let { loss, dChosen, dRejected } = spec;
@@ -74,6 +79,45 @@ export function formulaParts(
       );
       dRejected = times(dRejected, '@dsl');
     }
+  }
+  if (extraTerms.length > 0) {
+    // TRL's further terms: + L₊ (= 0.2·L_bco_pair + …) and its pushes, each defined in a where-line. The
+    // weights are numbers written as digits and the names TRL's loss_type ids, so KaTeX still sees no text.
+    const termsOf = (tex: (id: string) => string, text: (id: string) => string): Formula =>
+      f(
+        extraTerms.map((t) => `${formatTexNumber(t.weight)}\\,${tex(texId(t.type))}`).join(' + '),
+        extraTerms.map((t) => `${formatNumber(t.weight)}·${text(t.type)}`).join(' + '),
+      );
+    where = [
+      ...where,
+      {
+        sym: 'xl',
+        lhs: f('L_{+}', 'L₊'),
+        rhs: termsOf(
+          (id) => `L_{${id}}`,
+          (id) => `L[${id}]`,
+        ),
+      },
+      {
+        sym: 'dxw',
+        lhs: f(R`\partial_w L_{+}`, '∂w L₊'),
+        rhs: termsOf(
+          (id) => R`\partial_w L_{${id}}`,
+          (id) => `∂w L[${id}]`,
+        ),
+      },
+      {
+        sym: 'dxl',
+        lhs: f(R`\partial_l L_{+}`, '∂l L₊'),
+        rhs: termsOf(
+          (id) => R`\partial_l L_{${id}}`,
+          (id) => `∂l L[${id}]`,
+        ),
+      },
+    ];
+    loss = f(`${loss.tex} + @xl`, `${loss.text} + @xl`);
+    dChosen = f(`${dChosen.tex} + @dxw`, `${dChosen.text} + @dxw`);
+    dRejected = f(`${dRejected.tex} + @dxl`, `${dRejected.text} + @dxl`);
   }
   if (sftWeight !== 0) {
     loss = f(R`${loss.tex} + @sftw\Big(-\frac{@lw}{@Lw}\Big)`, `${loss.text} + @sftw·(−@lw/@Lw)`);

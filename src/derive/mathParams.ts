@@ -13,6 +13,7 @@ import {
   LD_ALPHA_OFF,
   wpoLogWeights,
   wpoPairWeight,
+  type ExtraTerm,
   type KtoParams,
   type LossId,
   type PairInput,
@@ -43,6 +44,7 @@ export const LOSS_PARAM_FIELDS = stateFields(
   'fDivergence',
   'fAlphaDivergenceCoef',
   'sftWeight',
+  'extraTerms',
   'ldAlpha',
   'wpoWeighting',
   'simpoGamma',
@@ -138,6 +140,20 @@ export function sftWeightOf(id: LossId, s: Pick<LossParamFields, 'sftWeight'>): 
   return takesSftTerm(id) ? s.sftWeight : 0;
 }
 
+/**
+ * The further terms of TRL's loss list beside loss `id` (loss_type=[id, …types, "sft"], loss_weights=[1,
+ * …weights, w]): the state's for a loss that takes the SFT term (the same DPOTrainer pair losses), none for
+ * the others (KTO, SimPO, ORPO: their trainers have no loss list; sft alone is already a term).
+ */
+export function extraTermsOf(id: LossId, s: Pick<LossParamFields, 'extraTerms'>): readonly ExtraTerm[] {
+  return takesSftTerm(id) ? s.extraTerms : [];
+}
+
+/** Whether loss `id` trains on more than itself: an SFT term or further terms of the list beside it. */
+export function hasListTerms(id: LossId, s: Pick<LossParamFields, 'sftWeight' | 'extraTerms'>): boolean {
+  return sftWeightOf(id, s) !== 0 || extraTermsOf(id, s).length > 0;
+}
+
 /** LD-DPO's α for loss `id`: the state's where TRL applies ld_alpha (takesLdAlpha), 1 (off) elsewhere. */
 export function ldAlphaOf(id: LossId, s: Pick<LossParamFields, 'ldAlpha'>): number {
   return takesLdAlpha(id) ? s.ldAlpha : LD_ALPHA_OFF;
@@ -168,6 +184,7 @@ export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
     type: id,
     ...pairParamsOf(id, s),
     sftWeight: sftWeightOf(id, s),
+    extraTerms: extraTermsOf(id, s),
     ldAlpha: ldAlphaOf(id, s),
     wpoWeighting: wpoOf(id, s),
     desirableWeight: s.desirableWeight,

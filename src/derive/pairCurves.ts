@@ -23,6 +23,8 @@ import {
   pairParamsOf,
   ldAlphaOf,
   sftWeightOf,
+  extraTermsOf,
+  hasListTerms,
   wpoOf,
   referenceFreeParamsOf,
   wpoPairWeightOf,
@@ -48,14 +50,9 @@ export const CURVE_SPAN = 20;
  * token-normalised margins h̄ = ρw/Lw − ρl/Ll it solves h̄(h) = h̄*.
  */
 export function optimumOnCurve(id: LossId, s: PairCurveFields, p = s.preferenceProb): number | null {
-  // An SFT term beside the loss moves its minimum off the closed form (which holds for the loss alone), and
+  // An SFT term or further loss terms beside the loss move its minimum off the closed form (which holds for the loss alone), and
   // LD-DPO's factors move it too (the closed form holds for the unscaled ρ).
-  if (
-    isKtoLoss(id) ||
-    isReferenceFreeLoss(id) ||
-    sftWeightOf(id, s) !== 0 ||
-    ldAlphaOf(id, s) !== LD_ALPHA_OFF
-  )
+  if (isKtoLoss(id) || isReferenceFreeLoss(id) || hasListTerms(id, s) || ldAlphaOf(id, s) !== LD_ALPHA_OFF)
     return null;
   const star = optimalMargin(id, p, pairParamsOf(id, s));
   if (star === null || !Number.isFinite(star)) return star;
@@ -134,6 +131,28 @@ function withSftTerm(
   return curve;
 }
 
+/**
+ * `curve` plus the loss list's further terms beside loss `id` (extraTermsOf: TRL's loss_type=[id, …],
+ * loss_weights=[1, …]): each wᵢ × its own curve through the same pairs, LD-scaled as the loss is.
+ */
+function withExtraTerms(
+  curve: MarginCurve,
+  id: LossId,
+  s: PairCurveFields,
+  grid: Float64Array,
+  center: Required<PairInput>,
+): MarginCurve {
+  for (const t of extraTermsOf(id, s)) {
+    const term = pairLossCurve(t.type, pairParamsOf(id, s), grid, center, ldScaleOf(id, s, center));
+    for (let i = 0; i < grid.length; i++) {
+      curve.loss[i] += t.weight * term.loss[i];
+      curve.dChosen[i] += t.weight * term.dChosen[i];
+      curve.dRejected[i] += t.weight * term.dRejected[i];
+    }
+  }
+  return curve;
+}
+
 /** LD-DPO's factors for loss `id` on the pair (1 and 1 when off): the curve's inputs are scaled by them. */
 function ldScaleOf(id: LossId, s: PairCurveFields, center: Required<PairInput>) {
   const alpha = ldAlphaOf(id, s);
@@ -174,7 +193,13 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
         ? referenceFreeCurve(id, referenceFreeParamsOf(id, s), grid, center)
         : withWpoWeight(
             withSftTerm(
-              pairLossCurve(id, pairParamsOf(id, s), grid, center, ldScaleOf(id, s, center)),
+              withExtraTerms(
+                pairLossCurve(id, pairParamsOf(id, s), grid, center, ldScaleOf(id, s, center)),
+                id,
+                s,
+                grid,
+                center,
+              ),
               id,
               s,
               grid,
@@ -185,7 +210,7 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
           );
     // TRL's knobs change the loss from its plain form (its σ(−βh) wording, its closed forms).
     const modified =
-      sftWeightOf(id, s) !== 0 ||
+      hasListTerms(id, s) ||
       (s.fDivergence !== 'reverse_kl' && usesDivergence(id)) ||
       ldAlphaOf(id, s) !== 1 ||
       wpoOf(id, s);

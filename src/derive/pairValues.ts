@@ -20,6 +20,7 @@ import {
   referenceFreeParamsOf,
   ldAlphaOf,
   sftWeightOf,
+  extraTermsOf,
   wpoPairWeightOf,
   type PairLossFields,
 } from './mathParams.ts';
@@ -35,6 +36,11 @@ export interface PairValues {
   rewardMargin: number;
   /** null: the trainer logs no accuracy (KTO). */
   rewardAccuracy: 0 | 1 | null;
+  /**
+   * The further terms of TRL's loss list beside the loss (mathParams.extraTermsOf), Σ wᵢ·Lᵢ and its pushes,
+   * before WPO's weight (as the readout's formula writes them); null when there are none. Already in `loss`.
+   */
+  extra?: { loss: number; dChosen: number; dRejected: number } | null;
 }
 
 /**
@@ -92,15 +98,24 @@ export function pairValuesOf(
   // Without LD this is one batchLoss call; LD leaves the SFT term alone (TRL's sft reads the logits), so then
   // the two parts are added here.
   const w = sftWeightOf(id, s);
+  // The loss list's further terms read the same (LD-scaled) pair with the same settings, as in TRL's loop.
+  const terms = extraTermsOf(id, s);
+  let extra: PairValues['extra'] = null;
+  if (terms.length > 0) {
+    extra = { loss: 0, dChosen: 0, dRejected: 0 };
+    for (const t of terms) {
+      const e = pairLoss(t.type, ld ? ld.pair : pair, params);
+      extra.loss += t.weight * e.loss;
+      extra.dChosen += t.weight * fw * e.dPolicyChosen;
+      extra.dRejected += t.weight * fl * e.dPolicyRejected;
+    }
+  }
   let loss = r.loss;
   let dChosen = r.dPolicyChosen;
   let dRejected = r.dPolicyRejected;
-  if (w !== 0 && !ld) {
+  if ((w !== 0 || extra) && !ld) {
     const total = batchLoss(
-      [
-        { type: id, weight: 1 },
-        { type: 'sft', weight: w },
-      ],
+      [{ type: id, weight: 1 }, ...terms, ...(w === 0 ? [] : [{ type: 'sft' as const, weight: w }])],
       [pair],
       params,
     );
@@ -109,11 +124,12 @@ export function pairValuesOf(
     dRejected = total.dPolicyRejected[0] ?? NaN;
   } else if (w !== 0 || ld) {
     const sft = w === 0 ? null : pairLoss('sft', pair, params);
-    loss = r.loss + (sft ? w * sft.loss : 0);
-    dChosen = fw * r.dPolicyChosen + (sft ? w * sft.dPolicyChosen : 0);
-    dRejected = fl * r.dPolicyRejected + (sft ? w * sft.dPolicyRejected : 0);
+    loss = r.loss + (extra ? extra.loss : 0) + (sft ? w * sft.loss : 0);
+    dChosen = fw * r.dPolicyChosen + (extra ? extra.dChosen : 0) + (sft ? w * sft.dPolicyChosen : 0);
+    dRejected = fl * r.dPolicyRejected + (extra ? extra.dRejected : 0) + (sft ? w * sft.dPolicyRejected : 0);
   }
   return {
+    ...(extra ? { extra } : {}),
     loss: weight * loss,
     dChosen: weight * dChosen,
     dRejected: weight * dRejected,

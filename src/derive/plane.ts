@@ -21,6 +21,7 @@ import {
   pairParamsOf,
   referenceFreeParamsOf,
   sftWeightOf,
+  extraTermsOf,
   wpoPairWeightOf,
   type LossParamFields,
   type PairFields,
@@ -86,6 +87,12 @@ export function computePlane(
         row[j] = (xs[j] ?? NaN) + refW > 0 ? NaN : readsLogProbs ? term : v + w * term;
       }),
     );
+  }
+  // The loss list's further terms (TRL's loss_type=[id, …]): each wᵢ × its own plane on the same (LD-scaled)
+  // axes, so the landscape is the total trained on, as the curves and the readout show it.
+  for (const t of extraTermsOf(id, s)) {
+    const term = pairLossPlane(t.type, pairParamsOf(id, s), ...ldScaledAxes(id, s, xs, ys), lengths);
+    loss.forEach((row, i) => row.forEach((v, j) => (row[j] = v + t.weight * (term[i]?.[j] ?? NaN))));
   }
   // WPO: the landscape times the start policy's w_c·w_r (a positive constant: same shape, rescaled).
   const weight = wpoPairWeightOf(id, s);

@@ -28,6 +28,7 @@ import {
   referenceFreeParamsOf,
   ldAlphaOf,
   sftWeightOf,
+  extraTermsOf,
   wpoOf,
   wpoPairWeightOf,
   type PairLossFields,
@@ -96,6 +97,8 @@ interface RowValues {
   'rewards/rejected': number;
   'rewards/margins': number;
   'rewards/accuracies': number | null;
+  /** The loss list's further terms (pairValues.ts), for the L₊ lines. */
+  extra: { loss: number; dChosen: number; dRejected: number } | null;
 }
 
 /** The symbols' values; `eps` is the ε the loss computes with (EXO's smallest ε applied). */
@@ -177,6 +180,7 @@ function rowValues(
     'rewards/rejected': v.rewardRejected,
     'rewards/margins': v.rewardMargin,
     'rewards/accuracies': v.rewardAccuracy,
+    extra: v.extra ?? null,
   };
 }
 
@@ -251,9 +255,14 @@ export function lossReadout(
       ? (s.fDivergence as Exclude<FDivergence, 'reverse_kl'>)
       : null;
   const sftw = sftWeightOf(id, s);
-  const parts = formulaParts(spec, divergence, use, sftw);
+  const parts = formulaParts(spec, divergence, use, sftw, extraTermsOf(id, s));
   const lossVals = divergence ? scoreValues(vals, divergence, s) : vals;
   lossVals.sftw = sftw;
+  if (values.extra) {
+    lossVals.xl = values.extra.loss;
+    lossVals.dxw = values.extra.dChosen;
+    lossVals.dxl = values.extra.dRejected;
+  }
   const cells = {
     loss: cell(LHS.loss, parts.spec.loss, parts.where, lossVals, values.loss),
     dChosen: cell(LHS.dChosen, parts.spec.dChosen, parts.where, lossVals, values.dChosen),

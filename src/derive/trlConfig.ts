@@ -23,6 +23,7 @@ import {
   pairParamsOf,
   referenceFreeParamsOf,
   sftWeightOf,
+  extraTermsOf,
   ldAlphaOf,
   wpoOf,
   type LossParamFields,
@@ -102,18 +103,26 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
     return typeof v === 'number' ? v : NaN;
   };
   const lossType = pyString(trl.lossType ?? trl.nearest ?? id);
-  // An SFT term beside the loss is TRL's loss list: loss_type=[<loss>, "sft"], loss_weights=[1.0, w].
+  // Further terms and an SFT term beside the loss are TRL's loss list, written as DPOConfig takes it:
+  // loss_type=[<loss>, …types, "sft"], loss_weights=[1.0, …weights, w] (the SFT term last, as the page adds it).
   const w = sftWeightOf(id, s);
+  const extra = extraTermsOf(id, s);
+  const terms = [
+    ...extra.map((t) => ({ type: pyString(t.type), weight: t.weight })),
+    ...(w === 0 ? [] : [{ type: pyString('sft'), weight: w }]),
+  ];
   const list: [string, string][] =
-    w === 0
+    terms.length === 0
       ? [['loss_type', lossType]]
       : [
-          ['loss_type', `[${lossType}, ${pyString('sft')}]`],
-          ['loss_weights', `[1.0, ${pyFloat(w)}]`],
+          ['loss_type', `[${[lossType, ...terms.map((t) => t.type)].join(', ')}]`],
+          ['loss_weights', `[${['1.0', ...terms.map((t) => pyFloat(t.weight))].join(', ')}]`],
         ];
-  // DPOConfig's f-divergence, written where it changes the loss and differs from TRL's default.
+  // One config for the whole list: the fields any of its losses reads, each once, the main loss's first.
+  const fields = [...new Set([...trl.fields, ...extra.flatMap((t) => lossInfo(t.type).trl.fields)])];
+  // DPOConfig's f-divergence, written where it changes some loss of the list and differs from TRL's default.
   const divergence: [string, string][] =
-    !usesDivergence(id) || s.fDivergence === 'reverse_kl'
+    ![id, ...extra.map((t) => t.type)].some(usesDivergence) || s.fDivergence === 'reverse_kl'
       ? []
       : [
           ['f_divergence_type', pyString(s.fDivergence)],
@@ -134,7 +143,7 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
     args: [
       // ORPOConfig has no loss_type: ORPO is its trainer's only loss.
       ...(trl.withoutLossType ? [] : list),
-      ...trl.fields.map((f): [string, string] => [f, pyFloat(value(f))]),
+      ...fields.map((f): [string, string] => [f, pyFloat(value(f))]),
       ...divergence,
       ...knobs,
     ],
@@ -189,7 +198,9 @@ export function trlConfig(s: TrlSnippetState): TrlConfig {
   const notes: TrlNote[] = [];
   const seen = new Set<string>();
   for (const id of losses) {
-    for (const note of trlNotes(id, s)) {
+    // The list's further terms bring their own notes (IPO's per-token form, EXO's ε, …).
+    const listed = thumbsDown && !isKtoLoss(id) ? [] : extraTermsOf(id, s).map((t) => t.type);
+    for (const note of [id, ...listed].flatMap((l) => trlNotes(l, s))) {
       const key = JSON.stringify(note);
       if (!seen.has(key)) notes.push(note);
       seen.add(key);

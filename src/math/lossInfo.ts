@@ -392,6 +392,20 @@ export function takesSftTerm(id: LossId): boolean {
 }
 
 /**
+ * Whether loss `id` can be a further term of the explorer's loss list (ToyLossConfig.extraTerms, URL `plus=`):
+ * a DPOTrainer pair loss that TRL's loss_type names (not cdpo, which no loss_type computes), and not sft, whose
+ * term is the SFT weight (sftWeight: TRL's token-weighted cross-entropy over the batch, not a per-pair mean).
+ * KTO and the reference-free losses live in other trainers, with no loss list to join; aot / aot_unpaired sort
+ * across a batch, which the toy (one expected loss per pair) does not have.
+ */
+export function takesAsExtraTerm(id: LossId): id is PairLossType {
+  return takesSftTerm(id) && lossInfo(id).trl.lossType !== null;
+}
+
+/** The losses takesAsExtraTerm accepts, in the table's order (the controls' select, the URL's whitelist). */
+export const EXTRA_TERM_TYPES: readonly PairLossType[] = PAIR_LOSS_TYPES.filter(takesAsExtraTerm);
+
+/**
  * Whether LD-DPO's ld_alpha changes loss `id`: TRL applies it to the summed log-probs (logps) of every
  * DPOTrainer pair loss; sft reads the logits themselves (F.cross_entropy), so not sft, and not the SFT term.
  */

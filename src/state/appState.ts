@@ -2,10 +2,10 @@
 // lives here; everything else (curves, trajectories) is derived from it.
 // The choices of every enum field are `as const` arrays here; the types are derived from them, and the
 // parameter list (urlParams.ts) takes its choices from the same arrays, so a choice is written once.
-import type { ExplorerMetricName, FDivergence, LossId } from '../math/index.ts';
+import type { ExplorerMetricName, ExtraTerm, FDivergence, LossId } from '../math/index.ts';
 import { VIEW_IDS } from './viewIds.ts';
 
-export type { FDivergence, LossId };
+export type { ExtraTerm, FDivergence, LossId };
 
 /** The settings a second run may change, by their name in `vs=<key>:<value>` (CONVENTIONS §9). */
 export const COMPARE_KEY_NAMES = [
@@ -57,6 +57,12 @@ export interface AppState {
    * (0: no such term). Since TRL 0.29 removed rpo_alpha, this is how TRL keeps log π(y_w) from falling.
    */
   sftWeight: number;
+  /**
+   * Further terms of TRL's loss list beside every pair loss that takes the SFT term (takesSftTerm):
+   * loss_type=[<loss>, …types, "sft"], loss_weights=[1, …weights, sftWeight]; each type once, each a loss
+   * takesAsExtraTerm accepts, in the order added ([]: none).
+   */
+  extraTerms: ExtraTerm[];
   /**
    * LD-DPO's ld_alpha α in [0, 1] (1: off, TRL's None): the verbose tail of the longer response of a pair
    * counts α times (math/ldWpo.ts).

@@ -12,6 +12,8 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   fDivergence: 'reverse_kl',
   fAlphaDivergenceCoef: 0.5,
   sftWeight: 0,
+  // TRL's loss_type is one loss unless listed.
+  extraTerms: [],
   // TRL's defaults: ld_alpha None (= 1, off), use_weighting False.
   ldAlpha: 1,
   wpoWeighting: false,

@@ -3,7 +3,7 @@
 // slider, a number box and a preset cannot put a value into the store that the others would not.
 // The reader turns text into candidate values first (`parseNumberText`, `parseBoolText`, splitting lists);
 // everything after that is here.
-import type { ExplorerMetricName, LossId } from '../math/index.ts';
+import type { ExplorerMetricName, ExtraTerm, LossId, PairLossType } from '../math/index.ts';
 import { normaliseProbs } from './refProbs.ts';
 import {
   KNOWN_LOSSES,
@@ -13,6 +13,7 @@ import {
   type ProbListSpec,
   type RewardListSpec,
   type Rounding,
+  type TermListSpec,
 } from './urlParams.ts';
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -114,6 +115,45 @@ export function fitMetricList(
   const known: readonly string[] = spec.choices;
   return fitKnownList<ExplorerMetricName>((name) => known.includes(name), items);
 }
+
+/**
+ * The loss-list-term rule: each `{ type, weight }` whose type is among the choices and not already taken
+ * keeps its first place; its weight is fitted by the number rule (`clamped` / `rounded` say whether one was
+ * changed). `refused` has the rest: unknown types, repeats, weights that are not numbers.
+ */
+export function fitTermList(
+  spec: Pick<TermListSpec, 'choices' | 'min' | 'max' | 'round'>,
+  items: readonly unknown[],
+): { value: ExtraTerm[]; refused: unknown[]; clamped: boolean; rounded: boolean } {
+  const value: ExtraTerm[] = [];
+  const refused: unknown[] = [];
+  let clamped = false;
+  let rounded = false;
+  const known: readonly string[] = spec.choices;
+  for (const item of items) {
+    const { type, weight } = (item ?? {}) as { type?: unknown; weight?: unknown };
+    const fitted = typeof weight === 'number' ? fitNumber(spec, weight) : null;
+    if (typeof type !== 'string' || !known.includes(type) || value.some((t) => t.type === type) || !fitted) {
+      refused.push(item);
+      continue;
+    }
+    clamped ||= fitted.clamped;
+    rounded ||= fitted.rounded;
+    value.push({ type: type as PairLossType, weight: fitted.value });
+  }
+  return { value, refused, clamped, rounded };
+}
+
+/** A link's `<type>:<weight>` item as fitTermList takes it (a weight that is not a number becomes NaN). */
+export function parseTermText(raw: string): { type: string; weight: number } {
+  const at = raw.indexOf(':');
+  const type = (at < 0 ? raw : raw.slice(0, at)).trim().toLowerCase();
+  return { type, weight: at < 0 ? NaN : (parseNumberText(raw.slice(at + 1)) ?? NaN) };
+}
+
+/** How a link writes the terms: `<type>:<weight>`, comma-separated. */
+export const termListText = (terms: readonly ExtraTerm[]): string =>
+  terms.map((t) => `${t.type}:${t.weight}`).join(',');
 
 /**
  * The reference-probability rule: at least two finite numbers ≥ 0 (else null), each raised to the minimum

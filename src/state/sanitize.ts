@@ -8,6 +8,7 @@ import {
   fitEnum,
   fitLossList,
   fitMetricList,
+  fitTermList,
   fitNumber,
   fitProbList,
   fitRewardList,
@@ -56,6 +57,13 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
         if (f.refused.length === 0) next.trainingMetrics = f.value;
         break;
       }
+      case 'termList': {
+        // A patch comes from code: a list with anything the rule refuses is refused whole.
+        if (!Array.isArray(v)) break;
+        const f = fitTermList(param, v);
+        if (f.refused.length === 0) next.extraTerms = f.value;
+        break;
+      }
       case 'probList': {
         const f = Array.isArray(v) ? fitProbList(param, v) : null;
         if (f) next.refProbs = f.value;
@@ -94,7 +102,10 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
     next.compare = c ? compareTextOf(c) : '';
   }
   // EXO cannot take ε below its minimum: while it is chosen, the state's ε is the one it computes with.
-  const needsEps = next.losses.find((id) => excludesZero(id, 'labelSmoothing'));
+  // The loss list's terms share ε with the losses shown (TRL has one label_smoothing).
+  const needsEps = [...next.losses, ...next.extraTerms.map((t) => t.type)].find((id) =>
+    excludesZero(id, 'labelSmoothing'),
+  );
   if (needsEps) next.labelSmoothing = smoothingFor(needsEps, next.labelSmoothing);
   return next;
 }

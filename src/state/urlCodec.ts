@@ -18,8 +18,11 @@ import {
   fitEnum,
   fitLossList,
   fitMetricList,
+  fitTermList,
   fitNumber,
   fitProbList,
+  parseTermText,
+  termListText,
   fitRewardList,
   parseBoolText,
   parseNumberText,
@@ -180,6 +183,25 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
       state.trainingMetrics = value;
       return;
     }
+    case 'termList': {
+      const items = listItems(raw).filter((item) => item.trim() !== '');
+      const parsed = items.map(parseTermText);
+      const f = fitTermList(param, parsed);
+      // Unknown types, repeats and weights that are not numbers are dropped, each named in the notice.
+      items.forEach((item, i) => {
+        if (f.refused.includes(parsed[i]))
+          notices.push({ kind: 'bad-value', key: param.key, given: shorten(item) });
+      });
+      if (f.clamped || f.rounded)
+        notices.push({
+          kind: f.clamped ? 'clamped' : 'precision',
+          key: param.key,
+          given: shorten(raw),
+          used: termListText(f.value),
+        });
+      state.extraTerms = f.value;
+      return;
+    }
     case 'probList': {
       const f = fitProbList(param, listItems(raw).map(parseNumberText));
       if (!f) return void bad();
@@ -309,7 +331,10 @@ export function parseHash(hash: string): ParsedHash {
     state.t = state.steps;
   }
   checkCompare(state, pairs.get('vs'), notices);
-  const needsEps = state.losses.find((id) => excludesZero(id, 'labelSmoothing'));
+  // The loss list's terms share ε with the losses shown (TRL has one label_smoothing).
+  const needsEps = [...state.losses, ...state.extraTerms.map((t) => t.type)].find((id) =>
+    excludesZero(id, 'labelSmoothing'),
+  );
   if (needsEps) {
     const eps = smoothingFor(needsEps, state.labelSmoothing);
     if (eps !== state.labelSmoothing) {
@@ -357,6 +382,8 @@ export function formatValue(param: UrlParam, state: Readonly<AppState>): string 
       return state.losses.join(',');
     case 'metricList':
       return state.trainingMetrics.join(',');
+    case 'termList':
+      return termListText(state.extraTerms);
     case 'probList':
       return state.refProbs.map(String).join(',');
     case 'rewardList':

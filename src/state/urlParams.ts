@@ -20,11 +20,13 @@ import {
 } from './appState.ts';
 import {
   BETA_RANGE,
+  EXTRA_TERM_TYPES,
   F_DIVERGENCES,
   LOSS_IDS,
   PICKER_METRICS,
   type ExplorerMetricName,
   type LossId,
+  type PairLossType,
 } from '../math/index.ts';
 import { PRESET_IDS } from './presetIds.ts';
 import { REF_PROB_MIN } from './refProbs.ts';
@@ -82,6 +84,18 @@ export interface MetricListSpec extends SpecBase {
   choices: readonly ExplorerMetricName[];
 }
 
+/**
+ * TRL's further loss-list terms: comma-separated `<loss_type>:<weight>` pairs, each type among `choices`
+ * (takesAsExtraTerm) and once, each weight by the number rule of [min, max] and `round`.
+ */
+export interface TermListSpec extends SpecBase {
+  kind: 'termList';
+  choices: readonly PairLossType[];
+  min: number;
+  max: number;
+  round: Rounding;
+}
+
 /** The reference probabilities: one positive number per response, normalised to sum to 1. */
 export interface ProbListSpec extends SpecBase {
   kind: 'probList';
@@ -131,21 +145,23 @@ type SpecOf<K extends keyof AppState> = K extends 'losses'
   ? LossListSpec
   : K extends 'trainingMetrics'
     ? MetricListSpec
-    : K extends 'refProbs'
-      ? ProbListSpec
-      : K extends 'rewards' | 'startLogRatios'
-        ? RewardListSpec
-        : K extends 'z0Mode'
-          ? Z0Spec
-          : AppState[K] extends number
-            ? NumberSpec
-            : AppState[K] extends boolean
-              ? BoolSpec
-              : AppState[K] extends string
-                ? K extends 'compare'
-                  ? CompareSpec
-                  : EnumSpec<AppState[K]>
-                : never;
+    : K extends 'extraTerms'
+      ? TermListSpec
+      : K extends 'refProbs'
+        ? ProbListSpec
+        : K extends 'rewards' | 'startLogRatios'
+          ? RewardListSpec
+          : K extends 'z0Mode'
+            ? Z0Spec
+            : AppState[K] extends number
+              ? NumberSpec
+              : AppState[K] extends boolean
+                ? BoolSpec
+                : AppState[K] extends string
+                  ? K extends 'compare'
+                    ? CompareSpec
+                    : EnumSpec<AppState[K]>
+                  : never;
 
 /** One entry per field of AppState, no more (a field without an entry does not compile). */
 export type ParamTable = { readonly [K in keyof AppState]: SpecOf<K> };
@@ -219,6 +235,18 @@ export const PARAM_TABLE = {
     scale: 'linear',
     round: BOX_ROUNDING,
     doc: 'weight w of an SFT term on every pair loss: TRL\'s loss_type=[<loss>, "sft"], loss_weights=[1, w]',
+  },
+  extraTerms: {
+    key: 'plus',
+    kind: 'termList',
+    choices: EXTRA_TERM_TYPES,
+    // The SFT weight's range: a negative weight would reward the loss it names.
+    min: 0,
+    max: 10,
+    round: BOX_ROUNDING,
+    doc:
+      "further terms of TRL's loss list on every pair loss, e.g. `plus=bco_pair:0.2,ipo:0.5`: " +
+      'loss_type=[<loss>, "bco_pair", "ipo"], loss_weights=[1, 0.2, 0.5]; a type once; unknown or repeated ones are dropped',
   },
   ldAlpha: {
     key: 'ld',
@@ -438,6 +466,7 @@ export type EnumParam = EnumSpec & { field: EnumFieldName };
 export type BoolParam = BoolSpec & { field: BoolFieldName };
 export type LossListParam = LossListSpec & { field: 'losses' };
 export type MetricListParam = MetricListSpec & { field: 'trainingMetrics' };
+export type TermListParam = TermListSpec & { field: 'extraTerms' };
 export type ProbListParam = ProbListSpec & { field: 'refProbs' };
 export type RewardListParam = RewardListSpec & { field: 'rewards' | 'startLogRatios' };
 export type Z0Param = Z0Spec & { field: 'z0Mode' };
@@ -449,6 +478,7 @@ export type Param =
   | BoolParam
   | LossListParam
   | MetricListParam
+  | TermListParam
   | ProbListParam
   | RewardListParam
   | Z0Param;

@@ -325,6 +325,7 @@ describe('the Use in TRL panel', () => {
         fDivergence: 'reverse_kl',
         fAlphaDivergenceCoef: 0.5,
         sftWeight: 0,
+        extraTerms: [],
         ldAlpha: 1,
         wpoWeighting: false,
         desirableWeight: 1,

@@ -12,6 +12,7 @@ import {
   type ProbListParam,
   type RewardListParam,
   type Rounding,
+  type TermListParam,
 } from '../../src/state/urlParams.ts';
 import { roundTo } from '../../src/state/paramRules.ts';
 import { fitCompare, sameAsMain } from '../../src/state/compareChoice.ts';
@@ -27,6 +28,16 @@ export const ENUM_PARAMS: EnumParam[] = only('enum');
 export const PROB_PARAM: ProbListParam = only('probList')[0];
 export const REWARD_PARAM: RewardListParam = only('rewardList').find((p) => p.field === 'rewards')!;
 export const START_PARAM: RewardListParam = only('rewardList').find((p) => p.field === 'startLogRatios')!;
+export const TERMS_PARAM: TermListParam = only('termList')[0];
+
+/** The loss list's further terms: whitelisted types, each once, weights in range and rounded. */
+export const extraTermsArb = fc
+  .shuffledSubarray([...TERMS_PARAM.choices], { maxLength: 3 })
+  .chain((types) =>
+    fc
+      .array(numberArb(TERMS_PARAM), { minLength: types.length, maxLength: types.length })
+      .map((weights) => types.map((type, i) => ({ type, weight: weights[i]! }))),
+  );
 
 export function paramOf(field: keyof AppState): Param {
   const p = PARAMS.find((q) => q.field === field);
@@ -97,10 +108,11 @@ export const stateArb: fc.Arbitrary<AppState> = fc
     showControls: fc.boolean(),
     wpoWeighting: fc.boolean(),
     trainingMetrics: fc.shuffledSubarray([...PICKER_METRICS]),
+    extraTerms: extraTermsArb,
     losses: lossesArb,
     z0Mode: fc.constantFrom(...Z0_MODES),
   })
-  .chain(({ numbers, enums, showControls, wpoWeighting, trainingMetrics, losses, z0Mode }) =>
+  .chain(({ numbers, enums, showControls, wpoWeighting, trainingMetrics, extraTerms, losses, z0Mode }) =>
     fc
       .record({
         refProbs: refProbsArb(numbers.responses),
@@ -124,13 +136,14 @@ export const stateArb: fc.Arbitrary<AppState> = fc
             // The time cursor is a step of the run: at most `steps`.
             t: Math.min(numbers.t, numbers.steps),
             // EXO cannot take ε below its minimum: a valid state with EXO has ε ≥ EXO_MIN_SMOOTHING.
-            labelSmoothing: losses.includes('exo_pair')
+            labelSmoothing: [...losses, ...extraTerms.map((t) => t.type)].includes('exo_pair')
               ? smoothingFor('exo_pair', numbers.labelSmoothing)
               : numbers.labelSmoothing,
             ...enums,
             showControls,
             wpoWeighting,
             trainingMetrics,
+            extraTerms,
             losses,
             z0Mode,
             // A link writes z0 only in its fixed mode.
@@ -187,6 +200,22 @@ export function expectValidState(s: AppState): void {
         const f = s.compare === '' ? null : fitCompare(s.compare);
         if (s.compare !== '') expect(f?.text, 'compare').toBe(s.compare);
         if (f?.choice.key === 'ref') expect(f.choice.value).toHaveLength(s.responses);
+        break;
+      }
+      case 'termList': {
+        const types = s.extraTerms.map((t) => t.type);
+        expect(new Set(types).size).toBe(types.length);
+        for (const t of s.extraTerms) {
+          expect(p.choices).toContain(t.type);
+          if (!(
+            Number.isFinite(t.weight) &&
+            t.weight >= p.min &&
+            t.weight <= p.max &&
+            roundTo(p.round, t.weight) === t.weight
+          ))
+            badNumbers.push(`extraTerms weight ${t.weight}`);
+        }
+        if (types.includes('exo_pair')) expect(s.labelSmoothing).toBeGreaterThanOrEqual(EXO_MIN_SMOOTHING);
         break;
       }
       case 'metricList':

@@ -172,6 +172,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.lossPicker.keepOne': [['DPO (sigmoid)']],
   'controls.kto.weightRatioWarning': [['3']],
   'controls.sftWeight.termName': [['DPO', '0.5']],
+  'controls.extraTerms.weightLabel': [['BCO']],
+  'controls.extraTerms.remove': [['BCO']],
+  'controls.extraTerms.listName': [['DPO', ['0.2·BCO', '1·SFT']]],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
   'controls.pair.bars.refBar': [['y_w']],
@@ -418,6 +421,8 @@ const TERMS = [
   ...['aot', 'SFT'],
   // DPOConfig's length-desensitised (ld_alpha) and weighted (use_weighting) variants.
   ...['LD-DPO', 'WPO'],
+  // The mixed preference optimisation recipe, a list of TRL losses (DPOConfig's docs).
+  'MPO',
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
   // SimPO's and ORPO's trainers (trl.experimental) and the NLL term they add.
   ...['ORPO', 'CPOTrainer', 'ORPOTrainer', 'CPOConfig', 'ORPOConfig', 'trl.experimental', 'NLL'],

@@ -34,8 +34,10 @@ describe('applyPatch', () => {
           const next = applyPatch(s, { [p.field]: v });
           // (+0 for −0, as a link would give.)
           const clamped = roundTo(p.round, Math.min(p.max, Math.max(p.min, v))) || 0;
-          // EXO's ε has its own minimum while EXO is chosen.
-          const exo = p.field === 'labelSmoothing' && s.losses.includes('exo_pair');
+          // EXO's ε has its own minimum while EXO is chosen or a term of the loss list.
+          const exo =
+            p.field === 'labelSmoothing' &&
+            [...s.losses, ...s.extraTerms.map((t) => t.type)].includes('exo_pair');
           // The time cursor is at most the run's steps.
           const expected = exo
             ? smoothingFor('exo_pair', clamped)

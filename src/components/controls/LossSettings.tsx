@@ -11,6 +11,7 @@ import { StoreNumberField } from './StoreNumberField.tsx';
 import { StoreRadioGroup } from './RadioGroup.tsx';
 import { KtoControls } from './KtoControls.tsx';
 import { lossUses } from './lossUses.ts';
+import { ExtraTermsControls } from './ExtraTermsControls.tsx';
 
 function SmoothingField({ exo }: { exo: boolean }) {
   const s = useStrings().controls;
@@ -113,7 +114,10 @@ export function LossSettings() {
   const ldOn = useStore((st) => st.ldAlpha !== LD_ALPHA_OFF);
   // The SFT term divides by y_w's length (−log π(y_w)/Lw): its control shows while the term is on.
   const sftOn = useStore((st) => st.sftWeight !== 0);
-  const uses = lossUses(losses);
+  // The loss list's further terms read their own settings (ε, τ, lengths …): those show while they are listed.
+  const listed = useStore(useShallow((st) => st.extraTerms.map((t) => t.type)));
+  const base = lossUses(losses);
+  const uses = base.sft && listed.length > 0 ? lossUses([...losses, ...listed]) : base;
   return (
     <>
       {uses.smoothing && <SmoothingField exo={uses.exo} />}
@@ -129,6 +133,7 @@ export function LossSettings() {
         />
       )}
       {uses.sft && <KnobField field="sftWeight" />}
+      {uses.sft && <ExtraTermsControls />}
       {uses.divergence && <DivergenceControls />}
       {uses.ldAlpha && <KnobField field="ldAlpha" />}
       {uses.wpo && <WpoCheckbox />}

@@ -1,7 +1,13 @@
 // What a number box and its slider take, straight from the parameter list (state/urlParams.ts) that the
 // link reader and the store's sanitiser also use: range, scale and rounding are written down once, so a
 // box can never accept, or show, what a link could not express.
-import { numberParam, REF_PROBS_PARAM, REWARDS_PARAM, type NumberFieldName } from '../../state/urlParams.ts';
+import {
+  numberParam,
+  PARAM_TABLE,
+  REF_PROBS_PARAM,
+  REWARDS_PARAM,
+  type NumberFieldName,
+} from '../../state/urlParams.ts';
 import type { Rounding, Scale } from '../../state/urlParams.ts';
 import { roundTo } from '../../state/paramRules.ts';
 
@@ -30,6 +36,11 @@ function rangeOf(p: { min: number; max: number; round: Rounding }, scale: Scale)
 export function numberRange(field: NumericField): NumberRange {
   const p = numberParam(field);
   return rangeOf(p, p.scale);
+}
+
+/** The range of each further loss term's weight (the `plus=` entry of the parameter list). */
+export function termWeightRange(): NumberRange {
+  return rangeOf(PARAM_TABLE.extraTerms, 'linear');
 }
 
 /** The range of each entry of the ranking rewards. */

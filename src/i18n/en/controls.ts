@@ -78,6 +78,16 @@ export const EN_CONTROLS: ControlStrings = {
     termName: (name, weight) => `${name} + ${weight}·SFT`,
   },
 
+  extraTerms: {
+    label: 'Further loss terms',
+    help: 'More losses trained beside every pair loss, each with its weight, on the same pairs, β and settings: TRL’s loss_type=[<loss>, …] with loss_weights=[1, …] (MPO is ["sigmoid", "bco_pair", "sft"] with [0.8, 0.2, 1.0]). The SFT term has its own weight above.',
+    typeLabel: 'Loss to add',
+    add: 'Add term',
+    weightLabel: (name) => `Weight of ${name}`,
+    remove: (name) => `Remove ${name}`,
+    listName: (name, terms) => [name, ...terms].join(' + '),
+  },
+
   ldAlpha: {
     label: 'LD-DPO α (ld_alpha)',
     help: 'Tokens of the longer response beyond the shorter one’s length count α times in its log-prob (policy and reference alike): the toy scales each side’s log-ratio by (m + α(L − m))/L, m = min(L_w, L_l). 1 (TRL’s default) is plain DPO; 0 keeps only the shared length. Not applied to the SFT term.',

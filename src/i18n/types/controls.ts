@@ -75,6 +75,21 @@ export interface ControlStrings {
     /** A loss's name with the SFT term beside it, `weight` formatted: 'DPO + 0.5·SFT'. */
     termName: (name: string, weight: string) => string;
   };
+  /** Further terms of TRL's loss list beside every pair loss (loss_type=[<loss>, …], loss_weights=[1, …]). */
+  extraTerms: {
+    label: string;
+    help: string;
+    /** The select of the loss to add. */
+    typeLabel: string;
+    /** The button that adds the selected loss as a term. */
+    add: string;
+    /** Each term's weight field, `name` its loss's label. */
+    weightLabel: (name: string) => string;
+    /** Each term's remove button, `name` its loss's label. */
+    remove: (name: string) => string;
+    /** A loss's name with its terms (each `<weight>·<label>`): 'DPO + 0.2·BCO + 1·SFT'. */
+    listName: (name: string, terms: string[]) => string;
+  };
   /** LD-DPO's ld_alpha (DPOConfig). */
   ldAlpha: { label: string; help: string };
   /** WPO's use_weighting (DPOConfig). */

@@ -78,6 +78,16 @@ export const ZH_CONTROLS: ControlStrings = {
     termName: (name, weight) => `${name}（+ ${weight}·SFT 项）`,
   },
 
+  extraTerms: {
+    label: '附加损失项',
+    help: '在每个成对损失之外再同时训练几个损失，各有权重，用同一批偏好对、同一个 β 和同样的设置：即 TRL 的 loss_type=[<损失>, …] 配合 loss_weights=[1, …]（MPO 就是 ["sigmoid", "bco_pair", "sft"] 配 [0.8, 0.2, 1.0]）。SFT 项的权重在上面单独设置。',
+    typeLabel: '要添加的损失',
+    add: '添加',
+    weightLabel: (name) => `${name} 的权重`,
+    remove: (name) => `移除 ${name}`,
+    listName: (name, terms) => `${name}（+ ${terms.join(' + ')}）`,
+  },
+
   ldAlpha: {
     label: 'LD-DPO 的 α（ld_alpha）',
     help: '较长回答中超出较短回答长度的那部分 token，在对数概率里只按 α 倍计入（策略与参考模型相同处理）：玩具模型把每一侧的对数比乘以 (m + α(L − m))/L，其中 m = min(L_w, L_l)。取 1（TRL 默认）即普通 DPO；取 0 只保留共同长度部分。SFT 项不受影响。',

@@ -55,6 +55,7 @@ import {
   prepareProblem,
   type PreparedConfig,
   type PreparedProblem,
+  type PreparedTerm,
 } from './prepare.ts';
 
 export interface ConvergenceCriterion {
@@ -165,7 +166,7 @@ function rhoStep(beta: number, scale: number, rho: number): [number, number] {
  * rows/columns (w, l).
  */
 function addPairCurvature(
-  cfg: PreparedConfig,
+  term: Pick<PreparedTerm, 'kernel' | 'params' | 'type'>,
   pb: PreparedProblem,
   rhoW: number,
   rhoL: number,
@@ -174,8 +175,7 @@ function addPairCurvature(
   weight: number,
   a: Float64Array,
 ): void {
-  if (cfg.loss.kind !== 'pair') return;
-  const { kernel, params, type } = cfg.loss;
+  const { kernel, params, type } = term;
   const K = pb.K;
   params.invLw = pb.invLength[w];
   params.invLl = pb.invLength[l];
@@ -291,14 +291,17 @@ export function assembleHessian(
   const { rho, probs, gLogp } = ws;
   a.fill(0, 0, K * K);
   if (cfg.loss.kind === 'pair') {
-    for (let i = 0; i < pb.pairChosen.length; i++) {
-      const c = pb.pairChosen[i];
-      const r = pb.pairRejected[i];
-      const w = pb.pairWeight[i];
-      const p = pb.pairP[i];
-      if (p > 0) addPairCurvature(cfg, pb, rho[c], rho[r], c, r, w * p, a);
-      if (p < 1) addPairCurvature(cfg, pb, rho[r], rho[c], r, c, w * (1 - p), a);
-    }
+    // Every term of the loss list, each at its weight (the main loss at loss_weights[0]).
+    const terms = [{ ...cfg.loss, weight: cfg.loss.mainWeight }, ...cfg.loss.extra];
+    for (const term of terms)
+      for (let i = 0; i < pb.pairChosen.length; i++) {
+        const c = pb.pairChosen[i];
+        const r = pb.pairRejected[i];
+        const w = pb.pairWeight[i] * term.weight;
+        const p = pb.pairP[i];
+        if (p > 0) addPairCurvature(term, pb, rho[c], rho[r], c, r, w * p, a);
+        if (p < 1) addPairCurvature(term, pb, rho[r], rho[c], r, c, w * (1 - p), a);
+      }
   } else if (cfg.loss.kind === 'reference-free') {
     addReferenceFreeCurvature(cfg, pb, ws.logp, a);
   } else {

@@ -14,24 +14,56 @@ import {
   prepareProblem,
   type PreparedConfig,
   type PreparedProblem,
+  type PreparedTerm,
 } from './prepare.ts';
 
 // Module-level scratch for the kernels' outputs: JavaScript is single-threaded and nothing here re-enters.
 const pairOut: LossAndGrad = { loss: 0, dw: 0, dl: 0 };
 const ktoOut = { loss: 0, d: 0 };
 
+/** What one term's loop reads: the main loss's fields or a PreparedTerm (extraTerms). */
+type TermView = Pick<PreparedTerm, 'kernel' | 'params' | 'reads' | 'ldAlpha' | 'wpo'>;
+
 function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace): number {
   if (cfg.loss.kind !== 'pair') return 0;
-  const { kernel, params, ldAlpha, wpo } = cfg.loss;
+  const { mainWeight, extra, wpo } = cfg.loss;
+  // TRL's loss list: Σ wᵢ·(term i over the same pairs), the main loss first (loss_weights[0]).
+  let loss = pairTerm(pb, cfg.loss, mainWeight, ws);
+  for (const term of extra) loss += pairTerm(pb, term, term.weight, ws);
+  // TRL's SFT term is one batch-wide cross-entropy expanded to every pair, so WPO turns it into
+  // batch_loss × mean(w_c·w_r): the data's pair-weighted mean here.
+  const alpha = cfg.loss.sftWeight * (wpo ? meanWpoWeight(pb, ws) : 1);
+  if (alpha !== 0) loss += alpha * sftTerm(pb, ws, alpha);
+  return loss;
+}
+
+/** The data's pair-weighted mean of WPO's w_c·w_r at the current policy (a constant for the gradient). */
+function meanWpoWeight(pb: PreparedProblem, ws: Workspace): number {
+  const logDenom = wpoLogDenominator(ws.logp);
+  let mean = 0;
+  for (let i = 0; i < pb.pairChosen.length; i++) {
+    const c = pb.pairChosen[i];
+    const r = pb.pairRejected[i];
+    mean +=
+      pb.pairWeight[i] * Math.exp(ws.logp[c] * pb.invLength[c] + ws.logp[r] * pb.invLength[r] - 2 * logDenom);
+  }
+  return mean;
+}
+
+/**
+ * One term of the list over every pair, times `weight`: adds weight × its gradient to ws.gLogp and returns
+ * weight × the term.
+ */
+function pairTerm(pb: PreparedProblem, term: TermView, weight: number, ws: Workspace): number {
+  const { kernel, params, ldAlpha, wpo } = term;
   // sft's kernel reads log π, the others ρ = log π − log π_ref; log π_ref is constant, so either way the
   // kernel's gradient is ∂/∂ log π.
-  const x = cfg.loss.reads === 'logProbs' ? ws.logp : ws.rho;
+  const x = term.reads === 'logProbs' ? ws.logp : ws.rho;
   const { gLogp } = ws;
   const ld = ldAlpha !== LD_ALPHA_OFF;
   // WPO: log Σ_k π(k)² of the current policy (ldWpo.ts), a constant for the gradient as under torch.no_grad.
   const logDenom = wpo ? wpoLogDenominator(ws.logp) : 0;
   let loss = 0;
-  let meanPairWeight = 0;
   for (let i = 0; i < pb.pairChosen.length; i++) {
     const c = pb.pairChosen[i];
     const r = pb.pairRejected[i];
@@ -41,8 +73,8 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
     const fr = ld ? ldFactor(ldAlpha, pb.length[r], pb.length[c]) : 1;
     // WPO: w_c·w_r, the same for both orders of the pair.
     const pw = wpo ? Math.exp(ws.logp[c] * pb.invLength[c] + ws.logp[r] * pb.invLength[r] - 2 * logDenom) : 1;
-    const w = pb.pairWeight[i] * pw;
-    meanPairWeight += pb.pairWeight[i] * pw;
+    // × 1 is exact: a list of one is the single loss to the last bit.
+    const w = pb.pairWeight[i] * pw * weight;
     const p = pb.pairP[i];
     // Skipping a zero-probability direction is exact and saves half the work for deterministic pairs.
     if (p > 0) {
@@ -64,10 +96,6 @@ function pairObjective(pb: PreparedProblem, cfg: PreparedConfig, ws: Workspace):
       gLogp[c] += wq * fc * pairOut.dl;
     }
   }
-  // TRL's SFT term is one batch-wide cross-entropy expanded to every pair, so WPO turns it into
-  // batch_loss × mean(w_c·w_r): the data's pair-weighted mean here.
-  const alpha = cfg.loss.sftWeight * (wpo ? meanPairWeight : 1);
-  if (alpha !== 0) loss += alpha * sftTerm(pb, ws, alpha);
   return loss;
 }
 

@@ -1,15 +1,18 @@
 // Validates a toy problem and training config once and turns them into flat typed arrays, so that the
 // training loop reads numbers from memory and never re-checks or allocates.
-import type { KtoLossType, ReferenceFreeLossType, ReferenceFreeParams } from '../types.ts';
-import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
+import type { KtoLossType, PairLossType, ReferenceFreeLossType, ReferenceFreeParams } from '../types.ts';
+import type { ToyLossConfig, ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
 import { PAIR_KERNELS, type KernelParams, type PairKernel } from '../pairKernels.ts';
 import { checkPairLossType, kernelParams } from '../pairLoss.ts';
 import { evaluateWithDivergence } from '../fDivergence.ts';
 import {
   isKtoLoss,
+  isLossId,
+  isPairLoss,
   isReferenceFreeLoss,
   LOSS_INFO,
   pairLossInfo,
+  takesAsExtraTerm,
   takesLdAlpha,
   takesWpoWeighting,
 } from '../lossInfo.ts';
@@ -54,6 +57,22 @@ export interface PreparedProblem {
   unpairedWeight: Float64Array;
 }
 
+/** One pair-loss term of TRL's loss list, ready for the loop (the main loss, or one of extraTerms). */
+export interface PreparedTerm {
+  type: PairLossType;
+  kernel: PairKernel;
+  /** The term's own copy (the kernels read the pair's lengths from it), β and the settings shared. */
+  params: KernelParams;
+  /** What the kernel reads: the log-ratios ρ, or log π itself (sft); the loss's row in lossInfo.ts. */
+  reads: 'logRatios' | 'logProbs';
+  /** LD-DPO's α (1: off, and always 1 for a loss it does not change: takesLdAlpha). */
+  ldAlpha: number;
+  /** WPO's use_weighting (false for a loss it does not change: takesWpoWeighting). */
+  wpo: boolean;
+  /** Its loss_weights entry. */
+  weight: number;
+}
+
 export type PreparedLoss =
   | {
       kind: 'pair';
@@ -62,6 +81,10 @@ export type PreparedLoss =
       params: KernelParams;
       /** What the kernel reads: the log-ratios ρ, or log π itself (sft); the loss's row in lossInfo.ts. */
       reads: 'logRatios' | 'logProbs';
+      /** TRL's loss_weights[0] (ToyLossConfig.mainWeight; 1 unless given). */
+      mainWeight: number;
+      /** The further terms of the list (ToyLossConfig.extraTerms), each with its own kernel and params. */
+      extra: PreparedTerm[];
       /** The weight of the SFT term beside the loss (ToyLossConfig.sftWeight; 0: none). */
       sftWeight: number;
       /** LD-DPO's α (1: off, and always 1 for a loss it does not change: takesLdAlpha). */
@@ -198,15 +221,63 @@ export function prepareProblem(problem: ToyProblem): PreparedProblem {
 
 /**
  * Whether a prepared pair loss is still a function of its margin alone, as its row says: not when an SFT term
- * sits beside it (it reads log π(y_w)) nor under an f-divergence it reads (scores are not a function of ρw − ρl).
+ * or further terms sit beside it (it reads log π(y_w)) nor under an f-divergence it reads (scores are not a function of ρw − ρl).
  * The margin shortcuts (marginLine.ts, closedForm.ts) hold only then.
  */
 export function plainMargin(cfg: PreparedConfig): boolean {
   if (cfg.loss.kind !== 'pair') return false;
-  const { type, params, sftWeight } = cfg.loss;
+  const { type, params, sftWeight, extra, mainWeight } = cfg.loss;
+  // A list's further terms (or a main weight ≠ 1) are outside the shortcuts' single-loss algebra.
   return (
-    sftWeight === 0 && (params.divergence === 'reverse_kl' || pairLossInfo(type).divergence === 'ignored')
+    sftWeight === 0 &&
+    extra.length === 0 &&
+    mainWeight === 1 &&
+    (params.divergence === 'reverse_kl' || pairLossInfo(type).divergence === 'ignored')
   );
+}
+
+/**
+ * One pair-loss term: its kernel (the f-divergence applied as pairLoss applies it: scores in place of
+ * log-ratios, fDivergence.ts), its own params, and LD / WPO where TRL applies them to this loss type.
+ */
+function prepareTerm(type: PairLossType, lossConfig: ToyLossConfig, weight: number): PreparedTerm {
+  const params = kernelParams(type, lossConfig);
+  const base = PAIR_KERNELS[type];
+  const scored = params.divergence !== 'reverse_kl' && pairLossInfo(type).divergence !== 'ignored';
+  const kernel: PairKernel = scored
+    ? (rw, rl, k, out) => evaluateWithDivergence(type, base, rw, rl, k, out)
+    : base;
+  const ldAlpha = takesLdAlpha(type) ? checkLdAlpha(lossConfig.ldAlpha ?? LD_ALPHA_OFF) : LD_ALPHA_OFF;
+  const wpo = lossConfig.wpoWeighting ?? false;
+  if (typeof wpo !== 'boolean') fail('wpoWeighting', 'must be true or false', wpo);
+  return {
+    type,
+    kernel,
+    params,
+    reads: pairLossInfo(type).reads,
+    ldAlpha,
+    wpo: wpo && takesWpoWeighting(type),
+    weight,
+  };
+}
+
+/** ToyLossConfig.extraTerms, validated (a RangeError naming extraTerms[i].type or .weight). */
+function prepareExtraTerms(lossConfig: ToyLossConfig): PreparedTerm[] {
+  const terms: unknown = lossConfig.extraTerms ?? [];
+  if (!Array.isArray(terms)) fail('extraTerms', 'must be an array of { type, weight }', terms);
+  return terms.map((term: unknown, i) => {
+    const f = `extraTerms[${i}]`;
+    checkObject(f, term);
+    const { type, weight } = term as { type: unknown; weight: unknown };
+    if (typeof type !== 'string' || !isLossId(type) || !takesAsExtraTerm(type))
+      fail(
+        `${f}.type`,
+        "must be a DPOTrainer pair loss that TRL's loss_type names (not KTO, SimPO, ORPO, cdpo; sft is sftWeight; " +
+          'aot sorts a batch the toy does not have)',
+        type,
+      );
+    return prepareTerm(type, lossConfig, checkFinite(`${f}.weight`, weight));
+  });
 }
 
 export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
@@ -214,6 +285,24 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
   checkObject('loss', config.loss);
   const lossConfig = config.loss;
   let loss: PreparedLoss;
+  if (!isPairLoss(lossConfig.type)) {
+    // KTOTrainer, CPOTrainer and ORPOTrainer take one loss: no loss_type list, no loss_weights.
+    if (
+      lossConfig.extraTerms !== undefined &&
+      (!Array.isArray(lossConfig.extraTerms) || lossConfig.extraTerms.length > 0)
+    )
+      fail(
+        'extraTerms',
+        `must be empty for '${String(lossConfig.type)}': only a DPOTrainer pair loss takes a loss list`,
+        lossConfig.extraTerms,
+      );
+    if (lossConfig.mainWeight !== undefined && lossConfig.mainWeight !== 1)
+      fail(
+        'mainWeight',
+        `must be 1 for '${String(lossConfig.type)}': only a DPOTrainer pair loss takes loss_weights`,
+        lossConfig.mainWeight,
+      );
+  }
   if (isKtoLoss(lossConfig.type)) {
     const z0 = lossConfig.z0 ?? 'kl';
     if (z0 !== 'kl' && z0 !== 'batch' && (typeof z0 !== 'number' || !Number.isFinite(z0)))
@@ -244,26 +333,19 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
     loss = { kind: 'reference-free', type, params };
   } else {
     const type = checkPairLossType(lossConfig.type);
-    const params = kernelParams(type, lossConfig);
-    const base = PAIR_KERNELS[type];
-    // The f-divergence as pairLoss applies it: the kernel reads scores in place of log-ratios (fDivergence.ts).
-    const scored = params.divergence !== 'reverse_kl' && pairLossInfo(type).divergence !== 'ignored';
-    const kernel: PairKernel = scored
-      ? (rw, rl, k, out) => evaluateWithDivergence(type, base, rw, rl, k, out)
-      : base;
+    const main = prepareTerm(type, lossConfig, checkFinite('mainWeight', lossConfig.mainWeight ?? 1));
     const sftWeight = checkFinite('sftWeight', lossConfig.sftWeight ?? 0);
-    const ldAlpha = takesLdAlpha(type) ? checkLdAlpha(lossConfig.ldAlpha ?? LD_ALPHA_OFF) : LD_ALPHA_OFF;
-    const wpo = lossConfig.wpoWeighting ?? false;
-    if (typeof wpo !== 'boolean') fail('wpoWeighting', 'must be true or false', wpo);
     loss = {
       kind: 'pair',
       type,
-      kernel,
-      params,
-      reads: pairLossInfo(type).reads,
+      kernel: main.kernel,
+      params: main.params,
+      reads: main.reads,
+      mainWeight: main.weight,
+      extra: prepareExtraTerms(lossConfig),
       sftWeight,
-      ldAlpha,
-      wpo: wpo && takesWpoWeighting(type),
+      ldAlpha: main.ldAlpha,
+      wpo: main.wpo,
     };
   }
   const optimizer = config.optimizer;
@@ -294,7 +376,11 @@ export function withBeta(config: PreparedConfig, beta: number): PreparedConfig {
   // Identical-looking branches so that TypeScript keeps each kind's own params type.
   const loss: PreparedLoss =
     config.loss.kind === 'pair'
-      ? { ...config.loss, params: { ...config.loss.params, beta } }
+      ? {
+          ...config.loss,
+          params: { ...config.loss.params, beta },
+          extra: config.loss.extra.map((t) => ({ ...t, params: { ...t.params, beta } })),
+        }
       : config.loss.kind === 'kto'
         ? { ...config.loss, params: { ...config.loss.params, beta } }
         : { ...config.loss, params: { ...config.loss.params, beta } };

@@ -33,6 +33,12 @@ export interface ToyProblem {
  */
 export type ToyLossType = PairLossType | KtoLossType | ReferenceFreeLossType;
 
+/** One further term of TRL's loss list: its loss_type and its loss_weights entry. */
+export interface ExtraTerm {
+  type: PairLossType;
+  weight: number;
+}
+
 export interface ToyLossConfig {
   type: ToyLossType;
   beta: number;
@@ -55,6 +61,20 @@ export interface ToyLossConfig {
    * the data's chosen responses' cross-entropy, token-weighted over the dataset as TRL's over a batch.
    */
   sftWeight?: number;
+  /**
+   * Further DPOTrainer pair losses trained beside `type` (TRL's loss_type=[type, …extraTerms, "sft"] with
+   * loss_weights=[mainWeight, …weights, sftWeight]): each term's objective over the same pairs, weighted and
+   * summed, sharing β and every other setting as TRL's one config does; ldAlpha, wpoWeighting and the
+   * f-divergence apply to each term as TRL applies them (lossInfo.ts). Only beside a pair loss; each type must
+   * pass takesAsExtraTerm (no KTO, reference-free, cdpo, sft: that is sftWeight; no aot: the toy has no batch
+   * to sort). Weights are finite numbers (TRL checks none); a type may repeat, as in TRL's list.
+   */
+  extraTerms?: readonly ExtraTerm[];
+  /**
+   * TRL's loss_weights[0], the weight of `type` itself in the list (default 1, as TRL's loss_weights=None).
+   * Only for a pair loss: KTOTrainer, CPOTrainer and ORPOTrainer have no loss list.
+   */
+  mainWeight?: number;
   /**
    * LD-DPO's ld_alpha α in [0, 1] (default 1: off, TRL's None): for each pair, log π and log π_ref of y are
    * scaled by (m + α(L_y − m))/L_y with m = min(Lc, Lr) (math/ldWpo.ts). Not applied to sft or the SFT term.
