@@ -139,6 +139,7 @@ export {
 export type {
   ToyProblem,
   ToyTrainConfig,
+  ToyRefSync,
   ToyPair,
   ToyUnpaired,
   ToyLossType,
