@@ -74,6 +74,7 @@ export {
   takesSftTerm,
   takesLdAlpha,
   takesWpoWeighting,
+  takesRefSync,
   usesDivergence,
   isLossId,
   isPairLoss,
