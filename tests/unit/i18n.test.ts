@@ -172,6 +172,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.lossPicker.keepOne': [['DPO (sigmoid)']],
   'controls.kto.weightRatioWarning': [['3']],
   'controls.sftWeight.termName': [['DPO', '0.5']],
+  'controls.refSync.rule': [['4', '0.6']],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
   'controls.pair.bars.refBar': [['y_w']],
@@ -418,6 +419,8 @@ const TERMS = [
   ...['aot', 'SFT'],
   // DPOConfig's length-desensitised (ld_alpha) and weighted (use_weighting) variants.
   ...['LD-DPO', 'WPO'],
+  // TR-DPO's moving reference, which TRL refuses with a PEFT (parameter-efficient fine-tuning) model.
+  ...['PEFT'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
   // SimPO's and ORPO's trainers (trl.experimental) and the NLL term they add.
   ...['ORPO', 'CPOTrainer', 'ORPOTrainer', 'CPOConfig', 'ORPOConfig', 'trl.experimental', 'NLL'],
