@@ -391,7 +391,7 @@ export const PARAM_TABLE = {
     max: MAX_STEPS,
     scale: 'linear',
     round: WHOLE,
-    doc: "TR-DPO (pair losses and KTO): TRL's sync_ref_model=True with ref_model_sync_steps S, the reference mixed toward the policy after every S-th update (0: off, a fixed reference; TRL's default S is 512, longer than the toy trains)",
+    doc: "TR-DPO: TRL's ref_model_sync_steps S with sync_ref_model=True (0: off, a fixed reference)",
   },
   refMixupAlpha: {
     key: 'mixup',
@@ -400,7 +400,7 @@ export const PARAM_TABLE = {
     max: 1,
     scale: 'linear',
     round: BOX_ROUNDING,
-    doc: "TR-DPO's ref_model_mixup_alpha α: π_ref ← (1−α)·π_ref + α·π_θ in parameters at each sync (sync ≥ 1)",
+    doc: "TR-DPO's ref_model_mixup_alpha α: each sync sets ref ← (1−α)·ref + α·policy",
   },
   t: {
     key: 't',
