@@ -57,7 +57,8 @@ export interface ViewStrings {
    * The simplex's ★. 'pair': DPO, trained from the toy's start, ends at ★; 'pairElsewhere': it does not
    * (start offsets or shared features leave what the margin does not fix elsewhere).
    */
-  rlhfNote: Record<'pair' | 'pairElsewhere' | 'ranking' | 'none', string>;
+  /** movingReference: TR-DPO, π* for the start reference is not drawn and the π_ref path is. */
+  rlhfNote: Record<'pair' | 'pairElsewhere' | 'ranking' | 'none' | 'movingReference', string>;
   /** The export menu of every plot. */
   exportMenu: ExportStrings;
   /** The zoom toggle and reset of the plots that offer zoom (on a mouse; never on touch). */
