@@ -71,6 +71,8 @@ export const EN_VIEWS: ViewStrings = {
   },
   sentences: (parts) => parts.join(' '),
   sweepsUpdating: 'Updating…',
+  sweepFixedReference:
+    'These sweeps keep the reference fixed: each point is trained to its end, and TR-DPO’s moving reference, which follows the policy after every sync, has no such end.',
   trainingPending: ({ responses, steps, losses }) =>
     `Training… (${responses} responses × ${steps} steps × ${losses} ${losses === 1 ? 'loss' : 'losses'})`,
   sweepBetaHeading: 'as β changes',

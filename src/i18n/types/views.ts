@@ -40,6 +40,8 @@ export interface ViewStrings {
   /** Sentences joined into one text (a space between them in English, none in Chinese). */
   sentences: (parts: readonly string[]) => string;
   sweepsUpdating: string;
+  /** TR-DPO on: sweeps train each point to its end with the reference fixed, since a moving one has no end. */
+  sweepFixedReference: string;
   /**
    * Shown in place of a plot or readout table while a heavy training runs in the background: its size
    * (K responses, N steps, L trainable losses), so a long wait has a visible reason.

@@ -69,6 +69,8 @@ export const ZH_VIEWS: ViewStrings = {
   },
   sentences: (parts) => parts.join(''),
   sweepsUpdating: '更新中…',
+  sweepFixedReference:
+    '这些扫描保持参考模型固定：每个点都训练到终点，而 TR-DPO 的参考模型每次同步后都会跟着策略移动，没有这样的终点。',
   trainingPending: ({ responses, steps, losses }) =>
     `训练中…（${responses} 个回答 × ${steps} 步 × ${losses} 种损失）`,
   sweepBetaHeading: '随 β 变化',
