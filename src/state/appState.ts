@@ -18,6 +18,7 @@ export const COMPARE_KEY_NAMES = [
   'lr',
   'sft',
   'fdiv',
+  'sync',
 ] as const;
 export type CompareKey = (typeof COMPARE_KEY_NAMES)[number];
 /** The compared run's choice: '' (none) or `<key>:<value>` with the value as a link writes it. */

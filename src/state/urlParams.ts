@@ -116,6 +116,7 @@ export const COMPARE_FIELDS = {
   lr: 'learningRate',
   sft: 'sftWeight',
   fdiv: 'fDivergence',
+  sync: 'refSyncSteps',
 } as const satisfies Record<CompareKey, keyof AppState>;
 
 /** The compared run: `<key>:<value>`, one setting (a key of COMPARE_FIELDS) that differs. */

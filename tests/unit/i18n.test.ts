@@ -173,6 +173,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.kto.weightRatioWarning': [['3']],
   'controls.sftWeight.termName': [['DPO', '0.5']],
   'controls.refSync.rule': [['4', '0.6']],
+  'figures.movingReference.of': [['y_w (chosen)']],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
   'controls.pair.bars.refBar': [['y_w']],

@@ -45,6 +45,7 @@ const COMPARE_FIELDS = stateFields(
   'learningRate',
   'features',
   'optimizer',
+  'refSyncSteps',
 );
 
 /** The words of a readout note, from the strings table. */
