@@ -29,12 +29,14 @@ export function runStepAt(run: Pick<TrainingRunInput, 'loss' | 'divergence'>, t:
 }
 
 /**
- * The pair y_w, y_l of `run` at `step`: the reference's log-probs plus the run's log-ratios ρw(step), ρl(step).
- * Step 0 (or no run: a loss the data cannot train) is the start pair itself.
+ * The pair y_w, y_l of `run` at `step`: that step's reference log-probs plus the run's log-ratios ρw(step),
+ * ρl(step). The reference is the state's, or with TR-DPO's moving reference (run.refProbs) step `step`'s, so
+ * every value at step t is against the reference of step t. Step 0 (or no run: a loss the data cannot train)
+ * is the start pair itself.
  */
 export function pairAtStep(
   s: PairFields,
-  run: Pick<TrainingRunInput, 'chosenLogRatio' | 'rejectedLogRatio'> | undefined,
+  run: Pick<TrainingRunInput, 'chosenLogRatio' | 'rejectedLogRatio' | 'refProbs'> | undefined,
   step: number,
 ): Required<PairInput> {
   const start = pairInputOf(s);
@@ -42,11 +44,16 @@ export function pairAtStep(
   const rw = run.chosenLogRatio[step];
   const rl = run.rejectedLogRatio[step];
   if (!Number.isFinite(rw) || !Number.isFinite(rl)) return start;
+  const moved = run.refProbs?.[step];
+  const refChosen = moved ? Math.log(moved[0]) : start.refChosen;
+  const refRejected = moved ? Math.log(moved[1]) : start.refRejected;
   return {
     ...start,
+    refChosen,
+    refRejected,
     // A log-probability is ≤ 0; the sum can round a hair above it when π(y) → 1.
-    policyChosen: Math.min(0, start.refChosen + rw),
-    policyRejected: Math.min(0, start.refRejected + rl),
+    policyChosen: Math.min(0, refChosen + rw),
+    policyRejected: Math.min(0, refRejected + rl),
   };
 }
 

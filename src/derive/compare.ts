@@ -27,6 +27,7 @@ export type CompareBase = Pick<
   | 'refProbs'
   | 'sftWeight'
   | 'fDivergence'
+  | 'refSyncSteps'
 >;
 
 export type CompareStatus<S> =
@@ -48,6 +49,8 @@ export function withCompareValue<S extends CompareBase>(s: S, c: CompareValue): 
       return { ...s, sftWeight: c.value };
     case 'fdiv':
       return { ...s, fDivergence: c.value };
+    case 'sync':
+      return { ...s, refSyncSteps: c.value };
     case 'features':
       return { ...s, features: c.value };
     case 'optimizer':
@@ -73,7 +76,8 @@ export function decodeCompare(text: string, responses: number): CompareValue | n
     case 'beta':
     case 'p':
     case 'lr':
-    case 'sft': {
+    case 'sft':
+    case 'sync': {
       const value = Number(raw);
       return Number.isFinite(value) ? { key, value } : null;
     }
@@ -107,6 +111,8 @@ export function mainValueOf(key: CompareKey, s: CompareBase): CompareValue {
       return { key, value: s.sftWeight };
     case 'fdiv':
       return { key, value: s.fDivergence };
+    case 'sync':
+      return { key, value: s.refSyncSteps };
     case 'features':
       return { key, value: s.features };
     case 'optimizer':
@@ -155,8 +161,13 @@ export interface RunEnd {
   step: number;
   chosen: number;
   rejected: number;
-  /** KL(π‖π_ref) = Σ π log(π/π_ref), in nats. */
+  /** KL(π‖π_ref) = Σ π log(π/π_ref), in nats, to the state's (the starting) reference. */
   kl: number;
+  /**
+   * KL to the run's own reference at that step when it moves (TR-DPO: run.refProbs); null when the reference
+   * is fixed (then `kl` is that KL).
+   */
+  klCurrent: number | null;
 }
 
 /** KL(π‖π_ref) of two distributions over the same responses (terms with π = 0 count 0). */
@@ -175,7 +186,15 @@ export function klFromRef(probs: readonly number[], ref: readonly number[]): num
 export function runAtStepOf(run: TrainingRunInput, ref: readonly number[], t: number): RunEnd {
   const { step } = runStepAt(run, t);
   const probs = run.probs[step] ?? [];
-  return { id: run.id, step, chosen: probs[0], rejected: probs[1], kl: klFromRef(probs, ref) };
+  const moved = run.refProbs?.[step];
+  return {
+    id: run.id,
+    step,
+    chosen: probs[0],
+    rejected: probs[1],
+    kl: klFromRef(probs, ref),
+    klCurrent: moved ? klFromRef(probs, moved) : null,
+  };
 }
 
 /** Where `run` ends: its last trusted step. */

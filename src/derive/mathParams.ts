@@ -10,6 +10,7 @@ import {
   takesSftTerm,
   takesLdAlpha,
   takesWpoWeighting,
+  takesRefSync,
   LD_ALPHA_OFF,
   wpoLogWeights,
   wpoPairWeight,
@@ -20,6 +21,7 @@ import {
   type PairLossParams,
   type ReferenceFreeParams,
   type ToyLossConfig,
+  type ToyRefSync,
 } from '../math/index.ts';
 import { stateFields, type FieldsOf } from '../state/pickFields.ts';
 
@@ -193,4 +195,26 @@ export function toyLossOf(id: LossId, s: LossParamFields): ToyLossConfig {
     simpoGamma: s.simpoGamma,
     cpoAlpha: s.cpoAlpha,
   };
+}
+
+/** TR-DPO's settings (TRL's ref_model_sync_steps, 0 = sync_ref_model off, and ref_model_mixup_alpha). */
+export const REF_SYNC_FIELDS = stateFields('refSyncSteps', 'refMixupAlpha');
+export type RefSyncFields = FieldsOf<typeof REF_SYNC_FIELDS>;
+
+/** Whether sync_ref_model is on for loss `id`: the state's S ≥ 1 and a loss whose trainer has a reference. */
+export function refSyncOn(id: LossId, s: RefSyncFields): boolean {
+  return takesRefSync(id) && s.refSyncSteps >= 1;
+}
+
+/**
+ * Whether loss `id`'s reference really moves during training: sync on and α > 0 (α = 0 mixes nothing in,
+ * and the toy then runs the fixed reference exactly).
+ */
+export function refMoves(id: LossId, s: RefSyncFields): boolean {
+  return refSyncOn(id, s) && s.refMixupAlpha > 0;
+}
+
+/** The toy trainer's refSync for loss `id`: undefined when the reference stays fixed. */
+export function toyRefSyncOf(id: LossId, s: RefSyncFields): ToyRefSync | undefined {
+  return refSyncOn(id, s) ? { mixupAlpha: s.refMixupAlpha, syncSteps: s.refSyncSteps } : undefined;
 }

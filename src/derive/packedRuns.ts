@@ -16,6 +16,8 @@ interface PackedRun {
   rejectedLogRatio: Float64Array;
   loss: Float64Array;
   divergence: TrainingRunInput['divergence'];
+  /** A moving reference's probabilities, laid out as probs; null when the reference is fixed. */
+  refProbs: Float64Array | null;
 }
 
 export interface PackedRuns {
@@ -23,11 +25,28 @@ export interface PackedRuns {
   untrainable: ToyRuns['untrainable'];
 }
 
+/** rows[t][k] at t·K + k. */
+function packRows(rows: readonly number[][], K: number): Float64Array {
+  const flat = new Float64Array(rows.length * K);
+  for (let t = 0; t < rows.length; t++) flat.set(rows[t], t * K);
+  return flat;
+}
+
+function unpackRows(flat: Float64Array, K: number): number[][] {
+  const T = K > 0 ? flat.length / K : 0;
+  const rows = new Array<number[]>(T);
+  for (let t = 0; t < T; t++) {
+    const row = new Array<number>(K);
+    for (let k = 0; k < K; k++) row[k] = flat[t * K + k];
+    rows[t] = row;
+  }
+  return rows;
+}
+
 function packRun(run: TrainingRunInput): PackedRun {
   const T = run.probs.length;
   const K = T > 0 ? run.probs[0].length : 0;
-  const probs = new Float64Array(T * K);
-  for (let t = 0; t < T; t++) probs.set(run.probs[t], t * K);
+  const probs = packRows(run.probs, K);
   const metrics = Object.entries(run.metrics).map(([name, values]): [string, Float64Array | null] => [
     name,
     values === run.loss ? null : Float64Array.from(values),
@@ -41,6 +60,7 @@ function packRun(run: TrainingRunInput): PackedRun {
     rejectedLogRatio: Float64Array.from(run.rejectedLogRatio),
     loss: Float64Array.from(run.loss),
     divergence: run.divergence ?? null,
+    refProbs: run.refProbs ? packRows(run.refProbs, K) : null,
   };
 }
 
@@ -49,7 +69,14 @@ export function packRuns(r: ToyRuns): { packed: PackedRuns; transfer: ArrayBuffe
   const runs = r.runs.map(packRun);
   const transfer: ArrayBuffer[] = [];
   for (const p of runs) {
-    const arrays = [p.probs, p.chosenLogRatio, p.rejectedLogRatio, p.loss, ...p.metrics.map(([, v]) => v)];
+    const arrays = [
+      p.probs,
+      p.chosenLogRatio,
+      p.rejectedLogRatio,
+      p.loss,
+      p.refProbs,
+      ...p.metrics.map(([, v]) => v),
+    ];
     for (const a of arrays) if (a) transfer.push(a.buffer as ArrayBuffer);
   }
   return { packed: { runs, untrainable: r.untrainable }, transfer };
@@ -57,13 +84,7 @@ export function packRuns(r: ToyRuns): { packed: PackedRuns; transfer: ArrayBuffe
 
 function unpackRun(p: PackedRun): TrainingRunInput {
   const K = p.responses;
-  const T = K > 0 ? p.probs.length / K : 0;
-  const probs = new Array<number[]>(T);
-  for (let t = 0; t < T; t++) {
-    const row = new Array<number>(K);
-    for (let k = 0; k < K; k++) row[k] = p.probs[t * K + k];
-    probs[t] = row;
-  }
+  const probs = unpackRows(p.probs, K);
   const loss = Array.from(p.loss);
   const metrics: Record<string, number[]> = {};
   for (const [name, values] of p.metrics) metrics[name] = values ? Array.from(values) : loss;
@@ -75,6 +96,7 @@ function unpackRun(p: PackedRun): TrainingRunInput {
     rejectedLogRatio: Array.from(p.rejectedLogRatio),
     loss,
     divergence: p.divergence,
+    ...(p.refProbs ? { refProbs: unpackRows(p.refProbs, K) } : {}),
   };
 }
 

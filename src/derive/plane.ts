@@ -14,6 +14,7 @@ import {
   type LossId,
 } from '../math/index.ts';
 import type { PlaneGridInput, TrainingRunInput } from './types.ts';
+import { runStepAt } from './atStep.ts';
 import {
   ktoParamsOf,
   ldAlphaOf,
@@ -54,10 +55,32 @@ function linspace([a, b]: [number, number], n: number): number[] {
   return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
 }
 
+/**
+ * Whether loss `id`'s plane depends on the reference itself, not only on the log-ratios (sft, or an SFT term
+ * beside the loss: log π(y_w) = ρw + log π_ref(y_w)). With TR-DPO's moving reference such a plane follows the
+ * cursor's step.
+ */
+function planeReadsReference(id: LossId, s: LossParamFields): boolean {
+  return (isPairLoss(id) && pairLossInfo(id).reads === 'logProbs') || sftWeightOf(id, s) !== 0;
+}
+
+/** Whether the plane of `id` must be rebuilt as the cursor moves: its run's reference moves and it reads it. */
+export function planeFollowsStep(id: LossId, s: LossParamFields, runs: readonly TrainingRunInput[]): boolean {
+  const run = runs.find((r) => r.id === id);
+  return run?.refProbs !== undefined && planeReadsReference(id, s);
+}
+
+/** log π_ref(y_w) at `step` of `run`: the moving reference's (TR-DPO) when it has one, else the state's. */
+function refChosenAt(s: PlanePairFields, run: TrainingRunInput | undefined, step: number): number {
+  const moved = run?.refProbs?.[runStepAt(run, step).step];
+  return moved ? Math.log(moved[0]) : pairInputOf(s).refChosen;
+}
+
 export function computePlane(
   id: LossId,
   s: LossParamFields & PlanePairFields,
   run: TrainingRunInput | undefined,
+  step = 0,
 ): PlaneGridInput {
   // βρ in ±3 is where σ(βρ) changes; keep at least that, then take in the pair and the path.
   const reach = Math.min(3 / s.beta, 200);
@@ -75,11 +98,12 @@ export function computePlane(
   // sft alone, or an SFT term beside the loss (TRL's loss_type=[id, "sft"]): the plane shows what it trains
   // on. sft's plane reads ρw as log π(y_w) (a reference of 0), so its values shift by −log π_ref(y_w)/Lw;
   // where log π(y_w) = ρw + log π_ref(y_w) would be above 0 no policy gets there: a gap, as on the curves.
+  // With a moving reference (TR-DPO) π_ref(y_w) is the cursor step's, so the landscape is that step's.
   const readsLogProbs = isPairLoss(id) && pairLossInfo(id).reads === 'logProbs';
   const w = readsLogProbs ? 1 : sftWeightOf(id, s);
   if (w !== 0) {
     const sft = readsLogProbs ? loss : pairLossPlane('sft', pairParamsOf(id, s), xs, ys, lengths);
-    const refW = pairInputOf(s).refChosen;
+    const refW = refChosenAt(s, run, step);
     const shift = -refW / s.chosenLength;
     loss.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -135,12 +159,14 @@ export function planeOf(
   id: LossId,
   s: LossParamFields & PlanePairFields,
   runs: readonly TrainingRunInput[],
+  step = 0,
 ): PlaneData {
   return {
     grid: computePlane(
       id,
       s,
       runs.find((r) => r.id === id),
+      step,
     ),
     pairLogRatios: pairLogRatios(s),
   };

@@ -8,6 +8,7 @@ import type { PresetStrings, ScenarioFactsById } from '../i18n/types/presets.ts'
 import { stateFields, type FieldsOf } from '../state/pickFields.ts';
 import type { TrainingRunInput } from './types.ts';
 import { TOY_FIELDS, trainingRunsOf, type ToyFields, type ToyRuns } from './toy.ts';
+import { refMoves } from './mathParams.ts';
 import { optimumOnCurve } from './pairCurves.ts';
 import { compareOf, compareRunsOf, runEndOf } from './compare.ts';
 
@@ -410,6 +411,43 @@ function noReference(s: ToyFields, runs: ToyRuns): ScenarioFactsById['no-referen
   };
 }
 
+/**
+ * TR-DPO: the state's DPO run, its reference synced toward the policy, against the compared run with a fixed
+ * reference (vs=sync:0, trained as the views train it). KL to the start reference as the table of both runs
+ * shows it; KL to the current reference from the run's own π and π_ref at every step.
+ */
+function trDpo(s: ScenarioFields, runs: ToyRuns, trainCompared: TrainCompared): ScenarioFactsById['tr-dpo'] {
+  const synced = runOf(runs, 'sigmoid');
+  const moving = synced?.refProbs !== undefined && refMoves('sigmoid', s);
+  const c = compareOf(s);
+  const other = c.status === 'on' && c.choice.key === 'sync' && c.choice.value === 0 ? c.state : null;
+  const fixed = moving && other ? runOf(trainCompared(other), 'sigmoid') : undefined;
+  const syncedChosenEnd = moving ? endProb(synced, 0) : null;
+  const fixedChosenEnd = endProb(fixed, 0);
+  const syncedStartKl = moving ? endKl(synced, s.refProbs) : null;
+  const fixedStartKl = endKl(fixed, s.refProbs);
+  const syncedCurrentKl = moving ? runEndOf(synced, s.refProbs).klCurrent : null;
+  const above = (x: number | null, y: number | null) => x !== null && y !== null && x > y;
+  return {
+    pairHolds: s.dataset === 'pair',
+    p: s.preferenceProb,
+    syncHolds: moving,
+    syncSteps: s.refSyncSteps,
+    mixupAlpha: s.refMixupAlpha,
+    syncedChosenEnd,
+    fixedChosenEnd,
+    syncedStartKl,
+    fixedStartKl,
+    furtherHolds:
+      moving &&
+      !synced.divergence &&
+      above(syncedStartKl, fixedStartKl) &&
+      above(syncedChosenEnd, fixedChosenEnd),
+    syncedCurrentKl,
+    followsHolds: moving && !synced.divergence && above(fixedStartKl, syncedCurrentKl),
+  };
+}
+
 const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   start,
   deterministic,
@@ -422,6 +460,7 @@ const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   'sft-term': sftTerm,
   'f-divergence': fDivergence,
   'no-reference': noReference,
+  'tr-dpo': trDpo,
 };
 
 /**

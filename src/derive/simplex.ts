@@ -39,18 +39,32 @@ export interface SimplexData {
   dpoEndsAtOptimum: boolean;
   /** Responses 2…last (0-based) taken together in the third corner; null when K ≤ 3. */
   thirdCorner: { from: number; to: number } | null;
+  /**
+   * Some run's reference moves (TR-DPO): π* for the start reference is not where training goes, so
+   * rlhfOptimum is null and the figure draws each moving π_ref's path instead.
+   */
+  movingReference: boolean;
 }
 
 export function simplexOf(s: ToyFields, runs: readonly TrainingRunInput[]): SimplexData {
-  const rlhfOptimum = toyRlhfOptimum(s);
+  // With a moving reference (TR-DPO) the star for the start reference would mislead: it is left out, and
+  // DPO's converged end (a fixed-reference notion) is not computed.
+  const movingReference = runs.some((r) => r.refProbs !== undefined);
+  const rlhfOptimum = movingReference ? null : toyRlhfOptimum(s);
   const dpoEndsAtOptimum = rlhfOptimum !== null && dpoEndsAt(s, rlhfOptimum);
   const K = s.responses;
-  if (K <= 3) return { runs, reference: s.refProbs, rlhfOptimum, dpoEndsAtOptimum, thirdCorner: null };
+  if (K <= 3)
+    return { runs, reference: s.refProbs, rlhfOptimum, dpoEndsAtOptimum, thirdCorner: null, movingReference };
   return {
     dpoEndsAtOptimum,
-    runs: runs.map((r) => ({ ...r, probs: r.probs.map(foldToThree) })),
+    runs: runs.map((r) => ({
+      ...r,
+      probs: r.probs.map(foldToThree),
+      ...(r.refProbs ? { refProbs: r.refProbs.map(foldToThree) } : {}),
+    })),
     reference: foldToThree(s.refProbs),
     rlhfOptimum: rlhfOptimum && foldToThree(rlhfOptimum),
     thirdCorner: { from: 2, to: K - 1 },
+    movingReference,
   };
 }

@@ -51,7 +51,9 @@ export function thumbsPointAt(
 ): ThumbsPoint {
   const at = runStepAt(run, t);
   const rho = run.chosenLogRatio[at.step];
-  const refA = refLogProbsOf(s)[0];
+  // A moving reference (TR-DPO): the step's π_ref(A), so the point is the model and reference of that step.
+  const moved = run.refProbs?.[at.step];
+  const refA = moved ? Math.log(moved[0]) : refLogProbsOf(s)[0];
   // The run records z0 as TRL's `kl` metric at every step.
   const z0 = run.metrics.kl?.[at.step] ?? ktoParamsOf(s).z0;
   const logp = Math.min(0, refA + rho);

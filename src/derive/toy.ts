@@ -14,7 +14,14 @@ import {
 } from '../math/index.ts';
 import type { TrainingRunInput } from './types.ts';
 import { memoByFields, pickFields, sameFields, stateFields, type FieldsOf } from '../state/pickFields.ts';
-import { LOSS_PARAM_FIELDS, refLogProbsOf, toyLengthsOf, toyLossOf } from './mathParams.ts';
+import {
+  LOSS_PARAM_FIELDS,
+  REF_SYNC_FIELDS,
+  refLogProbsOf,
+  toyLengthsOf,
+  toyLossOf,
+  toyRefSyncOf,
+} from './mathParams.ts';
 
 /** Every field the toy results depend on, in a fixed order (the memo key and the worker message). */
 export const TOY_FIELDS = stateFields(
@@ -33,6 +40,7 @@ export const TOY_FIELDS = stateFields(
   'optimizer',
   'learningRate',
   'steps',
+  ...REF_SYNC_FIELDS,
 );
 export type ToyFields = FieldsOf<typeof TOY_FIELDS>;
 
@@ -53,11 +61,13 @@ export function toySpecOf(s: ToyFields): ToySpec {
 }
 
 export function toyConfigOf(s: ToyFields, id: LossId): ToyTrainConfig {
+  const refSync = toyRefSyncOf(id, s);
   return {
     loss: toyLossOf(id, s),
     optimizer: s.optimizer,
     learningRate: s.learningRate,
     steps: s.steps,
+    ...(refSync ? { refSync } : {}),
   };
 }
 
@@ -90,6 +100,7 @@ export function computeTrainingRuns(s: ToyFields): ToyRuns {
       rejectedLogRatio: t.logRatios.map((r) => r[1]),
       loss: t.loss,
       divergence: detectDivergence(t),
+      ...(t.refLogProbs ? { refProbs: t.refLogProbs.map((row) => row.map(Math.exp)) } : {}),
     });
   }
   return { runs, untrainable };

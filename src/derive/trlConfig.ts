@@ -26,12 +26,19 @@ import {
   extraTermsOf,
   ldAlphaOf,
   wpoOf,
+  refSyncOn,
   type LossParamFields,
 } from './mathParams.ts';
 
 export type TrlSnippetState = LossParamFields &
   Pick<AppState, 'losses' | 'learningRate' | 'optimizer'> &
-  Partial<Pick<AppState, 'dataset'>>;
+  Partial<Pick<AppState, 'dataset' | 'refSyncSteps' | 'refMixupAlpha'>>;
+
+/** TR-DPO's state as the snippet reads it: absent fields mean sync_ref_model's default, off. */
+const refSyncState = (s: TrlSnippetState) => ({
+  refSyncSteps: s.refSyncSteps ?? 0,
+  refMixupAlpha: s.refMixupAlpha ?? 0.6,
+});
 
 export type { TrlConfigClass };
 
@@ -50,7 +57,7 @@ export interface TrlCall {
 
 /** Where TRL differs from what the page shows. */
 export type TrlNote =
-  | { kind: 'cdpo' | 'ipoToken' | 'ipoSum' | 'sigmoidNorm' | 'ktoWeightsZero' | 'noReference' }
+  | { kind: 'cdpo' | 'ipoToken' | 'ipoSum' | 'sigmoidNorm' | 'ktoWeightsZero' | 'noReference' | 'refSync' }
   /** The page had EXO's ε below the smallest; the code has `used` instead. */
   | { kind: 'exoSmoothing'; used: number }
   | { kind: 'ktoZ0'; mode: Z0Mode }
@@ -137,6 +144,16 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
     ...(ldAlpha === LD_ALPHA_OFF ? [] : [['ld_alpha', pyFloat(ldAlpha)] as [string, string]]),
     ...(wpoOf(id, s) ? [['use_weighting', 'True'] as [string, string]] : []),
   ];
+  // TR-DPO (DPOConfig and KTOConfig alike): both numbers are written, since the toy's S is far below TRL's
+  // default 512 and α is what the page computes with.
+  const sync = refSyncState(s);
+  const refSync: [string, string][] = refSyncOn(id, sync)
+    ? [
+        ['sync_ref_model', 'True'],
+        ['ref_model_mixup_alpha', pyFloat(sync.refMixupAlpha)],
+        ['ref_model_sync_steps', String(sync.refSyncSteps)],
+      ]
+    : [];
   return {
     id,
     config: trl.config,
@@ -146,6 +163,7 @@ export function trlCall(id: LossId, s: TrlSnippetState): TrlCall {
       ...fields.map((f): [string, string] => [f, pyFloat(value(f))]),
       ...divergence,
       ...knobs,
+      ...refSync,
     ],
     noTrlLossType: trl.lossType === null && trl.withoutLossType !== true,
   };
@@ -182,6 +200,7 @@ export function trlNotes(id: LossId, s: TrlSnippetState): TrlNote[] {
   if (lossReads(id, 'z0')) notes.push({ kind: 'ktoZ0', mode: s.z0Mode });
   if (isKtoLoss(id)) notes.push(ktoRatioNote(s));
   if (isReferenceFreeLoss(id)) notes.push({ kind: 'noReference' });
+  if (refSyncOn(id, refSyncState(s))) notes.push({ kind: 'refSync' });
   return notes;
 }
 

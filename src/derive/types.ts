@@ -51,6 +51,11 @@ export interface TrainingRunInput {
   loss: number[];
   /** Where training diverged (math/toy/divergence.ts); null or absent when it did not. */
   divergence?: ToyDivergence | null;
+  /**
+   * π_ref(k) at each step when the run's reference moves (TR-DPO, sync_ref_model; refProbs[t][k] after
+   * update t and its sync); absent when it stays fixed (the state's refProbs at every step).
+   */
+  refProbs?: number[][];
 }
 
 /** Where training ends as a swept parameter changes, for the sweeps view (math/toy/sweeps.ts ToySweep). */

@@ -115,6 +115,45 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
         ),
       );
     }
+    // TR-DPO's moving reference: its path (dotted, in the loss's colour) and, at the cursor's step, where it is.
+    if (run.refProbs && run.refProbs[0]?.length === 3) {
+      const ref = run.refProbs;
+      const refKept = decimatedPathIndices([
+        Float64Array.from(ref.slice(0, n), (r) => r[0]),
+        Float64Array.from(ref.slice(0, n), (r) => r[1]),
+      ]);
+      const pathName = `${label}: ${s.movingReference.path}`;
+      data.push({
+        type: 'scatterternary',
+        mode: 'lines',
+        name: pathName,
+        legendgroup: run.id,
+        a: refKept.map((t) => ref[t][0]),
+        b: refKept.map((t) => ref[t][1]),
+        c: refKept.map((t) => ref[t][2]),
+        line: { color: style.color, dash: 'dot', width: Math.max(1, theme.lineWidth * 0.6) },
+        hovertemplate: `${hover}<extra>${pathName}</extra>`,
+      });
+      const at = opts.step === undefined ? n - 1 : runStepAt(run, opts.step).step;
+      const markerName = `${label}: ${s.movingReference.marker}`;
+      stepMarkers.push({
+        type: 'scatterternary',
+        mode: 'markers',
+        name: markerName,
+        legendgroup: run.id,
+        showlegend: false,
+        a: [ref[at][0]],
+        b: [ref[at][1]],
+        c: [ref[at][2]],
+        marker: {
+          symbol: 'circle',
+          size: Math.round(theme.lineWidth * 2 + 7),
+          color: theme.paper,
+          line: { color: style.color, width: Math.max(2, theme.lineWidth * 0.8) },
+        },
+        hovertemplate: `${hover}<extra>${markerName}</extra>`,
+      });
+    }
     const trusted = trustedSteps(run.divergence, n);
     summary.runs.push({
       label,

@@ -84,6 +84,8 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
   const data: Data[] = [];
   const annotations: Partial<Annotation>[] = [];
   const parts: TrainingSummaryPart[] = [];
+  // TR-DPO's moving reference is named in the legend once, by the first run that has one.
+  const firstMoving = runs.findIndex((r) => r.refProbs !== undefined);
 
   runs.forEach((run, i) => {
     const { cell, axes } = panels[i];
@@ -111,6 +113,27 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
         ),
       );
     }
+    // A moving reference (TR-DPO): π_ref(y) over the steps, dotted and thinner in each response's colour.
+    if (run.refProbs)
+      for (let k = 0; k < K; k++) {
+        const { color } = responseStyle(k, theme, opts.data);
+        const { x, y } = decimatedSteps(probColumn(run.refProbs, k, shown), opts.maxDrawnPoints);
+        data.push(
+          lineTrace(
+            s.movingReference.of(s.responseLabel(k, opts.data)),
+            { color, dash: 'dot', width: Math.max(1, theme.lineWidth * 0.6) },
+            {
+              legendgroup: `reference-${k}`,
+              showlegend: i === firstMoving,
+              opacity: 0.8,
+              xaxis: axes.x,
+              yaxis: axes.y,
+              x,
+              y,
+            },
+          ),
+        );
+      }
     const probabilityAxis: Partial<LayoutAxis> = {
       range: [-0.02, 1.02],
       showticklabels: cell.left,

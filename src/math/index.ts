@@ -76,6 +76,7 @@ export {
   EXTRA_TERM_TYPES,
   takesLdAlpha,
   takesWpoWeighting,
+  takesRefSync,
   usesDivergence,
   isLossId,
   isPairLoss,
@@ -141,6 +142,7 @@ export {
 export type {
   ToyProblem,
   ToyTrainConfig,
+  ToyRefSync,
   ToyPair,
   ToyUnpaired,
   ToyLossType,

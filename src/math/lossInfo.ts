@@ -423,6 +423,16 @@ export function takesWpoWeighting(id: LossId): boolean {
   return isPairLoss(id) && lossInfo(id).trl.trainer === 'DPOTrainer';
 }
 
+/**
+ * Whether TR-DPO's moving reference (sync_ref_model, ref_model_mixup_alpha, ref_model_sync_steps) applies to
+ * loss `id`: DPOConfig and KTOConfig have the fields; CPOTrainer and ORPOTrainer (SimPO, ORPO) have no
+ * reference model to move.
+ */
+export function takesRefSync(id: LossId): boolean {
+  const trainer = lossInfo(id).trl.trainer;
+  return trainer === 'DPOTrainer' || trainer === 'KTOTrainer';
+}
+
 /** Whether loss `id` reads `setting` (β aside, which every loss reads). */
 export function lossReads(id: LossId, setting: LossSetting): boolean {
   return Object.hasOwn(LOSS_INFO[id].settings, setting);

@@ -18,6 +18,7 @@ export const COMPARE_KEY_NAMES = [
   'lr',
   'sft',
   'fdiv',
+  'sync',
 ] as const;
 export type CompareKey = (typeof COMPARE_KEY_NAMES)[number];
 /** The compared run's choice: '' (none) or `<key>:<value>` with the value as a link writes it. */
@@ -106,6 +107,13 @@ export interface AppState {
   optimizer: OptimizerName;
   learningRate: number;
   steps: number;
+  /**
+   * TR-DPO: TRL's ref_model_sync_steps S with sync_ref_model=True (0: off, the reference stays fixed). After
+   * every S-th update the reference is mixed toward the policy (math/toy/types.ts ToyTrainConfig.refSync).
+   */
+  refSyncSteps: number;
+  /** TR-DPO's ref_model_mixup_alpha α (TRL's default 0.6); read only while refSyncSteps ≥ 1. */
+  refMixupAlpha: number;
   /**
    * The time cursor: the training step every view shows (0 … steps; 0 = the start, before any update).
    * Not a toy field: moving it never retrains, it only indexes into the runs (derive/atStep.ts).

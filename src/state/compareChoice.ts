@@ -16,7 +16,7 @@ function compareKeyOf(name: string): CompareKey | null {
 
 /** What a compare choice changes, as a value of the field it names. */
 export type CompareValue =
-  | { key: 'beta' | 'p' | 'lr' | 'sft'; value: number }
+  | { key: 'beta' | 'p' | 'lr' | 'sft' | 'sync'; value: number }
   | { key: 'fdiv'; value: AppState['fDivergence'] }
   | { key: 'features'; value: AppState['features'] }
   | { key: 'optimizer'; value: AppState['optimizer'] }
@@ -56,7 +56,8 @@ export function fitCompare(raw: unknown): FittedCompare | null {
     case 'beta':
     case 'p':
     case 'lr':
-    case 'sft': {
+    case 'sft':
+    case 'sync': {
       const n = parseNumberText(text);
       const f = n === null ? null : fitNumber(PARAM_TABLE[COMPARE_FIELDS[key]], n);
       if (!f) return null;

@@ -43,6 +43,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   optimizer: 'adam',
   learningRate: 0.05,
   steps: 200,
+  // TRL's sync_ref_model=False (a fixed reference) and its ref_model_mixup_alpha default.
+  refSyncSteps: 0,
+  refMixupAlpha: 0.6,
   // A fresh page shows the start (step 0); a scenario shows its end unless it says otherwise (presets.ts).
   t: 0,
 

@@ -35,13 +35,17 @@ export function presetPatch(scenario: ToyScenario): Partial<AppState> {
     optimizer: config.optimizer,
     learningRate: config.learningRate,
     steps: config.steps,
+    // TR-DPO's moving reference only where the scenario has one: any other scenario loads a fixed reference.
+    refSyncSteps: config.refSync?.syncSteps ?? 0,
+    refMixupAlpha: config.refSync?.mixupAlpha ?? DEFAULT_STATE.refMixupAlpha,
     // A scenario is about where training goes: the cursor at its end, unless it is about another step.
     t: scenario.showStep ?? config.steps,
     // A scenario that compares two β (two SFT weights, two f-divergences) loads the other as the dashed run.
     compare:
       compareBetaOf(scenario) ||
       compareSftOf(scenario) ||
-      (scenario.compareDivergence ? `fdiv:${scenario.compareDivergence}` : ''),
+      (scenario.compareDivergence ? `fdiv:${scenario.compareDivergence}` : '') ||
+      (scenario.compareSyncSteps !== undefined ? `sync:${scenario.compareSyncSteps}` : ''),
   };
   if (spec.dataset.kind === 'pair') patch.preferenceProb = spec.dataset.p;
   if (spec.dataset.kind === 'ranking') patch.rewards = [...spec.dataset.rewards];

@@ -130,6 +130,7 @@ export const COMPARE_FIELDS = {
   lr: 'learningRate',
   sft: 'sftWeight',
   fdiv: 'fDivergence',
+  sync: 'refSyncSteps',
 } as const satisfies Record<CompareKey, keyof AppState>;
 
 /** The compared run: `<key>:<value>`, one setting (a key of COMPARE_FIELDS) that differs. */
@@ -411,6 +412,24 @@ export const PARAM_TABLE = {
     scale: 'linear',
     round: WHOLE,
     doc: 'training steps',
+  },
+  refSyncSteps: {
+    key: 'sync',
+    kind: 'number',
+    min: 0,
+    max: MAX_STEPS,
+    scale: 'linear',
+    round: WHOLE,
+    doc: "TR-DPO: TRL's ref_model_sync_steps S with sync_ref_model=True (0: off, a fixed reference)",
+  },
+  refMixupAlpha: {
+    key: 'mixup',
+    kind: 'number',
+    min: 0,
+    max: 1,
+    scale: 'linear',
+    round: BOX_ROUNDING,
+    doc: "TR-DPO's ref_model_mixup_alpha α: each sync sets ref ← (1−α)·ref + α·policy",
   },
   t: {
     key: 't',

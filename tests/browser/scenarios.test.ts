@@ -137,7 +137,7 @@ async function comparedValue(key: 'beta' | 'sft'): Promise<number> {
 }
 
 /** The compared value's text as the compare control shows it (its setting must be `key`). */
-async function comparedText(key: 'beta' | 'sft' | 'fdiv'): Promise<string> {
+async function comparedText(key: 'beta' | 'sft' | 'fdiv' | 'sync'): Promise<string> {
   const box = page.getByRole('combobox', { name: EN.compare.keyLabel, exact: true });
   if ((await box.inputValue()) !== key) throw new Error(`the compared setting is not ${key}`);
   // A setting with named choices offers them (a combobox), a number is typed (a text box): either way, by label.
@@ -162,6 +162,21 @@ async function compareTableKl(id: LossId): Promise<[number, number]> {
   const cells = await row.locator('td').allInnerTexts();
   if (cells.length !== 6) throw new Error(`the table of both runs has ${cells.length} cells for ${id}`);
   return [firstNumber(cells[2]), firstNumber(cells[5])];
+}
+
+/**
+ * The numbers of loss `id`'s row in the table of both runs with a moving reference (TR-DPO): per run π(y_w),
+ * π(y_l), KL to the starting reference and KL to the step's own.
+ */
+async function compareTableMoving(id: LossId): Promise<number[]> {
+  const table = page.locator('.compare-table table');
+  await table.scrollIntoViewIfNeeded();
+  const row = table
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: label(id), exact: true }) });
+  const cells = await row.locator('td').allInnerTexts();
+  if (cells.length !== 8) throw new Error(`the table of both runs has ${cells.length} cells for ${id}`);
+  return cells.map(firstNumber);
 }
 
 /** `metric` in the TRL metrics table of loss `id` under the training view (at the cursor's step). */
@@ -336,6 +351,23 @@ const READINGS: Record<ScenarioId, () => Promise<number[]>> = {
       lastOf(probCurve(training, 'sigmoid', 0).y),
       lastOf(metricCurve(metrics, 'rewards/chosen', 'orpo')),
       lastOf(metricCurve(metrics, 'rewards/chosen', 'sigmoid')),
+    ];
+  },
+  'tr-dpo': async () => {
+    const training = await plotData('training');
+    // The compared run has a fixed reference (vs=sync:0); KL to both references from the table of both runs.
+    if ((await comparedText('sync')) !== '0') throw new Error('the compared run is not a fixed reference');
+    const [, , syncedStartKl, syncedCurrentKl, , , fixedKl] = await compareTableMoving('sigmoid');
+    return [
+      await boxValue(P),
+      await boxValue(EN.controls.refSync.stepsLabel),
+      await boxValue(EN.controls.refSync.alphaLabel),
+      lastOf(probCurve(training, 'sigmoid', 0).y),
+      lastOf(probCurve(training, 'sigmoid', 0, 'compared').y),
+      syncedStartKl!,
+      fixedKl!,
+      syncedCurrentKl!,
+      fixedKl!,
     ];
   },
 };

@@ -175,6 +175,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'controls.extraTerms.weightLabel': [['BCO']],
   'controls.extraTerms.remove': [['BCO']],
   'controls.extraTerms.listName': [['DPO', ['0.2·BCO', '1·SFT']]],
+  'controls.refSync.rule': [['4', '0.6']],
+  'figures.movingReference.of': [['y_w']],
   'controls.smoothing.exoNeedsPositive': [['0.001']],
   'controls.pair.derived': [['0.5', '−0.5', '1']],
   'controls.pair.bars.refBar': [['y_w']],
@@ -223,6 +225,8 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ key: 'optimizer', value: 'adam' }],
     [{ key: 'loss', value: 'ipo' }],
     [{ key: 'ref', value: [0.4, 0.35, 0.25] }],
+    [{ key: 'sync', value: 0 }],
+    [{ key: 'sync', value: 10 }],
   ],
   'compare.invalid': [['1,5']],
   'compare.status': [['β = 0.1', 'β = 1']],
@@ -423,6 +427,8 @@ const TERMS = [
   ...['LD-DPO', 'WPO'],
   // The mixed preference optimisation recipe, a list of TRL losses (DPOConfig's docs).
   'MPO',
+  // TR-DPO's moving reference, which TRL refuses with a PEFT (parameter-efficient fine-tuning) model.
+  ...['PEFT'],
   ...['DiscoPOP', 'SLiC', 'SimPO', 'RLHF', 'TRL', 'SGD', 'Adam', 'KL', 'Hugging Face', 'Bradley–Terry'],
   // SimPO's and ORPO's trainers (trl.experimental) and the NLL term they add.
   ...['ORPO', 'CPOTrainer', 'ORPOTrainer', 'CPOConfig', 'ORPOConfig', 'trl.experimental', 'NLL'],

@@ -23,6 +23,7 @@ const READ_FIELDS = stateFields(
   'refProbs',
   'sftWeight',
   'fDivergence',
+  'refSyncSteps',
 );
 
 /** Values offered for the settings with named choices (typing stays possible). */

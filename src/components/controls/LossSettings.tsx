@@ -107,6 +107,38 @@ function KnobField({ field }: { field: 'sftWeight' | 'ldAlpha' | 'simpoGamma' | 
   return <StoreNumberField field={field} label={s.label} help={s.help} slider={{ step: 0.05 }} />;
 }
 
+/** TR-DPO (sync_ref_model): S, and α with the update rule while the reference moves. */
+function RefSyncControls() {
+  const s = useStrings().controls.refSync;
+  const steps = useStore((st) => st.refSyncSteps);
+  const alpha = useStore((st) => st.refMixupAlpha);
+  return (
+    <fieldset className="subgroup">
+      <legend>{s.legend}</legend>
+      <StoreNumberField
+        field="refSyncSteps"
+        label={s.stepsLabel}
+        help={s.stepsHelp}
+        // The toy trains for hundreds of steps, not TRL's thousands: the slider covers 0…200, the box more.
+        slider={{ max: 200, step: 1 }}
+      />
+      {steps >= 1 && (
+        <>
+          <StoreNumberField
+            field="refMixupAlpha"
+            label={s.alphaLabel}
+            help={s.alphaHelp}
+            slider={{ step: 0.05 }}
+          />
+          <p className="field-help" data-testid="ref-sync-rule">
+            {alpha > 0 ? s.rule(formatInputNumber(steps), formatInputNumber(alpha)) : s.alphaZero}
+          </p>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
 export function LossSettings() {
   const s = useStrings().controls;
   const losses = useStore(useShallow((st) => st.losses));
@@ -140,6 +172,7 @@ export function LossSettings() {
       {uses.ktoWeights && <KtoControls showZ0={uses.ktoZ0} />}
       {uses.simpoGamma && <KnobField field="simpoGamma" />}
       {uses.cpoAlpha && <KnobField field="cpoAlpha" />}
+      {uses.refSync && <RefSyncControls />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   takesSftTerm,
   takesLdAlpha,
   takesWpoWeighting,
+  takesRefSync,
   usesDivergence,
   type LossId,
   type LossSetting,
@@ -34,5 +35,7 @@ export function lossUses(losses: readonly LossId[]) {
     ldAlpha: losses.some(takesLdAlpha),
     /** WPO's use_weighting changes some selected loss (every DPOTrainer pair loss). */
     wpo: losses.some(takesWpoWeighting),
+    /** TR-DPO's moving reference applies to some selected loss (DPOConfig and KTOConfig ones). */
+    refSync: losses.some(takesRefSync),
   };
 }

@@ -1,7 +1,7 @@
 // "Use in TRL": the page's settings as a DPOConfig / KTOConfig to paste into a training script, with a
 // Copy button and the points where TRL cannot do what the page shows. Collapsed by default (<details>).
 import { useMemo, useRef, useState } from 'react';
-import { LOSS_PARAM_FIELDS } from '../../derive/mathParams.ts';
+import { LOSS_PARAM_FIELDS, REF_SYNC_FIELDS } from '../../derive/mathParams.ts';
 import { stateFields } from '../../state/pickFields.ts';
 import { trlSnippet } from './trlSnippetText.ts';
 import { useViewStoreFields } from '../storeContext.tsx';
@@ -9,7 +9,14 @@ import { useStrings } from '../strings.tsx';
 import './export.css';
 
 /** The settings the snippet reads (trlSnippet's argument type checks that none is missing). */
-const SNIPPET_FIELDS = stateFields('losses', ...LOSS_PARAM_FIELDS, 'learningRate', 'optimizer', 'dataset');
+const SNIPPET_FIELDS = stateFields(
+  'losses',
+  ...LOSS_PARAM_FIELDS,
+  'learningRate',
+  'optimizer',
+  'dataset',
+  ...REF_SYNC_FIELDS,
+);
 
 /** Selects the text of an element, for a manual copy. */
 function selectContents(el: HTMLElement): void {

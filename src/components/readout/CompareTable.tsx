@@ -22,16 +22,33 @@ export function CompareTable({ rows, main, other, step, steps }: CompareTablePro
   const { compare, losses } = useStrings();
   const t = compare.table;
   if (rows.length === 0) return null;
+  // TR-DPO: with a moving reference "the reference" is two things, the starting one and the step's own, so
+  // the KL column names the first and a column more gives the second (the same number for a fixed one).
+  const moving = rows.some((r) => r.main.klCurrent !== null || r.other.klCurrent !== null);
+  const span = moving ? 4 : 3;
   const cells = (end: CompareRow['main']) => (
     <>
       <td>{formatNumber(end.chosen)}</td>
       <td>{formatNumber(end.rejected)}</td>
       <td>{formatNumber(end.kl)}</td>
+      {moving && <td>{formatNumber(end.klCurrent ?? end.kl)}</td>}
     </>
   );
+  const columns: [string, string | undefined][] = moving
+    ? [
+        [t.chosen, undefined],
+        [t.rejected, undefined],
+        [t.klStart, t.klStartHelp],
+        [t.klCurrent, t.klCurrentHelp],
+      ]
+    : [
+        [t.chosen, undefined],
+        [t.rejected, undefined],
+        [t.kl, t.klHelp],
+      ];
   const heads = (side: string) =>
-    [t.chosen, t.rejected, t.kl].map((h, i) => (
-      <th key={h} scope="col" title={i === 2 ? t.klHelp : undefined}>
+    columns.map(([h, help]) => (
+      <th key={h} scope="col" title={help}>
         <span translate="no">{h}</span>
         <span className="visually-hidden"> · {side}</span>
       </th>
@@ -43,10 +60,10 @@ export function CompareTable({ rows, main, other, step, steps }: CompareTablePro
         <thead>
           <tr>
             <td />
-            <th scope="colgroup" colSpan={3}>
+            <th scope="colgroup" colSpan={span}>
               {main}
             </th>
-            <th scope="colgroup" colSpan={3}>
+            <th scope="colgroup" colSpan={span}>
               {other}
             </th>
           </tr>

@@ -9,7 +9,8 @@ import { useStrings } from '../strings.tsx';
 import { useViewStore, useViewStoreFields } from '../storeContext.tsx';
 import { LossName } from '../LossName.tsx';
 import { lossReadout, READOUT_ROWS, type LossReadout, type ReadoutNote } from '../../derive/readout.ts';
-import { LOSS_PARAM_FIELDS, PAIR_FIELDS, type PairLossFields } from '../../derive/mathParams.ts';
+import { LOSS_PARAM_FIELDS, PAIR_FIELDS, refMoves, type PairLossFields } from '../../derive/mathParams.ts';
+import { formatInputNumber } from '../format.ts';
 import { sameFields, stateFields } from '../../state/pickFields.ts';
 import { compareOf } from '../../derive/compare.ts';
 import { formatNumber } from '../../math/numberFormat.ts';
@@ -45,6 +46,7 @@ const COMPARE_FIELDS = stateFields(
   'learningRate',
   'features',
   'optimizer',
+  'refSyncSteps',
 );
 
 /** The words of a readout note, from the strings table. */
@@ -139,7 +141,7 @@ export function PairReadout() {
 }
 
 function PairOfLossesReadout() {
-  const { readout: s, compare } = useStrings();
+  const { readout: s, compare, controls } = useStrings();
   const headingId = useId();
   const startLosses = useViewStore(useShallow((st) => st.losses));
   const startInputs = useViewStoreFields(READOUT_FIELDS);
@@ -177,6 +179,12 @@ function PairOfLossesReadout() {
     <section className="pair-readout" aria-labelledby={headingId}>
       {heading}
       <p className="readout-intro">{s.intro}</p>
+      {/* TR-DPO: the columns past step 0 are against that step's reference (atStep.ts pairAtStep). */}
+      {toy.losses.some((id) => refMoves(id, toy)) && (
+        <p className="readout-intro">
+          {controls.refSync.rule(formatInputNumber(toy.refSyncSteps), formatInputNumber(toy.refMixupAlpha))}
+        </p>
+      )}
       <div className="readout-scroll">
         <table className="readout-table">
           <thead>

@@ -1,7 +1,7 @@
 // The plane view: one loss over the (ρw, ρl) plane with its toy training path on top.
 import { useCallback, useMemo } from 'react';
 import { planeFigure } from '../../figures/planeFigure.ts';
-import { planeLossId, planeOf } from '../../derive/plane.ts';
+import { planeFollowsStep, planeLossId, planeOf } from '../../derive/plane.ts';
 import type { LossId } from '../../math/index.ts';
 import { useStore, useViewStore } from '../storeContext.tsx';
 import { usePlotTheme } from '../environment.tsx';
@@ -38,7 +38,13 @@ function PairPlaneViewOf({ fields, runs, vs }: ToyViewBodyProps) {
   const id = planeLossId(fields.losses, picked === '' ? null : picked);
   // Computed when the figure is first built, not in the render: the contour grid is the costliest figure of
   // the page, and a plot off screen during a drag is not built (rangeHold.ts). Once per loss, state and runs.
-  const planeOnce = useMemo(() => once(() => planeOf(id, fields, runs)), [id, fields, runs]);
+  // A plane that reads a moving reference (TR-DPO with sft or an SFT term) is the cursor step's; any other
+  // is the same at every step and is not rebuilt as the cursor moves.
+  const planeStep = planeFollowsStep(id, fields, runs) ? t : 0;
+  const planeOnce = useMemo(
+    () => once(() => planeOf(id, fields, runs, planeStep)),
+    [id, fields, runs, planeStep],
+  );
   const figure = useCallback(() => {
     const plane = planeOnce();
     const opts = { theme, strings: figures, current: plane.pairLogRatios, step: t };

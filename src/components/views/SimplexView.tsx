@@ -46,8 +46,9 @@ function SimplexViewOf({ fields, runs, vs }: ToyViewBodyProps) {
     });
     return withCompareTraces(main, traces, vs.names, simplexFigure(vsRuns, opts).summary);
   }, [simplex, theme, figures, data, vs, fields, t]);
-  const note =
-    simplex.rlhfOptimum === null
+  const note = simplex.movingReference
+    ? views.rlhfNote.movingReference
+    : simplex.rlhfOptimum === null
       ? views.rlhfNote.none
       : views.rlhfNote[
           fields.dataset === 'ranking' ? 'ranking' : simplex.dpoEndsAtOptimum ? 'pair' : 'pairElsewhere'

@@ -9,6 +9,7 @@ import { unfinishedPoints } from '../../derive/sweeps.ts';
 import { CONVERGENCE_CRITERION } from '../../math/index.ts';
 import type { FigureStrings, ResponseData, SweepAxis } from '../../i18n/types/figures.ts';
 import { startsAtReference } from '../../derive/toy.ts';
+import { refMoves } from '../../derive/mathParams.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
 import { useSweeps } from '../workers/useSweeps.ts';
@@ -54,6 +55,8 @@ export function SweepsView() {
     [fields.dataset, fields.rewards],
   );
   const fromReference = startsAtReference(fields);
+  // Sweeps train to convergence, which only a fixed reference has (math/toy/converge.ts ignores refSync).
+  const movingRef = fields.losses.some((id) => refMoves(id, fields));
   // The second run (vs=…): its own sweeps, dashed over these; a compared β is a point of the β sweep (which
   // does not depend on β), so there it is marked instead.
   const vs = useCompareChoice(fields);
@@ -84,18 +87,20 @@ export function SweepsView() {
     () =>
       views.sentences([
         views.sweepCaption(data),
+        ...(movingRef ? [views.sweepFixedReference] : []),
         ...convergenceText(betaSweeps, 'beta', figures, data),
         ...(vsNote ? [vsNote] : []),
       ]),
-    [views, figures, betaSweeps, data, vsNote],
+    [views, figures, betaSweeps, data, vsNote, movingRef],
   );
   const refCaption = useMemo(
     () =>
       views.sentences([
         views.sweepRefCaption(data, fromReference),
+        ...(movingRef ? [views.sweepFixedReference] : []),
         ...convergenceText(refSweeps, 'ref', figures, data),
       ]),
-    [views, figures, refSweeps, data, fromReference],
+    [views, figures, refSweeps, data, fromReference, movingRef],
   );
   const status = (
     <p className="view-status" role="status" aria-live="polite">

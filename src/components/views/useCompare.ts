@@ -24,6 +24,7 @@ const COMPARE_EXTRA_FIELDS = stateFields(
   'optimizer',
   'sftWeight',
   'fDivergence',
+  'refSyncSteps',
 );
 
 export interface CompareView {

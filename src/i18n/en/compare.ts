@@ -15,6 +15,8 @@ export const EN_COMPARE: CompareStrings = {
         return `learning rate ${c.value}`;
       case 'sft':
         return c.value === 0 ? 'no SFT term' : `SFT weight ${c.value}`;
+      case 'sync':
+        return c.value === 0 ? 'fixed reference' : `reference synced every ${c.value} steps`;
       case 'fdiv':
         return EN_CONTROLS.fDivergence.names[c.value];
       case 'features':
@@ -41,6 +43,7 @@ export const EN_COMPARE: CompareStrings = {
     lr: 'Learning rate',
     sft: 'SFT term weight (TRL loss_weights)',
     fdiv: 'f-divergence (TRL f_divergence_type)',
+    sync: 'TR-DPO sync steps S (TRL ref_model_sync_steps)',
   },
   valueLabel: 'Value of the second run',
   valueHint: {
@@ -53,6 +56,7 @@ export const EN_COMPARE: CompareStrings = {
     lr: 'A number, e.g. 0.1',
     sft: 'A weight ≥ 0, e.g. 0 for none',
     fdiv: 'reverse_kl, forward_kl, js_divergence or alpha_divergence',
+    sync: 'A whole number of steps, 0 for a fixed reference',
   },
   apply: 'Compare',
   clear: 'Clear',
@@ -74,6 +78,11 @@ export const EN_COMPARE: CompareStrings = {
     rejected: 'π(y_l)',
     kl: 'KL(π‖πref)',
     klHelp: 'How far the policy at this step is from the reference, in nats.',
+    klStart: 'KL(π‖πref at step 0)',
+    klStartHelp: 'How far the policy at this step is from the reference it started with, in nats.',
+    klCurrent: 'KL(π‖πref at this step)',
+    klCurrentHelp:
+      'How far the policy at this step is from the reference of this step, which TR-DPO moves toward the policy, in nats.',
   },
   vsColumn: (side) => `vs ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}: TRL metrics at step ${step}`,

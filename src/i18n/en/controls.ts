@@ -92,6 +92,18 @@ export const EN_CONTROLS: ControlStrings = {
     label: 'LD-DPO α (ld_alpha)',
     help: 'Tokens of the longer response beyond the shorter one’s length count α times in its log-prob (policy and reference alike): the toy scales each side’s log-ratio by (m + α(L − m))/L, m = min(L_w, L_l). 1 (TRL’s default) is plain DPO; 0 keeps only the shared length. Not applied to the SFT term.',
   },
+  refSync: {
+    legend: 'TR-DPO: a moving reference',
+    stepsLabel: 'Sync every S steps (ref_model_sync_steps)',
+    stepsHelp:
+      '0: a fixed reference (sync_ref_model=False, TRL’s default). S ≥ 1: after every S-th update the reference is mixed toward the policy. TRL’s default S is 512, more than the toy trains; S goes down to 1 here. SimPO and ORPO have no reference, so it does not apply to them.',
+    alphaLabel: 'Mix-up α (ref_model_mixup_alpha)',
+    alphaHelp:
+      'How far each sync moves the reference toward the policy: 0 leaves it, 1 copies the policy. TRL’s default is 0.6.',
+    rule: (steps, alpha) =>
+      `The reference moves: after updates S, 2S, 3S, … (S = ${steps}), π_ref ← (1 − ${alpha})·π_ref + ${alpha}·π_θ in the parameters (the toy’s logits), so log-ratios, rewards and KL at each step are against that step’s π_ref.`,
+    alphaZero: 'α = 0: each sync mixes nothing in, so the reference stays where it started.',
+  },
   wpoWeighting: {
     label: 'WPO weighting (use_weighting)',
     help: 'Multiplies each pair’s loss, the SFT term included, by w_w·w_l, w = exp(mean log-prob per token − log Σ π²) of the current policy, held constant for the gradient: pairs the policy already finds likely count more. In the toy, Σ π² runs over its responses.',

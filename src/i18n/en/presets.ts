@@ -312,4 +312,26 @@ export const EN_PRESETS: PresetStrings = {
               `${c3(f.dpoRewardEnd)} for DPO (β × the log-ratio).`),
       ),
   },
+  'tr-dpo': {
+    title: 'TR-DPO: a reference that follows the policy',
+    explanation: (f) =>
+      say(
+        `${f.pairHolds ? `On one pair with p = ${c3(f.p)}, DPO` : 'DPO'} here runs with ` +
+          (f.syncHolds
+            ? `sync_ref_model: every ${c3(f.syncSteps)} updates the reference moves a share α = ${c3(f.mixupAlpha)} of the way to the policy.`
+            : 'a fixed reference now: set the sync steps S and the mix-up α above zero to let it follow the policy.'),
+        f.syncedChosenEnd !== null &&
+          f.fixedChosenEnd !== null &&
+          f.syncedStartKl !== null &&
+          f.fixedStartKl !== null &&
+          (f.furtherHolds
+            ? `Each sync pulls the log-ratios back toward zero, so the KL penalty never holds the policy where the noisy label would stop it: π(y_w) ends at ${c3(f.syncedChosenEnd)} against ${c3(f.fixedChosenEnd)} with the reference fixed, and KL to the starting reference reaches ${c3(f.syncedStartKl)} against ${c3(f.fixedStartKl)}.`
+            : `π(y_w) ends at ${c3(f.syncedChosenEnd)} (with the reference fixed: ${c3(f.fixedChosenEnd)}), and KL to the starting reference at ${c3(f.syncedStartKl)} (fixed: ${c3(f.fixedStartKl)}).`),
+        f.syncedCurrentKl !== null &&
+          f.fixedStartKl !== null &&
+          (f.followsHolds
+            ? `Yet KL to its current reference ends at ${c3(f.syncedCurrentKl)}, below the fixed run’s ${c3(f.fixedStartKl)}: the dotted π_ref lines in the training view have kept up with the policy.`
+            : `KL to its current reference ends at ${c3(f.syncedCurrentKl)} (the fixed run’s KL: ${c3(f.fixedStartKl)}).`),
+      ),
+  },
 };

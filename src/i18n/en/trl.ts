@@ -38,6 +38,8 @@ export const EN_TRL: TrlSnippetStrings = {
     },
     ktoRatio: (ratio, inRange) =>
       `TRL checks the weights only when the training set has different numbers of desirable and undesirable examples (nD ≠ nU, counted over the whole set): then it warns unless λD·nD / (λU·nU) is within [1, 1.33] (the KTO paper's Eq. 8). With as many of each it never warns. Here λD/λU = ${ratio}${inRange ? ', within [1, 1.33].' : ', outside [1, 1.33]: with counts that differ only slightly, TRL would warn.'}`,
+    refSync:
+      'sync_ref_model=True (TR-DPO): after every ref_model_sync_steps-th optimizer step TRL sets every reference parameter to (1 − α)·ref + α·policy with α = ref_model_mixup_alpha. The toy’s logits are linear in its parameters, so this page mixes the log-probabilities and renormalises, which is the same. TRL refuses it with a PEFT model and with precompute_ref_log_probs=True (stale reference log-probs); its default of 512 steps is far more than the toy trains.',
     ktoWeightsZero:
       'With desirable_weight = undesirable_weight = 0 every example weighs 0: the KTO loss is 0 and nothing trains.',
   },

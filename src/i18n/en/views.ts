@@ -71,6 +71,8 @@ export const EN_VIEWS: ViewStrings = {
   },
   sentences: (parts) => parts.join(' '),
   sweepsUpdating: 'Updating…',
+  sweepFixedReference:
+    'These sweeps keep the reference fixed: each point is trained to its end, and TR-DPO’s moving reference, which follows the policy after every sync, has no such end.',
   trainingPending: ({ responses, steps, losses }) =>
     `Training… (${responses} responses × ${steps} steps × ${losses} ${losses === 1 ? 'loss' : 'losses'})`,
   sweepBetaHeading: 'as β changes',
@@ -89,6 +91,8 @@ export const EN_VIEWS: ViewStrings = {
       '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere. ★ does not depend on where training starts, but here DPO ends elsewhere: one pair fixes only the margin of y_w over y_l, and the start offsets or the shared features decide the rest.',
     ranking: '★ = π* ∝ π_ref·exp(r/β) with the hidden rewards: the policy RLHF with a KL penalty finds.',
     none: 'No finite RLHF optimum for these data (p = 0 or 1, or thumbs-down only).',
+    movingReference:
+      'The reference moves (TR-DPO): the RLHF optimum ★ ∝ π_ref·exp(r/β) of the starting reference is no longer where training goes, so it is not drawn. The dotted line is π_ref’s path, with its place at the cursor’s step; the circle is where it started.',
   },
   exportMenu: {
     button: 'Export',

@@ -43,6 +43,11 @@ export interface CompareStrings {
     rejected: string;
     kl: string;
     klHelp: string;
+    /** With TR-DPO's moving reference: `kl` is to the starting reference, and a column more to the step's own. */
+    klStart: string;
+    klStartHelp: string;
+    klCurrent: string;
+    klCurrentHelp: string;
   };
   /** A readout column of the second run: 'vs β = 1'. */
   vsColumn: (side: string) => string;

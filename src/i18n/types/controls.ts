@@ -94,6 +94,18 @@ export interface ControlStrings {
   ldAlpha: { label: string; help: string };
   /** WPO's use_weighting (DPOConfig). */
   wpoWeighting: { label: string; help: string };
+  /** TR-DPO: sync_ref_model with ref_model_sync_steps S and ref_model_mixup_alpha α (DPOConfig, KTOConfig). */
+  refSync: {
+    legend: string;
+    stepsLabel: string;
+    stepsHelp: string;
+    alphaLabel: string;
+    alphaHelp: string;
+    /** While on: the update rule with the state's S and α, formatted. */
+    rule: (steps: string, alpha: string) => string;
+    /** On with α = 0: nothing is mixed in. */
+    alphaZero: string;
+  };
   /** SimPO's γ (CPOConfig.simpo_gamma) and its NLL weight (cpo_alpha). */
   simpoGamma: { label: string; help: string };
   cpoAlpha: { label: string; help: string };

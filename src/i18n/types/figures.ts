@@ -139,6 +139,11 @@ export interface FigureStrings {
   responseLabel(k: number, data?: ResponseData): string;
   /** The simplex's third corner when K > 3: responses `from`…`to` (0-based) taken together. */
   responsesTogether(from: number, to: number, data?: ResponseData): string;
+  /**
+   * TR-DPO's moving reference (sync_ref_model): the legend name of π_ref(y) over the steps, `response` being
+   * responseLabel's; and of the simplex's π_ref marker and path when it moves.
+   */
+  movingReference: { of(response: string): string; marker: string; path: string };
 
   /** Axis and colour-bar titles, with units. */
   axis: {

@@ -236,6 +236,33 @@ export interface NoReferenceFacts {
   rewardSignHolds: boolean;
 }
 
+/**
+ * TR-DPO: DPO with the reference synced toward the policy (the state's run) against the same state with a
+ * fixed reference (sync = 0, trained for the facts): the synced run goes further from the start reference
+ * while staying close to its current one.
+ */
+export interface TrDpoFacts {
+  /** The data are one preference pair, so p is what the sentences about it say. */
+  pairHolds: boolean;
+  p: number;
+  /** DPO is shown and its reference moves (sync ≥ 1, α > 0): S and α are the state's. */
+  syncHolds: boolean;
+  syncSteps: number;
+  mixupAlpha: number;
+  /** π(y_w) where the synced and the fixed-reference runs end. */
+  syncedChosenEnd: number | null;
+  fixedChosenEnd: number | null;
+  /** KL(π‖π_ref of step 0) where each run ends. */
+  syncedStartKl: number | null;
+  fixedStartKl: number | null;
+  /** The synced run ends further from the start reference (larger KL) with more on y_w. */
+  furtherHolds: boolean;
+  /** KL(π‖π_ref of that step) where the synced run ends (the table of both runs' last column). */
+  syncedCurrentKl: number | null;
+  /** It is below the fixed run's final KL: the reference has kept up with the policy. */
+  followsHolds: boolean;
+}
+
 export interface ScenarioFactsById {
   start: StartFacts;
   deterministic: DeterministicFacts;
@@ -248,6 +275,7 @@ export interface ScenarioFactsById {
   'sft-term': SftTermFacts;
   'f-divergence': FDivergenceFacts;
   'no-reference': NoReferenceFacts;
+  'tr-dpo': TrDpoFacts;
 }
 
 export interface PresetText<F> {

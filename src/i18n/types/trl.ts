@@ -39,5 +39,7 @@ export interface TrlSnippetStrings {
     ktoWeightsZero: string;
     /** SimPO / ORPO: trl.experimental trainers without a reference model. */
     noReference: string;
+    /** TR-DPO (sync_ref_model=True): what TRL's sync does and its restrictions (no PEFT, no precomputed ref log-probs). */
+    refSync: string;
   };
 }

@@ -40,6 +40,8 @@ export interface ViewStrings {
   /** Sentences joined into one text (a space between them in English, none in Chinese). */
   sentences: (parts: readonly string[]) => string;
   sweepsUpdating: string;
+  /** TR-DPO on: sweeps train each point to its end with the reference fixed, since a moving one has no end. */
+  sweepFixedReference: string;
   /**
    * Shown in place of a plot or readout table while a heavy training runs in the background: its size
    * (K responses, N steps, L trainable losses), so a long wait has a visible reason.
@@ -57,7 +59,8 @@ export interface ViewStrings {
    * The simplex's ★. 'pair': DPO, trained from the toy's start, ends at ★; 'pairElsewhere': it does not
    * (start offsets or shared features leave what the margin does not fix elsewhere).
    */
-  rlhfNote: Record<'pair' | 'pairElsewhere' | 'ranking' | 'none', string>;
+  /** movingReference: TR-DPO, π* for the start reference is not drawn and the π_ref path is. */
+  rlhfNote: Record<'pair' | 'pairElsewhere' | 'ranking' | 'none' | 'movingReference', string>;
   /** The export menu of every plot. */
   exportMenu: ExportStrings;
   /** The zoom toggle and reset of the plots that offer zoom (on a mouse; never on touch). */

@@ -15,6 +15,8 @@ export const ZH_COMPARE: CompareStrings = {
         return `学习率 ${c.value}`;
       case 'sft':
         return c.value === 0 ? '不加 SFT 项' : `SFT 权重 ${c.value}`;
+      case 'sync':
+        return c.value === 0 ? '固定参考模型' : `参考模型每 ${c.value} 步同步一次`;
       case 'fdiv':
         return ZH_CONTROLS.fDivergence.names[c.value];
       case 'features':
@@ -41,11 +43,13 @@ export const ZH_COMPARE: CompareStrings = {
     lr: '学习率',
     sft: 'SFT 项的权重（TRL 的 loss_weights）',
     fdiv: 'f 散度（TRL 的 f_divergence_type）',
+    sync: 'TR-DPO 的同步步数 S（TRL 的 ref_model_sync_steps）',
   },
   valueLabel: '第二次训练的取值',
   valueHint: {
     sft: '一个 ≥ 0 的权重，0 表示不加',
     fdiv: 'reverse_kl、forward_kl、js_divergence 或 alpha_divergence',
+    sync: '一个整数步数，0 表示参考模型固定',
     beta: '一个数，例如 1',
     loss: 'TRL 的 loss_type，例如 ipo',
     ref: '每个回答一个概率，用逗号分隔',
@@ -74,6 +78,10 @@ export const ZH_COMPARE: CompareStrings = {
     rejected: 'π(y_l)',
     kl: 'KL(π‖πref)',
     klHelp: '这一步的策略离参考模型有多远，单位为奈特。',
+    klStart: 'KL(π‖第 0 步的 πref)',
+    klStartHelp: '这一步的策略与起始参考模型相差多远，单位为奈特。',
+    klCurrent: 'KL(π‖这一步的 πref)',
+    klCurrentHelp: '这一步的策略与这一步的参考模型相差多远（TR-DPO 会把参考模型向策略移动），单位为奈特。',
   },
   vsColumn: (side) => `对比 ${side}`,
   metricsCaption: (loss, side, step) => `${loss} · ${side}：第 ${step} 步的 TRL 指标`,

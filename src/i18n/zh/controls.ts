@@ -92,6 +92,17 @@ export const ZH_CONTROLS: ControlStrings = {
     label: 'LD-DPO 的 α（ld_alpha）',
     help: '较长回答中超出较短回答长度的那部分 token，在对数概率里只按 α 倍计入（策略与参考模型相同处理）：玩具模型把每一侧的对数比乘以 (m + α(L − m))/L，其中 m = min(L_w, L_l)。取 1（TRL 默认）即普通 DPO；取 0 只保留共同长度部分。SFT 项不受影响。',
   },
+  refSync: {
+    legend: 'TR-DPO：会移动的参考模型',
+    stepsLabel: '每 S 步同步一次（ref_model_sync_steps）',
+    stepsHelp:
+      '取 0 表示参考模型固定不变（不开启 sync_ref_model，这是 TRL 的默认设置）。S ≥ 1 时，每完成 S 次更新，就把参考模型向当前策略拉近一次。TRL 默认 S 为 512，比玩具模型的训练步数还多，所以这里 S 最小可以取 1。SimPO 和 ORPO 没有参考模型，此项对它们不起作用。',
+    alphaLabel: '混合系数 α（ref_model_mixup_alpha）',
+    alphaHelp: '每次同步时参考模型向策略靠近多少：取 0 保持不动，取 1 直接复制策略。TRL 默认值为 0.6。',
+    rule: (steps, alpha) =>
+      `参考模型会移动：在第 S、2S、3S……次更新之后（S = ${steps}），在参数上（即玩具模型的 logit 上）执行 π_ref ← (1 − ${alpha})·π_ref + ${alpha}·π_θ；因此每一步的对数比率、奖励和 KL 都是相对于该步的 π_ref 计算的。`,
+    alphaZero: 'α = 0：每次同步都不混入任何策略成分，参考模型始终停在起点。',
+  },
   wpoWeighting: {
     label: 'WPO 加权（use_weighting）',
     help: '把每个偏好对的损失（连同 SFT 项）乘以 w_w·w_l，其中 w = exp(每个 token 的平均对数概率 − log Σ π²)，由当前策略算出，求梯度时视为常数：策略本来就觉得更可能的偏好对权重更大。玩具模型里 Σ π² 对它的各个回答求和。',

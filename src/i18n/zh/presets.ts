@@ -298,4 +298,26 @@ export const ZH_PRESETS: PresetStrings = {
               `在 DPO 下为 ${c3(f.dpoRewardEnd)}（β × 对数比率）。`),
       ),
   },
+  'tr-dpo': {
+    title: 'TR-DPO：跟着策略走的参考模型',
+    explanation: (f) =>
+      say(
+        `${f.pairHolds ? `在 p = ${c3(f.p)} 的单个偏好对上，` : ''}这里的 DPO ` +
+          (f.syncHolds
+            ? `开启了 sync_ref_model：每完成 ${c3(f.syncSteps)} 次更新，参考模型就向策略靠近 α = ${c3(f.mixupAlpha)} 的比例。`
+            : '目前使用固定的参考模型：把同步步数 S 和混合系数 α 都设为大于零，它就会跟着策略移动。'),
+        f.syncedChosenEnd !== null &&
+          f.fixedChosenEnd !== null &&
+          f.syncedStartKl !== null &&
+          f.fixedStartKl !== null &&
+          (f.furtherHolds
+            ? `每次同步都把对数比率拉回零附近，KL 惩罚再也无法把策略留在带噪标签本该让它停下的位置：π(y_w) 最终为 ${c3(f.syncedChosenEnd)}，而参考模型固定时为 ${c3(f.fixedChosenEnd)}；相对起始参考模型的 KL 达到 ${c3(f.syncedStartKl)}，固定时为 ${c3(f.fixedStartKl)}。`
+            : `π(y_w) 最终为 ${c3(f.syncedChosenEnd)}（参考模型固定时为 ${c3(f.fixedChosenEnd)}），相对起始参考模型的 KL 为 ${c3(f.syncedStartKl)}（固定时为 ${c3(f.fixedStartKl)}）。`),
+        f.syncedCurrentKl !== null &&
+          f.fixedStartKl !== null &&
+          (f.followsHolds
+            ? `但相对它当前参考模型的 KL 最终只有 ${c3(f.syncedCurrentKl)}，低于固定参考时的 ${c3(f.fixedStartKl)}：训练视图里的 π_ref 点线一直紧跟着策略。`
+            : `相对它当前参考模型的 KL 最终为 ${c3(f.syncedCurrentKl)}（固定参考的运行为 ${c3(f.fixedStartKl)}）。`),
+      ),
+  },
 };

@@ -69,6 +69,8 @@ export const ZH_VIEWS: ViewStrings = {
   },
   sentences: (parts) => parts.join(''),
   sweepsUpdating: '更新中…',
+  sweepFixedReference:
+    '这些扫描保持参考模型固定：每个点都训练到终点，而 TR-DPO 的参考模型每次同步后都会跟着策略移动，没有这样的终点。',
   trainingPending: ({ responses, steps, losses }) =>
     `训练中…（${responses} 个回答 × ${steps} 步 × ${losses} 种损失）`,
   sweepBetaHeading: '随 β 变化',
@@ -87,6 +89,8 @@ export const ZH_VIEWS: ViewStrings = {
       '★ = π* ∝ π_ref·exp(r/β)，其中 r(y_w) = ½·logit p，r(y_l) = −½·logit p，其余为 0。★ 与训练从哪里开始无关，但这里 DPO 并不收敛到 ★：一个偏好对只确定 y_w 相对 y_l 的间隔，其余部分由起点偏移或共享特征决定。',
     ranking: '★ = π* ∝ π_ref·exp(r/β)，r 为隐藏奖励：即带 KL 惩罚的 RLHF 得到的策略。',
     none: '这组数据下 RLHF 没有有限的最优解（p = 0 或 1，或只有点踩数据）。',
+    movingReference:
+      '参考模型会移动（TR-DPO）：按起始参考模型算出的 RLHF 最优解 ★ ∝ π_ref·exp(r/β) 已不再是训练的去向，因此不画出。点线是 π_ref 的移动轨迹，并标出它在游标所在步的位置；圆圈是它的起点。',
   },
   exportMenu: {
     button: '导出',

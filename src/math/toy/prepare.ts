@@ -102,6 +102,23 @@ export interface PreparedConfig {
   optimizer: 'sgd' | 'adam';
   learningRate: number;
   steps: number;
+  /**
+   * TR-DPO's moving reference (ToyTrainConfig.refSync), or null for a fixed one: also null when α = 0 (the
+   * mix is then the reference itself, and skipping it keeps the run bit-identical to the fixed one) and for
+   * the reference-free losses, which have no reference to move.
+   */
+  refSync: { alpha: number; every: number } | null;
+}
+
+/** Validates ToyTrainConfig.refSync (RangeError naming the field); null when the reference stays fixed. */
+function prepareRefSync(value: unknown, loss: PreparedLoss): PreparedConfig['refSync'] {
+  if (value === undefined) return null;
+  checkObject('refSync', value);
+  const { mixupAlpha, syncSteps } = value as { mixupAlpha: unknown; syncSteps: unknown };
+  const alpha = checkProbability('refSync.mixupAlpha', mixupAlpha);
+  if (typeof syncSteps !== 'number' || !Number.isInteger(syncSteps) || syncSteps < 1)
+    fail('refSync.syncSteps', 'must be a whole number ≥ 1', syncSteps);
+  return alpha === 0 || loss.kind === 'reference-free' ? null : { alpha, every: syncSteps };
 }
 
 function checkObject(field: string, value: unknown): void {
@@ -359,6 +376,7 @@ export function prepareConfig(config: ToyTrainConfig): PreparedConfig {
     optimizer,
     learningRate: checkPositive('learningRate', config.learningRate),
     steps,
+    refSync: prepareRefSync(config.refSync, loss),
   };
 }
 

@@ -60,6 +60,8 @@ export class Recorder {
   private readonly thetaAt: number;
   private readonly marginsAt: number;
   private readonly scalarsAt: number;
+  /** Where a moving reference's log π_ref row sits (TR-DPO), or −1 when the reference is fixed. */
+  private readonly refAt: number;
   private at = 0;
   /**
    * One step's metrics by name (reused), copied into the buffer in PAIR_METRICS / KTO_METRICS order. Typed
@@ -102,17 +104,20 @@ export class Recorder {
     this.thetaAt = 2 * pb.K;
     this.marginsAt = this.thetaAt + pb.d;
     this.scalarsAt = this.marginsAt + pb.pairChosen.length;
-    this.stride = this.scalarsAt + 3 + METRIC_COLUMNS;
+    this.refAt = cfg.refSync ? this.scalarsAt + 3 + METRIC_COLUMNS : -1;
+    this.stride = this.scalarsAt + 3 + METRIC_COLUMNS + (cfg.refSync ? pb.K : 0);
     this.buf = new Float64Array((cfg.steps + 1) * this.stride);
   }
 
-  record(ws: Workspace, loss: number, z0: number): void {
+  /** Records step t: ws at θ_t, evaluated against `refLogp`, the reference of step t (after its sync). */
+  record(ws: Workspace, loss: number, z0: number, refLogp: Float64Array): void {
     const { pb, buf, at } = this;
     const K = pb.K;
     for (let k = 0; k < K; k++) {
       buf[at + k] = ws.probs[k];
       buf[at + K + k] = ws.logp[k];
     }
+    if (this.refAt >= 0) for (let k = 0, o = at + this.refAt; k < K; k++) buf[o + k] = refLogp[k];
     for (let j = 0, o = at + this.thetaAt; j < pb.d; j++) buf[o + j] = ws.theta[j];
     for (let i = 0, o = at + this.marginsAt; i < pb.pairChosen.length; i++)
       buf[o + i] = ws.rho[pb.pairChosen[i]] - ws.rho[pb.pairRejected[i]];
@@ -291,11 +296,14 @@ export class Recorder {
       kl: column(buf, stride, this.scalarsAt + 1),
       z0: this.cfg.loss.kind === 'kto' ? column(buf, stride, this.scalarsAt + 2) : null,
       theta: [],
+      refLogProbs: this.refAt >= 0 ? rows(buf, stride, this.refAt, pb.K) : null,
     };
     this.defineLazy(traj, 'logProbs', () => rows(buf, stride, this.logpAt, pb.K));
     this.defineLazy(traj, 'theta', () => rows(buf, stride, this.thetaAt, pb.d));
+    // ρ against each step's own reference when it moves (TR-DPO), else the fixed one.
+    const refs = traj.refLogProbs;
     this.defineLazy(traj, 'logRatios', () =>
-      traj.logProbs.map((row) => row.map((lp, k) => lp - pb.refLogp[k])),
+      traj.logProbs.map((row, t) => row.map((lp, k) => lp - (refs ? refs[t][k] : pb.refLogp[k]))),
     );
     return traj;
   }

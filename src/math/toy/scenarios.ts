@@ -19,6 +19,7 @@ export const SCENARIO_IDS = [
   'sft-term',
   'f-divergence',
   'no-reference',
+  'tr-dpo',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -45,6 +46,8 @@ export interface ToyScenario {
   compareSftWeights?: number[];
   /** For a comparison across f-divergences: the compared run's (vs=fdiv:…); the state's is config.loss's. */
   compareDivergence?: FDivergence;
+  /** For TR-DPO against another sync period: the compared run's S (vs=sync:…; 0 = a fixed reference). */
+  compareSyncSteps?: number;
 }
 
 /** The likelihood-displacement pair: y_w and y_l near-duplicates that share a feature (see that scenario). */
@@ -158,6 +161,21 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
       steps: 300,
     },
     displayLosses: ['sigmoid', 'simpo', 'orpo'],
+  },
+  {
+    // TR-DPO (sync_ref_model): DPO on one noisy pair with the reference mixed toward the policy every 10
+    // updates (α = 0.6, TRL's default), against the same run with a fixed reference (vs=sync:0).
+    id: 'tr-dpo',
+    ...tabular([0.5, 0, -0.5], { kind: 'pair', p: 0.9 }),
+    config: {
+      loss: { type: 'sigmoid', beta: 1 },
+      optimizer: 'adam',
+      learningRate: 0.05,
+      steps: 300,
+      refSync: { mixupAlpha: 0.6, syncSteps: 10 },
+    },
+    displayLosses: ['sigmoid'],
+    compareSyncSteps: 0,
   },
 ];
 

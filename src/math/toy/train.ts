@@ -3,7 +3,7 @@
 // trajectory it returns.
 import type { ToyProblem, ToyTrainConfig, ToyTrajectory } from './types.ts';
 import { Recorder } from './record.ts';
-import { createWorkspace, type Workspace } from './policy.ts';
+import { createWorkspace, forward, type Workspace } from './policy.ts';
 import { evaluateObjective } from './objective.ts';
 import { divergenceLossBound, stepDivergence } from './divergence.ts';
 import {
@@ -43,6 +43,9 @@ export function runTraining(
   recorder?: Recorder,
 ): number {
   const { ws, opt, state } = scratch;
+  // A moving reference (TR-DPO) lives in the run's own copy: `pb` is shared by sweeps and other runs.
+  const sync = cfg.refSync;
+  const run: PreparedProblem = sync ? { ...pb, refLogp: Float64Array.from(pb.refLogp) } : pb;
   ws.theta.fill(0);
   resetOptimizerState(opt);
   const step = OPTIMIZER_STEPS[cfg.optimizer];
@@ -50,8 +53,8 @@ export function runTraining(
   let lossBound = 0;
   let diverged = -1;
   for (let t = 0; ; t++) {
-    const loss = evaluateObjective(pb, cfg, ws, state);
-    recorder?.record(ws, loss, state.z0);
+    const loss = evaluateObjective(run, cfg, ws, state);
+    recorder?.record(ws, loss, state.z0, run.refLogp);
     if (t === 0) lossBound = divergenceLossBound(loss);
     if (diverged < 0 && stepDivergence(loss, lossBound, ws.logp, ws.theta) !== null) {
       diverged = t;
@@ -65,8 +68,37 @@ export function runTraining(
       diverged = t;
       if (!recorder) break;
     }
+    // TRL's SyncRefModelCallback runs at on_step_end, after optimizer step global_step = t + 1 (counted
+    // whether or not the step moved θ), so step t + 1 is recorded with the synced reference.
+    if (sync && (t + 1) % sync.every === 0) {
+      forward(run, ws);
+      syncReference(run.refLogp, ws.logp, sync.alpha);
+    }
   }
   return diverged;
+}
+
+/**
+ * TRL's ref ← (1−α)·ref + α·policy on every parameter. The toy's logits are linear in θ (base + F·θ for the
+ * policy, fixed logits for the reference), so mixing parameters mixes logits, and since softmax ignores a
+ * constant shift, mixing the log-probs and renormalising gives the same reference: log π_ref ←
+ * logsoftmax((1−α)·log π_ref + α·log π_θ). α = 1 copies log π_θ as is (renormalising could move it by an ulp).
+ */
+export function syncReference(refLogp: Float64Array, logp: Float64Array, alpha: number): void {
+  if (alpha === 1) {
+    refLogp.set(logp);
+    return;
+  }
+  let max = -Infinity;
+  for (let k = 0; k < refLogp.length; k++) {
+    const x = (1 - alpha) * refLogp[k] + alpha * logp[k];
+    refLogp[k] = x;
+    if (x > max) max = x;
+  }
+  let sum = 0;
+  for (let k = 0; k < refLogp.length; k++) sum += Math.exp(refLogp[k] - max);
+  const lse = max + Math.log(sum);
+  for (let k = 0; k < refLogp.length; k++) refLogp[k] -= lse;
 }
 
 function finite(xs: Float64Array): boolean {

@@ -94,6 +94,20 @@ export interface ToyTrainConfig {
   optimizer: ToyOptimizer;
   learningRate: number;
   steps: number;
+  /**
+   * TR-DPO's moving reference (TRL's sync_ref_model with ref_model_mixup_alpha α and ref_model_sync_steps S;
+   * absent: a fixed reference). The toy's logits are linear in its parameters, so TRL's parameter mix
+   * ref ← (1−α)·ref + α·policy is a mix of logits, and, softmax ignoring a constant shift, of log-probs: after
+   * update t (TRL's global_step t, from 1) with t % S == 0, log π_ref ← logsoftmax((1−α)·log π_ref + α·log π_θt).
+   * Step t of the trajectory shows the state after update t and its sync. Adam's state is untouched by a sync.
+   */
+  refSync?: ToyRefSync;
+}
+
+/** TRL's ref_model_mixup_alpha (α in [0, 1]) and ref_model_sync_steps (S, a whole number ≥ 1). */
+export interface ToyRefSync {
+  mixupAlpha: number;
+  syncSteps: number;
 }
 
 /**
@@ -134,4 +148,9 @@ export type ToyTrajectory = {
   z0: number[] | null;
   /** θ at every step (d numbers each). */
   theta: number[][];
+  /**
+   * log π_ref(k) at every step when the reference moves (ToyTrainConfig.refSync), null when it is fixed.
+   * Everything derived from ρ at step t (logRatios, margins, rewards/*, kl, KTO's z0) uses step t's row.
+   */
+  refLogProbs: number[][] | null;
 };
