@@ -51,6 +51,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
 
   preset: '',
 
+  lesson: '',
+  lessonStep: 1,
+
   theme: 'auto',
   lang: 'en',
   embed: '',
