@@ -28,7 +28,7 @@ import type { UrlNotice } from './urlNotice.ts';
 import { compareChoiceOf, compareTextOf, fitCompare, sameAsMain } from './compareChoice.ts';
 import { resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
-import { LESSONS, isLessonId, type LessonId } from './lessons/index.ts';
+import { LESSONS, isLessonId, type Lesson, type LessonId } from './lessons/index.ts';
 import { EXO_MIN_SMOOTHING, excludesZero, smoothingFor } from '../math/index.ts';
 
 const MAX_PAIRS = 64;
@@ -421,7 +421,8 @@ export function baseState(presetId: string): Readonly<AppState> {
   return cloneState(base);
 }
 
-const lessonBases = new Map<string, AppState>();
+/** By lesson object (not id), so a lesson given as data (a test's, an instructor's) never meets another's. */
+const lessonBases = new WeakMap<Lesson, Map<number, AppState>>();
 
 /**
  * Lesson `id` at `step` (from 1, clamped to its steps): the defaults with the step's `state` read as a link
@@ -430,13 +431,14 @@ const lessonBases = new Map<string, AppState>();
  * lesson author's mistake, which the lesson tests catch, not the reader's, so it is not shown.
  */
 export function lessonBaseState(id: LessonId, step: number): Readonly<AppState> {
-  const steps = LESSONS[id].steps;
-  const n = Math.max(1, Math.min(steps.length, Math.round(step)));
-  const key = `${id}:${n}`;
-  let base = lessonBases.get(key);
+  const lesson = LESSONS[id];
+  const n = Math.max(1, Math.min(lesson.steps.length, Math.round(step)));
+  let bases = lessonBases.get(lesson);
+  if (!bases) lessonBases.set(lesson, (bases = new Map()));
+  let base = bases.get(n);
   if (!base) {
-    base = { ...parseLink(steps[n - 1].state, false).state, lesson: id, lessonStep: n };
-    lessonBases.set(key, base);
+    base = { ...parseLink(lesson.steps[n - 1].state, false).state, lesson: id, lessonStep: n };
+    bases.set(n, base);
   }
   return base;
 }

@@ -21,7 +21,13 @@ import { KtoControls } from '../controls/KtoControls.tsx';
 import { KnobField } from '../controls/LossSettings.tsx';
 import { lazyPart } from '../lazyPart.tsx';
 import { FormulaView } from '../readout/FormulaView.tsx';
-import { LazyPairReadout, LazyTrainingView, PLACEHOLDER_HEIGHT, Placeholder, VIEW_PARTS } from '../pageParts.tsx';
+import {
+  LazyPairReadout,
+  LazyTrainingView,
+  PLACEHOLDER_HEIGHT,
+  Placeholder,
+  VIEW_PARTS,
+} from '../pageParts.tsx';
 import { LessonQuestion } from './LessonQuestion.tsx';
 import { Paragraphs, useLessonStepText } from './LessonText.tsx';
 import { ownsArrowKeys, tryItHref } from './lessonLinks.ts';

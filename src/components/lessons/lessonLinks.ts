@@ -24,7 +24,10 @@ export function ownsArrowKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['button', 'submit', 'reset', 'checkbox'].includes(target.type);
+  if (target instanceof HTMLInputElement)
+    return !['button', 'submit', 'reset', 'checkbox'].includes(target.type);
   const role = target.getAttribute('role');
-  return role === 'slider' || role === 'radio' || role === 'listbox' || role === 'combobox' || role === 'textbox';
+  return (
+    role === 'slider' || role === 'radio' || role === 'listbox' || role === 'combobox' || role === 'textbox'
+  );
 }
