@@ -98,6 +98,25 @@ describe('every lesson, keyboard only', () => {
   }
 });
 
+describe('the lesson menu on the normal page', () => {
+  it('lists every lesson; following one opens its step 1, with no violation', async () => {
+    await page.goto(`${baseUrl}#v=2&theme=projector`);
+    await page.getByText(EN.lessonUi.menuButton, { exact: true }).first().click();
+    const links = page.locator('.lesson-menu-body a');
+    await expect.poll(() => links.count()).toBe(LESSON_LIST.length);
+    expect(await seriousViolations(page)).toEqual([]);
+    await links.first().click();
+    await page.locator('.lesson-step-heading').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => location.hash), { timeout: 5_000 })
+      .toContain(`lesson=${LESSON_LIST[0].id}&step=1`);
+    // Exit: the free explorer at the step's state.
+    await page.getByRole('button', { name: EN.lessonUi.exit }).click();
+    await page.locator('.lesson-menu').waitFor();
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).not.toContain('lesson=');
+  });
+});
+
 describe('accessibility of a lesson step (axe)', () => {
   const [first] = LESSON_LIST;
   it.each(['light', 'dark', 'projector'])(

@@ -255,9 +255,7 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
       <NoticeBanner />
       <main className="lesson-root">
         <details className="lesson-toc">
-          <summary id={tocId}>
-            {s.contents} ({s.stepOf(n, count)})
-          </summary>
+          <summary id={tocId}>{s.contents}</summary>
           <ol aria-labelledby={tocId}>
             {text.steps.map((st, i) => (
               <li key={i}>
