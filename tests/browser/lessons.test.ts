@@ -125,9 +125,14 @@ describe('accessibility of a lesson step (axe)', () => {
       await open(`#v=2&lesson=${first.id}&step=1&theme=${theme}`);
       await panelsDrawn(page, first.steps[0].panels);
       expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}theme-${theme}.png` });
+      // The step's embed, at slide size as an iframe would show it.
+      await page.setViewportSize({ width: 1280, height: 720 });
       await open(`#v=2&lesson=${first.id}&step=1&theme=${theme}&embed=1`);
       await panelsDrawn(page, first.steps[0].panels);
       expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}embed-${theme}.png` });
+      await page.setViewportSize({ width: 1280, height: 800 });
     },
   );
 });
