@@ -13,6 +13,8 @@ import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
 import { ThemeSwitcher } from './shell/ThemeSwitcher.tsx';
 import { LanguageSwitcher } from './shell/LanguageSwitcher.tsx';
 import { TimeCursor } from './controls/TimeCursor.tsx';
+import { LessonPage } from './lessons/LessonPage.tsx';
+import { LessonMenu } from './lessons/LessonMenu.tsx';
 import {
   LazyGradientView,
   LazyPairReadout,
@@ -56,12 +58,16 @@ export function App() {
   const t = useStrings().shell;
   const api = useStoreApi();
   const embed = useStore((s) => s.embed);
+  const lesson = useStore((s) => s.lesson);
   const showControls = useStore((s) => s.showControls);
   const loadPreset = (id: string) => api.getState().loadPreset(id);
   const [sharing, setSharing] = useState(false);
   // Heading, caption and export row above an embedded plot take about 110 px.
   const embedPlotHeight = useAvailableHeight(110);
   const closeShare = useCallback(() => setSharing(false), []);
+
+  // A lesson (`lesson=` in the link): the presenter layout, or the step's compact form in an embed.
+  if (lesson) return <LessonPage key={lesson} id={lesson} compact={embed !== ''} />;
 
   if (embed) {
     const view = embeddedView(embed);
@@ -92,6 +98,7 @@ export function App() {
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.tagline}</p>
         <div className="header-actions">
+          <LessonMenu />
           <CopyLinkButton />
           <button type="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
             {t.share.open}

@@ -4,6 +4,7 @@
 // parameter list (urlParams.ts) takes its choices from the same arrays, so a choice is written once.
 import type { ExplorerMetricName, ExtraTerm, FDivergence, LossId } from '../math/index.ts';
 import { VIEW_IDS } from './viewIds.ts';
+import { LESSON_IDS, type LessonId } from './lessons/types.ts';
 
 export type { ExtraTerm, FDivergence, LossId };
 
@@ -39,6 +40,9 @@ export type DatasetKind = (typeof DATASETS)[number];
 export const OPTIMIZERS = ['sgd', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 /** '' = the full app; '1' = the default single view; a view id = that view. */
+/** '' = the free explorer; a lesson id = that lesson's presenter layout (`lesson=` in a link). */
+export const LESSON_CHOICES = ['', ...LESSON_IDS] as const;
+export type LessonChoice = LessonId | '';
 export const EMBED_CHOICES = ['', '1', ...VIEW_IDS] as const;
 export type EmbedChoice = (typeof EMBED_CHOICES)[number];
 
@@ -134,6 +138,13 @@ export interface AppState {
 
   /** The preset last loaded, so a shared link shows its explanation ('' = none). */
   preset: string;
+
+  /**
+   * The lesson shown ('' = none, the free explorer) and its step, from 1 as in a link (`lesson=…&step=…`).
+   * A lesson step's state (state/lessons/) is the base the rest of the state differs from (urlCodec.ts).
+   */
+  lesson: LessonChoice;
+  lessonStep: number;
 
   theme: ThemeName;
   lang: LangCode;

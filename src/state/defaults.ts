@@ -56,6 +56,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
 
   preset: '',
 
+  lesson: '',
+  lessonStep: 1,
+
   theme: 'auto',
   lang: 'en',
   embed: '',

@@ -4,7 +4,8 @@ import { create } from 'zustand';
 import type { AppState } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
 import { applyPatch } from './sanitize.ts';
-import { cloneState, parseHash } from './urlCodec.ts';
+import { cloneState, lessonBaseState, parseHash } from './urlCodec.ts';
+import type { LessonId } from './lessons/types.ts';
 import { findPresetScenario, presetPatch } from './presets.ts';
 import type { UrlNotice } from './urlNotice.ts';
 import { PARAMS } from './urlParams.ts';
@@ -17,6 +18,13 @@ export interface StoreActions {
   loadHash: (hash: string) => void;
   /** Loads a named scenario onto the defaults (viewer settings kept); unknown ids are ignored. */
   loadPreset: (id: string) => void;
+  /**
+   * Shows lesson `id` at `step` (from 1, clamped to its steps): the step's state, keeping how this viewer
+   * looks at the page (theme, language, embedding, controls), as a link to the step would.
+   */
+  goToLessonStep: (id: LessonId, step: number) => void;
+  /** Leaves the lesson: the free explorer, at the state on screen. */
+  exitLesson: () => void;
   /** Back to the defaults (viewer settings such as theme and language are kept). */
   reset: () => void;
   dismissNotices: () => void;
@@ -66,6 +74,19 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
       if (!scenario) return;
       set({ ...applyPatch(viewerDefaults(get()), presetPatch(scenario)), loads: get().loads + 1 });
     },
+    goToLessonStep: (id, step) => {
+      const s = get();
+      set({
+        ...cloneState(lessonBaseState(id, step)),
+        theme: s.theme,
+        lang: s.lang,
+        embed: s.embed,
+        showControls: s.showControls,
+        notices: [],
+        loads: s.loads + 1,
+      });
+    },
+    exitLesson: () => set(applyPatch(pickAppState(get()), { lesson: '', lessonStep: 1 })),
     reset: () => set({ ...viewerDefaults(get()), loads: get().loads + 1 }),
     dismissNotices: () => set({ notices: [] }),
   }));

@@ -31,6 +31,7 @@ import type { UrlNotice } from './urlNotice.ts';
 import { compareChoiceOf, compareTextOf, fitCompare, sameAsMain } from './compareChoice.ts';
 import { resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
+import { LESSONS, isLessonId, type Lesson, type LessonId } from './lessons/index.ts';
 import { EXO_MIN_SMOOTHING, excludesZero, smoothingFor } from '../math/index.ts';
 
 const MAX_PAIRS = 64;
@@ -263,6 +264,40 @@ export interface ParsedHash {
 
 /** Reads a location hash (with or without '#') into a full state, starting from the defaults. Never throws. */
 export function parseHash(hash: string): ParsedHash {
+  return parseLink(hash, true);
+}
+
+/**
+ * The lesson step a link names (`lesson=<id>&step=<n>`, both taken out of `pairs`), or null. An unknown id
+ * is dropped ('bad-value'), a step without a usable lesson too ('needs-lesson'), a step past the lesson's
+ * last is clamped to it; a lesson without a step is its step 1.
+ */
+function readLesson(pairs: Map<string, string>, notices: UrlNotice[]): { id: LessonId; step: number } | null {
+  const rawLesson = pairs.get('lesson');
+  const rawStep = pairs.get('step');
+  pairs.delete('lesson');
+  pairs.delete('step');
+  const id = rawLesson?.trim().toLowerCase() ?? '';
+  if (id !== '' && !isLessonId(id))
+    notices.push({ kind: 'bad-value', key: 'lesson', given: shorten(rawLesson ?? '') });
+  if (!isLessonId(id)) {
+    if (rawStep !== undefined) notices.push({ kind: 'needs-lesson', key: 'step', given: shorten(rawStep) });
+    return null;
+  }
+  const count = LESSONS[id].steps.length;
+  const step =
+    rawStep === undefined ? 1 : (readNumber(numberParam('lessonStep'), 'step', rawStep, notices) ?? 1);
+  if (step <= count) return { id, step };
+  // Past the lesson's last step is its last (said once, also when `step` was already clamped to its range).
+  const used = String(count);
+  const earlier = notices.find((n) => n.key === 'step' && n.kind === 'clamped');
+  if (earlier) earlier.used = used;
+  else notices.push({ kind: 'clamped', key: 'step', given: shorten(rawStep ?? ''), used });
+  return { id, step: count };
+}
+
+/** `lessons`: whether `lesson=` and `step=` are read (not inside a lesson step's own state). */
+function parseLink(hash: string, lessons: boolean): ParsedHash {
   const notices: UrlNotice[] = [];
   const state = cloneState(DEFAULT_STATE);
   let pairs = splitHash(typeof hash === 'string' ? hash : '', notices);
@@ -283,9 +318,13 @@ export function parseHash(hash: string): ParsedHash {
     if (migrate) pairs = migrate(pairs, notices);
   }
 
-  // A preset is the base the rest of the link changes: `preset=noisy&beta=0.5` is the noisy scenario at β = 0.5.
+  // A lesson step is the base the rest of the link changes (CONVENTIONS §9), and so is a preset:
+  // `preset=noisy&beta=0.5` is the noisy scenario at β = 0.5. Within a lesson link `preset=` only names the
+  // scenario whose explanation is shown, as every other key changes one field of the step's state.
+  const lesson = readLesson(pairs, lessons ? notices : []);
   const presetId = pairs.get('preset')?.trim().toLowerCase();
-  if (presetId && findPresetScenario(presetId)) Object.assign(state, baseState(presetId));
+  if (lesson) Object.assign(state, cloneState(lessonBaseState(lesson.id, lesson.step)));
+  else if (presetId && findPresetScenario(presetId)) Object.assign(state, baseState(presetId));
 
   for (const [key, raw] of pairs) {
     const param = PARAM_BY_KEY.get(key);
@@ -409,15 +448,47 @@ export function baseState(presetId: string): Readonly<AppState> {
   return cloneState(base);
 }
 
+/** By lesson object (not id), so a lesson given as data (a test's, an instructor's) never meets another's. */
+const lessonBases = new WeakMap<Lesson, Map<number, AppState>>();
+
+/**
+ * Lesson `id` at `step` (from 1, clamped to its steps): the defaults with the step's `state` read as a link
+ * by this same reader (so a step is exactly a shareable state), and the lesson and step set. A step's state
+ * cannot name another lesson (its `lesson=` and `step=` are ignored); what else it could not use is the
+ * lesson author's mistake, which the lesson tests catch, not the reader's, so it is not shown.
+ */
+export function lessonBaseState(id: LessonId, step: number): Readonly<AppState> {
+  const lesson = LESSONS[id];
+  const n = Math.max(1, Math.min(lesson.steps.length, Math.round(step)));
+  let bases = lessonBases.get(lesson);
+  if (!bases) lessonBases.set(lesson, (bases = new Map()));
+  let base = bases.get(n);
+  if (!base) {
+    base = { ...parseLink(lesson.steps[n - 1].state, false).state, lesson: id, lessonStep: n };
+    bases.set(n, base);
+  }
+  return base;
+}
+
+/** What a link starts from: the lesson step it names, else the loaded preset's state, else the defaults. */
+export function linkBase(state: Readonly<AppState>): Readonly<AppState> {
+  return state.lesson ? lessonBaseState(state.lesson, state.lessonStep) : baseState(state.preset);
+}
+
+/** The keys a lesson link writes first, always (they name its base), and never compares. */
+const LESSON_KEYS: ReadonlySet<string> = new Set(['lesson', 'step']);
+
 /**
  * The hash for a state, '' when everything is at its default. Only what differs from the base is written:
- * the defaults, or the loaded preset's state (the preset itself is always written, being the base).
+ * the defaults, or the loaded preset's state (the preset itself is always written, being the base), or the
+ * lesson step's state (`lesson=` and `step=` first, then what differs from the step).
  */
 export function stateToHash(state: Readonly<AppState>): string {
-  const base = baseState(state.preset);
-  const parts: string[] = [];
+  const base = linkBase(state);
+  const parts: string[] = state.lesson ? [`lesson=${state.lesson}`, `step=${state.lessonStep}`] : [];
   for (const param of URL_PARAMS) {
-    const reference = param.key === 'preset' ? DEFAULT_STATE : base;
+    if (LESSON_KEYS.has(param.key)) continue;
+    const reference = param.key === 'preset' && !state.lesson ? DEFAULT_STATE : base;
     if (formatValue(param, state) !== formatValue(param, reference))
       parts.push(`${param.key}=${formatValue(param, state)}`);
   }

@@ -11,6 +11,7 @@ export const URL_NOTICE_KINDS = [
   'version', // a schema version this app does not know: the whole link is refused
   'too-long', // more than we read: the rest is ignored
   'same-as-main', // a compared run (vs) equal to the main one: nothing to compare, not applied
+  'needs-lesson', // a lesson's step (`step=`) without a usable lesson (`lesson=`): ignored
   'migrated', // an older version's link, rewritten (given: "ρw,ρl" of v1's pair, used: the margin h)
 ] as const;
 export type UrlNoticeKind = (typeof URL_NOTICE_KINDS)[number];

@@ -11,6 +11,7 @@ import {
   FEATURE_KINDS,
   IPO_NORMALIZATIONS,
   LANGS,
+  LESSON_CHOICES,
   OPTIMIZERS,
   THEMES,
   Z0_MODES,
@@ -169,6 +170,9 @@ export type ParamTable = { readonly [K in keyof AppState]: SpecOf<K> };
 
 /** The most training steps; the time cursor `t` has the same bound (and, in the state, at most `steps`). */
 const MAX_STEPS = 2000;
+
+/** The most steps a lesson may have: the bound of `step=` before it is clamped to its lesson's own count. */
+export const MAX_LESSON_STEPS = 50;
 
 /** The schema version written as `v`. Bump it (and add a migration) when a key changes meaning. */
 export const URL_VERSION = 2;
@@ -463,6 +467,21 @@ export const PARAM_TABLE = {
     kind: 'enum',
     choices: ['', ...PRESET_IDS],
     doc: 'the scenario whose explanation is shown',
+  },
+  lesson: {
+    key: 'lesson',
+    kind: 'enum',
+    choices: LESSON_CHOICES,
+    doc: "a lesson: its step's state is the base the rest of the link changes",
+  },
+  lessonStep: {
+    key: 'step',
+    kind: 'number',
+    min: 1,
+    max: MAX_LESSON_STEPS,
+    scale: 'linear',
+    round: WHOLE,
+    doc: "the lesson's step, from 1 (more than it has is clamped to its last; needs `lesson`)",
   },
   theme: { key: 'theme', kind: 'enum', choices: THEMES, doc: 'colour theme' },
   lang: { key: 'lang', kind: 'enum', choices: LANGS, doc: 'language' },

@@ -16,6 +16,7 @@ import {
 } from '../../src/state/urlParams.ts';
 import { roundTo } from '../../src/state/paramRules.ts';
 import { fitCompare, sameAsMain } from '../../src/state/compareChoice.ts';
+import { LESSONS, isLessonId } from '../../src/state/lessons/index.ts';
 import { EXO_MIN_SMOOTHING, PICKER_METRICS, smoothingFor } from '../../src/math/index.ts';
 
 function only<K extends Param['kind']>(kind: K): Extract<Param, { kind: K }>[] {
@@ -148,6 +149,10 @@ export const stateArb: fc.Arbitrary<AppState> = fc
             z0Mode,
             // A link writes z0 only in its fixed mode.
             z0: z0Mode === 'fixed' ? numbers.z0 : 0,
+            // A lesson's step is one it has; without a lesson there is none (1).
+            lessonStep: isLessonId(enums.lesson)
+              ? Math.min(numbers.lessonStep, LESSONS[enums.lesson].steps.length)
+              : 1,
             refProbs,
             rewards,
             startLogRatios,

@@ -163,6 +163,11 @@ function scenarioSamples(id: ScenarioId): unknown[][] {
 const SAMPLES: Record<string, unknown[][]> = {
   ...Object.fromEntries(SCENARIO_IDS.map((id) => [`presets.${id}.explanation`, scenarioSamples(id)])),
   'controls.field.notANumber': [['1,5']],
+  'lessonUi.stepOf': [
+    [1, 7],
+    [7, 7],
+  ],
+  'lessonUi.wrong': [['β = 0.1']],
   'controls.field.positiveLogProb': [['3']],
   'controls.field.tooLow': [['−5', '0']],
   'controls.field.tooHigh': [['50', '10']],
@@ -515,6 +520,7 @@ const PARTS = [
   'timeCursor',
   'compare',
   'thumbs',
+  'lessonUi',
 ] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {
@@ -531,7 +537,9 @@ describe('the language tables', () => {
     expect(LANGUAGES.zh).toBe(ZH);
     expect([EN.tag, EN.name, ZH.tag, ZH.name]).toEqual(['en', 'English', 'zh-CN', '中文']);
     // The table has exactly these parts, and the walk below covers every one of them.
-    for (const t of [EN, ZH]) expect(Object.keys(t).sort()).toEqual(['name', 'tag', ...PARTS].sort());
+    // (The lessons' own words are templates over each lesson's facts: the lesson tests walk them.)
+    for (const t of [EN, ZH])
+      expect(Object.keys(t).sort()).toEqual(['name', 'tag', 'lessons', ...PARTS].sort());
   });
 
   it('name each loss once: one row per loss, no two losses sharing a name or a label', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AppState } from '../../src/state/appState.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
-import { baseState, parseHash, stateToHash } from '../../src/state/urlCodec.ts';
+import { baseState, linkBase, parseHash, stateToHash } from '../../src/state/urlCodec.ts';
 import { createAppStore, pickAppState } from '../../src/state/store.ts';
 import { TOY_SCENARIOS } from '../../src/math/index.ts';
 import { applyPatch } from '../../src/state/sanitize.ts';
@@ -22,7 +22,9 @@ function fieldsOf(p: UrlParam): (keyof AppState)[] {
 
 /** A link writes what differs from its base: the defaults, or the named preset's state. */
 function differsFromBase(p: UrlParam, s: AppState): boolean {
-  const base = p.key === 'preset' ? DEFAULT_STATE : baseState(s.preset);
+  // A lesson link writes its lesson and step always, and every other key against the step's state.
+  if (s.lesson && (p.key === 'lesson' || p.key === 'step')) return true;
+  const base = p.key === 'preset' && !s.lesson ? DEFAULT_STATE : linkBase(s);
   return fieldsOf(p).some((f) => JSON.stringify(s[f]) !== JSON.stringify(base[f]));
 }
 
@@ -164,7 +166,7 @@ describe('stateToHash / parseHash round trip', () => {
     fc.assert(
       fc.property(stateArb, (s) => {
         const hash = stateToHash(s);
-        const base = baseState(s.preset);
+        const base = linkBase(s);
         if (s.beta !== base.beta) expect(valueOf(hash, 'beta')).toBe(String(s.beta));
         else expect(valueOf(hash, 'beta')).toBeUndefined();
         if (s.losses.join() !== base.losses.join()) expect(valueOf(hash, 'loss')).toBe(s.losses.join(','));

@@ -102,7 +102,7 @@ function WpoCheckbox() {
 }
 
 /** A trainer knob's number field, its label and help read from the field's own strings (same slider step). */
-function KnobField({ field }: { field: 'sftWeight' | 'ldAlpha' | 'simpoGamma' | 'cpoAlpha' }) {
+export function KnobField({ field }: { field: 'sftWeight' | 'ldAlpha' | 'simpoGamma' | 'cpoAlpha' }) {
   const s = useStrings().controls[field];
   return <StoreNumberField field={field} label={s.label} help={s.help} slider={{ step: 0.05 }} />;
 }

@@ -25,12 +25,28 @@ import { overlayCompare } from '../../figures/compare.ts';
 import { CompareTable } from '../readout/CompareTable.tsx';
 import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
 
-/** `compact` (embedded): just the probabilities, the one plot the view is about. */
-export function TrainingView({ compact = false }: { compact?: boolean }) {
+/**
+ * `compact` (embedded): just the probabilities, the one plot the view is about. `tablesOnly` (a lesson's
+ * 'metrics' panel): just "What TRL would log", the tables at the cursor.
+ */
+export function TrainingView({
+  compact = false,
+  tablesOnly = false,
+}: {
+  compact?: boolean;
+  tablesOnly?: boolean;
+}) {
   const fields = useToyFields();
   const trained = useToyViewRuns(fields);
   const pending = useTrainingPending(fields);
-  if (trained) return <TrainingViewOf compact={compact} fields={fields} {...trained} />;
+  if (trained)
+    return <TrainingViewOf compact={compact} tablesOnly={tablesOnly} fields={fields} {...trained} />;
+  if (tablesOnly)
+    return (
+      <p role="status" className="view-note">
+        {pending}
+      </p>
+    );
   // A heavy training still under way: both plots say so, and nothing drawn from older runs stays beside it.
   return (
     <>
@@ -42,11 +58,13 @@ export function TrainingView({ compact = false }: { compact?: boolean }) {
 
 function TrainingViewOf({
   compact,
+  tablesOnly,
   fields,
   runs: { runs, untrainable },
   vs,
 }: {
   compact: boolean;
+  tablesOnly: boolean;
   fields: ToyFields;
   runs: ToyRuns;
   /** The second run (vs=…): drawn dashed over these, listed beside them. */
@@ -131,6 +149,48 @@ function TrainingViewOf({
   const toggle = (name: (typeof TRL_METRICS)[number]) =>
     update({ trainingMetrics: toggledMetrics(metrics, name) });
 
+  const tablesPart = (
+    <PlotErrorBoundary resetKey={runs}>
+      <div className="metrics-tables">
+        {tables.map(({ run, metrics, step, divergedAt }) => {
+          const label = vs
+            ? strings.compare.traceName(losses[run.id].label, vs.names.main)
+            : losses[run.id].label;
+          // Past the step where a run diverged, its table shows the last step before it, and says so.
+          return (
+            <TrlMetricsTable
+              key={run.id}
+              metrics={metrics}
+              caption={
+                divergedAt !== null
+                  ? views.divergedMetricsCaption(label, step, divergedAt)
+                  : views.finalMetricsCaption(label, step)
+              }
+            />
+          );
+        })}
+        {vs &&
+          vsTables.map(({ run, metrics, step }) => (
+            <TrlMetricsTable
+              key={`vs-${run.id}`}
+              metrics={metrics}
+              caption={strings.compare.metricsCaption(losses[run.id].label, vs.names.other, step)}
+            />
+          ))}
+      </div>
+      {vs && (
+        <CompareTable
+          rows={vsRows}
+          main={vs.names.main}
+          other={vs.names.other}
+          step={shownStep}
+          steps={fields.steps}
+        />
+      )}
+    </PlotErrorBoundary>
+  );
+  if (tablesOnly) return tablesPart;
+
   return (
     <>
       <ViewSection
@@ -173,44 +233,7 @@ function TrainingViewOf({
               </fieldset>
             }
           />
-          <PlotErrorBoundary resetKey={runs}>
-            <div className="metrics-tables">
-              {tables.map(({ run, metrics, step, divergedAt }) => {
-                const label = vs
-                  ? strings.compare.traceName(losses[run.id].label, vs.names.main)
-                  : losses[run.id].label;
-                // Past the step where a run diverged, its table shows the last step before it, and says so.
-                return (
-                  <TrlMetricsTable
-                    key={run.id}
-                    metrics={metrics}
-                    caption={
-                      divergedAt !== null
-                        ? views.divergedMetricsCaption(label, step, divergedAt)
-                        : views.finalMetricsCaption(label, step)
-                    }
-                  />
-                );
-              })}
-              {vs &&
-                vsTables.map(({ run, metrics, step }) => (
-                  <TrlMetricsTable
-                    key={`vs-${run.id}`}
-                    metrics={metrics}
-                    caption={strings.compare.metricsCaption(losses[run.id].label, vs.names.other, step)}
-                  />
-                ))}
-            </div>
-            {vs && (
-              <CompareTable
-                rows={vsRows}
-                main={vs.names.main}
-                other={vs.names.other}
-                step={shownStep}
-                steps={fields.steps}
-              />
-            )}
-          </PlotErrorBoundary>
+          {tablesPart}
         </>
       )}
     </>

@@ -12,6 +12,8 @@ import { EN_PRESETS } from './presets.ts';
 import { EN_TIME_CURSOR } from './timeCursor.ts';
 import { EN_COMPARE } from './compare.ts';
 import { EN_THUMBS } from './thumbs.ts';
+import { EN_LESSON_UI } from './lessonUi.ts';
+import { EN_LESSONS } from './lessons/index.ts';
 
 export const EN: LanguageTable = {
   ...LANGUAGE_NAMES.en,
@@ -26,4 +28,6 @@ export const EN: LanguageTable = {
   timeCursor: EN_TIME_CURSOR,
   compare: EN_COMPARE,
   thumbs: EN_THUMBS,
+  lessonUi: EN_LESSON_UI,
+  lessons: EN_LESSONS,
 };

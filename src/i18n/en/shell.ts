@@ -25,6 +25,8 @@ function notice(n: UrlNotice): string {
     }
     case 'same-as-main':
       return `Ignored ${key} = “${n.given}”: that is already the current setting, so there is nothing to compare.`;
+    case 'needs-lesson':
+      return `Ignored ${key} = “${n.given}”: a step belongs to a lesson, and the link names none this explorer has.`;
     case 'too-long':
       return `Part of the link was too long to read (${key}); the rest was applied.`;
   }

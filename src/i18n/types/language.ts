@@ -12,6 +12,8 @@ import type { PresetStrings } from './presets.ts';
 import type { TimeCursorStrings } from './timeCursor.ts';
 import type { CompareStrings } from './compare.ts';
 import type { ThumbsStrings } from './thumbs.ts';
+import type { LessonUiStrings } from './lessonUi.ts';
+import type { LessonTexts } from './lessons.ts';
 
 /** `tag` and `name`: the language's entry in LANGUAGE_NAMES (../languageNames.ts). */
 export interface LanguageTable extends LanguageName {
@@ -37,4 +39,8 @@ export interface LanguageTable extends LanguageName {
   compare: CompareStrings;
   /** The loss, gradient and plane views, the readout and the TRL code under thumbs-down data (no pair). */
   thumbs: ThumbsStrings;
+  /** The lesson player: menu, navigation, questions. */
+  lessonUi: LessonUiStrings;
+  /** Every lesson's words (titles, steps, questions), by lesson id. */
+  lessons: LessonTexts;
 }

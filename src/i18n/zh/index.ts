@@ -12,6 +12,8 @@ import { ZH_PRESETS } from './presets.ts';
 import { ZH_TIME_CURSOR } from './timeCursor.ts';
 import { ZH_COMPARE } from './compare.ts';
 import { ZH_THUMBS } from './thumbs.ts';
+import { ZH_LESSON_UI } from './lessonUi.ts';
+import { ZH_LESSONS } from './lessons/index.ts';
 
 export const ZH: LanguageTable = {
   ...LANGUAGE_NAMES.zh,
@@ -26,4 +28,6 @@ export const ZH: LanguageTable = {
   timeCursor: ZH_TIME_CURSOR,
   compare: ZH_COMPARE,
   thumbs: ZH_THUMBS,
+  lessonUi: ZH_LESSON_UI,
+  lessons: ZH_LESSONS,
 };

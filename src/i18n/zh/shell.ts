@@ -25,6 +25,8 @@ function notice(n: UrlNotice): string {
     }
     case 'same-as-main':
       return `已忽略 ${key} = “${n.given}”：这正是当前的设置，没有可对比的内容。`;
+    case 'needs-lesson':
+      return `已忽略 ${key} = “${n.given}”：步骤属于某一课，而该链接没有指明本工具中已有的课程。`;
     case 'too-long':
       return `链接中有一部分过长，无法读取（${key}）；其余部分已生效。`;
   }
