@@ -1,0 +1,94 @@
+// A lesson step as the page would show it, for the lessons' content tests (tests/unit/lessons.<id>.test.ts):
+// the step's state read by the link reader (urlCodec.parseHash, no notices allowed), its runs trained as the
+// views train them, its facts and its text in both languages; the revealed state of a question is the same
+// state with the time cursor where the answer moves it.
+import { expect } from 'vitest';
+import { parseHash } from '../../src/state/urlCodec.ts';
+import { pickFields } from '../../src/state/pickFields.ts';
+import { LESSONS, type LessonId } from '../../src/state/lessons/index.ts';
+import { SCENARIO_FIELDS } from '../../src/derive/scenarioFacts.ts';
+import { computeTrainingRuns } from '../../src/derive/toy.ts';
+import { lessonFacts, type LessonFactsInput } from '../../src/derive/lessons/index.ts';
+import type { LessonFactsById } from '../../src/i18n/types/lessons.ts';
+import { EN_LESSONS } from '../../src/i18n/en/lessons/index.ts';
+import { ZH_LESSONS } from '../../src/i18n/zh/lessons/index.ts';
+import { c3 } from '../../src/i18n/figureFormat.ts';
+import { FORMULA_FRAGMENTS } from './scenarioText.ts';
+
+/** Step `step` (from 0) of lesson `id` as its link opens it, at its own t or at `t` (e.g. a question's reveal). */
+export function stepInput(id: LessonId, step: number, t?: number): LessonFactsInput {
+  const { state, notices } = parseHash(LESSONS[id].steps[step].state);
+  expect(notices).toEqual([]);
+  const s = { ...pickFields(state, SCENARIO_FIELDS), t: t ?? state.t };
+  // The compared run trained afresh (not the views' memo): the facts must not depend on what was drawn before.
+  return { step, s, runs: computeTrainingRuns(s), trainCompared: computeTrainingRuns };
+}
+
+/** Where a question's answer moves the cursor: its `revealAt`, by default the end of training. */
+export function revealInput(id: LessonId, step: number): LessonFactsInput {
+  const q = LESSONS[id].steps[step].question;
+  if (!q) throw new Error(`${id} step ${step} has no question`);
+  const at = q.revealAt ?? 'end';
+  const { state } = parseHash(LESSONS[id].steps[step].state);
+  return stepInput(id, step, at === 'end' ? state.steps : at);
+}
+
+export const factsOf = <K extends LessonId>(id: K, input: LessonFactsInput): LessonFactsById[K] =>
+  lessonFacts(id, input);
+
+/** The step's body (and its question's explanation) in English and Chinese. */
+export function textsOf<K extends LessonId>(id: K, input: LessonFactsInput): string[] {
+  const f = factsOf(id, input);
+  return [EN_LESSONS, ZH_LESSONS].flatMap((T) => {
+    const step = T[id].steps[input.step];
+    return [step.body(f), ...(step.question ? [step.question.explain(f)] : [])];
+  });
+}
+
+/** A number as the templates write it (c3), in the order they are found. */
+const NUMBER = /[−-]?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g;
+
+/** The numbers an English text states, formula digits (and `extra` fragments such as "step 0") removed. */
+export function statedNumbers(text: string, extra: readonly string[] = []): string[] {
+  let rest = text;
+  for (const f of [...FORMULA_FRAGMENTS, ...extra]) rest = rest.split(f).join(' ');
+  return rest.match(NUMBER) ?? [];
+}
+
+/** Every number of the facts, written as the templates write it. */
+export function factNumbers(facts: object): Set<string> {
+  return new Set(
+    Object.values(facts)
+      .flatMap((v) => (Array.isArray(v) ? (v as number[]) : typeof v === 'number' ? [v] : []))
+      .map(c3),
+  );
+}
+
+/** The English text of a step states only the facts' numbers; both languages render completely. */
+export function expectHonestText<K extends LessonId>(
+  id: K,
+  input: LessonFactsInput,
+  extra: readonly string[] = [],
+): void {
+  const f = factsOf(id, input);
+  const written = factNumbers(f);
+  const en = EN_LESSONS[id].steps[input.step];
+  for (const text of [en.body(f), ...(en.question ? [en.question.explain(f)] : [])])
+    expect(statedNumbers(text, extra).filter((x) => !written.has(x))).toEqual([]);
+  // The Chinese text states the same numbers as the English one (formula digits and "第 0 步" aside).
+  const zh = ZH_LESSONS[id].steps[input.step];
+  const en2 = [en.body(f), ...(en.question ? [en.question.explain(f)] : [])];
+  const zh2 = [zh.body(f), ...(zh.question ? [zh.question.explain(f)] : [])];
+  en2.forEach((text, i) =>
+    expect(statedNumbers(zh2[i], [...extra, '第 0 步']).sort()).toEqual(statedNumbers(text, extra).sort()),
+  );
+  for (const text of textsOf(id, input)) {
+    expect(text.length).toBeGreaterThan(20);
+    expect(text).not.toMatch(/undefined|NaN|null|\[object|Infinity/);
+  }
+}
+
+/** A step's text has 2–5 sentences in English (a slide's worth). */
+export function sentencesOf(text: string): number {
+  return (text.match(/[.!?](\s|$)/g) ?? []).length;
+}
