@@ -2,7 +2,7 @@
 // the step's state read by the link reader (urlCodec.parseHash, no notices allowed), its runs trained as the
 // views train them, its facts and its text in both languages; the revealed state of a question is the same
 // state with the time cursor where the answer moves it.
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseHash } from '../../src/state/urlCodec.ts';
 import { pickFields } from '../../src/state/pickFields.ts';
 import { LESSONS, type LessonId } from '../../src/state/lessons/index.ts';
@@ -91,4 +91,67 @@ export function expectHonestText<K extends LessonId>(
 /** A step's text has 2–5 sentences in English (a slide's worth). */
 export function sentencesOf(text: string): number {
   return (text.match(/[.!?](\s|$)/g) ?? []).length;
+}
+
+/**
+ * The checks every step of lesson `id` gets: the data and both languages' texts agree in shape (one text per
+ * step, as many choices as the data), and for each step, in its own state: the claims its text makes
+ * (`claims[step]`, `…Holds` facts) hold, only the facts' numbers are stated, in 2–5 sentences, in full in both
+ * languages; for a question, the same of its revealed state (`revealClaims[step]`).
+ */
+export function describeLessonSteps<K extends LessonId>(
+  id: K,
+  claims: (keyof LessonFactsById[K])[][],
+  revealClaims: Partial<Record<number, (keyof LessonFactsById[K])[]>> = {},
+  extra: readonly string[] = [],
+): void {
+  const lesson = LESSONS[id];
+  describe(`lesson ${id}: the data`, () => {
+    it('has one text per step in both languages, and each question as many choices as its data', () => {
+      for (const T of [EN_LESSONS, ZH_LESSONS]) {
+        expect(T[id].steps).toHaveLength(lesson.steps.length);
+        expect(T[id].title.length).toBeGreaterThan(3);
+        expect(T[id].summary.length).toBeGreaterThan(20);
+        lesson.steps.forEach((step, i) => {
+          const q = T[id].steps[i].question;
+          expect(Boolean(q)).toBe(Boolean(step.question));
+          if (step.question) {
+            expect(q?.choices).toHaveLength(step.question.choices);
+            expect(step.question.answer).toBeLessThan(step.question.choices);
+          }
+        });
+      }
+      expect(claims).toHaveLength(lesson.steps.length);
+    });
+  });
+
+  describe.each(lesson.steps.map((step, i) => [i, step] as const))(`${id} step %i`, (i, step) => {
+    const input = stepInput(id, i);
+    const f = factsOf(id, input) as LessonFactsById[K];
+
+    it('opens its link at its own t, with one or two panels', () => {
+      expect((f as { t: number }).t).toBe(input.s.t);
+      expect(step.panels.length).toBeGreaterThanOrEqual(1);
+      expect(step.panels.length).toBeLessThanOrEqual(2);
+    });
+
+    it('every claim its text makes holds there', () => {
+      expect(claims[i].filter((k) => f[k] !== true)).toEqual([]);
+    });
+
+    it('states only the facts’ numbers, in 2–5 sentences, complete in both languages', () => {
+      expectHonestText(id, input, extra);
+      const body = EN_LESSONS[id].steps[i].body(f);
+      expect(sentencesOf(body)).toBeGreaterThanOrEqual(2);
+      expect(sentencesOf(body)).toBeLessThanOrEqual(5);
+    });
+
+    if (step.question)
+      it('once answered, the revealed state makes the explanation’s claims true and states its numbers', () => {
+        const revealed = revealInput(id, i);
+        const g = factsOf(id, revealed) as LessonFactsById[K];
+        expect((revealClaims[i] ?? []).filter((k) => g[k] !== true)).toEqual([]);
+        expectHonestText(id, revealed, extra);
+      });
+  });
 }

@@ -6,25 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { rlhfOptimum, sigmoid, softplus } from '../../src/math/index.ts';
 import { LESSONS } from '../../src/state/lessons/index.ts';
 import { EN_LESSONS } from '../../src/i18n/en/lessons/index.ts';
-import { ZH_LESSONS } from '../../src/i18n/zh/lessons/index.ts';
 import { simplexOf } from '../../src/derive/simplex.ts';
 import { computePairCurves } from '../../src/derive/pairCurves.ts';
 import { curvesAtStep } from '../../src/derive/atStep.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
-import {
-  expectHonestText,
-  factsOf,
-  revealInput,
-  sentencesOf,
-  stepInput,
-} from '../helpers/lessonStepState.ts';
+import type { RlhfToDpoFacts } from '../../src/i18n/types/lessons/rlhf-to-dpo.ts';
+import { describeLessonSteps, factsOf, revealInput, stepInput } from '../helpers/lessonStepState.ts';
 
 const ID = 'rlhf-to-dpo';
 const lesson = LESSONS[ID];
 const STEP_0 = ['step 0'];
 
 /** The claims each step's text states, by step (each must hold in the step's own state). */
-const CLAIMS: (keyof ReturnType<typeof factsOf<typeof ID>>)[][] = [
+const CLAIMS: (keyof RlhfToDpoFacts)[][] = [
   ['rankingHolds'],
   [],
   ['starRaisesHolds'],
@@ -34,43 +28,7 @@ const CLAIMS: (keyof ReturnType<typeof factsOf<typeof ID>>)[][] = [
   ['rankingHolds'],
 ];
 
-describe('lesson rlhf-to-dpo: the data', () => {
-  it('has one text per step in both languages, and each question as many choices as its data', () => {
-    for (const T of [EN_LESSONS, ZH_LESSONS]) {
-      expect(T[ID].steps).toHaveLength(lesson.steps.length);
-      lesson.steps.forEach((step, i) => {
-        expect(Boolean(T[ID].steps[i].question)).toBe(Boolean(step.question));
-        if (step.question) {
-          expect(T[ID].steps[i].question?.choices).toHaveLength(step.question.choices);
-          expect(step.question.answer).toBeLessThan(step.question.choices);
-        }
-      });
-    }
-    expect(CLAIMS).toHaveLength(lesson.steps.length);
-  });
-});
-
-describe.each(lesson.steps.map((step, i) => [i, step] as const))('rlhf-to-dpo step %i', (i, step) => {
-  const input = stepInput(ID, i);
-  const f = factsOf(ID, input);
-
-  it('opens its link at its own t, with one or two panels', () => {
-    expect(f.t).toBe(input.s.t);
-    expect(step.panels.length).toBeGreaterThanOrEqual(1);
-    expect(step.panels.length).toBeLessThanOrEqual(2);
-  });
-
-  it('every claim its text makes holds there', () => {
-    expect(CLAIMS[i].filter((k) => f[k] !== true)).toEqual([]);
-  });
-
-  it('states only the facts’ numbers, in 2–5 sentences, complete in both languages', () => {
-    expectHonestText(ID, input, STEP_0);
-    const body = EN_LESSONS[ID].steps[i].body(f);
-    expect(sentencesOf(body)).toBeGreaterThanOrEqual(2);
-    expect(sentencesOf(body)).toBeLessThanOrEqual(5);
-  });
-});
+describeLessonSteps(ID, CLAIMS, { 6: ['reachesStarHolds'] }, STEP_0);
 
 describe('rlhf-to-dpo: the facts are the views’ numbers', () => {
   it('Bradley–Terry: the ranking’s rewards and σ(r_A − r_B); the ★ is the simplex view’s', () => {
