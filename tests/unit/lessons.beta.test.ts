@@ -12,7 +12,13 @@ import { computeSweeps } from '../../src/derive/sweeps.ts';
 import { compareRowsOf, compareStateOf } from '../../src/derive/compare.ts';
 import { computeTrainingRuns, toyRlhfOptimum } from '../../src/derive/toy.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
-import { describeLessonSteps, factsOf, revealInput, stepInput } from '../helpers/lessonStepState.ts';
+import {
+  describeAnyState,
+  describeLessonSteps,
+  factsOf,
+  revealInput,
+  stepInput,
+} from '../helpers/lessonStepState.ts';
 
 const ID = 'beta';
 const lesson = LESSONS[ID];
@@ -25,6 +31,7 @@ const CLAIMS: (keyof BetaFacts)[][] = [
 ];
 
 describeLessonSteps(ID, CLAIMS, { 0: ['largerCloserHolds'] });
+describeAnyState(ID);
 
 describe('beta: the facts are the views’ numbers', () => {
   const input = stepInput(ID, 1);

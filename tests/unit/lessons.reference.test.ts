@@ -12,7 +12,13 @@ import { curvesAtStep } from '../../src/derive/atStep.ts';
 import { computeSweeps } from '../../src/derive/sweeps.ts';
 import { compareStateOf } from '../../src/derive/compare.ts';
 import { computeTrainingRuns } from '../../src/derive/toy.ts';
-import { describeLessonSteps, factsOf, revealInput, stepInput } from '../helpers/lessonStepState.ts';
+import {
+  describeAnyState,
+  describeLessonSteps,
+  factsOf,
+  revealInput,
+  stepInput,
+} from '../helpers/lessonStepState.ts';
 
 const ID = 'reference';
 const lesson = LESSONS[ID];
@@ -32,6 +38,7 @@ describeLessonSteps(
   { 0: ['higherRefEndsHigherHolds', 'sameMarginHolds'], 2: ['lossBelowLn2Holds', 'rewardsNonZeroHolds'] },
   STEP_0,
 );
+describeAnyState(ID);
 
 describe('reference: the facts are the views’ numbers', () => {
   it('two references: each run’s end and margin, the loss view’s h* = logit(p)/β', () => {

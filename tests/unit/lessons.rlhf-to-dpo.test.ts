@@ -11,7 +11,13 @@ import { computePairCurves } from '../../src/derive/pairCurves.ts';
 import { curvesAtStep } from '../../src/derive/atStep.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
 import type { RlhfToDpoFacts } from '../../src/i18n/types/lessons/rlhf-to-dpo.ts';
-import { describeLessonSteps, factsOf, revealInput, stepInput } from '../helpers/lessonStepState.ts';
+import {
+  describeAnyState,
+  describeLessonSteps,
+  factsOf,
+  revealInput,
+  stepInput,
+} from '../helpers/lessonStepState.ts';
 
 const ID = 'rlhf-to-dpo';
 const lesson = LESSONS[ID];
@@ -29,6 +35,7 @@ const CLAIMS: (keyof RlhfToDpoFacts)[][] = [
 ];
 
 describeLessonSteps(ID, CLAIMS, { 6: ['reachesStarHolds'] }, STEP_0);
+describeAnyState(ID);
 
 describe('rlhf-to-dpo: the facts are the views’ numbers', () => {
   it('Bradley–Terry: the ranking’s rewards and σ(r_A − r_B); the ★ is the simplex view’s', () => {

@@ -8,6 +8,10 @@ import { c3 } from '../../figureFormat.ts';
 const say = (...sentences: (string | false | null)[]): string =>
   sentences.filter((x): x is string => typeof x === 'string' && x !== '').join(' ');
 
+/** Said instead of the answer when the state trains no DPO run (DPO unticked, or thumbs-down data). */
+const NO_DPO =
+  'DPO is not trained in this state (tick DPO, on preference data), so there is nothing to show yet.';
+
 export const EN_beta: LessonText<BetaFacts> = {
   title: 'What β does',
   summary:
@@ -49,6 +53,7 @@ export const EN_beta: LessonText<BetaFacts> = {
                     (f.otherChosenEnd !== null && f.otherBeta !== null
                       ? `, and with β = ${c3(f.otherBeta)} at ${c3(f.otherChosenEnd)}.`
                       : '.'),
+            f.chosenEnd === null && NO_DPO,
             f.largerCloserHolds &&
               'β is the price of each nat of KL, so the larger β buys less movement: it holds the policy closer to π_ref.',
           ),

@@ -8,6 +8,10 @@ import { c3 } from '../../figureFormat.ts';
 const say = (...sentences: (string | false | null)[]): string =>
   sentences.filter((x): x is string => typeof x === 'string' && x !== '').join(' ');
 
+/** Said instead of the answer when the state trains no DPO run (DPO unticked, or thumbs-down data). */
+const NO_DPO =
+  'DPO is not trained in this state (tick DPO, on preference data), so there is nothing to show yet.';
+
 export const EN_reference: LessonText<ReferenceFacts> = {
   title: 'The reference policy',
   summary:
@@ -39,6 +43,7 @@ export const EN_reference: LessonText<ReferenceFacts> = {
             f.higherRefEndsHigherHolds && f.chosenEnd !== null && f.otherChosenEnd !== null
               ? `Higher where the reference is higher: π(y_w) ends at ${c3(f.chosenEnd)} (solid) and ${c3(f.otherChosenEnd)} (dashed).`
               : f.chosenEnd !== null && `π(y_w) ends at ${c3(f.chosenEnd)}.`,
+            f.chosenEnd === null && NO_DPO,
             f.sameMarginHolds &&
               f.optimum !== null &&
               f.marginEnd !== null &&
@@ -81,6 +86,7 @@ export const EN_reference: LessonText<ReferenceFacts> = {
               (f.lossBelowLn2Holds
                 ? `Less: TRL logs loss = ${c3(f.lossStart)} at step 0, not ln 2 ≈ ${c3(f.ln2)}, because the margin already favours y_w.`
                 : `TRL logs loss = ${c3(f.lossStart)} at step 0.`),
+            f.lossStart === null && NO_DPO,
             f.rewardsNonZeroHolds &&
               f.rewardChosenStart !== null &&
               f.rewardRejectedStart !== null &&

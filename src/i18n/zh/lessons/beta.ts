@@ -8,6 +8,9 @@ import { c3 } from '../../figureFormat.ts';
 const say = (...sentences: (string | false | null)[]): string =>
   sentences.filter((x): x is string => typeof x === 'string' && x !== '').join('');
 
+/** 当前状态没有训练 DPO（未勾选 DPO，或是点踩数据）时，用这句代替答案。 */
+const NO_DPO = '当前状态没有训练 DPO（请勾选 DPO，并使用偏好数据），所以还没有结果可看。';
+
 export const ZH_beta: LessonText<BetaFacts> = {
   title: 'β 的作用',
   summary: 'β 是偏离参考模型的代价：β 越大，损失对间隔越陡，策略却移动得越少。',
@@ -44,6 +47,7 @@ export const ZH_beta: LessonText<BetaFacts> = {
                     (f.otherChosenEnd !== null && f.otherBeta !== null
                       ? `，β = ${c3(f.otherBeta)} 时停在 ${c3(f.otherChosenEnd)}。`
                       : '。'),
+            f.chosenEnd === null && NO_DPO,
             f.largerCloserHolds &&
               'β 是每一 nat KL 的价格，价格越高，能“买到”的移动越少：β 越大，策略被拉得离 π_ref 越近。',
           ),

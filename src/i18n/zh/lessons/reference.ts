@@ -8,6 +8,9 @@ import { c3 } from '../../figureFormat.ts';
 const say = (...sentences: (string | false | null)[]): string =>
   sentences.filter((x): x is string => typeof x === 'string' && x !== '').join('');
 
+/** 当前状态没有训练 DPO（未勾选 DPO，或是点踩数据）时，用这句代替答案。 */
+const NO_DPO = '当前状态没有训练 DPO（请勾选 DPO，并使用偏好数据），所以还没有结果可看。';
+
 export const ZH_reference: LessonText<ReferenceFacts> = {
   title: '参考策略',
   summary:
@@ -39,6 +42,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
             f.higherRefEndsHigherHolds && f.chosenEnd !== null && f.otherChosenEnd !== null
               ? `参考概率高的那次停得更高：π(y_w) 最终是 ${c3(f.chosenEnd)}（实线）和 ${c3(f.otherChosenEnd)}（虚线）。`
               : f.chosenEnd !== null && `π(y_w) 最终停在 ${c3(f.chosenEnd)}。`,
+            f.chosenEnd === null && NO_DPO,
             f.sameMarginHolds &&
               f.optimum !== null &&
               f.marginEnd !== null &&
@@ -81,6 +85,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
               (f.lossBelowLn2Holds
                 ? `小于：第 0 步时 TRL 记录 loss = ${c3(f.lossStart)}，不是 ln 2 ≈ ${c3(f.ln2)}，因为间隔一开始就偏向 y_w。`
                 : `第 0 步时 TRL 记录 loss = ${c3(f.lossStart)}。`),
+            f.lossStart === null && NO_DPO,
             f.rewardsNonZeroHolds &&
               f.rewardChosenStart !== null &&
               f.rewardRejectedStart !== null &&
