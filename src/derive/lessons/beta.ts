@@ -11,7 +11,7 @@ import { compareOf, runEndOf } from '../compare.ts';
 import { optimumOnCurve } from '../pairCurves.ts';
 import { pairValuesOf } from '../pairValues.ts';
 import { SWEEP_POINTS } from '../sweeps.ts';
-import { END, probAt, runOf } from './runAt.ts';
+import { END, orNull, probAt, runOf } from './runAt.ts';
 
 /** A sweep's π(y_w) at the grid's ends and at `beta`, and the whole grid when every point is closed form. */
 function sweepOf(s: ToyFields): { low: number; at: number; high: number; falls: boolean } | null {
@@ -36,7 +36,9 @@ function sweepOf(s: ToyFields): { low: number; at: number; high: number; falls: 
 
 /** −∂loss/∂h of DPO at the start pair: the loss view's slope where its curve passes the start. */
 const slopeOf = (s: ToyFields): number | null =>
-  s.losses.includes('sigmoid') && s.dataset === 'pair' ? -pairValuesOf('sigmoid', s).dChosen : null;
+  s.losses.includes('sigmoid') && s.dataset === 'pair'
+    ? orNull(() => -pairValuesOf('sigmoid', s).dChosen)
+    : null;
 
 export function betaFacts({ s, runs, trainCompared }: LessonFactsInput): BetaFacts {
   const c = compareOf(s);
@@ -67,7 +69,7 @@ export function betaFacts({ s, runs, trainCompared }: LessonFactsInput): BetaFac
   };
   const optimum = dpo ? lossOptimum(s) : null;
   const otherOptimum = otherDpo && other ? lossOptimum(other.state) : null;
-  const sweep = sweepOf(s);
+  const sweep = orNull(() => sweepOf(s));
   return {
     t: s.t,
     pairHolds: pair,

@@ -10,7 +10,7 @@ import { canTrain, startsAtReference, toyConfigOf, toySpecOf, type ToyFields } f
 import { compareOf } from '../compare.ts';
 import { optimumOnCurve } from '../pairCurves.ts';
 import { SWEEP_POINTS } from '../sweeps.ts';
-import { END, marginAt, metricAt, probAt, runOf, stepOf } from './runAt.ts';
+import { END, marginAt, metricAt, orNull, probAt, runOf, stepOf } from './runAt.ts';
 
 /** "Ends at the optimum margin": within this (far tighter than the 3 digits shown). */
 const SETTLED = 1e-3;
@@ -55,7 +55,7 @@ export function referenceFacts({ s, runs, trainCompared }: LessonFactsInput): Re
   const chosenEnd = probAt(dpo, 0, END);
   const otherChosenEnd = probAt(otherDpo, 0, END);
   const otherRef = other ? other.refProbs[0] : null;
-  const sweep = sweepOf(s);
+  const sweep = orNull(() => sweepOf(s));
   const start = stepOf(dpo, 0);
   const lossStart = dpo && start !== null ? dpo.loss[start] : null;
   const rewardChosenStart = metricAt(dpo, 'rewards/chosen', 0);

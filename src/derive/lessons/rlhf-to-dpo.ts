@@ -6,7 +6,7 @@ import type { RlhfToDpoFacts } from '../../i18n/types/lessons/rlhf-to-dpo.ts';
 import type { LessonFactsInput } from './types.ts';
 import { toyRlhfOptimum } from '../toy.ts';
 import { lossAtStep } from '../atStep.ts';
-import { END, marginAt, maxGap, metricAt, policyAt, probAt, runOf, stepOf } from './runAt.ts';
+import { END, marginAt, maxGap, metricAt, orNull, policyAt, probAt, runOf, stepOf } from './runAt.ts';
 
 /** "Ends on the ★": every probability within this (far tighter than the 3 digits shown). */
 const ON_STAR = 1e-3;
@@ -39,7 +39,9 @@ export function rlhfToDpoFacts({ s, runs }: LessonFactsInput): RlhfToDpoFacts {
   const margin = marginAt(dpo, t);
   const loss = dpo && step !== null ? dpo.loss[step] : null;
   const weightOf = (at: number): number | null =>
-    dpo && s.dataset === 'pair' ? -lossAtStep('sigmoid', s, runs.runs, at).values.dChosen / beta : null;
+    dpo && s.dataset === 'pair'
+      ? orNull(() => -lossAtStep('sigmoid', s, runs.runs, at).values.dChosen / beta)
+      : null;
   const weight = weightOf(t);
   const weightStart = weightOf(0);
   const chosenStart = probAt(dpo, 0, 0);

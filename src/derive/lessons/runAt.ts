@@ -47,3 +47,16 @@ export const END = Infinity;
 export function maxGap(a: readonly number[], b: readonly number[]): number {
   return a.reduce((m, x, k) => Math.max(m, Math.abs(x - b[k])), 0);
 }
+
+/**
+ * `compute()`, or null when the math module refuses the setting (its RangeError: a setting out of a loss's
+ * domain, as the views' own guards treat it), so a student's edit drops a number instead of breaking the text.
+ */
+export function orNull<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
