@@ -424,6 +424,8 @@ const TERMS = [
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
   // Key names, as printed on keyboards.
   ...['Page Up', 'Page Down', 'Home', 'End'],
+  // Authors the paper presets and lessons cite (Razin et al., 2024; Ren & Sutherland, 2024).
+  ...['Razin', 'Ren', 'Sutherland'],
   ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.
