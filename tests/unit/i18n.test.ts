@@ -426,6 +426,8 @@ const TERMS = [
   ...['Page Up', 'Page Down', 'Home', 'End'],
   // Authors the paper presets and lessons cite (Razin et al., 2024; Ren & Sutherland, 2024).
   ...['Razin', 'Ren', 'Sutherland'],
+  // TRL's DPO trainer class, and the softmax that Chinese ML writing keeps in Latin letters.
+  ...['DPOTrainer', 'softmax'],
   ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.

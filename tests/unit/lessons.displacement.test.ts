@@ -9,6 +9,7 @@ import { ZH_LESSONS } from '../../src/i18n/zh/lessons/index.ts';
 import type { TrainingRunInput } from '../../src/derive/types.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
 import { trainingRunsOf } from '../../src/derive/toy.ts';
+import { sharedFeatures } from '../../src/math/toy/build.ts';
 import { UNFINISHED, stepAt, strayNumbers } from '../helpers/lessonSteps.ts';
 
 const lesson = LESSONS.displacement;
@@ -90,7 +91,10 @@ describe('lesson displacement: the claims hold where they are made', () => {
     expect(input.s.t).toBe(dpo.probs.length - 1);
     expect([f.razin.massToThirdHolds, f.scoreFallsHolds]).toEqual([true, true]);
     expect(f.scoreSlope).toBeCloseTo((1 - input.s.similarity) ** 2 - input.s.similarity ** 2, 14);
-    // The slope is y_w's score change along f_w − f_l of the toy's own features.
+    // The slope is y_w's score change along f_w − f_l of the toy's own features: ‖f_w‖² − ⟨f_w, f_l⟩.
+    const [fw, fl] = sharedFeatures(input.s.responses, input.s.similarity);
+    const dot = (a: number[], b: number[]) => a.reduce((acc, x, i) => acc + x * b[i], 0);
+    expect(f.scoreSlope).toBeCloseTo(dot(fw, fw) - dot(fw, fl), 14);
     const p3 = column(dpo, 2);
     expect(last(p3)).toBeGreaterThan(p3[0]);
     const body = lessonStepText(EN_LESSONS.displacement, 'displacement', input).body;

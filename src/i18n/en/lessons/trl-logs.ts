@@ -43,7 +43,7 @@ export const EN_trlLogs: LessonText<TrlLogsFacts> = {
             : paragraphs(
                 f.atReferenceHolds && f.tieWrongHolds && f.dpo.rewardsChosen !== null
                   ? `rewards/accuracies = ${c3(f.dpo.accuracies)}. TRL counts a pair as right only when ` +
-                      'rewards/chosen > rewards/rejected, strictly ((chosen_rewards > rejected_rewards).float()); at ' +
+                      'rewards/chosen > rewards/rejected, strictly (chosen_rewards > rejected_rewards in its code); at ' +
                       `step 0 both are ${c3(f.dpo.rewardsChosen)}, a tie, so every pair counts as wrong.`
                   : `At step ${c3(f.step)} TRL logs rewards/accuracies = ${c3(f.dpo.accuracies)}.`,
                 f.nextIsPHolds && f.accuracyNext !== null && f.p !== null
@@ -101,7 +101,7 @@ export const EN_trlLogs: LessonText<TrlLogsFacts> = {
               f.marginIdentityHolds
                 ? 'rewards/margins is their difference, ' +
                     `${c3(f.dpo.rewardsChosen)} − ${term(f.dpo.rewardsRejected)} = ${c3(f.dpo.margins)}: the ` +
-                    'number DPO’s loss −log σ(margin) pushes up.'
+                    'β·h inside DPO’s loss −log σ(β·h), the number training pushes up.'
                 : `rewards/margins = ${c3(f.dpo.margins)}.`,
             ),
     },

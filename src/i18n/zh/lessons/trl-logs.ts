@@ -44,7 +44,7 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
             : paragraphs(
                 f.atReferenceHolds && f.tieWrongHolds && f.dpo.rewardsChosen !== null
                   ? `rewards/accuracies = ${c3(f.dpo.accuracies)}。只有 rewards/chosen 严格大于 rewards/rejected 时，` +
-                      'TRL 才把一个偏好对算作正确（(chosen_rewards > rejected_rewards).float()）；第 0 步两者都是 ' +
+                      'TRL 才把一个偏好对算作正确（代码里是 chosen_rewards > rejected_rewards）；第 0 步两者都是 ' +
                       `${c3(f.dpo.rewardsChosen)}，打成平局，所以每个偏好对都算错。`
                   : `第 ${c3(f.step)} 步时 TRL 记录的 rewards/accuracies = ${c3(f.dpo.accuracies)}。`,
                 f.nextIsPHolds && f.accuracyNext !== null && f.p !== null
@@ -72,7 +72,7 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
                 f.marginsGrowHolds &&
                 f.rejectedLowerHolds &&
                 f.dpo.rewardsRejected !== null
-                ? '这不是 bug：DPO 只要求间隔增大，两个奖励一起下降时间隔照样可以增大，只要 rewards/rejected 降得更快' +
+                ? '这并不是出了错：DPO 只要求间隔增大，两个奖励一起下降时间隔照样可以增大，只要 rewards/rejected 降得更快' +
                     `（${c3(f.dpo.rewardsRejected)}）。这正是上一课的似然位移在日志里的样子。`
                 : '',
             ),
@@ -100,7 +100,7 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
               f.marginIdentityHolds
                 ? 'rewards/margins 是两个奖励之差，' +
                     `${c3(f.dpo.rewardsChosen)} − ${term(f.dpo.rewardsRejected)} = ${c3(f.dpo.margins)}：` +
-                    '正是 DPO 的损失 −log σ(margin) 要推高的量。'
+                    '正是 DPO 损失 −log σ(β·h) 里的 β·h，训练要把它推高。'
                 : `rewards/margins = ${c3(f.dpo.margins)}。`,
             ),
     },
