@@ -448,6 +448,65 @@ function trDpo(s: ScenarioFields, runs: ToyRuns, trainCompared: TrainCompared): 
   };
 }
 
+/** Razin et al., 2024: π(y_w) loses more than half while the margin grows; y₃ takes the mass. */
+function razinDisplacement(s: ToyFields, runs: ToyRuns): ScenarioFactsById['razin-displacement'] {
+  const dpo = runOf(runs, 'sigmoid');
+  const chosen = probsOf(dpo, 0);
+  const third = probsOf(dpo, 2);
+  const acc = (dpo?.metrics['rewards/accuracies'] ?? []).slice(1);
+  const K = dpo?.probs[0]?.length ?? 0;
+  const gains = Array.from({ length: K }, (_, k) => {
+    const p = probsOf(dpo, k);
+    return p[p.length - 1] - p[0];
+  });
+  const start = chosen[0] ?? null;
+  const end = last(chosen);
+  return {
+    sharedHolds: s.features === 'shared' && s.similarity > 0,
+    chosenStart: start,
+    chosenEnd: end,
+    halfLostHolds: start !== null && end !== null && end < start / 2,
+    marginEnd: last(dpo?.metrics['rewards/margins'] ?? []),
+    accuracy: acc[0] ?? null,
+    marginGrowsHolds:
+      dpo !== undefined && increasing(margins(dpo)) && acc.length > 0 && acc.every((a) => a === acc[0]),
+    thirdStart: third[0] ?? null,
+    thirdEnd: last(third),
+    massToThirdHolds: third.length > 0 && gains[2] > 0 && gains.every((g, k) => k === 2 || g < gains[2]),
+  };
+}
+
+/** Ren & Sutherland, 2024: a push down on unlikely A moves the mass to the most likely B, not evenly. */
+function squeezing(s: ToyFields, runs: ToyRuns): ScenarioFactsById['squeezing'] {
+  const kto = runOf(runs, 'kto');
+  const K = kto?.probs[0]?.length ?? 0;
+  const a = probsOf(kto, 0);
+  const b = probsOf(kto, 1);
+  const rest = Array.from({ length: Math.max(0, K - 2) }, (_, i) => probsOf(kto, i + 2));
+  const sumAt = (t: number): number | null =>
+    kto && rest.length > 0 ? rest.reduce((acc, p) => acc + p[t], 0) : null;
+  const ref = s.refProbs;
+  const peaked =
+    ref.length >= 3 &&
+    noOffsets(s) &&
+    ref.every((p, k) => k === 0 || p > ref[0]) &&
+    ref.every((p) => p <= ref[1]);
+  return {
+    thumbsDownHolds: s.dataset === 'thumbs-down',
+    peakedHolds: peaked,
+    undesirableStart: a[0] ?? null,
+    undesirableEnd: last(a),
+    topStart: b[0] ?? null,
+    topEnd: last(b),
+    squeezed: rest.length,
+    restStart: sumAt(0),
+    restEnd: kto ? sumAt(kto.probs.length - 1) : null,
+    sgdHolds: s.optimizer === 'sgd',
+    topGainsMostHolds:
+      b.length > 0 && rest.length > 0 && (last(b) ?? 0) > b[0] && rest.every((p) => decreasing(p)),
+  };
+}
+
 const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   start,
   deterministic,
@@ -461,6 +520,8 @@ const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   'f-divergence': fDivergence,
   'no-reference': noReference,
   'tr-dpo': trDpo,
+  'razin-displacement': razinDisplacement,
+  squeezing,
 };
 
 /**

@@ -370,6 +370,29 @@ const READINGS: Record<ScenarioId, () => Promise<number[]>> = {
       fixedKl!,
     ];
   },
+  'razin-displacement': async () => {
+    const training = await plotData('training');
+    const metrics = await plotData('metrics');
+    const chosen = probCurve(training, 'sigmoid', 0);
+    const third = probCurve(training, 'sigmoid', 2);
+    return [
+      lastOf(metricCurve(metrics, 'rewards/margins', 'sigmoid')),
+      lastOf(metricCurve(metrics, 'rewards/accuracies', 'sigmoid')),
+      chosen.y[0],
+      lastOf(chosen.y),
+      third.y[0],
+      lastOf(third.y),
+    ];
+  },
+  squeezing: async () => {
+    const training = await plotData('training');
+    const a = probCurve(training, 'kto', 0);
+    const b = probCurve(training, 'kto', 1);
+    // C and D summed, in the order the facts sum them.
+    const rest = [2, 3].map((k) => probCurve(training, 'kto', k).y);
+    const sumAt = (t: number) => rest.reduce((acc, y) => acc + y[t], 0);
+    return [b.y[0], a.y[0], lastOf(a.y), b.y[0], lastOf(b.y), sumAt(0), sumAt(rest[0].length - 1)];
+  },
 };
 
 const explanation = () => page.locator('.preset-explanation').first();

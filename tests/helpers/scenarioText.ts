@@ -14,6 +14,10 @@ export const FORMULA_FRAGMENTS = [
   // The SFT scenario's TRL code and TRL's version: loss_weights=[1, w] keeps the loss at weight 1.
   'loss_weights=[1,',
   'TRL 0.29',
+  // The paper presets cite their source and year.
+  'Razin et al., 2024',
+  'Razin et al. (2024)',
+  'Ren & Sutherland, 2024',
 ] as const;
 
 /** A number as c3 writes it: '0.693', '−1.31', '300', '9.6e-10'. */

@@ -440,6 +440,10 @@ const TERMS = [
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
   // Key names, as printed on keyboards.
   ...['Page Up', 'Page Down', 'Home', 'End'],
+  // Authors the paper presets and lessons cite (Razin et al., 2024; Ren & Sutherland, 2024).
+  ...['Razin', 'Ren', 'Sutherland'],
+  // TRL's DPO trainer class, and the softmax that Chinese ML writing keeps in Latin letters.
+  ...['DPOTrainer', 'softmax'],
   ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.

@@ -334,4 +334,59 @@ export const EN_PRESETS: PresetStrings = {
             : `KL to its current reference ends at ${c3(f.syncedCurrentKl)} (the fixed run’s KL: ${c3(f.fixedStartKl)}).`),
       ),
   },
+  'razin-displacement': {
+    title: 'Likelihood displacement, as in Razin et al. (2024)',
+    explanation: (f) =>
+      say(
+        f.sharedHolds
+          ? 'Likelihood displacement (Razin et al., 2024): y_w and y_l are near-duplicates, both leaning on one ' +
+              'shared feature, y_l twice as hard.'
+          : 'Likelihood displacement (Razin et al., 2024) needs y_w and y_l to be alike; here they share no feature.',
+        f.chosenStart !== null &&
+          f.chosenEnd !== null &&
+          (f.sharedHolds &&
+          f.halfLostHolds &&
+          f.marginGrowsHolds &&
+          f.marginEnd !== null &&
+          f.accuracy !== null
+            ? `DPO widens the margin at every step (rewards/margins ends at ${c3(f.marginEnd)}, accuracy ` +
+              `${c3(f.accuracy)} throughout), yet π(y_w) falls from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}: ` +
+              'it loses more than half of its probability.'
+            : `DPO’s π(y_w) goes from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}.`),
+        f.thirdStart !== null &&
+          f.thirdEnd !== null &&
+          (f.massToThirdHolds
+            ? `The mass goes to y₃, a response in no pair, which gains most: π(y₃) rises from ${c3(f.thirdStart)} ` +
+              `to ${c3(f.thirdEnd)}.`
+            : `π(y₃) goes from ${c3(f.thirdStart)} to ${c3(f.thirdEnd)}.`),
+      ),
+  },
+  squeezing: {
+    title: 'The squeezing effect (Ren & Sutherland, 2024)',
+    explanation: (f) =>
+      say(
+        f.thumbsDownHolds && f.peakedHolds && f.undesirableStart !== null && f.topStart !== null
+          ? 'The squeezing effect (Ren & Sutherland, 2024): the reference is peaked on B ' +
+              `(π = ${c3(f.topStart)}), and the only data say that A, an unlikely response ` +
+              `(π = ${c3(f.undesirableStart)}), is bad.`
+          : 'The squeezing effect (Ren & Sutherland, 2024) needs a peaked reference and a push down on an ' +
+              'unlikely response; this state has not both.',
+        f.undesirableStart !== null &&
+          f.undesirableEnd !== null &&
+          f.topStart !== null &&
+          f.topEnd !== null &&
+          (f.thumbsDownHolds && f.peakedHolds && f.sgdHolds && f.topGainsMostHolds
+            ? `KTO pushes π(A) down to ${c3(f.undesirableEnd)}; with plain SGD every other logit rises in ` +
+              'proportion to its probability, so the most likely response B gains most: ' +
+              `${c3(f.topStart)} → ${c3(f.topEnd)}.`
+            : `KTO takes π(A) from ${c3(f.undesirableStart)} to ${c3(f.undesirableEnd)} and π(B) from ` +
+              `${c3(f.topStart)} to ${c3(f.topEnd)}.`),
+        f.restStart !== null &&
+          f.restEnd !== null &&
+          (f.thumbsDownHolds && f.peakedHolds && f.sgdHolds && f.topGainsMostHolds
+            ? `That mass is not A’s: ${list(otherLetters(f.squeezed))} together fall from ${c3(f.restStart)} ` +
+              `to ${c3(f.restEnd)}, squeezed into B from the first step.`
+            : `${list(otherLetters(f.squeezed))} together go from ${c3(f.restStart)} to ${c3(f.restEnd)}.`),
+      ),
+  },
 };

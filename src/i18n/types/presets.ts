@@ -263,6 +263,54 @@ export interface TrDpoFacts {
   followsHolds: boolean;
 }
 
+/**
+ * Likelihood displacement as in Razin et al., 2024: y_w and y_l share a feature; DPO's margin grows while
+ * π(y_w) loses more than half, and a third response, in no pair, takes the mass.
+ */
+export interface RazinDisplacementFacts {
+  /** y_w and y_l share a feature (similarity > 0). */
+  sharedHolds: boolean;
+  /** DPO's π(y_w) at the start and where its run ends. */
+  chosenStart: number | null;
+  chosenEnd: number | null;
+  /** π(y_w) ends below half of where it started. */
+  halfLostHolds: boolean;
+  /** rewards/margins where DPO's run ends, and rewards/accuracies after step 0 (one value throughout). */
+  marginEnd: number | null;
+  accuracy: number | null;
+  /** The margin grows at every step and the accuracy after step 0 never changes. */
+  marginGrowsHolds: boolean;
+  /** π(y₃), the third response, at the start and the end (null with two responses). */
+  thirdStart: number | null;
+  thirdEnd: number | null;
+  /** y₃ gains more probability than any other response: the mass y_w and y_l lose goes there. */
+  massToThirdHolds: boolean;
+}
+
+/**
+ * The squeezing effect (Ren & Sutherland, 2024): KTO pushes down one unlikely response (A, thumbs-down data)
+ * of a peaked reference, and the mass goes to the most likely response B, squeezed out of the rest.
+ */
+export interface SqueezingFacts {
+  /** The data are one undesirable example, response A. */
+  thumbsDownHolds: boolean;
+  /** π(A) is the smallest of all and B the largest (a peaked reference; an unlikely A). */
+  peakedHolds: boolean;
+  /** KTO's π(A) and π(B) at the start and where its run ends. */
+  undesirableStart: number | null;
+  undesirableEnd: number | null;
+  topStart: number | null;
+  topEnd: number | null;
+  /** The responses after A and B (C, D, …): how many, and their π summed at the start and the end. */
+  squeezed: number;
+  restStart: number | null;
+  restEnd: number | null;
+  /** Plain SGD: each logit moves in proportion to its probability (Adam would move them alike). */
+  sgdHolds: boolean;
+  /** B gains and gains most; every other response (C, D, …) falls at every step. */
+  topGainsMostHolds: boolean;
+}
+
 export interface ScenarioFactsById {
   start: StartFacts;
   deterministic: DeterministicFacts;
@@ -276,6 +324,8 @@ export interface ScenarioFactsById {
   'f-divergence': FDivergenceFacts;
   'no-reference': NoReferenceFacts;
   'tr-dpo': TrDpoFacts;
+  'razin-displacement': RazinDisplacementFacts;
+  squeezing: SqueezingFacts;
 }
 
 export interface PresetText<F> {

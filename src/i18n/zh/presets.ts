@@ -320,4 +320,55 @@ export const ZH_PRESETS: PresetStrings = {
             : `相对它当前参考模型的 KL 最终为 ${c3(f.syncedCurrentKl)}（固定参考的运行为 ${c3(f.fixedStartKl)}）。`),
       ),
   },
+  'razin-displacement': {
+    title: '似然位移：Razin 等人（2024）的现象',
+    explanation: (f) =>
+      say(
+        f.sharedHolds
+          ? '似然位移（Razin 等人，2024）：y_w 和 y_l 几乎一模一样，都依赖同一个共享特征，y_l 的依赖是 y_w 的两倍。'
+          : '似然位移（Razin 等人，2024）要求 y_w 与 y_l 相似；这里二者没有共享特征。',
+        f.chosenStart !== null &&
+          f.chosenEnd !== null &&
+          (f.sharedHolds &&
+          f.halfLostHolds &&
+          f.marginGrowsHolds &&
+          f.marginEnd !== null &&
+          f.accuracy !== null
+            ? `DPO 每一步都在拉大间隔（rewards/margins 最终为 ${c3(f.marginEnd)}，准确率始终为 ` +
+              `${c3(f.accuracy)}），π(y_w) 却从 ${c3(f.chosenStart)} 降到 ${c3(f.chosenEnd)}：` +
+              '丢掉了一半以上的概率。'
+            : `DPO 的 π(y_w) 从 ${c3(f.chosenStart)} 变为 ${c3(f.chosenEnd)}。`),
+        f.thirdStart !== null &&
+          f.thirdEnd !== null &&
+          (f.massToThirdHolds
+            ? `概率质量流向了不在任何偏好对里的 y₃，它涨得最多：π(y₃) 从 ${c3(f.thirdStart)} ` +
+              `升到 ${c3(f.thirdEnd)}。`
+            : `π(y₃) 从 ${c3(f.thirdStart)} 变为 ${c3(f.thirdEnd)}。`),
+      ),
+  },
+  squeezing: {
+    title: '挤压效应（Ren & Sutherland，2024）',
+    explanation: (f) =>
+      say(
+        f.thumbsDownHolds && f.peakedHolds && f.undesirableStart !== null && f.topStart !== null
+          ? `挤压效应（Ren & Sutherland，2024）：参考分布集中在 B 上（π = ${c3(f.topStart)}），` +
+              `而唯一的数据说：一个本来就不太可能的回答 A（π = ${c3(f.undesirableStart)}）是坏的。`
+          : '挤压效应（Ren & Sutherland，2024）需要一个尖锐的参考分布，以及对某个低概率回答的负梯度；当前状态并不同时满足。',
+        f.undesirableStart !== null &&
+          f.undesirableEnd !== null &&
+          f.topStart !== null &&
+          f.topEnd !== null &&
+          (f.thumbsDownHolds && f.peakedHolds && f.sgdHolds && f.topGainsMostHolds
+            ? `KTO 把 π(A) 压到 ${c3(f.undesirableEnd)}；用普通 SGD 时，其余每个 logit 的上升幅度与其概率成正比，` +
+              `所以概率最大的回答 B 获益最多：${c3(f.topStart)} → ${c3(f.topEnd)}。`
+            : `KTO 把 π(A) 从 ${c3(f.undesirableStart)} 变为 ${c3(f.undesirableEnd)}，π(B) 从 ` +
+              `${c3(f.topStart)} 变为 ${c3(f.topEnd)}。`),
+        f.restStart !== null &&
+          f.restEnd !== null &&
+          (f.thumbsDownHolds && f.peakedHolds && f.sgdHolds && f.topGainsMostHolds
+            ? `这些概率并不来自 A：${list(otherLetters(f.squeezed))} 合计从 ${c3(f.restStart)} ` +
+              `降到 ${c3(f.restEnd)}，从第一步起就被挤进了 B。`
+            : `${list(otherLetters(f.squeezed))} 合计从 ${c3(f.restStart)} 变为 ${c3(f.restEnd)}。`),
+      ),
+  },
 };

@@ -20,6 +20,8 @@ export const SCENARIO_IDS = [
   'f-divergence',
   'no-reference',
   'tr-dpo',
+  'razin-displacement',
+  'squeezing',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -176,6 +178,33 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
     },
     displayLosses: ['sigmoid'],
     compareSyncSteps: 0,
+  },
+  {
+    // Razin et al., 2024, "Unintentional Unalignment: Likelihood Displacement in Direct Preference
+    // Optimization": when y_w and y_l are alike (here: one shared feature, similarity 0.8), DPO can lower
+    // π(y_w) while the margin grows, and the mass goes to a response in no pair. Their toy is a model's
+    // hidden embeddings; ours is the shared-feature toy, tuned so the effect is theirs in kind: π(y_w) loses
+    // more than half (0.384 → 0.120) while π(y₃) rises 0.233 → 0.874 (tests/unit/toy.paperPresets.test.ts).
+    id: 'razin-displacement',
+    ...fromSpec({
+      refLogits: [1, 1, 0.5],
+      features: 'shared',
+      similarity: 0.8,
+      dataset: { kind: 'pair', p: 1 },
+    }),
+    config: { loss: { type: 'sigmoid', beta: 1 }, optimizer: 'sgd', learningRate: 0.1, steps: 300 },
+    displayLosses: ['sigmoid'],
+  },
+  {
+    // Ren & Sutherland, 2024, "Learning Dynamics of LLM Finetuning" (the squeezing effect): a negative
+    // gradient on an unlikely response of a peaked softmax moves the mass to the MOST likely response, not
+    // evenly. Thumbs-down data (A, π_ref = 0.019, is the one undesirable example), KTO, plain SGD: each other
+    // logit rises in proportion to its probability, so B (0.617) ends at 0.998 while C and D, which rise
+    // less than the average logit, fall from the first step.
+    id: 'squeezing',
+    ...tabular([-2, 1.5, 0.5, 0], { kind: 'thumbs-down' }),
+    config: { loss: { type: 'kto', beta: 0.1 }, optimizer: 'sgd', learningRate: 1, steps: 300 },
+    displayLosses: ['kto'],
   },
 ];
 
