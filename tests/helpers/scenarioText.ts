@@ -14,6 +14,10 @@ export const FORMULA_FRAGMENTS = [
   // The SFT scenario's TRL code and TRL's version: loss_weights=[1, w] keeps the loss at weight 1.
   'loss_weights=[1,',
   'TRL 0.29',
+  // The IPO paper's D1: its arXiv number and section, IPO's fixed point and DPO's limit.
+  'arXiv 2310.12036, §5.4',
+  '1/(3τ)',
+  '(1, 0, 0)',
 ] as const;
 
 /** A number as c3 writes it: '0.693', '−1.31', '300', '9.6e-10'. */

@@ -424,6 +424,8 @@ const TERMS = [
   ...['Python', 'PNG', 'SVG', 'CSV', 'JSON', 'prompt', 'completion', 'Ctrl', 'Mac', 'Tab'],
   // Key names, as printed on keyboards.
   ...['Page Up', 'Page Down', 'Home', 'End'],
+  // A paper is cited by its arXiv number in every language.
+  'arXiv',
   ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.

@@ -145,6 +145,8 @@ export interface ControlStrings {
     datasetPairHelp: string;
     datasetRanking: string;
     datasetRankingHelp: string;
+    datasetOrder: string;
+    datasetOrderHelp: string;
     datasetThumbsDown: string;
     datasetThumbsDownHelp: string;
     rewardsLegend: string;
