@@ -3,7 +3,15 @@
 // draws (optimumOnCurve): so every number in an explanation is a number on screen, and every claim (a
 // `…Holds` boolean) is checked against the state shown. The i18n templates (i18n/en/presets.ts,
 // zh/presets.ts) turn these into sentences.
-import { logit, rlhfOptimum, sigmoid, type LossId, type ScenarioId } from '../math/index.ts';
+import {
+  IPO_PAPER_D1,
+  IPO_PAPER_TOLERANCE,
+  logit,
+  rlhfOptimum,
+  sigmoid,
+  type LossId,
+  type ScenarioId,
+} from '../math/index.ts';
 import type { PresetStrings, ScenarioFactsById } from '../i18n/types/presets.ts';
 import { stateFields, type FieldsOf } from '../state/pickFields.ts';
 import type { TrainingRunInput } from './types.ts';
@@ -25,6 +33,7 @@ const ENDS_AT = 1e-3;
 const KEEPS = 0.005;
 
 const last = (xs: readonly number[]): number | null => (xs.length > 0 ? xs[xs.length - 1] : null);
+const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
 const runOf = (runs: ToyRuns, id: LossId): TrainingRunInput | undefined => runs.runs.find((r) => r.id === id);
 /** π(k) over the run, or [] when the run has no response k. */
 const probsOf = (run: TrainingRunInput | undefined, k: number): number[] =>
@@ -100,6 +109,64 @@ function deterministic(s: ToyFields, runs: ToyRuns): ScenarioFactsById['determin
       ipoTarget !== null &&
       ipoMargins.length > 50 &&
       ipoMargins.slice(-50).every((h) => near(h, ipoTarget, ENDS_AT)),
+  };
+}
+
+/** The toy is the IPO paper's D1: three responses in a certain order, a uniform tabular policy from π_ref. */
+export function isD1(s: ToyFields): boolean {
+  return (
+    s.dataset === 'order' &&
+    s.responses === 3 &&
+    s.features === 'tabular' &&
+    s.refProbs.every((p) => p === s.refProbs[0]) &&
+    noOffsets(s)
+  );
+}
+
+/** The gaps ρa − ρb and ρb − ρc of a three-response run at every step (θa − θb, θb − θc when tabular). */
+export function d1Gaps(run: TrainingRunInput): [number, number][] {
+  return run.probs.map((row) => [Math.log(row[0] / row[1]), Math.log(row[1] / row[2])]);
+}
+
+/** The paper's printed π for τ (IPO_PAPER_D1), or null for a τ it does not report. */
+export function paperD1Probs(tau: number): number[] | null {
+  const row = IPO_PAPER_D1.find((r) => r.tau === tau);
+  return row ? [...row.probs] : null;
+}
+
+function ipoD1(s: ToyFields, runs: ToyRuns): ScenarioFactsById['ipo-d1'] {
+  const d1 = isD1(s);
+  const ipo = d1 ? runOf(runs, 'ipo') : undefined;
+  const dpo = d1 ? runOf(runs, 'sigmoid') : undefined;
+  const fixed = 1 / (3 * s.beta);
+  const ipoGaps = ipo ? d1Gaps(ipo) : [];
+  const dpoGaps = dpo ? d1Gaps(dpo) : [];
+  const ipoEnd = (ipo && lastOf(ipo.probs)) ?? null;
+  const paper = paperD1Probs(s.beta);
+  const dpoGapEnd = lastOf(dpoGaps)?.[0] ?? null;
+  return {
+    d1Holds: d1,
+    tau: s.beta,
+    learningRate: s.learningRate,
+    steps: s.steps,
+    ipoFixedPoint: ipo ? fixed : null,
+    ipoGaps: ipoGaps.length > 0 ? [...ipoGaps[ipoGaps.length - 1]] : null,
+    ipoEnd: ipoEnd ? [...ipoEnd] : null,
+    ipoSettlesHolds:
+      ipoGaps.length > 50 &&
+      ipoGaps.slice(-50).every((g) => near(g[0], fixed, ENDS_AT) && near(g[1], fixed, ENDS_AT)),
+    paperProbs: ipoEnd ? paper : null,
+    paperTolerance: IPO_PAPER_TOLERANCE,
+    matchesPaperHolds:
+      ipoEnd !== null && paper !== null && paper.every((p, k) => near(ipoEnd[k], p, IPO_PAPER_TOLERANCE)),
+    dpoGapEnd,
+    dpoChosenEnd: endProb(dpo, 0),
+    dpoRunsOnHolds:
+      dpoGaps.length > 1 &&
+      increasing(dpoGaps.map((g) => g[0])) &&
+      increasing(dpoGaps.map((g) => g[1])) &&
+      dpoGapEnd !== null &&
+      dpoGapEnd > fixed,
   };
 }
 
@@ -510,6 +577,7 @@ function squeezing(s: ToyFields, runs: ToyRuns): ScenarioFactsById['squeezing'] 
 const COMPUTE: { [K in ScenarioId]: Compute<K> } = {
   start,
   deterministic,
+  'ipo-d1': ipoD1,
   noisy,
   'label-noise': labelNoise,
   'likelihood-displacement': displacement,

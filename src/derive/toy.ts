@@ -56,7 +56,9 @@ export function toySpecOf(s: ToyFields): ToySpec {
         ? { kind: 'pair', p: s.preferenceProb }
         : s.dataset === 'ranking'
           ? { kind: 'ranking', rewards: s.rewards }
-          : { kind: 'thumbs-down' },
+          : s.dataset === 'order'
+            ? { kind: 'order' }
+            : { kind: 'thumbs-down' },
   };
 }
 
@@ -109,7 +111,7 @@ export function computeTrainingRuns(s: ToyFields): ToyRuns {
 /**
  * The KL-regularised RLHF optimum π* ∝ π_ref·exp(r/β) for the toy's data: the hidden rewards for a
  * ranking; for one pair, the rewards ±½·logit(p) on y_w and y_l and 0 elsewhere (what DPO's tabular limit
- * implies); none when p is 0 or 1 (no finite reward) or for thumbs-down data.
+ * implies); none when p is 0 or 1 (no finite reward), for a deterministic order (likewise) or thumbs-down data.
  */
 export function toyRlhfOptimum(s: ToyFields): number[] | null {
   const refLogits = s.refProbs.map(Math.log);

@@ -24,6 +24,8 @@ function uniqueExtreme(rewards: readonly number[], sign: 1 | -1): number {
 export function responseRole(k: number, data?: ResponseData): ResponseRole {
   const dataset = data?.dataset ?? 'pair';
   if (dataset === 'thumbs-down') return k === 0 ? 'rejected' : 'other';
+  // A deterministic order: A is the best; the worst is the last response, which the data alone do not name.
+  if (dataset === 'order') return k === 0 ? 'chosen' : 'other';
   if (dataset === 'ranking') {
     const rewards = data?.rewards ?? [];
     const top = uniqueExtreme(rewards, 1);

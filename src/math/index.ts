@@ -176,6 +176,8 @@ export {
   SCENARIO_IDS,
   BRADLEY_TERRY_REF,
   BRADLEY_TERRY_REWARDS,
+  IPO_PAPER_D1,
+  IPO_PAPER_TOLERANCE,
   type ToyScenario,
   type ScenarioId,
 } from './toy/scenarios.ts';
@@ -184,6 +186,7 @@ export {
   sharedFeatures,
   identityFeatures,
   rankingPairs,
+  orderPairs,
   unpairedFromPairs,
   type ToySpec,
   type ToyDataset,

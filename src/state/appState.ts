@@ -35,7 +35,7 @@ export const IPO_NORMALIZATIONS = ['token', 'sum'] as const;
 export type IpoNormalization = (typeof IPO_NORMALIZATIONS)[number];
 export const FEATURE_KINDS = ['tabular', 'shared'] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
-export const DATASETS = ['pair', 'ranking', 'thumbs-down'] as const;
+export const DATASETS = ['pair', 'ranking', 'order', 'thumbs-down'] as const;
 export type DatasetKind = (typeof DATASETS)[number];
 export const OPTIMIZERS = ['sgd', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -103,7 +103,7 @@ export interface AppState {
   features: FeatureKind;
   /** How much y_w and y_l share their feature (0 = tabular-like, near 1 = almost the same direction). */
   similarity: number;
-  /** What the toy is trained on: one pair y_w ≻ y_l with probability p, a Bradley–Terry ranking from hidden rewards, or a single thumbs-down on response A. */
+  /** What the toy is trained on: one pair y_w ≻ y_l with probability p, a Bradley–Terry ranking from hidden rewards, a deterministic order A ≻ B ≻ C … (every pair, p = 1), or a single thumbs-down on response A. */
   dataset: DatasetKind;
   preferenceProb: number;
   /** Hidden rewards of the K responses for the 'ranking' dataset. */

@@ -388,7 +388,7 @@ export const PARAM_TABLE = {
     key: 'data',
     kind: 'enum',
     choices: DATASETS,
-    doc: "toy training data: 'pair', 'ranking' or 'thumbs-down'",
+    doc: "toy training data: 'pair', 'ranking', 'order' or 'thumbs-down'",
   },
   rewards: {
     key: 'rewards',

@@ -13,7 +13,13 @@ import { openWatched, setUpBrowser } from './session.ts';
 import { statedNumbers } from '../helpers/scenarioText.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
 import { EN } from '../../src/i18n/en/index.ts';
-import { SCENARIO_IDS, type LossId, type ScenarioId } from '../../src/math/index.ts';
+import {
+  IPO_PAPER_D1,
+  IPO_PAPER_TOLERANCE,
+  SCENARIO_IDS,
+  type LossId,
+  type ScenarioId,
+} from '../../src/math/index.ts';
 import { COMPARE_GROUP_PREFIX } from '../../src/figures/compare.ts';
 
 const session = setUpBrowser({ viewport: { width: 1280, height: 1000 } });
@@ -218,6 +224,27 @@ const READINGS: Record<ScenarioId, () => Promise<number[]>> = {
     const loss = await plotData('loss');
     const rejected = probCurve(training, 'sigmoid', 1);
     return [await boxValue(P), lastOf(rejected.y), lastOf(rejected.x), optimumLine(loss, 'ipo')];
+  },
+  'ipo-d1': async () => {
+    // τ and the learning rate from their boxes; IPO's and DPO's π from the training view's curves at the end;
+    // the paper's π (its printed numbers, the source) and the agreement asked of them.
+    const training = await plotData('training');
+    const tau = await boxValue(BETA_LABEL);
+    const ipo = [0, 1, 2].map((k) => probCurve(training, 'ipo', k));
+    const dpoA = lastOf(probCurve(training, 'sigmoid', 0).y);
+    const dpoB = lastOf(probCurve(training, 'sigmoid', 1).y);
+    const paper = IPO_PAPER_D1.find((r) => r.tau === tau)?.probs ?? [];
+    return [
+      await boxValue('Learning rate'),
+      tau,
+      1 / (3 * tau),
+      lastOf(ipo[0].x),
+      ...ipo.map((c) => lastOf(c.y)),
+      ...paper,
+      IPO_PAPER_TOLERANCE,
+      Math.log(dpoA / dpoB),
+      dpoA,
+    ];
   },
   noisy: async () => {
     const training = await plotData('training');

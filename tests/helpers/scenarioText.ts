@@ -18,6 +18,10 @@ export const FORMULA_FRAGMENTS = [
   'Razin et al., 2024',
   'Razin et al. (2024)',
   'Ren & Sutherland, 2024',
+  // The IPO paper's D1: its arXiv number and section, IPO's fixed point and DPO's limit.
+  'arXiv 2310.12036, §5.4',
+  '1/(3τ)',
+  '(1, 0, 0)',
 ] as const;
 
 /** A number as c3 writes it: '0.693', '−1.31', '300', '9.6e-10'. */

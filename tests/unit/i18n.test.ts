@@ -444,6 +444,8 @@ const TERMS = [
   ...['Razin', 'Ren', 'Sutherland'],
   // TRL's DPO trainer class, and the softmax that Chinese ML writing keeps in Latin letters.
   ...['DPOTrainer', 'softmax'],
+  // A paper is cited by its arXiv number in every language.
+  'arXiv',
   ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.

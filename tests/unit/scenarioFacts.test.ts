@@ -4,7 +4,7 @@
 // edit that breaks a claim drops it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SCENARIO_IDS, rlhfOptimum, sigmoid, type ScenarioId } from '../../src/math/index.ts';
+import { IPO_PAPER_D1, SCENARIO_IDS, rlhfOptimum, sigmoid, type ScenarioId } from '../../src/math/index.ts';
 import type { AppState } from '../../src/state/appState.ts';
 import { baseState } from '../../src/state/urlCodec.ts';
 import { pickFields } from '../../src/state/pickFields.ts';
@@ -157,6 +157,27 @@ describe('the facts are the runs’ and the views’ numbers', () => {
     }
   });
 
+  it('ipo-d1: IPO’s π and gaps where it ends, 1/(3τ), DPO’s gap and π(A), the paper’s π for τ', () => {
+    for (const beta of [0.1, 0.5, 1]) {
+      const s = fieldsOf('ipo-d1', { beta });
+      const f = scenarioFacts('ipo-d1', s);
+      const ipo = last(runOf(s, 'ipo').probs);
+      const dpo = last(runOf(s, 'sigmoid').probs);
+      expect(f.ipoEnd).toEqual(ipo);
+      expect(f.ipoFixedPoint).toBe(1 / (3 * beta));
+      expect(f.ipoGaps).toEqual([Math.log(ipo[0] / ipo[1]), Math.log(ipo[1] / ipo[2])]);
+      expect(f.dpoChosenEnd).toBe(dpo[0]);
+      expect(f.dpoGapEnd).toBe(Math.log(dpo[0] / dpo[1]));
+      expect(f.paperProbs).toEqual(IPO_PAPER_D1.find((r) => r.tau === beta)?.probs);
+      expect([f.d1Holds, f.ipoSettlesHolds, f.matchesPaperHolds, f.dpoRunsOnHolds]).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+    }
+  });
+
   it('bradley-terry: π(A) where DPO ends, and π*(A)', () => {
     const s = fieldsOf('bradley-terry');
     const f = scenarioFacts('bradley-terry', s);
@@ -271,6 +292,23 @@ describe('an edit that breaks a claim drops it, and the numbers follow the state
     const text = say('beta-strength', { beta: 2 });
     expect(text).not.toContain('a weak β');
     expect(text).toContain(`β = ${c3(2)}`);
+  });
+
+  it('ipo-d1 at a τ the paper does not report, or on other data: no paper claim, no D₁ story', () => {
+    const f = scenarioFacts('ipo-d1', fieldsOf('ipo-d1', { beta: 0.7 }));
+    expect([f.paperProbs, f.matchesPaperHolds, f.ipoSettlesHolds]).toEqual([null, false, true]);
+    expect(say('ipo-d1', { beta: 0.7 })).not.toContain('the paper’s (');
+    const pair = scenarioFacts('ipo-d1', fieldsOf('ipo-d1', { dataset: 'pair' }));
+    expect([pair.d1Holds, pair.ipoEnd, pair.matchesPaperHolds, pair.dpoRunsOnHolds]).toEqual([
+      false,
+      null,
+      false,
+      false,
+    ]);
+    // Too few steps for IPO to settle: no "stops" claim, its numbers as they are.
+    const early = scenarioFacts('ipo-d1', fieldsOf('ipo-d1', { steps: 100 }));
+    expect(early.ipoSettlesHolds).toBe(false);
+    expect(say('ipo-d1', { steps: 100 })).not.toContain('IPO stops');
   });
 
   it('bradley-terry with pair data: no RLHF-optimum claim', () => {

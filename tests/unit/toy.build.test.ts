@@ -72,6 +72,29 @@ describe('buildToyProblem', () => {
     expect(pairs[2]).toEqual({ chosen: 1, rejected: 2, p: sigmoid(1) });
   });
 
+  it('a deterministic order labels every pair i ≻ j for i < j with certainty (the IPO paper’s D1 for K = 3)', () => {
+    const pb = buildToyProblem({
+      refLogits: [0, 0, 0],
+      features: 'tabular',
+      similarity: 0,
+      dataset: { kind: 'order' },
+    });
+    expect(pb.pairs).toEqual([
+      { chosen: 0, rejected: 1, p: 1 },
+      { chosen: 0, rejected: 2, p: 1 },
+      { chosen: 1, rejected: 2, p: 1 },
+    ]);
+    expect(pb.unpaired).toEqual(unpairedFromPairs(pb.pairs ?? []));
+    expect(
+      buildToyProblem({
+        refLogits: [0, 0, 0, 0],
+        features: 'tabular',
+        similarity: 0,
+        dataset: { kind: 'order' },
+      }).pairs,
+    ).toHaveLength(6);
+  });
+
   it('thumbs-down has one undesirable example and no pairs', () => {
     const pb = buildToyProblem({
       refLogits: [0, 0],

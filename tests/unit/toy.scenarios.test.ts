@@ -5,6 +5,8 @@ import {
   BRADLEY_TERRY_REF,
   BRADLEY_TERRY_REWARDS,
   DEFAULT_SCENARIO_ID,
+  IPO_PAPER_D1,
+  IPO_PAPER_TOLERANCE,
   TOY_SCENARIOS,
   dpoOptimalMargin,
   findScenario,
@@ -122,6 +124,69 @@ describe('deterministic: DPO never stops, IPO does', () => {
     const longer = train(s, 'ipo', { steps: 3 * s.config.steps });
     expect(Math.abs(last(longer.margins)[0] - 5)).toBeLessThan(1e-6);
   });
+});
+
+describe('ipo-d1: the IPO paper’s D1 (Azar et al. 2023, §5.4) and the numbers of its Figure', () => {
+  const s = scenario('ipo-d1');
+  const withTau = (tau: number, type: ToyLossType) =>
+    trainToyPolicy(s.problem, { ...s.config, loss: { type, beta: tau } });
+
+  it('is D1: three responses, a ≻ b, b ≻ c, a ≻ c each certain, a uniform reference, Adam at lr 0.01', () => {
+    expect(s.problem.pairs).toEqual([
+      { chosen: 0, rejected: 1, p: 1 },
+      { chosen: 0, rejected: 2, p: 1 },
+      { chosen: 1, rejected: 2, p: 1 },
+    ]);
+    expect(new Set(s.problem.refLogits).size).toBe(1);
+    expect(s.problem.policy.features).toEqual(identity(3));
+    expect([s.config.optimizer, s.config.learningRate]).toEqual(['adam', 0.01]);
+  });
+
+  it.each(IPO_PAPER_D1)(
+    'IPO at τ = $tau stops at θa − θb = θb − θc = 1/(3τ), π the paper’s',
+    ({ tau, probs }) => {
+      const run = withTau(tau, 'ipo');
+      const theta = last(run.theta);
+      expect(Math.abs(theta[0] - theta[1] - 1 / (3 * tau))).toBeLessThan(1e-6);
+      expect(Math.abs(theta[1] - theta[2] - 1 / (3 * tau))).toBeLessThan(1e-6);
+      const pi = last(run.probs);
+      // π ∝ (e^(2/(3τ)), e^(1/(3τ)), 1), the fixed point; within one unit of the paper's third decimal.
+      const e = Math.exp(1 / (3 * tau));
+      const exact = [e * e, e, 1].map((x) => x / (e * e + e + 1));
+      pi.forEach((p, k) => expect(Math.abs(p - exact[k])).toBeLessThan(1e-6));
+      pi.forEach((p, k) =>
+        expect(Math.abs(p - probs[k]), `π[${k}]`).toBeLessThanOrEqual(IPO_PAPER_TOLERANCE),
+      );
+    },
+  );
+
+  it('rounded to three decimals the toy prints the paper’s numbers, but for π(b) at τ = 0.1 (0.034, printed 0.035)', () => {
+    const rounded = IPO_PAPER_D1.map(({ tau }) => last(withTau(tau, 'ipo').probs).map((p) => p.toFixed(3)));
+    expect(rounded).toEqual([
+      ['0.964', '0.034', '0.001'],
+      ['0.563', '0.289', '0.148'],
+      ['0.448', '0.321', '0.230'],
+    ]);
+  });
+
+  it.each([0.1, 0.5, 1])(
+    'DPO at τ = %s has no fixed point: both gaps grow at every step, π → (1, 0, 0)',
+    (tau) => {
+      const run = withTau(tau, 'sigmoid');
+      expectIncreasing(
+        run.theta.map((th) => th[0] - th[1]),
+        'θa − θb',
+      );
+      expectIncreasing(
+        run.theta.map((th) => th[1] - th[2]),
+        'θb − θc',
+      );
+      expectIncreasing(column(run.probs, 0), 'π(a)');
+      // After 2000 steps π(a) > 0.98 even at τ = 1 (IPO's is 0.448 there), and it is still rising.
+      expect(last(run.probs)[0]).toBeGreaterThan(0.98);
+      expect(last(run.probs)[0]).toBeGreaterThan(last(withTau(tau, 'ipo').probs)[0]);
+    },
+  );
 });
 
 describe('noisy: both losses settle', () => {

@@ -1,5 +1,5 @@
 // What the toy policy is trained on: one pair (with its preference probability p), a Bradley–Terry
-// ranking from hidden rewards, or a single thumbs-down. Only the knobs of the chosen data are shown.
+// ranking from hidden rewards, a deterministic order, or a single thumbs-down. Only the knobs of the chosen data are shown.
 import { useShallow } from 'zustand/react/shallow';
 import { useStrings } from '../strings.tsx';
 import { useStore, useStoreApi } from '../storeContext.tsx';
@@ -49,6 +49,7 @@ export function DatasetControls() {
         options={[
           { value: 'pair', label: s.toy.datasetPair, help: s.toy.datasetPairHelp },
           { value: 'ranking', label: s.toy.datasetRanking, help: s.toy.datasetRankingHelp },
+          { value: 'order', label: s.toy.datasetOrder, help: s.toy.datasetOrderHelp },
           { value: 'thumbs-down', label: s.toy.datasetThumbsDown, help: s.toy.datasetThumbsDownHelp },
         ]}
       />

@@ -182,6 +182,9 @@ export const EN_CONTROLS: ControlStrings = {
       'y_w ≻ y_l with probability p. KTO gets TRL’s conversion: y_w a thumbs-up, y_l a thumbs-down.',
     datasetRanking: 'A ranking (Bradley–Terry)',
     datasetRankingHelp: 'Every pair of responses, i ≻ j with probability σ(r_i − r_j) from hidden rewards r.',
+    datasetOrder: 'A deterministic order',
+    datasetOrderHelp:
+      'Every pair of responses, A ≻ B ≻ C …, each preference certain (p = 1): the IPO paper’s D1 with three responses.',
     datasetThumbsDown: 'One thumbs-down',
     datasetThumbsDownHelp:
       'A single undesirable example, response 1, and nothing else: only KTO-style losses can learn from it.',

@@ -34,6 +34,7 @@ export const EN_FIGURES: FigureStrings = {
   responseLabel: (k, data) => {
     const letter = String.fromCharCode(65 + k);
     if (data?.dataset === 'thumbs-down') return k === 0 ? 'A: undesirable (thumbs-down)' : letter;
+    if (data?.dataset === 'order') return k === 0 ? 'A (top of the order)' : letter;
     if (data?.dataset === 'ranking') {
       const r = data.rewards?.[k];
       return r === undefined ? letter : `${letter} (r = ${c3(r)})`;

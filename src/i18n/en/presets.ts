@@ -75,6 +75,36 @@ export const EN_PRESETS: PresetStrings = {
           'Watch rewards/margins under the training view: DPO’s curve climbs, IPO’s flattens.',
       ),
   },
+  'ipo-d1': {
+    title: 'The IPO paper’s D₁: DPO runs to (1, 0, 0), IPO stops',
+    explanation: (f) =>
+      say(
+        f.d1Holds
+          ? 'The IPO paper’s example D₁ (arXiv 2310.12036, §5.4): three answers with A ≻ B, B ≻ C and A ≻ C every ' +
+              'time, a uniform reference, one free logit per answer starting at π_ref, and Adam at learning rate ' +
+              `${c3(f.learningRate)}; τ is TRL’s β, here ${c3(f.tau)}.`
+          : 'These data are not the IPO paper’s D₁ (three answers in a certain order, a uniform reference, one ' +
+              'free logit per answer starting there), so its numbers do not apply.',
+        f.ipoEnd !== null &&
+          f.ipoFixedPoint !== null &&
+          (f.ipoSettlesHolds
+            ? `IPO stops where θ_A − θ_B = θ_B − θ_C = 1/(3τ) = ${c3(f.ipoFixedPoint)}: after ${c3(f.steps)} steps ` +
+              `π = (${f.ipoEnd.map(c3).join(', ')})` +
+              (f.matchesPaperHolds && f.paperProbs !== null
+                ? `, the paper’s (${f.paperProbs.map(c3).join(', ')}) to within ${c3(f.paperTolerance)}.`
+                : '.')
+            : `IPO’s fixed point is θ_A − θ_B = θ_B − θ_C = 1/(3τ) = ${c3(f.ipoFixedPoint)}; where training ` +
+              `stops its π = (${f.ipoEnd.map(c3).join(', ')})` +
+              (f.ipoGaps !== null ? `, with gaps ${f.ipoGaps.map(c3).join(' and ')}.` : '.')),
+        f.dpoChosenEnd !== null &&
+          f.dpoGapEnd !== null &&
+          (f.dpoRunsOnHolds
+            ? 'DPO has no such point: with certain preferences it can always lower its loss by widening the gaps, ' +
+              `so they grow at every step (θ_A − θ_B = ${c3(f.dpoGapEnd)} at the end, π(A) = ` +
+              `${c3(f.dpoChosenEnd)}) and π heads to (1, 0, 0) whatever τ is.`
+            : `DPO’s π(A) ends at ${c3(f.dpoChosenEnd)}, with θ_A − θ_B = ${c3(f.dpoGapEnd)}.`),
+      ),
+  },
   noisy: {
     title: 'Noisy preferences: both losses settle',
     explanation: (f) =>

@@ -49,7 +49,12 @@ export const EN_VIEWS: ViewStrings = {
   metricsLegend: 'TRL metrics to plot',
   trainingMoved: (dataset, rose, fell) => {
     if (dataset === 'ranking') return '';
-    const who = dataset === 'thumbs-down' ? 'π(A), the thumbs-down response,' : 'π(y_w)';
+    const who =
+      dataset === 'thumbs-down'
+        ? 'π(A), the thumbs-down response,'
+        : dataset === 'order'
+          ? 'π(A), the top of the order,'
+          : 'π(y_w)';
     const parts = [
       rose.length > 0 ? `rose under ${rose.join(', ')}` : '',
       fell.length > 0 ? `fell under ${fell.join(', ')}` : '',
@@ -90,7 +95,7 @@ export const EN_VIEWS: ViewStrings = {
     pairElsewhere:
       '★ = π* ∝ π_ref·exp(r/β) with r(y_w) = ½·logit p, r(y_l) = −½·logit p, 0 elsewhere. ★ does not depend on where training starts, but here DPO ends elsewhere: one pair fixes only the margin of y_w over y_l, and the start offsets or the shared features decide the rest.',
     ranking: '★ = π* ∝ π_ref·exp(r/β) with the hidden rewards: the policy RLHF with a KL penalty finds.',
-    none: 'No finite RLHF optimum for these data (p = 0 or 1, or thumbs-down only).',
+    none: 'No finite RLHF optimum for these data (p = 0 or 1, a deterministic order, or thumbs-down only).',
     movingReference:
       'The reference moves (TR-DPO): the RLHF optimum ★ ∝ π_ref·exp(r/β) of the starting reference is no longer where training goes, so it is not drawn. The dotted line is π_ref’s path, with its place at the cursor’s step; the circle is where it started.',
   },

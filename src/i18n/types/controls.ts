@@ -172,6 +172,8 @@ export interface ControlStrings {
     datasetPairHelp: string;
     datasetRanking: string;
     datasetRankingHelp: string;
+    datasetOrder: string;
+    datasetOrderHelp: string;
     datasetThumbsDown: string;
     datasetThumbsDownHelp: string;
     rewardsLegend: string;

@@ -37,6 +37,33 @@ export interface DeterministicFacts {
   ipoSettlesHolds: boolean;
 }
 
+/** The IPO paper's D1: IPO stops at θa − θb = θb − θc = 1/(3τ), DPO runs on to (1, 0, 0). */
+export interface IpoD1Facts {
+  /** The data are D1: three responses in a deterministic order, a uniform reference, a tabular policy from it. */
+  d1Holds: boolean;
+  /** τ (TRL's β) and the learning rate. */
+  tau: number;
+  learningRate: number;
+  steps: number;
+  /** IPO's fixed point 1/(3τ), and the gaps θa − θb, θb − θc (= ρa − ρb, ρb − ρc) where IPO's run ends. */
+  ipoFixedPoint: number | null;
+  ipoGaps: number[] | null;
+  /** IPO's π where its run ends (the training view's three curves at the last step). */
+  ipoEnd: number[] | null;
+  /** IPO's gaps have stayed on 1/(3τ) over the last 50 steps. */
+  ipoSettlesHolds: boolean;
+  /** The paper's printed π for this τ (null for a τ the paper does not report) and the agreement asked. */
+  paperProbs: number[] | null;
+  paperTolerance: number;
+  /** IPO's π where it ends is within paperTolerance of the paper's, entry by entry. */
+  matchesPaperHolds: boolean;
+  /** DPO's gap θa − θb and π(a) where its run ends. */
+  dpoGapEnd: number | null;
+  dpoChosenEnd: number | null;
+  /** DPO's gaps grow at every step (no fixed point) and end past IPO's. */
+  dpoRunsOnHolds: boolean;
+}
+
 /** Noisy preferences: DPO ends at π(y_w) = p, IPO at σ((2p − 1)/(2β)). */
 export interface NoisyFacts {
   /** The data are one preference pair, so p is what the sentences about it say. */
@@ -314,6 +341,7 @@ export interface SqueezingFacts {
 export interface ScenarioFactsById {
   start: StartFacts;
   deterministic: DeterministicFacts;
+  'ipo-d1': IpoD1Facts;
   noisy: NoisyFacts;
   'label-noise': LabelNoiseFacts;
   'likelihood-displacement': DisplacementFacts;

@@ -180,6 +180,9 @@ export const ZH_CONTROLS: ControlStrings = {
     datasetPairHelp: '以概率 p 有 y_w ≻ y_l。KTO 按 TRL 的方式转换：y_w 记为点赞，y_l 记为点踩。',
     datasetRanking: '排序数据（Bradley–Terry）',
     datasetRankingHelp: '所有回答两两配对，根据隐藏奖励 r 以概率 σ(r_i − r_j) 标注 i ≻ j。',
+    datasetOrder: '确定的全序',
+    datasetOrderHelp:
+      '所有回答两两配对，按 A ≻ B ≻ C … 标注，每条偏好都确定无疑（p = 1）：三个回答时即 IPO 论文的 D1。',
     datasetThumbsDown: '一个点踩样本',
     datasetThumbsDownHelp: '只有一个非期望样本（回答 1），别无其他：只有 KTO 一类的损失能从中学习。',
     rewardsLegend: '隐藏奖励',

@@ -32,6 +32,7 @@ export const ZH_FIGURES: FigureStrings = {
   responseLabel: (k, data) => {
     const letter = String.fromCharCode(65 + k);
     if (data?.dataset === 'thumbs-down') return k === 0 ? 'A：非期望样本（点踩）' : letter;
+    if (data?.dataset === 'order') return k === 0 ? 'A（排在最前）' : letter;
     if (data?.dataset === 'ranking') {
       const r = data.rewards?.[k];
       return r === undefined ? letter : `${letter}（r = ${c3(r)}）`;

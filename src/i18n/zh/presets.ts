@@ -68,6 +68,36 @@ export const ZH_PRESETS: PresetStrings = {
           '看训练视图下方的 rewards/margins：DPO 的曲线一路攀升，IPO 的逐渐走平。',
       ),
   },
+  'ipo-d1': {
+    title: 'IPO 论文的 D₁：DPO 一路走到 (1, 0, 0)，IPO 停在半路',
+    explanation: (f) =>
+      say(
+        f.d1Holds
+          ? 'IPO 论文的例子 D₁（arXiv 2310.12036，§5.4）：三个回答，A ≻ B、B ≻ C、A ≻ C 每次都成立，参考策略均匀，' +
+              `每个回答一个自由 logit、从 π_ref 出发，用 Adam 训练，学习率 ${c3(f.learningRate)}；τ 就是 TRL 的 β，` +
+              `这里为 ${c3(f.tau)}。`
+          : '这份数据不是 IPO 论文的 D₁（三个回答排成确定的顺序、参考策略均匀、每个回答一个自由 logit 且从参考策略出发），' +
+              '论文的数字在这里不适用。',
+        f.ipoEnd !== null &&
+          f.ipoFixedPoint !== null &&
+          (f.ipoSettlesHolds
+            ? `IPO 停在 θ_A − θ_B = θ_B − θ_C = 1/(3τ) = ${c3(f.ipoFixedPoint)}：${c3(f.steps)} 步后 ` +
+              `π = (${f.ipoEnd.map(c3).join(', ')})` +
+              (f.matchesPaperHolds && f.paperProbs !== null
+                ? `，与论文的 (${f.paperProbs.map(c3).join(', ')}) 相差不超过 ${c3(f.paperTolerance)}。`
+                : '。')
+            : `IPO 的不动点是 θ_A − θ_B = θ_B − θ_C = 1/(3τ) = ${c3(f.ipoFixedPoint)}；训练结束时 ` +
+              `π = (${f.ipoEnd.map(c3).join(', ')})` +
+              (f.ipoGaps !== null ? `，两个差值为 ${f.ipoGaps.map(c3).join(' 和 ')}。` : '。')),
+        f.dpoChosenEnd !== null &&
+          f.dpoGapEnd !== null &&
+          (f.dpoRunsOnHolds
+            ? 'DPO 没有这样的停靠点：偏好确定时，把差值再拉大一点总能让损失再降一点，所以差值每一步都在增长' +
+              `（结束时 θ_A − θ_B = ${c3(f.dpoGapEnd)}，π(A) = ${c3(f.dpoChosenEnd)}），` +
+              '不论 τ 取多少，π 都奔向 (1, 0, 0)。'
+            : `DPO 的 π(A) 最终为 ${c3(f.dpoChosenEnd)}，θ_A − θ_B = ${c3(f.dpoGapEnd)}。`),
+      ),
+  },
   noisy: {
     title: '带噪声的偏好：两种损失都会收敛',
     explanation: (f) =>

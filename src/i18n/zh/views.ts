@@ -48,7 +48,12 @@ export const ZH_VIEWS: ViewStrings = {
   metricsLegend: '要绘制的 TRL 指标',
   trainingMoved: (dataset, rose, fell) => {
     if (dataset === 'ranking') return '';
-    const who = dataset === 'thumbs-down' ? '被点踩的回答 A 的概率 π(A)' : 'π(y_w)';
+    const who =
+      dataset === 'thumbs-down'
+        ? '被点踩的回答 A 的概率 π(A)'
+        : dataset === 'order'
+          ? '排在最前的回答 A 的概率 π(A)'
+          : 'π(y_w)';
     const parts = [
       rose.length > 0 ? `在 ${rose.join('、')} 下上升` : '',
       fell.length > 0 ? `在 ${fell.join('、')} 下下降` : '',
@@ -88,7 +93,7 @@ export const ZH_VIEWS: ViewStrings = {
     pairElsewhere:
       '★ = π* ∝ π_ref·exp(r/β)，其中 r(y_w) = ½·logit p，r(y_l) = −½·logit p，其余为 0。★ 与训练从哪里开始无关，但这里 DPO 并不收敛到 ★：一个偏好对只确定 y_w 相对 y_l 的间隔，其余部分由起点偏移或共享特征决定。',
     ranking: '★ = π* ∝ π_ref·exp(r/β)，r 为隐藏奖励：即带 KL 惩罚的 RLHF 得到的策略。',
-    none: '这组数据下 RLHF 没有有限的最优解（p = 0 或 1，或只有点踩数据）。',
+    none: '这组数据下 RLHF 没有有限的最优解（p = 0 或 1、确定的全序，或只有点踩数据）。',
     movingReference:
       '参考模型会移动（TR-DPO）：按起始参考模型算出的 RLHF 最优解 ★ ∝ π_ref·exp(r/β) 已不再是训练的去向，因此不画出。点线是 π_ref 的移动轨迹，并标出它在游标所在步的位置；圆圈是它的起点。',
   },

@@ -7,10 +7,15 @@ import { checkFinite, checkProbability, fail } from '../validate.ts';
 /**
  * Where the data come from. 'pair': one pair, response 0 ≻ response 1 with probability p; 'ranking': every
  * pair of responses labelled Bradley–Terry style from hidden rewards, P(i ≻ j) = σ(r_i − r_j);
+ * 'order': a deterministic total order, every pair of responses labelled i ≻ j for i < j with probability 1
+ * (A ≻ B ≻ C …; with three responses the IPO paper's D1 = {a ≻ b, b ≻ c, a ≻ c}, Azar et al. 2023, §5.4);
  * 'thumbs-down': one undesirable example (response 0) and nothing else, which only KTO-style losses use.
  */
 export type ToyDataset =
-  { kind: 'pair'; p: number } | { kind: 'ranking'; rewards: number[] } | { kind: 'thumbs-down' };
+  | { kind: 'pair'; p: number }
+  | { kind: 'ranking'; rewards: number[] }
+  | { kind: 'order' }
+  | { kind: 'thumbs-down' };
 
 export interface ToySpec {
   /** Reference logits (log-probabilities up to a constant); the policy starts as a copy of the reference. */
@@ -62,6 +67,13 @@ export function rankingPairs(rewards: readonly number[]): ToyPair[] {
   return pairs;
 }
 
+/** Every pair of K responses in index order, each preference certain: i ≻ j for i < j with p = 1. */
+export function orderPairs(K: number): ToyPair[] {
+  const pairs: ToyPair[] = [];
+  for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) pairs.push({ chosen: i, rejected: j, p: 1 });
+  return pairs;
+}
+
 /**
  * The same preferences as unpaired KTO examples, as TRL converts a paired dataset: the chosen response
  * is desirable and the rejected one undesirable, with weight p, and the other way round with weight 1 − p.
@@ -98,6 +110,10 @@ export function buildToyProblem(spec: ToySpec): ToyProblem {
         fail('rewards', `must have one entry per response (${K})`, spec.dataset.rewards.length);
       spec.dataset.rewards.forEach((r, i) => checkFinite(`rewards[${i}]`, r));
       pairs = rankingPairs(spec.dataset.rewards);
+      unpaired = unpairedFromPairs(pairs);
+      break;
+    case 'order':
+      pairs = orderPairs(K);
       unpaired = unpairedFromPairs(pairs);
       break;
     case 'thumbs-down':

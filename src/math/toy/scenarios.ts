@@ -5,11 +5,13 @@
 import type { ToyLossType, ToyProblem, ToyTrainConfig } from './types.ts';
 import type { FDivergence } from '../types.ts';
 import { buildToyProblem, type ToySpec } from './build.ts';
+import { softmax } from '../stable.ts';
 
 /** Every scenario's id, in menu order (the i18n tables key their titles and explanations on these). */
 export const SCENARIO_IDS = [
   'start',
   'deterministic',
+  'ipo-d1',
   'noisy',
   'label-noise',
   'likelihood-displacement',
@@ -64,6 +66,29 @@ const DISPLACEMENT_SPEC: ToySpec = {
 export const BRADLEY_TERRY_REF = [0, 0.5, 0.3, 0.2];
 export const BRADLEY_TERRY_REWARDS = [1, 0.5, 0, -1];
 
+/**
+ * The IPO paper's D1 (Azar et al. 2023, §5.4, its Figure): three responses, a ≻ b, b ≻ c, a ≻ c, each
+ * certain, and the policy IPO learns for τ = 0.1, 0.5, 1 as the paper prints it (three decimals). The toy
+ * reproduces them with a uniform reference, a tabular policy from θ = 0 (softmax of three free logits), the
+ * full dataset in every batch (the mean of the three pairs' losses) and Adam at lr 0.01: IPO's per-pair loss
+ * (h − 1/(2τ))² summed over D1 has its minimum at θa − θb = θb − θc = 1/(3τ), π ∝ (e^(2/(3τ)), e^(1/(3τ)), 1).
+ * At τ = 0.1 that is (0.9644, 0.0344, 0.0012), which the paper prints as (0.964, 0.035, 0.001): its middle
+ * entry is 0.0006 off (the three printed numbers sum to 1), so the paper is matched to within 0.001.
+ */
+export const IPO_PAPER_D1: readonly { tau: number; probs: readonly [number, number, number] }[] = [
+  { tau: 0.1, probs: [0.964, 0.035, 0.001] },
+  { tau: 0.5, probs: [0.563, 0.289, 0.148] },
+  { tau: 1, probs: [0.448, 0.321, 0.23] },
+];
+/** How close the toy's π must be to the paper's printed one: one unit in its last (third) decimal. */
+export const IPO_PAPER_TOLERANCE = 0.001;
+
+/**
+ * log π_ref of each of three equally likely responses, as the app's controls hold it (log of softmax's 1/3,
+ * which rounds to 0.33333333333333337): bit for bit, so that the app trains exactly this problem.
+ */
+const UNIFORM3 = Math.log(softmax([0, 0, 0])[0]);
+
 /** A scenario's problem comes from a spec, so that the app's controls can express every scenario exactly. */
 function fromSpec(spec: ToySpec): { spec: ToySpec; problem: ToyProblem } {
   return { spec, problem: buildToyProblem(spec) };
@@ -86,6 +111,15 @@ export const TOY_SCENARIOS: readonly ToyScenario[] = [
     ...tabular([0, 0], { kind: 'pair', p: 1 }),
     config: { loss: { type: 'sigmoid', beta: 0.1 }, optimizer: 'adam', learningRate: 0.05, steps: 300 },
     displayLosses: ['sigmoid', 'ipo'],
+  },
+  {
+    // The IPO paper's D1 (IPO_PAPER_D1): τ = β = 1 loaded; 2000 steps, so that τ = 0.1 converges too. By
+    // symmetry θ_b's gradient is 0 up to rounding, and Adam divides it by its own tiny RMS, so rounding moves
+    // θ_b by up to lr per step: the path (not the fixed point) depends on the last bit of the logits (UNIFORM3).
+    id: 'ipo-d1',
+    ...tabular([UNIFORM3, UNIFORM3, UNIFORM3], { kind: 'order' }),
+    config: { loss: { type: 'ipo', beta: 1 }, optimizer: 'adam', learningRate: 0.01, steps: 2000 },
+    displayLosses: ['ipo', 'sigmoid'],
   },
   {
     id: 'noisy',
