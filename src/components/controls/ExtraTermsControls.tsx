@@ -53,8 +53,9 @@ export function ExtraTermsControls() {
             onChange={(e) => setPicked(e.currentTarget.value as PairLossType)}
           >
             {free.map((type) => (
+              // One text node: an <option> cannot hold a translate="no" span for TRL's loss_type name.
               <option key={type} value={type}>
-                {strings.losses[type].name} ({type})
+                {`${strings.losses[type].name} (${type})`}
               </option>
             ))}
           </select>
