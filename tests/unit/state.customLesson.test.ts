@@ -185,7 +185,11 @@ describe('a lesson in a link (lessondata=)', () => {
   });
 
   it('says when a link is long, and refuses one over the size limit or not base64url', () => {
-    const steps = Array.from({ length: 20 }, (_, i) => ({ heading: `h${i}`, text: 't'.repeat(600), panels: ['loss'] }));
+    const steps = Array.from({ length: 20 }, (_, i) => ({
+      heading: `h${i}`,
+      text: 't'.repeat(600),
+      panels: ['loss'],
+    }));
     const r = readCustomLesson(JSON.stringify({ title: 'T', steps }));
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(customLessonHash(r.lesson).long).toBe(true);

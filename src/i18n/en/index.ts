@@ -12,6 +12,7 @@ import { EN_PRESETS } from './presets.ts';
 import { EN_TIME_CURSOR } from './timeCursor.ts';
 import { EN_COMPARE } from './compare.ts';
 import { EN_THUMBS } from './thumbs.ts';
+import { EN_CUSTOM_LESSON } from './customLesson.ts';
 
 export const EN: LanguageTable = {
   ...LANGUAGE_NAMES.en,
@@ -26,4 +27,5 @@ export const EN: LanguageTable = {
   timeCursor: EN_TIME_CURSOR,
   compare: EN_COMPARE,
   thumbs: EN_THUMBS,
+  customLesson: EN_CUSTOM_LESSON,
 };

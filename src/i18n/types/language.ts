@@ -12,6 +12,7 @@ import type { PresetStrings } from './presets.ts';
 import type { TimeCursorStrings } from './timeCursor.ts';
 import type { CompareStrings } from './compare.ts';
 import type { ThumbsStrings } from './thumbs.ts';
+import type { CustomLessonStrings } from './customLesson.ts';
 
 /** `tag` and `name`: the language's entry in LANGUAGE_NAMES (../languageNames.ts). */
 export interface LanguageTable extends LanguageName {
@@ -37,4 +38,6 @@ export interface LanguageTable extends LanguageName {
   compare: CompareStrings;
   /** The loss, gradient and plane views, the readout and the TRL code under thumbs-down data (no pair). */
   thumbs: ThumbsStrings;
+  /** An instructor's own lesson: the file loader, its problems, the link helper. */
+  customLesson: CustomLessonStrings;
 }

@@ -12,6 +12,7 @@ import { ZH_PRESETS } from './presets.ts';
 import { ZH_TIME_CURSOR } from './timeCursor.ts';
 import { ZH_COMPARE } from './compare.ts';
 import { ZH_THUMBS } from './thumbs.ts';
+import { ZH_CUSTOM_LESSON } from './customLesson.ts';
 
 export const ZH: LanguageTable = {
   ...LANGUAGE_NAMES.zh,
@@ -26,4 +27,5 @@ export const ZH: LanguageTable = {
   timeCursor: ZH_TIME_CURSOR,
   compare: ZH_COMPARE,
   thumbs: ZH_THUMBS,
+  customLesson: ZH_CUSTOM_LESSON,
 };

@@ -95,8 +95,7 @@ export interface CustomLessonProblem {
 }
 
 export type CustomLessonResult =
-  | { ok: true; lesson: CustomLesson }
-  | { ok: false; problems: CustomLessonProblem[] };
+  { ok: true; lesson: CustomLesson } | { ok: false; problems: CustomLessonProblem[] };
 
 /** At most this many problems are listed: a wrong file would otherwise list hundreds. */
 const MAX_PROBLEMS = 20;
@@ -214,7 +213,11 @@ function readQuestion(
   else if (typeof reveal === 'number' && Number.isInteger(reveal) && reveal >= 0 && reveal <= steps)
     revealAt = reveal;
   else if (reveal !== undefined && reveal !== null)
-    r.report({ kind: 'bad-reveal', field: 'question.revealAt', given: shorten(JSON.stringify(reveal) ?? '') });
+    r.report({
+      kind: 'bad-reveal',
+      field: 'question.revealAt',
+      given: shorten(JSON.stringify(reveal) ?? ''),
+    });
   const shape: LessonQuestion = { choices: choices.length, answer: typeof answer === 'number' ? answer : 0 };
   if (revealAt !== undefined) shape.revealAt = revealAt;
   return { shape, text: { prompt, choices, explain } };
@@ -235,7 +238,8 @@ function readStep(v: Json, index: number): { step: CustomLessonStep; problems: C
   const parsed = parseHash(state);
   const panelItems = r.list(v, 'panels', true);
   const panels = panelItems ? r.names(panelItems, 'panels', CUSTOM_PANELS, 'unknown-panel', L.panels) : [];
-  if (panelItems && panelItems.length === 0) r.report({ kind: 'too-few', field: 'panels', limit: 1, given: '0' });
+  if (panelItems && panelItems.length === 0)
+    r.report({ kind: 'too-few', field: 'panels', limit: 1, given: '0' });
   const controlItems = r.list(v, 'controls', false);
   const controls = controlItems
     ? r.names(controlItems, 'controls', LESSON_CONTROLS, 'unknown-control', LESSON_CONTROLS.length)
