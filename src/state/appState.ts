@@ -3,7 +3,7 @@
 // The choices of every enum field are `as const` arrays here; the types are derived from them, and the
 // parameter list (urlParams.ts) takes its choices from the same arrays, so a choice is written once.
 import type { ExplorerMetricName, FDivergence, LossId } from '../math/index.ts';
-import { VIEW_IDS } from './viewIds.ts';
+import { EMBED_VIEW_IDS } from './viewIds.ts';
 
 export type { FDivergence, LossId };
 
@@ -38,7 +38,7 @@ export type DatasetKind = (typeof DATASETS)[number];
 export const OPTIMIZERS = ['sgd', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 /** '' = the full app; '1' = the default single view; a view id = that view. */
-export const EMBED_CHOICES = ['', '1', ...VIEW_IDS] as const;
+export const EMBED_CHOICES = ['', '1', ...EMBED_VIEW_IDS] as const;
 export type EmbedChoice = (typeof EMBED_CHOICES)[number];
 
 export interface AppState {
@@ -126,6 +126,8 @@ export interface AppState {
   /** '' = the full app; a view id or '1' = that single view, for iframes. */
   embed: EmbedChoice;
   showControls: boolean;
+  /** An embed shows the loaded scenario's explanation above its view (`explain=1`; off by default). */
+  showExplanation: boolean;
 }
 
 /** The state fields that hold one of a few named choices (the enums above). */

@@ -48,6 +48,7 @@ function viewerDefaults(s: StoreState): AppState {
     lang: s.lang,
     embed: s.embed,
     showControls: s.showControls,
+    showExplanation: s.showExplanation,
   };
 }
 

@@ -25,28 +25,33 @@ import { overlayCompare } from '../../figures/compare.ts';
 import { CompareTable } from '../readout/CompareTable.tsx';
 import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
 
-/** `compact` (embedded): just the probabilities, the one plot the view is about. */
-export function TrainingView({ compact = false }: { compact?: boolean }) {
+/**
+ * Which parts of the view: 'all' (the page), 'probabilities' (embedded: just the probabilities, the one plot
+ * the view is about) or 'metrics' (embedded: "What TRL would log", its plot and tables, without the first plot).
+ */
+export type TrainingPart = 'all' | 'probabilities' | 'metrics';
+
+export function TrainingView({ part = 'all' }: { part?: TrainingPart }) {
   const fields = useToyFields();
   const trained = useToyViewRuns(fields);
   const pending = useTrainingPending(fields);
-  if (trained) return <TrainingViewOf compact={compact} fields={fields} {...trained} />;
+  if (trained) return <TrainingViewOf part={part} fields={fields} {...trained} />;
   // A heavy training still under way: both plots say so, and nothing drawn from older runs stays beside it.
   return (
     <>
-      <ViewSection id="training" figure={noFigure} height={320} pending={pending} />
-      {!compact && <ViewSection id="metrics" figure={noFigure} pending={pending} />}
+      {part !== 'metrics' && <ViewSection id="training" figure={noFigure} height={320} pending={pending} />}
+      {part !== 'probabilities' && <ViewSection id="metrics" figure={noFigure} pending={pending} />}
     </>
   );
 }
 
 function TrainingViewOf({
-  compact,
+  part,
   fields,
   runs: { runs, untrainable },
   vs,
 }: {
-  compact: boolean;
+  part: TrainingPart;
   fields: ToyFields;
   runs: ToyRuns;
   /** The second run (vs=…): drawn dashed over these, listed beside them. */
@@ -133,27 +138,29 @@ function TrainingViewOf({
 
   return (
     <>
-      <ViewSection
-        id="training"
-        text={text}
-        figure={probsFigure}
-        dataFigure={probsData}
-        height={320}
-        zoomable
-        toolbar={
-          <TrainingDivergenceWarning
-            runs={diverged}
-            learningRate={fields.learningRate}
-            optimizer={fields.optimizer}
-          />
-        }
-      />
-      {!compact && untrainable.length > 0 && (
+      {part !== 'metrics' && (
+        <ViewSection
+          id="training"
+          text={text}
+          figure={probsFigure}
+          dataFigure={probsData}
+          height={320}
+          zoomable
+          toolbar={
+            <TrainingDivergenceWarning
+              runs={diverged}
+              learningRate={fields.learningRate}
+              optimizer={fields.optimizer}
+            />
+          }
+        />
+      )}
+      {part === 'all' && untrainable.length > 0 && (
         <p role="status" className="view-note">
           {views.untrainable(untrainable.map((id) => losses[id].label).join(', '))}
         </p>
       )}
-      {!compact && (
+      {part !== 'probabilities' && (
         <>
           <ViewSection
             id="metrics"
