@@ -12,16 +12,16 @@ import {
   sweepFigure,
 } from '../../src/figures/index.ts';
 import { EN_FIGURES as EN } from '../../src/i18n/en/figures.ts';
-import { PAIR_LOSS_TYPES, type LossId } from '../../src/math/index.ts';
+import { PAIR_LOSS_TYPES, type LossId, type PairLossType } from '../../src/math/index.ts';
 import { computeSweeps } from '../../src/derive/sweeps.ts';
 import { parseHash } from '../../src/state/urlCodec.ts';
-import { curveInput } from '../helpers/figureData.ts';
+import { curveInput, traces } from '../helpers/figureData.ts';
 
 const beta = 0.1;
 const opts = { beta, theme, strings: EN };
-const curvesOf = (ids: readonly LossId[]) => ids.map((id) => curveInput(id, { beta }));
-const FEW: LossId[] = ['sigmoid', 'ipo', 'hinge'];
-const MANY: LossId[] = PAIR_LOSS_TYPES.slice(0, LEGEND_ROW_MAX + 2);
+const curvesOf = (ids: readonly PairLossType[]) => ids.map((id) => curveInput(id, { beta }));
+const FEW: PairLossType[] = ['sigmoid', 'ipo', 'hinge'];
+const MANY: PairLossType[] = PAIR_LOSS_TYPES.slice(0, LEGEND_ROW_MAX + 2);
 
 describe('a legend for many losses', () => {
   it('stays above the plot, in rows, for a few losses', () => {
@@ -41,7 +41,7 @@ describe('a legend for many losses', () => {
   });
 
   it('the sweeps: two entries a loss for a few, one a loss (the pair toggled together) beside the plot for many', () => {
-    const entries = (losses: LossId[]) => {
+    const entries = (losses: readonly LossId[]) => {
       const state = parseHash(`#preset=noisy&loss=${losses.join(',')}`).state;
       const fig = sweepFigure(computeSweeps(state).beta, {
         theme,
@@ -49,7 +49,7 @@ describe('a legend for many losses', () => {
         axis: 'beta',
         current: state.beta,
       });
-      const listed = fig.data.filter((t) => t.showlegend !== false);
+      const listed = traces(fig).filter((t) => t.showlegend !== false);
       return { fig, listed, groups: new Set(listed.map((t) => t.legendgroup)) };
     };
     const few = entries(['sigmoid', 'ipo']);
@@ -60,7 +60,7 @@ describe('a legend for many losses', () => {
     expect(many.groups.size).toBe(MANY.length);
     expect(many.fig.layout.legend?.orientation).toBe('v');
     // Every loss's dashed π(y_l) line is still drawn, in its entry's group.
-    const dashed = many.fig.data.filter((t) => t.line?.dash === 'dash' && t.showlegend === false);
+    const dashed = traces(many.fig).filter((t) => t.line?.dash === 'dash' && t.showlegend === false);
     expect(new Set(dashed.map((t) => t.legendgroup))).toEqual(many.groups);
   });
 });
@@ -68,9 +68,11 @@ describe('a legend for many losses', () => {
 describe('sign-change labels on the gradient plot', () => {
   it('writes at most TURN_LABELS_MAX of them, and keeps every sign change as a named line', () => {
     // Losses whose push on y_w changes sign within the plotted margins (quadratic and hinge-like ones).
-    const ids: LossId[] = ['ipo', 'hinge', 'sppo_hard', 'discopop', 'nca_pair', 'apo_down'];
+    const ids: PairLossType[] = ['ipo', 'hinge', 'sppo_hard', 'discopop', 'nca_pair', 'apo_down'];
     const fig = gradientFigure(curvesOf(ids), opts);
-    const turnLines = fig.data.filter((t) => typeof t.name === 'string' && t.name.includes('changes sign'));
+    const turnLines = traces(fig).filter(
+      (t) => typeof t.name === 'string' && t.name.includes('changes sign'),
+    );
     const turnLabels = (fig.layout.annotations ?? []).filter((a) => (a.text ?? '').includes('changes sign'));
     expect(turnLines.length).toBeGreaterThan(TURN_LABELS_MAX);
     expect(turnLabels).toHaveLength(TURN_LABELS_MAX);

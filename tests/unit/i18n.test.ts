@@ -295,6 +295,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   'thumbs.summary.loss': [[[{ label: 'KTO', step: 40, rho: -1.5, value: 0.48 }]]],
   'thumbs.summary.gradient': [[[{ label: 'KTO', step: 40, rho: -1.5, value: 0.025 }]]],
   'thumbs.trl.pairLossComment': [['DPO']],
+  'views.exportMenu.settingsCaption': [
+    [{ losses: 'DPO, IPO', beta: '0.1', step: 40, steps: 200, scenario: null }],
+    [{ losses: 'DPO', beta: '1', step: 0, steps: 200, scenario: '第七讲' }],
+  ],
   'customLesson.loaded': [
     ['第七讲', 1],
     ['第七讲', 12],
