@@ -367,6 +367,8 @@ export function legendForCount(layout: Partial<Layout>, losses: number, theme: P
       xanchor: 'left',
       y: 1,
       yanchor: 'top',
+      // Each loss is a legend group: without this Plotly puts 10 px between groups, a third of an entry.
+      tracegroupgap: 0,
       font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.92), color: theme.text },
     },
   };

@@ -95,12 +95,13 @@ export const stateArb: fc.Arbitrary<AppState> = fc
       >,
     ),
     showControls: fc.boolean(),
+    showExplanation: fc.boolean(),
     wpoWeighting: fc.boolean(),
     trainingMetrics: fc.shuffledSubarray([...PICKER_METRICS]),
     losses: lossesArb,
     z0Mode: fc.constantFrom(...Z0_MODES),
   })
-  .chain(({ numbers, enums, showControls, wpoWeighting, trainingMetrics, losses, z0Mode }) =>
+  .chain(({ numbers, enums, showControls, showExplanation, wpoWeighting, trainingMetrics, losses, z0Mode }) =>
     fc
       .record({
         refProbs: refProbsArb(numbers.responses),
@@ -129,6 +130,7 @@ export const stateArb: fc.Arbitrary<AppState> = fc
               : numbers.labelSmoothing,
             ...enums,
             showControls,
+            showExplanation,
             wpoWeighting,
             trainingMetrics,
             losses,
