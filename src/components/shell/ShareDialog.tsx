@@ -121,7 +121,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         <div className="share-options">
           <label>
             {t.viewLabel}{' '}
-            <select value={opts.view} onChange={(e) => set({ view: e.currentTarget.value as EmbedViewId | '' })}>
+            <select
+              value={opts.view}
+              onChange={(e) => set({ view: e.currentTarget.value as EmbedViewId | '' })}
+            >
               <option value="">{t.wholeApp}</option>
               {EMBED_VIEW_IDS.map((v) => (
                 <option key={v} value={v}>
