@@ -21,38 +21,40 @@ export function useAvailableHeight(reserved: number, min = 220): number {
 }
 
 /**
- * An embed's plot height: the window's height less `reserved`, then less whatever the page still overflows
- * the window by once laid out (a caption that wraps to three lines, a loss menu above the plot, two plots
- * one above the other), so that an embed never scrolls and no axis title is cut at the frame's edge. The
- * overflow is shared among the rows of plots; the cut only grows (a plot never grows back into a scroll),
- * and starts again from nothing when the window is resized. Never below `min`.
+ * An embed's plot height: the window's height less `reserved`, then fitted to what the page measures once
+ * laid out (a caption that wraps to three lines, a loss menu above the plot, a scenario's explanation, two
+ * plots one above the other), so that an embed does not scroll and no axis title is cut at the frame's
+ * edge. Each time the page changes size, the plots' frames (PlotlyPlot's .plot-frame, which have the plot's
+ * height before Plotly draws) are measured and given the page's overflow, or its room to spare, shared
+ * among their rows. Between `min` and the window's height less `reserved`.
  */
 export function useFittedHeight(reserved: number, min = 220): number {
   const available = useAvailableHeight(reserved, min);
-  const [cut, setCut] = useState({ available, px: 0 });
-  const px = cut.available === available ? cut.px : 0;
+  const [fitted, setFitted] = useState<number | null>(null);
   useEffect(() => {
     if (typeof ResizeObserver === 'undefined') return;
     const check = () => {
-      const over = Math.ceil(document.documentElement.scrollHeight - window.innerHeight);
-      if (over <= 0) return;
-      // Plots side by side share a row: only the rows add up. The frames (PlotlyPlot's .plot-frame) have
-      // the plot's height before Plotly has drawn, so the page's height is final once they are there.
-      const rows = new Set(
-        [...document.querySelectorAll('.plot-frame')].map((el) => Math.round(el.getBoundingClientRect().top)),
-      ).size;
-      if (rows === 0) return;
-      setCut((c) => {
-        const before = c.available === available ? c.px : 0;
-        const next = Math.min(before + Math.ceil(over / rows), Math.max(0, available - min));
-        return next === before && c.available === available ? c : { available, px: next };
-      });
+      const frames = [...document.querySelectorAll<HTMLElement>('.plot-frame')];
+      if (frames.length === 0) return;
+      // Plots side by side share a row: only the rows add up.
+      const rows = new Set(frames.map((el) => Math.round(el.getBoundingClientRect().top))).size;
+      const now = Math.max(...frames.map((el) => el.getBoundingClientRect().height));
+      const page = Math.max(
+        document.documentElement.scrollHeight,
+        document.body.getBoundingClientRect().height,
+      );
+      const spare = window.innerHeight - Math.ceil(document.body.getBoundingClientRect().height);
+      const over = Math.ceil(page - window.innerHeight);
+      const change = over > 0 ? -Math.ceil(over / rows) : spare > 4 ? Math.floor(spare / rows) : 0;
+      if (change === 0 || !Number.isFinite(now)) return;
+      const next = Math.min(available, Math.max(min, Math.round(now + change)));
+      setFitted((f) => (f === next ? f : next));
     };
     const observer = new ResizeObserver(check);
     observer.observe(document.body);
     return () => observer.disconnect();
   }, [available, min]);
-  return Math.max(min, available - px);
+  return fitted === null ? available : Math.min(available, Math.max(min, fitted));
 }
 
 // Phones: a plot's default height is capped so that it leaves room for the text around it (a 340–420 px
