@@ -7,7 +7,7 @@ import { useResolvedTheme } from './environment.tsx';
 import { useStrings } from './strings.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { EmbedControls } from './controls/EmbedControls.tsx';
-import { PlotHeightContext, useAvailableHeight } from './plot/plotHeight.ts';
+import { PlotHeightContext, useFittedHeight } from './plot/plotHeight.ts';
 import { NoticeBanner } from './shell/NoticeBanner.tsx';
 import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
 import { ThemeSwitcher } from './shell/ThemeSwitcher.tsx';
@@ -28,8 +28,10 @@ import {
   PLACEHOLDER_HEIGHT,
   Placeholder,
   VIEW_PARTS,
+  embeddedPart,
   embeddedView,
 } from './pageParts.tsx';
+import { EmbedExplanation } from './EmbedExplanation.tsx';
 
 /**
  * "Skip to the plots" moves focus (and the view) to the plots without touching the hash, which holds the
@@ -62,8 +64,8 @@ export function App() {
   const showControls = useStore((s) => s.showControls);
   const loadPreset = (id: string) => api.getState().loadPreset(id);
   const [sharing, setSharing] = useState(false);
-  // Heading, caption and export row above an embedded plot take about 110 px.
-  const embedPlotHeight = useAvailableHeight(110);
+  // Heading, caption and export row above an embedded plot take about 110 px; the rest is measured.
+  const embedPlotHeight = useFittedHeight(110);
   const closeShare = useCallback(() => setSharing(false), []);
 
   // A lesson (`lesson=` in the link): the presenter layout, or the step's compact form in an embed.
@@ -71,16 +73,22 @@ export function App() {
 
   if (embed) {
     const view = embeddedView(embed);
-    const View = VIEW_PARTS[view];
+    const part = embeddedPart(view);
+    const View = VIEW_PARTS[part];
     return (
       <>
         <NoticeBanner />
         <main className={`embed-root${showControls ? '' : ' no-controls'}`}>
-          {showControls && <EmbedControls view={view} />}
-          <div className="embed-view">
+          {showControls && <EmbedControls view={part} />}
+          <div className={`embed-view embed-view-${view}`}>
+            <EmbedExplanation />
             <PlotHeightContext value={embedPlotHeight}>
               <Placeholder height={embedPlotHeight} boxed={false}>
-                {view === 'training' ? <LazyTrainingView compact /> : <View />}
+                {part === 'training' ? (
+                  <LazyTrainingView part={view === 'metrics' ? 'metrics' : 'probabilities'} />
+                ) : (
+                  <View />
+                )}
               </Placeholder>
             </PlotHeightContext>
           </div>

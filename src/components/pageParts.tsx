@@ -5,7 +5,7 @@
 // part's place meanwhile: an empty box of the part's height (measured at the default settings on a wide
 // page), so that nothing below it moves when the part arrives, and no text that might not match the page.
 import { Suspense, type ReactNode } from 'react';
-import { VIEW_IDS, type ViewId } from '../state/viewIds.ts';
+import { EMBED_VIEW_IDS, type EmbedViewId, type ViewId } from '../state/viewIds.ts';
 import { lazyPart, type LazyPart } from './lazyPart.tsx';
 
 export const LazyLossView = lazyPart(() => import('./views/LossView.tsx').then((m) => m.LossView));
@@ -34,8 +34,13 @@ export const VIEW_PARTS: Record<ViewId, LazyPart<object>> = {
 };
 
 /** The view an `embed=` link shows: `1` (or an unknown id) is the loss view. */
-export function embeddedView(embed: string): ViewId {
-  return (VIEW_IDS as readonly string[]).includes(embed) ? (embed as ViewId) : 'loss';
+export function embeddedView(embed: string): EmbedViewId {
+  return (EMBED_VIEW_IDS as readonly string[]).includes(embed) ? (embed as EmbedViewId) : 'loss';
+}
+
+/** The part that draws an embedded view ("What TRL would log" is a part of the training view). */
+export function embeddedPart(view: EmbedViewId): ViewId {
+  return view === 'metrics' ? 'training' : view;
 }
 
 /**
@@ -44,7 +49,7 @@ export function embeddedView(embed: string): ViewId {
  */
 export function preloadFirstScreen(embed: string): Promise<unknown> {
   const parts: LazyPart<never>[] = embed
-    ? [VIEW_PARTS[embeddedView(embed)]]
+    ? [VIEW_PARTS[embeddedPart(embeddedView(embed))]]
     : [LazyLossView, LazyGradientView, LazyPairReadout];
   return Promise.allSettled(parts.map((part) => part.preload()));
 }

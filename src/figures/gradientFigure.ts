@@ -11,7 +11,14 @@ import type { Figure, HeldRanges, PlotTheme } from './types.ts';
 import type { LossCurveInput } from '../derive/types.ts';
 import type { FigureStrings, GradientSummaryPart } from '../i18n/types/figures.ts';
 import { openSymbol } from './lossStyle.ts';
-import { addCornerNote, emptyFigure, lineTrace, visibleWithin, type NumberArray } from './layout.ts';
+import {
+  addCornerNote,
+  emptyFigure,
+  legendForCount,
+  lineTrace,
+  visibleWithin,
+  type NumberArray,
+} from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
 import {
   curveYRange,
@@ -58,6 +65,9 @@ export function samePush(a: NumberArray, b: NumberArray): boolean {
   }
   return true;
 }
+
+/** At most this many sign-change labels are written on the plot (the rest are on their lines' hover). */
+export const TURN_LABELS_MAX = 3;
 
 /**
  * The first margin where `push` goes from positive to negative along `x` (linearly interpolated between
@@ -149,21 +159,24 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
         hovertemplate: `${text}<extra></extra>`,
       });
       const right = turn < (xRange[0] + xRange[1]) / 2;
-      labels.push({
-        text,
-        x: turn,
-        y: yLo,
-        xref: 'x',
-        yref: 'y',
-        xanchor: right ? 'left' : 'right',
-        yanchor: 'bottom',
-        xshift: right ? 4 : -4,
-        yshift: labels.length * Math.round(theme.fontSize * 1.6),
-        showarrow: false,
-        bgcolor: theme.paper,
-        opacity: 0.9,
-        font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.92), color: style.color },
-      });
+      // The first few only: stacked from the bottom, more would climb over the curves. The line of every
+      // one stays, with the same words on hover.
+      if (labels.length < TURN_LABELS_MAX)
+        labels.push({
+          text,
+          x: turn,
+          y: yLo,
+          xref: 'x',
+          yref: 'y',
+          xanchor: right ? 'left' : 'right',
+          yanchor: 'bottom',
+          xshift: right ? 4 : -4,
+          yshift: labels.length * Math.round(theme.fontSize * 1.6),
+          showarrow: false,
+          bgcolor: theme.paper,
+          opacity: 0.9,
+          font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.92), color: style.color },
+        });
     }
 
     const m = (c.atStep ?? c.current).margin;
@@ -200,7 +213,11 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
   noReferenceNote(curves, s, annotations, theme);
   return {
     data: [...lines, ...turns, ...markers],
-    layout: marginLayout(theme, s, 'gradient', xRange, s.axis.push, yRange, [...annotations, ...labels]),
+    layout: legendForCount(
+      marginLayout(theme, s, 'gradient', xRange, s.axis.push, yRange, [...annotations, ...labels]),
+      curves.length,
+      theme,
+    ),
     summary: withNoReference(
       curves,
       s,

@@ -35,7 +35,8 @@ export {
 } from './lossStyle.ts';
 export { responseRole, roleColor, type ResponseRole } from './responseRole.ts';
 export { lossFigure, LOSS_Y_WINDOW, QUADRATIC_LOSSES, type LossFigureOptions } from './lossFigure.ts';
-export { gradientFigure, type GradientFigureOptions } from './gradientFigure.ts';
+export { gradientFigure, TURN_LABELS_MAX, type GradientFigureOptions } from './gradientFigure.ts';
+export { LEGEND_ROW_MAX } from './layout.ts';
 export { trainingFigure, type TrainingFigureOptions } from './trainingFigure.ts';
 export {
   trainingMetricsFigure,

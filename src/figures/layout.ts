@@ -342,3 +342,34 @@ export function cellTitle(theme: PlotTheme, cell: GridCell, text: string): Parti
     font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 1.05), color: theme.text },
   };
 }
+
+/**
+ * More losses than this and the legend moves beside the plot. Above it (the theme's default, so it
+ * never covers a curve) a dozen losses wrap into three or four rows that take the plot's height: at 12
+ * losses the sweeps' legend left the plot a quarter of its frame. Beside it, one column takes width, which a
+ * 16:9 slide or a wide page has to spare.
+ */
+export const LEGEND_ROW_MAX = 6;
+
+/**
+ * `layout` with its legend beside the plot (top right, one column) when it shows more than LEGEND_ROW_MAX
+ * losses. Counted in losses, not in the entries listed: an entry comes and goes as its line leaves the
+ * scale during a drag, and the legend must not jump between places with it.
+ */
+export function legendForCount(layout: Partial<Layout>, losses: number, theme: PlotTheme): Partial<Layout> {
+  if (losses <= LEGEND_ROW_MAX) return layout;
+  return {
+    ...layout,
+    legend: {
+      ...layout.legend,
+      orientation: 'v',
+      x: 1.02,
+      xanchor: 'left',
+      y: 1,
+      yanchor: 'top',
+      // Each loss is a legend group: without this Plotly puts 10 px between groups, a third of an entry.
+      tracegroupgap: 0,
+      font: { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.92), color: theme.text },
+    },
+  };
+}

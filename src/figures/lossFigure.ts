@@ -14,6 +14,7 @@ import {
   lineTrace,
   paddedRange,
   quantisedRange,
+  legendForCount,
   visibleWithin,
   withHeld,
   type NumberArray,
@@ -317,7 +318,11 @@ export function lossFigure(curves: readonly LossCurveInput[], opts: LossFigureOp
   // The dots last: a time cursor changes only these traces (and the notes), never the curves before them.
   return {
     data: [...lines, ...optima, ...markers],
-    layout: marginLayout(theme, s, 'loss', xRange, s.axis.loss, [yLo, yHi], annotations),
+    layout: legendForCount(
+      marginLayout(theme, s, 'loss', xRange, s.axis.loss, [yLo, yHi], annotations),
+      curves.length,
+      theme,
+    ),
     summary: withNoReference(
       curves,
       s,

@@ -10,7 +10,7 @@ import { isUnfinished, unfinishedPoints } from '../derive/sweeps.ts';
 import type { FigureStrings, ResponseData, SweepAxis, SweepSummaryPart } from '../i18n/types/figures.ts';
 import { lossStyleOf } from './lossStyle.ts';
 import { themeAxis, themeLayout } from './themes.ts';
-import { emptyFigure } from './layout.ts';
+import { LEGEND_ROW_MAX, emptyFigure, legendForCount } from './layout.ts';
 import { formatCompact } from '../math/numberFormat.ts';
 import { BETA_RANGE } from '../math/index.ts';
 
@@ -96,6 +96,9 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
         mode: 'lines+markers',
         name,
         legendgroup: w.id,
+        // Many losses: one entry each (π(y_w)'s, solid), since the caption says the dashed line is π(y_l)
+        // and the entry shows or hides both; two each would fill the legend's column.
+        showlegend: which === 'chosen' || usable.length * 2 <= LEGEND_ROW_MAX,
         x: w.x,
         y,
         customdata: how,
@@ -159,13 +162,22 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
 
   return {
     data,
-    layout: {
-      ...themeLayout(theme),
-      uirevision,
-      hovermode: 'x unified',
-      xaxis: themeAxis(theme, { ...xaxis, autorange: false, title: { text: xTitle } }),
-      yaxis: themeAxis(theme, { range: yRange, autorange: false, title: { text: s.axis.finalProbability } }),
-    },
+    layout: legendForCount(
+      {
+        ...themeLayout(theme),
+        uirevision,
+        hovermode: 'x unified',
+        xaxis: themeAxis(theme, { ...xaxis, autorange: false, title: { text: xTitle } }),
+        yaxis: themeAxis(theme, {
+          range: yRange,
+          autorange: false,
+          title: { text: s.axis.finalProbability },
+        }),
+      },
+      // Two entries a loss until they are one (above): the legend moves beside the plot at the same count.
+      usable.length * 2 <= LEGEND_ROW_MAX ? usable.length * 2 : usable.length,
+      theme,
+    ),
     summary: s.summary.sweep(parts, axis, current, usable[0].criterion, responses),
   };
 }

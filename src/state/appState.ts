@@ -3,7 +3,7 @@
 // The choices of every enum field are `as const` arrays here; the types are derived from them, and the
 // parameter list (urlParams.ts) takes its choices from the same arrays, so a choice is written once.
 import type { ExplorerMetricName, ExtraTerm, FDivergence, LossId } from '../math/index.ts';
-import { VIEW_IDS } from './viewIds.ts';
+import { EMBED_VIEW_IDS } from './viewIds.ts';
 import { LESSON_IDS, type LessonId } from './lessons/types.ts';
 
 export type { ExtraTerm, FDivergence, LossId };
@@ -43,7 +43,7 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 /** '' = the free explorer; a lesson id = that lesson's presenter layout (`lesson=` in a link). */
 export const LESSON_CHOICES = ['', ...LESSON_IDS] as const;
 export type LessonChoice = LessonId | '';
-export const EMBED_CHOICES = ['', '1', ...VIEW_IDS] as const;
+export const EMBED_CHOICES = ['', '1', ...EMBED_VIEW_IDS] as const;
 export type EmbedChoice = (typeof EMBED_CHOICES)[number];
 
 export interface AppState {
@@ -151,6 +151,8 @@ export interface AppState {
   /** '' = the full app; a view id or '1' = that single view, for iframes. */
   embed: EmbedChoice;
   showControls: boolean;
+  /** An embed shows the loaded scenario's explanation above its view (`explain=1`; off by default). */
+  showExplanation: boolean;
 }
 
 /** The state fields that hold one of a few named choices (the enums above). */

@@ -63,4 +63,5 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   lang: 'en',
   embed: '',
   showControls: true,
+  showExplanation: false,
 } satisfies AppState) as Readonly<AppState>;

@@ -1,13 +1,15 @@
 // Links and <iframe> code for embedding one view (the Share / embed dialog), built from the same codec as
 // every other link so that an embed restores exactly the state its author saw.
 import type { AppState, ThemeName } from './appState.ts';
-import type { ViewId } from './viewIds.ts';
+import type { EmbedViewId } from './viewIds.ts';
 import { stateToHash } from './urlCodec.ts';
 
 export interface EmbedOptions {
   /** '' = the whole app. */
-  view: ViewId | '';
+  view: EmbedViewId | '';
   controls: boolean;
+  /** Show the loaded scenario's explanation above the view (`explain=1`). */
+  explain: boolean;
   theme: ThemeName;
   width: number;
   height: number;
@@ -18,6 +20,7 @@ export function embedUrl(state: Readonly<AppState>, base: string, o: EmbedOption
     ...state,
     embed: o.view,
     showControls: o.view === '' ? true : o.controls,
+    showExplanation: o.view !== '' && o.explain,
     theme: o.theme,
   });
   return `${base.replace(/#.*$/, '')}${hash}`;

@@ -56,6 +56,7 @@ function viewerDefaults(s: StoreState): AppState {
     lang: s.lang,
     embed: s.embed,
     showControls: s.showControls,
+    showExplanation: s.showExplanation,
   };
 }
 

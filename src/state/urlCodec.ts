@@ -37,6 +37,11 @@ import { EXO_MIN_SMOOTHING, excludesZero, smoothingFor } from '../math/index.ts'
 const MAX_PAIRS = 64;
 const MAX_VALUE_CHARS = 400;
 const MAX_LIST = 24;
+/**
+ * The key of an instructor's own lesson in a link (state/lessons/custom.ts reads it, with its own, larger
+ * size limit): the state reader passes over it rather than call it too long or unknown.
+ */
+export const LESSON_DATA_KEY = 'lessondata';
 
 const PARAM_BY_KEY: ReadonlyMap<string, UrlParam> = new Map(URL_PARAMS.map((p) => [p.key, p]));
 
@@ -114,6 +119,7 @@ function splitHash(hash: string, notices: UrlNotice[]): Map<string, string> {
       notices.push({ kind: 'bad-value', key: shorten(key ?? rawKey), given: shorten(rawValue) });
       continue;
     }
+    if (key === LESSON_DATA_KEY) continue;
     if (value.length > MAX_VALUE_CHARS) {
       notices.push({ kind: 'too-long', key: shorten(key), given: shorten(value) });
       continue;

@@ -492,6 +492,11 @@ export const PARAM_TABLE = {
     doc: 'show one view only, for an iframe',
   },
   showControls: { key: 'controls', kind: 'bool', doc: '0 hides the controls' },
+  showExplanation: {
+    key: 'explain',
+    kind: 'bool',
+    doc: "1: an embed shows the loaded scenario's explanation above its view",
+  },
 } as const satisfies ParamTable;
 
 export type NumberFieldName = FieldOfType<number>;

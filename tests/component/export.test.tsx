@@ -99,7 +99,7 @@ const toggle = () => screen.getByRole('button', { name: `Export: ${EN.views.sect
 const format = (name: string) => screen.getByRole('button', { name });
 
 describe('the export menu of a view', () => {
-  it('is a closed disclosure in the heading row that opens four formats and focuses the first', async () => {
+  it('is a closed disclosure in the heading row that opens five formats and focuses the first', async () => {
     const { user, container } = renderView();
     await plotDrawn();
     const button = toggle();
@@ -115,6 +115,7 @@ describe('the export menu of a view', () => {
     const items = within(group).getAllByRole('button');
     expect(items.map((b) => b.textContent)).toEqual([
       EN.views.exportMenu.png,
+      EN.views.exportMenu.slide,
       EN.views.exportMenu.svg,
       EN.views.exportMenu.csv,
       EN.views.exportMenu.json,
@@ -140,7 +141,7 @@ describe('the export menu of a view', () => {
     await user.keyboard('{ArrowUp}');
     expect(document.activeElement).toBe(items[1]);
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(items[3]);
+    expect(document.activeElement).toBe(items[4]);
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{Escape}');
@@ -244,6 +245,26 @@ describe('the export menu of a view', () => {
     expect(downloads[1].name).toBe('dpo-explorer-loss.svg');
     expect(downloads[1].blob.type).toBe('image/svg+xml');
     expect(await blobText(downloads[1].blob)).toBe('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+  });
+
+  it('makes the slide PNG at 1920 × 1080: the plot laid out at 960 × 540 and drawn at 2×', async () => {
+    const { user, container } = renderView();
+    await plotDrawn();
+    await user.click(toggle());
+    // Without the caption (with it, the image is composed on a canvas: checked in Chromium, embedSizes.test.ts).
+    const captionBox = screen.getByRole('checkbox', { name: EN.views.exportMenu.slideCaption });
+    expect(captionBox).toHaveProperty('checked', true);
+    await user.click(captionBox);
+    await user.click(format(EN.views.exportMenu.slide));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(fakePlotly.toImage).toHaveBeenCalledWith(container.querySelector('.plot'), {
+      format: 'png',
+      scale: 2,
+      width: 960,
+      height: 540,
+    });
+    expect(downloads[0].name).toBe('dpo-explorer-loss-slide.png');
+    expect(downloads[0].blob.type).toBe('image/png');
   });
 
   it('says so when the image cannot be made', async () => {

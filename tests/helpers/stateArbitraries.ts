@@ -107,58 +107,73 @@ export const stateArb: fc.Arbitrary<AppState> = fc
       >,
     ),
     showControls: fc.boolean(),
+    showExplanation: fc.boolean(),
     wpoWeighting: fc.boolean(),
     trainingMetrics: fc.shuffledSubarray([...PICKER_METRICS]),
     extraTerms: extraTermsArb,
     losses: lossesArb,
     z0Mode: fc.constantFrom(...Z0_MODES),
   })
-  .chain(({ numbers, enums, showControls, wpoWeighting, trainingMetrics, extraTerms, losses, z0Mode }) =>
-    fc
-      .record({
-        refProbs: refProbsArb(numbers.responses),
-        rewards: rewardsArb(numbers.responses),
-        startLogRatios: startArb(numbers.responses),
-        compare: compareArb(numbers.responses),
-      })
-      .map(({ compare, ...lists }) => {
-        // A compared value equal to the main one compares nothing: a link drops it, so a valid state has ''.
-        const f = compare === '' ? null : fitCompare(compare);
-        return {
-          ...lists,
-          compare:
-            f && !sameAsMain(f.choice, { ...numbers, ...enums, losses, ...lists } as AppState) ? f.text : '',
-        };
-      })
-      .map(
-        ({ refProbs, rewards, startLogRatios, compare }) =>
-          ({
-            ...numbers,
-            // The time cursor is a step of the run: at most `steps`.
-            t: Math.min(numbers.t, numbers.steps),
-            // EXO cannot take ε below its minimum: a valid state with EXO has ε ≥ EXO_MIN_SMOOTHING.
-            labelSmoothing: [...losses, ...extraTerms.map((t) => t.type)].includes('exo_pair')
-              ? smoothingFor('exo_pair', numbers.labelSmoothing)
-              : numbers.labelSmoothing,
-            ...enums,
-            showControls,
-            wpoWeighting,
-            trainingMetrics,
-            extraTerms,
-            losses,
-            z0Mode,
-            // A link writes z0 only in its fixed mode.
-            z0: z0Mode === 'fixed' ? numbers.z0 : 0,
-            // A lesson's step is one it has; without a lesson there is none (1).
-            lessonStep: isLessonId(enums.lesson)
-              ? Math.min(numbers.lessonStep, LESSONS[enums.lesson].steps.length)
-              : 1,
-            refProbs,
-            rewards,
-            startLogRatios,
-            compare,
-          }) as AppState,
-      ),
+  .chain(
+    ({
+      numbers,
+      enums,
+      showControls,
+      showExplanation,
+      wpoWeighting,
+      trainingMetrics,
+      extraTerms,
+      losses,
+      z0Mode,
+    }) =>
+      fc
+        .record({
+          refProbs: refProbsArb(numbers.responses),
+          rewards: rewardsArb(numbers.responses),
+          startLogRatios: startArb(numbers.responses),
+          compare: compareArb(numbers.responses),
+        })
+        .map(({ compare, ...lists }) => {
+          // A compared value equal to the main one compares nothing: a link drops it, so a valid state has ''.
+          const f = compare === '' ? null : fitCompare(compare);
+          return {
+            ...lists,
+            compare:
+              f && !sameAsMain(f.choice, { ...numbers, ...enums, losses, ...lists } as AppState)
+                ? f.text
+                : '',
+          };
+        })
+        .map(
+          ({ refProbs, rewards, startLogRatios, compare }) =>
+            ({
+              ...numbers,
+              // The time cursor is a step of the run: at most `steps`.
+              t: Math.min(numbers.t, numbers.steps),
+              // EXO cannot take ε below its minimum: a valid state with EXO has ε ≥ EXO_MIN_SMOOTHING.
+              labelSmoothing: [...losses, ...extraTerms.map((t) => t.type)].includes('exo_pair')
+                ? smoothingFor('exo_pair', numbers.labelSmoothing)
+                : numbers.labelSmoothing,
+              ...enums,
+              showControls,
+              showExplanation,
+              wpoWeighting,
+              trainingMetrics,
+              extraTerms,
+              losses,
+              z0Mode,
+              // A link writes z0 only in its fixed mode.
+              z0: z0Mode === 'fixed' ? numbers.z0 : 0,
+              // A lesson's step is one it has; without a lesson there is none (1).
+              lessonStep: isLessonId(enums.lesson)
+                ? Math.min(numbers.lessonStep, LESSONS[enums.lesson].steps.length)
+                : 1,
+              refProbs,
+              rewards,
+              startLogRatios,
+              compare,
+            }) as AppState,
+        ),
   );
 
 /** Every field of a state is a usable value: finite, in range and rounded, one of the choices, consistent with K. */

@@ -15,6 +15,8 @@ import type {
   TrainingSummaryPart,
 } from '../../src/i18n/types/figures.ts';
 import { URL_NOTICE_KINDS, type UrlNotice } from '../../src/state/urlNotice.ts';
+import { CUSTOM_PANELS, CUSTOM_PROBLEM_KINDS } from '../../src/state/lessons/custom.ts';
+import { LESSON_CONTROLS } from '../../src/state/lessons/types.ts';
 import { LOSS_IDS, SCENARIO_IDS, TOY_SCENARIOS, type ScenarioId } from '../../src/math/index.ts';
 import { UNFINISHED_STATUSES } from '../../src/derive/sweeps.ts';
 import { SCENARIO_FIELDS, scenarioFacts } from '../../src/derive/scenarioFacts.ts';
@@ -305,6 +307,24 @@ const SAMPLES: Record<string, unknown[][]> = {
   'thumbs.summary.loss': [[[{ label: 'KTO', step: 40, rho: -1.5, value: 0.48 }]]],
   'thumbs.summary.gradient': [[[{ label: 'KTO', step: 40, rho: -1.5, value: 0.025 }]]],
   'thumbs.trl.pairLossComment': [['DPO']],
+  'views.exportMenu.settingsCaption': [
+    [{ losses: 'DPO, IPO', beta: '0.1', step: 40, steps: 200, scenario: null }],
+    [{ losses: 'DPO', beta: '1', step: 0, steps: 200, scenario: '第七讲' }],
+  ],
+  'customLesson.loaded': [
+    ['第七讲', 1],
+    ['第七讲', 12],
+  ],
+  'customLesson.keptLast': [['第七讲']],
+  'customLesson.stepNotice': [[3]],
+  'customLesson.linkLong': [[12345]],
+  // Every kind of problem, in a step and not, with every kind of expected type.
+  'customLesson.problem': CUSTOM_PROBLEM_KINDS.flatMap((kind) => [
+    [{ kind, field: 'title', given: 'x', limit: 10, expected: 'text' }],
+    [{ kind, field: 'panels[0]', step: 2, given: 'plots', limit: 4, expected: 'list' }],
+    [{ kind, field: '', step: 3, expected: 'object' }],
+    [{ kind, field: '', expected: 'number' }],
+  ]),
   'figures.trace.optimum': [['DPO']],
   'figures.trace.pushChosen': [['DPO']],
   'figures.trace.pushRejected': [['DPO']],
@@ -463,6 +483,25 @@ function words(text: string): string[] {
 
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * The words of a custom lesson file's format (state/lessons/custom.ts): its keys and the panel and control
+ * names it takes, which the file spells in English in every language. Only the custom-lesson messages may
+ * leave them untranslated (elsewhere 'loss' or 'training' in Chinese would be a missed translation).
+ */
+const FORMAT_WORDS = new RegExp(
+  `\\b(?:${[
+    ...['title', 'summary', 'steps', 'heading', 'text', 'state', 'panels', 'controls', 'formula'],
+    ...['question', 'prompt', 'choices', 'answer', 'explain', 'revealAt', 'end', 'plots'],
+    ...CUSTOM_PANELS,
+    ...LESSON_CONTROLS,
+  ].join('|')})\\b`,
+  'g',
+);
+
+/** The words a Chinese message leaves in English, after what its part may keep. */
+const zhWords = (l: Leaf): string[] =>
+  words(l.path.startsWith('customLesson.') ? l.zh.replace(FORMAT_WORDS, ' ') : l.zh);
+
 // ---- Walking a table against its English counterpart. ----
 
 interface Leaf {
@@ -527,6 +566,7 @@ const PARTS = [
   'compare',
   'thumbs',
   'lessonUi',
+  'customLesson',
 ] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {
@@ -580,7 +620,7 @@ describe('the language tables', () => {
     const { leaves } = collect();
     expect(leaves.filter((l) => words(l.en).length > 0 && !HAN.test(l.zh)).map((l) => l.path)).toEqual([]);
     expect(
-      leaves.filter((l) => words(l.zh).length > 0).map((l) => `${l.path}: ${words(l.zh).join(' ')}`),
+      leaves.filter((l) => zhWords(l).length > 0).map((l) => `${l.path}: ${zhWords(l).join(' ')}`),
     ).toEqual([]);
   });
 

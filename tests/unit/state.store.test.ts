@@ -99,6 +99,7 @@ describe('store actions', () => {
           lang: s.lang,
           embed: s.embed,
           showControls: s.showControls,
+          showExplanation: s.showExplanation,
         });
       }),
       { numRuns: 100 },
@@ -197,6 +198,7 @@ describe.each(TOY_SCENARIOS.map((sc) => [sc.id, sc] as const))('loadPreset(%s)',
       lang: DEFAULT_STATE.lang,
       embed: DEFAULT_STATE.embed,
       showControls: DEFAULT_STATE.showControls,
+      showExplanation: DEFAULT_STATE.showExplanation,
     });
   });
 });

@@ -1,23 +1,31 @@
-// The "Export" button of every plot: a disclosure that opens four format buttons (PNG at 2× for slides,
-// SVG, and the plotted data as CSV or JSON). Keyboard: Enter/Space or ↓ opens and focuses the first
+// The "Export" button of every plot: a disclosure that opens five format buttons (PNG at 2×, PNG at slide
+// size 1920 × 1080 with an optional caption of the settings, SVG, and the plotted data as CSV or JSON). Keyboard: Enter/Space or ↓ opens and focuses the first
 // format, ↑/↓/Home/End move between formats, Escape closes and returns to the button.
 //
 // CSV and JSON come from the Figure (figures/export.ts). PNG and SVG go through Plotly.toImage of the
 // drawn graph div, with the Plotly module that drew it (PlotlyPlot's onReady): nothing here imports Plotly.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Figure } from '../../figures/types.ts';
 import { exportFileName, figureToCsv, figureToJson } from '../../figures/export.ts';
 import { useStrings } from '../strings.tsx';
 import type { PlotlyModule } from '../plot/plotlyLoader.ts';
 import { dataUrlToBlob, saveBlob } from './download.ts';
 import { ExportFallbackDialog, type ExportedFile } from './ExportFallbackDialog.tsx';
+import { useSettingsCaption } from './settingsCaption.ts';
 import './export.css';
 
-export type ExportFormat = 'png' | 'svg' | 'csv' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'csv', 'json'];
+export type ExportFormat = 'png' | 'slide' | 'svg' | 'csv' | 'json';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'slide', 'svg', 'csv', 'json'];
 
 /** PNG pixels per CSS pixel: sharp on slides and high-density screens. */
 export const PNG_SCALE = 2;
+
+/**
+ * A slide image: 1920 × 1080 pixels, the plot laid out at half that in CSS pixels (960 × 540) and drawn at
+ * 2×, so its text has the size it has on a screen relative to the plot, not the tiny size of a 1920 px
+ * layout. A caption takes a strip of `captionHeight` CSS pixels at the bottom.
+ */
+export const SLIDE = { width: 1920, height: 1080, scale: 2, captionHeight: 32 } as const;
 
 /** The drawn plot: its graph div and the Plotly module that drew it (from PlotlyPlot's onReady). */
 export interface PlotImageSource {
@@ -43,11 +51,69 @@ export interface ExportSource {
 export type ExportMenuProps = ExportSource;
 
 function needsImage(format: ExportFormat): boolean {
-  return format === 'png' || format === 'svg';
+  return format === 'png' || format === 'slide' || format === 'svg';
 }
 
-/** Builds the file of one format (the image at the plot's on-screen size). */
-export async function exportFile(format: ExportFormat, src: ExportSource): Promise<ExportedFile> {
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('The image could not be read back.'));
+    img.src = url;
+  });
+}
+
+/** The slide image (SLIDE), with `caption` on a strip under the plot in the plot's own colours. */
+async function slideImage(src: ExportSource, caption: string | null): Promise<string> {
+  if (!src.image) throw new Error('The plot has not been drawn yet.');
+  const w = SLIDE.width / SLIDE.scale;
+  const h = SLIDE.height / SLIDE.scale - (caption ? SLIDE.captionHeight : 0);
+  const plot = await src.image.plotly.toImage(src.image.div, {
+    format: 'png',
+    scale: SLIDE.scale,
+    width: w,
+    height: h,
+  });
+  if (!caption) return plot;
+  const canvas = document.createElement('canvas');
+  canvas.width = SLIDE.width;
+  canvas.height = SLIDE.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('No canvas to draw the caption on.');
+  const layout = src.figure.layout;
+  ctx.fillStyle = typeof layout.paper_bgcolor === 'string' ? layout.paper_bgcolor : '#ffffff';
+  ctx.fillRect(0, 0, SLIDE.width, SLIDE.height);
+  ctx.drawImage(await loadImage(plot), 0, 0);
+  const font = layout.font ?? {};
+  const size = Math.round((typeof font.size === 'number' ? font.size : 14) * SLIDE.scale);
+  ctx.font = `${size}px ${font.family ?? 'sans-serif'}`;
+  ctx.fillStyle = typeof font.color === 'string' ? font.color : '#000000';
+  ctx.textBaseline = 'middle';
+  // A caption too long for the slide is cut with an ellipsis rather than run off its edge.
+  const room = SLIDE.width - 2 * 24 * SLIDE.scale;
+  let text = caption;
+  while (text.length > 1 && ctx.measureText(text).width > room) text = `${text.slice(0, -2)}…`;
+  ctx.fillText(text, 24 * SLIDE.scale, SLIDE.height - (SLIDE.captionHeight * SLIDE.scale) / 2);
+  return canvas.toDataURL('image/png');
+}
+
+/**
+ * Builds the file of one format (the image at the plot's on-screen size; the slide image at SLIDE's, with
+ * `caption` under it when given).
+ */
+export async function exportFile(
+  format: ExportFormat,
+  src: ExportSource,
+  caption: string | null = null,
+): Promise<ExportedFile> {
+  if (format === 'slide') {
+    const url = await slideImage(src, caption);
+    return {
+      name: exportFileName(`${src.fileId}-slide`, 'png'),
+      blob: dataUrlToBlob(url),
+      preview: { kind: 'image', url },
+    };
+  }
   const name = exportFileName(src.fileId, format);
   if (format === 'csv') {
     const text = figureToCsv(src.dataFigure?.() ?? src.figure);
@@ -89,6 +155,8 @@ export function ExportMenu({ figure, dataFigure, title, fileId, image }: ExportM
   const toggleRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const [captioned, setCaptioned] = useState(true);
+  const caption = useSettingsCaption();
 
   useEffect(() => {
     if (open) formatButtons(listRef.current)[0]?.focus();
@@ -114,7 +182,11 @@ export function ExportMenu({ figure, dataFigure, title, fileId, image }: ExportM
     setStatusFigure(figure);
     setStatus(needsImage(format) ? { kind: 'working' } : { kind: 'idle' });
     try {
-      const file = await exportFile(format, { figure, dataFigure, title, fileId, image });
+      const file = await exportFile(
+        format,
+        { figure, dataFigure, title, fileId, image },
+        captioned ? caption : null,
+      );
       if (saveBlob(file.blob, file.name)) setStatus({ kind: 'saved', file });
       else {
         setStatus({ kind: 'idle' });
@@ -202,15 +274,26 @@ export function ExportMenu({ figure, dataFigure, title, fileId, image }: ExportM
         hidden={!open}
       >
         {EXPORT_FORMATS.map((f) => (
-          <button
-            key={f}
-            type="button"
-            data-format={f}
-            disabled={needsImage(f) && !image}
-            onClick={() => void run(f)}
-          >
-            {strings[f]}
-          </button>
+          <Fragment key={f}>
+            <button
+              type="button"
+              data-format={f}
+              disabled={needsImage(f) && !image}
+              onClick={() => void run(f)}
+            >
+              {strings[f]}
+            </button>
+            {f === 'slide' && (
+              <label className="export-caption">
+                <input
+                  type="checkbox"
+                  checked={captioned}
+                  onChange={(e) => setCaptioned(e.currentTarget.checked)}
+                />{' '}
+                {strings.slideCaption}
+              </label>
+            )}
+          </Fragment>
         ))}
       </div>
       <span className="export-status" role="status">

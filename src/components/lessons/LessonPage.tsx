@@ -54,7 +54,7 @@ function Panel({ panel }: { panel: LessonPanel }) {
       <section className="lesson-panel" aria-label={s.metricsPanel}>
         <h3 className="lesson-panel-title">{s.metricsPanel}</h3>
         <Placeholder height={200} boxed={false}>
-          <LazyTrainingView tablesOnly />
+          <LazyTrainingView part="tables" />
         </Placeholder>
       </section>
     );
@@ -63,7 +63,7 @@ function Panel({ panel }: { panel: LessonPanel }) {
     <div className="lesson-panel">
       <Placeholder height={PLACEHOLDER_HEIGHT[panel]}>
         {/* The training view's probabilities (its metrics are the 'metrics' panel). */}
-        {panel === 'training' ? <LazyTrainingView compact /> : <View />}
+        {panel === 'training' ? <LazyTrainingView part="probabilities" /> : <View />}
       </Placeholder>
     </div>
   );

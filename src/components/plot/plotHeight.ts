@@ -20,6 +20,43 @@ export function useAvailableHeight(reserved: number, min = 220): number {
   return h;
 }
 
+/**
+ * An embed's plot height: the window's height less `reserved`, then fitted to what the page measures once
+ * laid out (a caption that wraps to three lines, a loss menu above the plot, a scenario's explanation, two
+ * plots one above the other), so that an embed does not scroll and no axis title is cut at the frame's
+ * edge. Each time the page changes size, the plots' frames (PlotlyPlot's .plot-frame, which have the plot's
+ * height before Plotly draws) are measured and given the page's overflow, or its room to spare, shared
+ * among their rows. Between `min` and the window's height less `reserved`.
+ */
+export function useFittedHeight(reserved: number, min = 220): number {
+  const available = useAvailableHeight(reserved, min);
+  const [fitted, setFitted] = useState<number | null>(null);
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const check = () => {
+      const frames = [...document.querySelectorAll<HTMLElement>('.plot-frame')];
+      if (frames.length === 0) return;
+      // Plots side by side share a row: only the rows add up.
+      const rows = new Set(frames.map((el) => Math.round(el.getBoundingClientRect().top))).size;
+      const now = Math.max(...frames.map((el) => el.getBoundingClientRect().height));
+      const page = Math.max(
+        document.documentElement.scrollHeight,
+        document.body.getBoundingClientRect().height,
+      );
+      const spare = window.innerHeight - Math.ceil(document.body.getBoundingClientRect().height);
+      const over = Math.ceil(page - window.innerHeight);
+      const change = over > 0 ? -Math.ceil(over / rows) : spare > 4 ? Math.floor(spare / rows) : 0;
+      if (change === 0 || !Number.isFinite(now)) return;
+      const next = Math.min(available, Math.max(min, Math.round(now + change)));
+      setFitted((f) => (f === next ? f : next));
+    };
+    const observer = new ResizeObserver(check);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [available, min]);
+  return fitted === null ? available : Math.min(available, Math.max(min, fitted));
+}
+
 // Phones: a plot's default height is capped so that it leaves room for the text around it (a 340–420 px
 // plot covered half of a 390 × 844 screen, and more in landscape). Breakpoints only, no viewport units: a
 // phone's viewport height changes as its address bar shows and hides, which would redraw every plot mid-scroll.

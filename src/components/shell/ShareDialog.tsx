@@ -2,7 +2,7 @@
 // with or without controls, a theme and a size), with copy buttons and a live preview.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ThemeName } from '../../state/appState.ts';
-import { VIEW_IDS, type ViewId } from '../../state/viewIds.ts';
+import { EMBED_VIEW_IDS, type EmbedViewId } from '../../state/viewIds.ts';
 import { embedUrl, iframeCode, type EmbedOptions } from '../../state/embedLink.ts';
 import { pickAppState } from '../../state/store.ts';
 import { useStoreApi } from '../storeContext.tsx';
@@ -75,6 +75,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [opts, setOpts] = useState<EmbedOptions>(() => ({
     view: 'loss',
     controls: false,
+    // A scenario's explanation comes along when one is loaded (it can be unticked).
+    explain: api.getState().preset !== '',
     theme: api.getState().theme,
     width: 720,
     height: 480,
@@ -119,9 +121,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         <div className="share-options">
           <label>
             {t.viewLabel}{' '}
-            <select value={opts.view} onChange={(e) => set({ view: e.currentTarget.value as ViewId | '' })}>
+            <select
+              value={opts.view}
+              onChange={(e) => set({ view: e.currentTarget.value as EmbedViewId | '' })}
+            >
               <option value="">{t.wholeApp}</option>
-              {VIEW_IDS.map((v) => (
+              {EMBED_VIEW_IDS.map((v) => (
                 <option key={v} value={v}>
                   {views.sections[v].title}
                 </option>
@@ -136,6 +141,15 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               onChange={(e) => set({ controls: e.currentTarget.checked })}
             />{' '}
             {t.showControls}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={opts.explain}
+              disabled={opts.view === ''}
+              onChange={(e) => set({ explain: e.currentTarget.checked })}
+            />{' '}
+            {t.showExplanation}
           </label>
           <label>
             {shell.theme}{' '}

@@ -26,22 +26,18 @@ import { CompareTable } from '../readout/CompareTable.tsx';
 import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
 
 /**
- * `compact` (embedded): just the probabilities, the one plot the view is about. `tablesOnly` (a lesson's
- * 'metrics' panel): just "What TRL would log", the tables at the cursor.
+ * Which parts of the view: 'all' (the page), 'probabilities' (embedded: just the probabilities, the one plot
+ * the view is about), 'metrics' (embedded: "What TRL would log", its plot and tables, without the first plot)
+ * or 'tables' (a lesson's 'metrics' panel: just the tables at the cursor).
  */
-export function TrainingView({
-  compact = false,
-  tablesOnly = false,
-}: {
-  compact?: boolean;
-  tablesOnly?: boolean;
-}) {
+export type TrainingPart = 'all' | 'probabilities' | 'metrics' | 'tables';
+
+export function TrainingView({ part = 'all' }: { part?: TrainingPart }) {
   const fields = useToyFields();
   const trained = useToyViewRuns(fields);
   const pending = useTrainingPending(fields);
-  if (trained)
-    return <TrainingViewOf compact={compact} tablesOnly={tablesOnly} fields={fields} {...trained} />;
-  if (tablesOnly)
+  if (trained) return <TrainingViewOf part={part} fields={fields} {...trained} />;
+  if (part === 'tables')
     return (
       <p role="status" className="view-note">
         {pending}
@@ -50,21 +46,19 @@ export function TrainingView({
   // A heavy training still under way: both plots say so, and nothing drawn from older runs stays beside it.
   return (
     <>
-      <ViewSection id="training" figure={noFigure} height={320} pending={pending} />
-      {!compact && <ViewSection id="metrics" figure={noFigure} pending={pending} />}
+      {part !== 'metrics' && <ViewSection id="training" figure={noFigure} height={320} pending={pending} />}
+      {part !== 'probabilities' && <ViewSection id="metrics" figure={noFigure} pending={pending} />}
     </>
   );
 }
 
 function TrainingViewOf({
-  compact,
-  tablesOnly,
+  part,
   fields,
   runs: { runs, untrainable },
   vs,
 }: {
-  compact: boolean;
-  tablesOnly: boolean;
+  part: TrainingPart;
   fields: ToyFields;
   runs: ToyRuns;
   /** The second run (vs=…): drawn dashed over these, listed beside them. */
@@ -189,31 +183,33 @@ function TrainingViewOf({
       )}
     </PlotErrorBoundary>
   );
-  if (tablesOnly) return tablesPart;
+  if (part === 'tables') return tablesPart;
 
   return (
     <>
-      <ViewSection
-        id="training"
-        text={text}
-        figure={probsFigure}
-        dataFigure={probsData}
-        height={320}
-        zoomable
-        toolbar={
-          <TrainingDivergenceWarning
-            runs={diverged}
-            learningRate={fields.learningRate}
-            optimizer={fields.optimizer}
-          />
-        }
-      />
-      {!compact && untrainable.length > 0 && (
+      {part !== 'metrics' && (
+        <ViewSection
+          id="training"
+          text={text}
+          figure={probsFigure}
+          dataFigure={probsData}
+          height={320}
+          zoomable
+          toolbar={
+            <TrainingDivergenceWarning
+              runs={diverged}
+              learningRate={fields.learningRate}
+              optimizer={fields.optimizer}
+            />
+          }
+        />
+      )}
+      {part === 'all' && untrainable.length > 0 && (
         <p role="status" className="view-note">
           {views.untrainable(untrainable.map((id) => losses[id].label).join(', '))}
         </p>
       )}
-      {!compact && (
+      {part !== 'probabilities' && (
         <>
           <ViewSection
             id="metrics"

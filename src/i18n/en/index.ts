@@ -14,6 +14,7 @@ import { EN_COMPARE } from './compare.ts';
 import { EN_THUMBS } from './thumbs.ts';
 import { EN_LESSON_UI } from './lessonUi.ts';
 import { EN_LESSONS } from './lessons/index.ts';
+import { EN_CUSTOM_LESSON } from './customLesson.ts';
 
 export const EN: LanguageTable = {
   ...LANGUAGE_NAMES.en,
@@ -30,4 +31,5 @@ export const EN: LanguageTable = {
   thumbs: EN_THUMBS,
   lessonUi: EN_LESSON_UI,
   lessons: EN_LESSONS,
+  customLesson: EN_CUSTOM_LESSON,
 };

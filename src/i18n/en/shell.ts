@@ -62,6 +62,7 @@ export const EN_SHELL: ShellStrings = {
     viewLabel: 'What to show',
     wholeApp: 'The whole explorer',
     showControls: 'Show the controls this view needs',
+    showExplanation: 'Show the scenario’s explanation above the view',
     width: 'Width (px)',
     height: 'Height (px)',
     linkLabel: 'Link',

@@ -104,6 +104,10 @@ export const EN_VIEWS: ViewStrings = {
     buttonLabel: (title) => `Export: ${title}`,
     menuLabel: (title) => `Export formats for ${title}`,
     png: 'PNG image (2×, for slides)',
+    slide: 'PNG for a slide (1920 × 1080)',
+    slideCaption: 'Caption the slide with the settings',
+    settingsCaption: ({ losses, beta, step, steps, scenario }) =>
+      `${scenario ? `${scenario} · ` : ''}${losses} · β = ${beta} · step ${step} of ${steps} · DPO Explorer`,
     svg: 'SVG vector image',
     csv: 'CSV data',
     json: 'JSON data',

@@ -14,6 +14,7 @@ import type { CompareStrings } from './compare.ts';
 import type { ThumbsStrings } from './thumbs.ts';
 import type { LessonUiStrings } from './lessonUi.ts';
 import type { LessonTexts } from './lessons.ts';
+import type { CustomLessonStrings } from './customLesson.ts';
 
 /** `tag` and `name`: the language's entry in LANGUAGE_NAMES (../languageNames.ts). */
 export interface LanguageTable extends LanguageName {
@@ -43,4 +44,6 @@ export interface LanguageTable extends LanguageName {
   lessonUi: LessonUiStrings;
   /** Every lesson's words (titles, steps, questions), by lesson id. */
   lessons: LessonTexts;
+  /** An instructor's own lesson: the file loader, its problems, the link helper. */
+  customLesson: CustomLessonStrings;
 }

@@ -33,6 +33,8 @@ export interface ShareStrings {
   viewLabel: string;
   wholeApp: string;
   showControls: string;
+  /** The embed shows the loaded scenario's explanation above its view. */
+  showExplanation: string;
   width: string;
   height: string;
   linkLabel: string;

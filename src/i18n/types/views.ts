@@ -72,6 +72,17 @@ export interface DivergedRunText {
   step: number;
 }
 
+export interface SettingsCaption {
+  /** The losses' labels, comma-separated. */
+  losses: string;
+  /** β, as the controls write it. */
+  beta: string;
+  step: number;
+  steps: number;
+  /** The loaded scenario's title, or null. */
+  scenario: string | null;
+}
+
 export interface ExportStrings {
   /** Visible text of the button that opens the menu. */
   button: string;
@@ -80,6 +91,12 @@ export interface ExportStrings {
   /** Accessible name of the group of formats. */
   menuLabel: (title: string) => string;
   png: string;
+  /** PNG at slide size (1920 × 1080). */
+  slide: string;
+  /** The checkbox that adds a caption of the settings under a slide image. */
+  slideCaption: string;
+  /** That caption: the losses, β, the step shown and the scenario loaded (null: none). */
+  settingsCaption: (c: SettingsCaption) => string;
   svg: string;
   csv: string;
   json: string;

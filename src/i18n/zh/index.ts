@@ -14,6 +14,7 @@ import { ZH_COMPARE } from './compare.ts';
 import { ZH_THUMBS } from './thumbs.ts';
 import { ZH_LESSON_UI } from './lessonUi.ts';
 import { ZH_LESSONS } from './lessons/index.ts';
+import { ZH_CUSTOM_LESSON } from './customLesson.ts';
 
 export const ZH: LanguageTable = {
   ...LANGUAGE_NAMES.zh,
@@ -30,4 +31,5 @@ export const ZH: LanguageTable = {
   thumbs: ZH_THUMBS,
   lessonUi: ZH_LESSON_UI,
   lessons: ZH_LESSONS,
+  customLesson: ZH_CUSTOM_LESSON,
 };

@@ -61,6 +61,7 @@ export const ZH_SHELL: ShellStrings = {
     viewLabel: '显示内容',
     wholeApp: '整个探索器',
     showControls: '显示该视图所需的参数控件',
+    showExplanation: '在视图上方显示当前场景的说明',
     width: '宽度（px）',
     height: '高度（px）',
     linkLabel: '链接',

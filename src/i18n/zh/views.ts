@@ -102,6 +102,10 @@ export const ZH_VIEWS: ViewStrings = {
     buttonLabel: (title) => `导出：${title}`,
     menuLabel: (title) => `导出格式：${title}`,
     png: 'PNG 图片（2×，适合放进幻灯片）',
+    slide: '幻灯片尺寸的 PNG（1920 × 1080）',
+    slideCaption: '在幻灯片图片下方附上当前设置',
+    settingsCaption: ({ losses, beta, step, steps, scenario }) =>
+      `${scenario ? `${scenario} · ` : ''}${losses} · β = ${beta} · 第 ${step} 步（共 ${steps} 步）· DPO 探索器`,
     svg: 'SVG 矢量图',
     csv: 'CSV 数据',
     json: 'JSON 数据',
