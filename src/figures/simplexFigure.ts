@@ -239,3 +239,29 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
     summary: s.summary.simplex(summary),
   };
 }
+
+/** Past this many characters a legend entry to the right of the triangle squeezes it to a thumbnail. */
+const LONG_LEGEND_NAME = 28;
+
+/**
+ * The simplex with its legend moved under the triangle, in rows, when an entry is long (a compared run's
+ * names, "… · reference synced every 10 steps"): to the right such a legend takes most of the width, and a
+ * triangle sized by the smaller side shrinks with it.
+ */
+export function fitSimplexLegend(figure: Figure): Figure {
+  const longest = Math.max(
+    0,
+    ...figure.data.map((t) =>
+      (t as { showlegend?: boolean }).showlegend === false ? 0 : String(t.name ?? '').length,
+    ),
+  );
+  if (longest <= LONG_LEGEND_NAME) return figure;
+  const legend = figure.layout.legend ?? {};
+  return {
+    ...figure,
+    layout: {
+      ...figure.layout,
+      legend: { ...legend, orientation: 'h', x: 0, xanchor: 'left', y: -0.12, yanchor: 'top' },
+    },
+  };
+}

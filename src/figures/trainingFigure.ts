@@ -113,7 +113,8 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
         ),
       );
     }
-    // A moving reference (TR-DPO): π_ref(y) over the steps, dotted and thinner in each response's colour.
+    // A moving reference (TR-DPO): π_ref(y) over the steps, long-dashed and thinner in each response's colour
+    // (dotted and dash-dotted are the compared run's lines, so the reference takes a dash of its own).
     if (run.refProbs)
       for (let k = 0; k < K; k++) {
         const { color } = responseStyle(k, theme, opts.data);
@@ -121,7 +122,7 @@ export function trainingFigure(runs: readonly TrainingRunInput[], opts: Training
         data.push(
           lineTrace(
             s.movingReference.of(s.responseLabel(k, opts.data)),
-            { color, dash: 'dot', width: Math.max(1, theme.lineWidth * 0.6) },
+            { color, dash: 'longdash', width: Math.max(1, theme.lineWidth * 0.6) },
             {
               legendgroup: `reference-${k}`,
               showlegend: i === firstMoving,

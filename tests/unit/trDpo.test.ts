@@ -108,7 +108,7 @@ describe('TR-DPO: the runs the views draw', () => {
 });
 
 describe('TR-DPO: the figures', () => {
-  it('the training view draws π_ref dotted in each response’s colour, following the cursor’s data', () => {
+  it('the training view draws π_ref long-dashed in each response’s colour, following the cursor’s data', () => {
     const s = synced();
     const { runs } = computeTrainingRuns(s);
     const fig = trainingFigure(runs, { theme, strings: EN.figures, responses: 3, step: 20 });
@@ -116,7 +116,7 @@ describe('TR-DPO: the figures', () => {
     // DPO and KTO move their references (3 responses each); SimPO has none.
     expect(refTraces).toHaveLength(6);
     const first = refTraces[0] as { y: ArrayLike<number>; line: { dash: string } };
-    expect(first.line.dash).toBe('dot');
+    expect(first.line.dash).toBe('longdash');
     expect(Array.from(first.y)[0]).toBeCloseTo(s.refProbs[0]!, 14);
     expect(Array.from(first.y)[60]).toBe(runs[0]!.refProbs![60]![0]);
     const fixed = trainingFigure(computeTrainingRuns(state()).runs, {

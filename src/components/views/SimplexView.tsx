@@ -1,7 +1,7 @@
 // The simplex view: for K = 3, every policy is a point of the triangle; training traces a path from the
 // reference.
 import { useCallback, useMemo } from 'react';
-import { simplexFigure } from '../../figures/simplexFigure.ts';
+import { fitSimplexLegend, simplexFigure } from '../../figures/simplexFigure.ts';
 import { simplexOf } from '../../derive/simplex.ts';
 import { usePlotTheme } from '../environment.tsx';
 import { useStrings } from '../strings.tsx';
@@ -37,14 +37,14 @@ function SimplexViewOf({ fields, runs, vs }: ToyViewBodyProps) {
       step: t,
     };
     const main = simplexFigure(simplex.runs, opts);
-    if (!vs || simplex.reference.length !== 3) return main;
+    if (!vs || simplex.reference.length !== 3) return fitSimplexLegend(main);
     // The second run's paths (folded to three corners as the main runs are).
     const vsRuns = simplexOf(fields, vs.runs).runs;
     const traces = simplexCompareTraces(vsRuns, theme, vs.names, figures.lossLabel, {
       step: t,
       strings: figures,
     });
-    return withCompareTraces(main, traces, vs.names, simplexFigure(vsRuns, opts).summary);
+    return fitSimplexLegend(withCompareTraces(main, traces, vs.names, simplexFigure(vsRuns, opts).summary));
   }, [simplex, theme, figures, data, vs, fields, t]);
   const note = simplex.movingReference
     ? views.rlhfNote.movingReference

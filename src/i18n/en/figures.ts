@@ -46,7 +46,7 @@ export const EN_FIGURES: FigureStrings = {
       ? `${String.fromCharCode(65 + from)}…${String.fromCharCode(65 + to)} together`
       : `y${subscript(from + 1)}…y${subscript(to + 1)} together`,
   movingReference: {
-    of: (response) => `π_ref(${response}), moving (TR-DPO)`,
+    of: (response) => `π_ref of ${response}, moving (TR-DPO)`,
     marker: 'π_ref at this step (TR-DPO: it moves)',
     path: 'π_ref’s path (TR-DPO)',
   },

@@ -360,7 +360,7 @@ export const EN_PRESETS: PresetStrings = {
         f.syncedCurrentKl !== null &&
           f.fixedStartKl !== null &&
           (f.followsHolds
-            ? `Yet KL to its current reference ends at ${c3(f.syncedCurrentKl)}, below the fixed run’s ${c3(f.fixedStartKl)}: the dotted π_ref lines in the training view have kept up with the policy.`
+            ? `Yet KL to its current reference ends at ${c3(f.syncedCurrentKl)}, below the fixed run’s ${c3(f.fixedStartKl)}: the long-dashed π_ref lines in the training view have kept up with the policy.`
             : `KL to its current reference ends at ${c3(f.syncedCurrentKl)} (the fixed run’s KL: ${c3(f.fixedStartKl)}).`),
       ),
   },

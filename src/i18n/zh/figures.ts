@@ -44,7 +44,7 @@ export const ZH_FIGURES: FigureStrings = {
       ? `${String.fromCharCode(65 + from)}…${String.fromCharCode(65 + to)} 合计`
       : `y${subscript(from + 1)}…y${subscript(to + 1)} 合计`,
   movingReference: {
-    of: (response) => `π_ref(${response})，随训练移动（TR-DPO）`,
+    of: (response) => `${response} 的 π_ref，随训练移动（TR-DPO）`,
     marker: '此步的 π_ref（TR-DPO：参考模型会移动）',
     path: 'π_ref 的移动轨迹（TR-DPO）',
   },

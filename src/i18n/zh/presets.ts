@@ -346,7 +346,7 @@ export const ZH_PRESETS: PresetStrings = {
         f.syncedCurrentKl !== null &&
           f.fixedStartKl !== null &&
           (f.followsHolds
-            ? `但相对它当前参考模型的 KL 最终只有 ${c3(f.syncedCurrentKl)}，低于固定参考时的 ${c3(f.fixedStartKl)}：训练视图里的 π_ref 点线一直紧跟着策略。`
+            ? `但相对它当前参考模型的 KL 最终只有 ${c3(f.syncedCurrentKl)}，低于固定参考时的 ${c3(f.fixedStartKl)}：训练视图里的 π_ref 长虚线一直紧跟着策略。`
             : `相对它当前参考模型的 KL 最终为 ${c3(f.syncedCurrentKl)}（固定参考的运行为 ${c3(f.fixedStartKl)}）。`),
       ),
   },
