@@ -72,18 +72,26 @@ export default tseslint.config(
   // '../state/x.ts' and '../../state/x.ts' alike: the fence holds at any depth of a folder.
   // tests/unit/layers.test.ts checks the same table on every import of src/, independently of this file.
   fence('src/math', {
-    deny: ['state', 'i18n', 'derive', 'figures', 'components', ...OUTSIDE_LAYERS],
+    deny: ['logs', 'state', 'i18n', 'derive', 'figures', 'components', ...OUTSIDE_LAYERS],
     packages: ['react', 'react-dom', 'plotly.js', 'zustand', 'katex'],
     // Pure numbers, run in workers and Node too.
     globals: ['window', 'document', 'navigator', 'location'],
   }),
+  // src/logs (a training log → numbers and findings) stands beside math: pure, it imports only math;
+  // derive and components may import it, i18n and figures its types (finding ids, series shapes).
+  fence('src/logs', {
+    deny: ['state', 'i18n', 'derive', 'figures', 'components', ...OUTSIDE_LAYERS],
+    packages: ['react', 'react-dom', 'plotly.js', 'zustand', 'katex'],
+    globals: ['window', 'document', 'navigator', 'location'],
+  }),
   fence('src/state', {
-    deny: ['i18n', 'derive', 'figures', 'components', ...OUTSIDE_LAYERS],
+    deny: ['logs', 'i18n', 'derive', 'figures', 'components', ...OUTSIDE_LAYERS],
     packages: ['react', 'react-dom', 'plotly.js', 'katex'],
   }),
   fence('src/i18n', {
     deny: ['derive', 'figures', 'components', ...OUTSIDE_LAYERS],
-    typesOnly: ['state'],
+    // Types of logs too: the string tables are keyed by its finding ids.
+    typesOnly: ['state', 'logs'],
     packages: ['react', 'react-dom', 'plotly.js', 'zustand', 'katex'],
   }),
   fence('src/derive', {
@@ -94,7 +102,7 @@ export default tseslint.config(
   }),
   fence('src/figures', {
     deny: ['components', ...OUTSIDE_LAYERS],
-    typesOnly: ['state', 'i18n'],
+    typesOnly: ['state', 'i18n', 'logs'],
     // Plotly itself loads lazily in components/plot; figures only build its plain objects.
     packages: ['react', 'react-dom', 'zustand', 'katex'],
     typesOnlyPackages: ['plotly.js'],

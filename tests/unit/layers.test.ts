@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SRC = join(ROOT, 'src');
 
-type Layer = 'math' | 'state' | 'i18n' | 'derive' | 'figures' | 'components';
+type Layer = 'math' | 'logs' | 'state' | 'i18n' | 'derive' | 'figures' | 'components';
 
 interface Rule {
   /** Layers it may import anything from (itself included). */
@@ -25,13 +25,18 @@ interface Rule {
   through?: RegExp;
 }
 
-/** Down the layers: math → state → i18n → derive → figures → components (which may import anything). */
+/**
+ * Down the layers: math → state → i18n → derive → figures → components (which may import anything); logs
+ * (a training log read into numbers) imports only math, and derive and components may import it.
+ */
 const RULES: Record<Exclude<Layer, 'components'>, Rule> = {
   math: { values: ['math'], types: [], packages: [], typePackages: [] },
+  logs: { values: ['logs', 'math'], types: [], packages: [], typePackages: [] },
   state: { values: ['state', 'math'], types: [], packages: ['zustand'], typePackages: [] },
-  i18n: { values: ['i18n', 'math'], types: ['state'], packages: [], typePackages: [] },
+  // Types of logs: the string tables are keyed by its finding ids.
+  i18n: { values: ['i18n', 'math'], types: ['state', 'logs'], packages: [], typePackages: [] },
   derive: {
-    values: ['derive', 'math'],
+    values: ['derive', 'logs', 'math'],
     types: ['state', 'i18n'],
     packages: [],
     typePackages: [],
@@ -40,7 +45,7 @@ const RULES: Record<Exclude<Layer, 'components'>, Rule> = {
   },
   figures: {
     values: ['figures', 'derive', 'math'],
-    types: ['state', 'i18n'],
+    types: ['state', 'i18n', 'logs'],
     packages: [],
     typePackages: ['plotly.js'],
   },
@@ -183,6 +188,16 @@ describe('the layers of src/', () => {
     );
     expect(violations('i18n/x.ts', "import { lossFigure } from '../figures/lossFigure.ts';")).toHaveLength(1);
     expect(violations('newLayer/x.ts', '')).toHaveLength(1);
+    // logs is pure: math only; derive reads it, figures take what derive makes of it.
+    expect(violations('logs/x.ts', "import { pairLoss } from '../math/index.ts';")).toEqual([]);
+    expect(violations('logs/x.ts', "import { createAppStore } from '../state/store.ts';")).toHaveLength(1);
+    expect(violations('logs/x.ts', "import { x } from '../derive/toy.ts';")).toHaveLength(1);
+    expect(violations('logs/x.ts', "import React from 'react';")).toHaveLength(1);
+    expect(violations('math/x.ts', "import { readTrainerLog } from '../logs/index.ts';")).toHaveLength(1);
+    expect(violations('state/x.ts', "import { readTrainerLog } from '../logs/index.ts';")).toHaveLength(1);
+    expect(violations('derive/x.ts', "import { readTrainerLog } from '../logs/index.ts';")).toEqual([]);
+    expect(violations('figures/x.ts', "import { readTrainerLog } from '../logs/index.ts';")).toHaveLength(1);
+    expect(violations('i18n/en/x.ts', "import type { FindingId } from '../../logs/index.ts';")).toEqual([]);
   });
 
   it('are fenced the same way by the ESLint config', async () => {
@@ -220,5 +235,15 @@ describe('the layers of src/', () => {
     expect(
       await fenced('src/figures/x.ts', "export type { FigureStrings } from '../i18n/types/figures.ts';"),
     ).toEqual([]);
+    expect(await fenced('src/logs/x.ts', "export { x } from '../state/store.ts';")).toHaveLength(1);
+    expect(await fenced('src/logs/x.ts', "void import('../derive/toy.ts');")).toHaveLength(1);
+    expect(await fenced('src/logs/x.ts', "export { pairLoss } from '../math/index.ts';")).toEqual([]);
+    expect(await fenced('src/math/x.ts', "export { readTrainerLog } from '../logs/index.ts';")).toHaveLength(
+      1,
+    );
+    expect(await fenced('src/state/x.ts', "export { readTrainerLog } from '../logs/index.ts';")).toHaveLength(
+      1,
+    );
+    expect(await fenced('src/derive/x.ts', "export { readTrainerLog } from '../logs/index.ts';")).toEqual([]);
   }, 30_000);
 });
