@@ -82,7 +82,7 @@ export const ZH_CONTROLS: ControlStrings = {
     label: '附加损失项',
     help: '在每个成对损失之外再同时训练几个损失，各有权重，用同一批偏好对、同一个 β 和同样的设置：即 TRL 的 loss_type=[<损失>, …] 配合 loss_weights=[1, …]（MPO 就是 ["sigmoid", "bco_pair", "sft"] 配 [0.8, 0.2, 1.0]）。SFT 项的权重在上面单独设置。',
     typeLabel: '要添加的损失',
-    add: '添加',
+    add: '添加此项',
     weightLabel: (name) => `${name} 的权重`,
     remove: (name) => `移除 ${name}`,
     listName: (name, terms) => `${name}（+ ${terms.join(' + ')}）`,

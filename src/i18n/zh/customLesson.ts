@@ -7,7 +7,7 @@ const EXPECTED = { text: '文本', list: '列表', number: '数字', object: '�
 function where(p: CustomLessonProblem): string {
   const field = p.field ? `“${p.field}”` : '';
   if (p.step === undefined) return field || '该文件';
-  return field ? `第 ${p.step} 步的 ${field}` : `第 ${p.step} 步`;
+  return field ? `第 ${p.step} 步的${field}` : `第 ${p.step} 步`;
 }
 
 function problem(p: CustomLessonProblem): string {
@@ -26,19 +26,19 @@ function problem(p: CustomLessonProblem): string {
     case 'too-long':
       return `${at}过长（${p.given ?? ''} 个字符，上限 ${p.limit ?? ''}）。`;
     case 'no-steps':
-      return '该课程没有任何步骤：“steps” 是空列表。';
+      return '该课程没有任何步骤：“steps”是空列表。';
     case 'too-many':
       return `${at}的项数过多（${p.given ?? ''} 项，上限 ${p.limit ?? ''}）。`;
     case 'too-few':
       return `${at}的项数过少（${p.given ?? ''} 项，至少 ${p.limit ?? ''}）。`;
     case 'unknown-panel':
-      return `${at}：“${p.given ?? ''}” 不是可用的面板。可用：loss、gradient、training、sweeps、plane、simplex、metrics、readout。`;
+      return `${at}：“${p.given ?? ''}”不是可用的面板。可用：loss、gradient、training、sweeps、plane、simplex、metrics、readout。`;
     case 'unknown-control':
-      return `${at}：“${p.given ?? ''}” 不是可用的控件。可用：time、beta、p、ref、loss、compare、kto、sft。`;
+      return `${at}：“${p.given ?? ''}”不是可用的控件。可用：time、beta、p、ref、loss、compare、kto、sft。`;
     case 'bad-answer':
-      return `${at}必须是某个选项的序号，从 0 开始计数（现为 ${p.given ?? ''}）。`;
+      return `${at}必须是某个选项的序号，从 0 开始计数（当前为 ${p.given ?? ''}）。`;
     case 'bad-reveal':
-      return `${at}必须是 "end" 或某个训练步数（现为 ${p.given ?? ''}）。`;
+      return `${at}必须是 "end" 或某个训练步数（当前为 ${p.given ?? ''}）。`;
     case 'bad-link':
       return '此链接中的课程已损坏（复制时可能被截断了）。';
   }
@@ -46,7 +46,8 @@ function problem(p: CustomLessonProblem): string {
 
 export const ZH_CUSTOM_LESSON: CustomLessonStrings = {
   heading: '自定义课程',
-  intro: '载入一份以 JSON 文件写成的课程：标题和若干步骤，每一步包含说明文字、一个链接状态以及要展示的视图。',
+  intro:
+    '载入一份用 JSON 文件写成的课程：一个标题和若干步骤，每一步包含说明文字、用链接参数表示的状态，以及要显示的图表。',
   chooseFile: '选择课程文件…',
   dropHere: '或将文件拖到此处',
   example: '示例文件',
@@ -62,5 +63,5 @@ export const ZH_CUSTOM_LESSON: CustomLessonStrings = {
   copied: '链接已复制。',
   copyFailed: '无法复制：请选中链接后手动复制。',
   linkLong: (chars) =>
-    `此链接长达 ${chars} 个字符，部分邮件和课程平台会截断过长的链接。若无法打开，请改为分享课程文件。`,
+    `此链接长达 ${chars.toLocaleString('zh-CN')} 个字符，部分邮件和课程平台会截断过长的链接。若无法打开，请改为分享课程文件。`,
 };

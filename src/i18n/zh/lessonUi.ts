@@ -4,7 +4,7 @@ import type { LessonUiStrings } from '../types/lessonUi.ts';
 export const ZH_LESSON_UI: LessonUiStrings = {
   menuButton: '课程',
   menuHeading: '课程',
-  menuIntro: '每一课都是几个简短的步骤：几句讲解、最关键的图表，以及在揭晓答案之前先让你预测的问题。',
+  menuIntro: '每一课由几个简短的步骤组成：几句讲解、最关键的图表，以及揭晓答案前请你先预测的问题。',
   stepOf: (step, count) => `第 ${step} 步，共 ${count} 步`,
   contents: '步骤',
   navigation: '课程导航',

@@ -69,7 +69,7 @@ export const ZH_PRESETS: PresetStrings = {
       ),
   },
   'ipo-d1': {
-    title: 'IPO 论文的 D₁：DPO 一路走到 (1, 0, 0)，IPO 停在半路',
+    title: 'IPO 论文的 D₁：DPO 一路奔向 (1, 0, 0)，IPO 会停下',
     explanation: (f) =>
       say(
         f.d1Holds
@@ -92,7 +92,7 @@ export const ZH_PRESETS: PresetStrings = {
         f.dpoChosenEnd !== null &&
           f.dpoGapEnd !== null &&
           (f.dpoRunsOnHolds
-            ? 'DPO 没有这样的停靠点：偏好确定时，把差值再拉大一点总能让损失再降一点，所以差值每一步都在增长' +
+            ? 'DPO 没有这样的停止点：偏好确定时，把差值再拉大一点总能让损失再降一点，所以差值每一步都在增长' +
               `（结束时 θ_A − θ_B = ${c3(f.dpoGapEnd)}，π(A) = ${c3(f.dpoChosenEnd)}），` +
               '不论 τ 取多少，π 都奔向 (1, 0, 0)。'
             : `DPO 的 π(A) 最终为 ${c3(f.dpoChosenEnd)}，θ_A − θ_B = ${c3(f.dpoGapEnd)}。`),
@@ -346,12 +346,12 @@ export const ZH_PRESETS: PresetStrings = {
         f.syncedCurrentKl !== null &&
           f.fixedStartKl !== null &&
           (f.followsHolds
-            ? `但相对它当前参考模型的 KL 最终只有 ${c3(f.syncedCurrentKl)}，低于固定参考时的 ${c3(f.fixedStartKl)}：训练视图里的 π_ref 长虚线一直紧跟着策略。`
-            : `相对它当前参考模型的 KL 最终为 ${c3(f.syncedCurrentKl)}（固定参考的运行为 ${c3(f.fixedStartKl)}）。`),
+            ? `但相对它当前参考模型的 KL 最终只有 ${c3(f.syncedCurrentKl)}，低于参考模型固定时的 ${c3(f.fixedStartKl)}：训练图里的 π_ref 长虚线一直紧跟着策略。`
+            : `相对它当前参考模型的 KL 最终为 ${c3(f.syncedCurrentKl)}（参考模型固定时为 ${c3(f.fixedStartKl)}）。`),
       ),
   },
   'razin-displacement': {
-    title: '似然位移：Razin 等人（2024）的现象',
+    title: '似然位移（Razin 等人，2024）',
     explanation: (f) =>
       say(
         f.sharedHolds
@@ -382,7 +382,7 @@ export const ZH_PRESETS: PresetStrings = {
       say(
         f.thumbsDownHolds && f.peakedHolds && f.undesirableStart !== null && f.topStart !== null
           ? `挤压效应（Ren & Sutherland，2024）：参考分布集中在 B 上（π = ${c3(f.topStart)}），` +
-              `而唯一的数据说：一个本来就不太可能的回答 A（π = ${c3(f.undesirableStart)}）是坏的。`
+              `而唯一的数据只说了一件事：本来就不太可能的回答 A（π = ${c3(f.undesirableStart)}）是坏的。`
           : '挤压效应（Ren & Sutherland，2024）需要一个尖锐的参考分布，以及对某个低概率回答的负梯度；当前状态并不同时满足。',
         f.undesirableStart !== null &&
           f.undesirableEnd !== null &&
@@ -396,8 +396,8 @@ export const ZH_PRESETS: PresetStrings = {
         f.restStart !== null &&
           f.restEnd !== null &&
           (f.thumbsDownHolds && f.peakedHolds && f.sgdHolds && f.topGainsMostHolds
-            ? `这些概率并不来自 A：${list(otherLetters(f.squeezed))} 合计从 ${c3(f.restStart)} ` +
-              `降到 ${c3(f.restEnd)}，从第一步起就被挤进了 B。`
+            ? `这部分概率并不是 A 让出来的：${list(otherLetters(f.squeezed))} 合计从 ${c3(f.restStart)} ` +
+              `降到 ${c3(f.restEnd)}，从第一步起就被挤给了 B。`
             : `${list(otherLetters(f.squeezed))} 合计从 ${c3(f.restStart)} 变为 ${c3(f.restEnd)}。`),
       ),
   },

@@ -37,7 +37,7 @@ export const ZH_TRL: TrlSnippetStrings = {
     ktoRatio: (ratio, inRange) =>
       `TRL 只在训练集中期望样本与非期望样本的数量不同（nD ≠ nU，按整个训练集计数）时检查权重：此时若 λD·nD / (λU·nU) 不在 [1, 1.33] 内（KTO 论文式 (8)），就会发出警告；两类样本数量相同时从不警告。这里 λD/λU = ${ratio}${inRange ? '，在 [1, 1.33] 之内。' : '，不在 [1, 1.33] 之内：两类样本数量只要稍有不同，TRL 就会发出警告。'}`,
     refSync:
-      '开启 sync_ref_model（TR-DPO）后：每经过 ref_model_sync_steps 个优化步，TRL 就把参考模型的每个参数设为 (1 − α)·参考 + α·策略，其中 α = ref_model_mixup_alpha。玩具模型的 logit 对参数是线性的，所以本页混合对数概率再重新归一化，结果完全相同。TRL 不允许把它与 PEFT 模型或开启的 precompute_ref_log_probs 一起使用（预先算好的参考对数概率会过时）；它默认的 512 步远多于玩具模型的训练步数。',
+      '开启 sync_ref_model（TR-DPO）后：每经过 ref_model_sync_steps 个优化步，TRL 就把参考模型的每个参数设为 (1 − α)·参考 + α·策略，其中 α = ref_model_mixup_alpha。玩具模型的 logit 是参数的线性函数，所以本页改为混合对数概率再重新归一化，二者等价。TRL 不允许它与 PEFT 模型同时使用，也不允许在开启 precompute_ref_log_probs 时使用（预先算好的参考对数概率会过时）；它默认的 512 步远多于玩具模型的训练步数。',
     ktoWeightsZero:
       'desirable_weight = undesirable_weight = 0 时每个样本的权重都是 0：KTO 损失恒为 0，什么也训练不了。',
   },

@@ -13,7 +13,7 @@ const NO_DPO = '当前状态没有训练 DPO（请勾选 DPO，并使用偏好�
 
 export const ZH_beta: LessonText<BetaFacts> = {
   title: 'β 的作用',
-  summary: 'β 是偏离参考模型的代价：β 越大，损失对间隔越陡，策略却移动得越少。',
+  summary: 'β 是偏离参考模型的代价：β 越大，损失随间隔变化越陡，策略却移动得越少。',
   steps: [
     {
       heading: '哪个 β 让策略移动得更多？',
@@ -21,8 +21,8 @@ export const ZH_beta: LessonText<BetaFacts> = {
         say(
           'β 是 RLHF 目标中 KL 惩罚的权重，DPO 也继承了它：它衡量偏离 π_ref 要付出多少代价。',
           f.otherBeta !== null && f.pairHolds
-            ? `两次训练学习同一个偏好对，y_w 以概率 p = ${c3(f.p)} 被偏好：实线用 β = ${c3(f.beta)}，虚线用 β = ${c3(f.otherBeta)}。`
-            : `这次训练用 β = ${c3(f.beta)} 训练 DPO；与另一个 β 对比（vs=beta:…）就能看到两次训练。`,
+            ? `两次训练学习同一个偏好对（y_w 被偏好的概率 p = ${c3(f.p)}）：实线用 β = ${c3(f.beta)}，虚线用 β = ${c3(f.otherBeta)}。`
+            : `这里用 β = ${c3(f.beta)} 训练 DPO；再选一个 β 来对比（vs=beta:…），就能同时看到两次训练。`,
           f.startsAtRefHolds && `两者都从参考模型出发：π(y_w) = π_ref(y_w) = ${c3(f.refChosen)}。`,
           f.t > 0 &&
             f.chosenAt !== null &&
@@ -41,7 +41,7 @@ export const ZH_beta: LessonText<BetaFacts> = {
               f.otherChosenEnd !== null &&
               f.kl !== null &&
               f.otherKl !== null
-              ? `β 较大的那次：β = ${c3(f.otherBeta)} 时 π(y_w) 停在 ${c3(f.otherChosenEnd)}，而 β = ${c3(f.beta)} 时停在 ${c3(f.chosenEnd)}；它与 π_ref 的 KL 是 ${c3(f.otherKl)} nats，另一次是 ${c3(f.kl)}。`
+              ? `β 较大的那次：β = ${c3(f.otherBeta)} 时 π(y_w) 停在 ${c3(f.otherChosenEnd)}，而 β = ${c3(f.beta)} 时停在 ${c3(f.chosenEnd)}；它与 π_ref 之间的 KL 是 ${c3(f.otherKl)} nats，另一次是 ${c3(f.kl)} nats。`
               : f.chosenEnd !== null &&
                   `β = ${c3(f.beta)} 时 π(y_w) 停在 ${c3(f.chosenEnd)}` +
                     (f.otherChosenEnd !== null && f.otherBeta !== null
@@ -49,7 +49,7 @@ export const ZH_beta: LessonText<BetaFacts> = {
                       : '。'),
             f.chosenEnd === null && NO_DPO,
             f.largerCloserHolds &&
-              'β 是每一 nat KL 的价格，价格越高，能“买到”的移动越少：β 越大，策略被拉得离 π_ref 越近。',
+              'β 是每 nat KL 的价格：价格越高，能“买到”的移动越少，所以 β 越大，策略离 π_ref 越近。',
           ),
       },
     },
@@ -62,33 +62,33 @@ export const ZH_beta: LessonText<BetaFacts> = {
             f.otherBeta !== null &&
             f.slope !== null &&
             f.otherSlope !== null &&
-            `对间隔 h 而言，β 较大的损失更陡：在起点它的斜率是 ${c3(f.otherSlope)}，而 β = ${c3(f.beta)} 时只有 ${c3(f.slope)}，因为损失读的是 βh。`,
+            `作为间隔 h 的函数，β 较大的损失更陡：起点处它的斜率是 ${c3(f.otherSlope)}，β = ${c3(f.beta)} 时只有 ${c3(f.slope)}，因为损失的自变量是 βh。`,
           f.largerStopsSoonerHolds &&
             f.optimum !== null &&
             f.otherOptimum !== null &&
             f.otherChosenEnd !== null &&
             f.chosenEnd !== null
-            ? `但它的最小值来得更早：DPO 停在 βh = logit(p) 处，h* = ${c3(f.otherOptimum)}，而另一次是 ${c3(f.optimum)}（图中的点线），所以 π(y_w) 停在 ${c3(f.otherChosenEnd)}，而另一次是 ${c3(f.chosenEnd)}。`
+            ? `但它的最小值也来得更早：DPO 停在 βh = logit(p) 处，即 h* = ${c3(f.otherOptimum)}，另一次是 ${c3(f.optimum)}（图中点线）；所以 π(y_w) 停在 ${c3(f.otherChosenEnd)}，另一次是 ${c3(f.chosenEnd)}。`
             : f.optimum !== null &&
                 f.chosenEnd !== null &&
-                `β = ${c3(f.beta)} 时 DPO 停在 βh = logit(p) 处，h* = ${c3(f.optimum)}，π(y_w) 停在 ${c3(f.chosenEnd)}。`,
+                `β = ${c3(f.beta)} 时 DPO 停在 βh = logit(p) 处，即 h* = ${c3(f.optimum)}，π(y_w) 停在 ${c3(f.chosenEnd)}。`,
           f.largerSteeperHolds &&
             f.largerStopsSoonerHolds &&
-            '损失陡并不意味着走得远：β 放大了损失所读的间隔，同样的偏好只需更小的概率变化就能满足。',
+            '损失陡并不意味着走得远：β 放大了损失看到的间隔，同样的偏好只需更小的概率变化就能满足。',
         ),
     },
     {
       heading: 'β 扫描',
       body: (f) =>
         say(
-          `扫描图把 DPO 在 ${c3(f.betaMin)} 到 ${c3(f.betaMax)} 之间的每个 β 上都训练到收敛。`,
+          `扫描图对 ${c3(f.betaMin)} 到 ${c3(f.betaMax)} 之间的每个 β 都把 DPO 训练到终点。`,
           f.sweepLow !== null &&
             f.sweepHigh !== null &&
             (f.sweepFallsHolds
-              ? `π(y_w) 一路下降：从最小 β 处的 ${c3(f.sweepLow)} 降到最大 β 处的 ${c3(f.sweepHigh)}，回到 π_ref(y_w) = ${c3(f.refChosen)} 附近。`
+              ? `π(y_w) 一路下降：从最小 β 处的 ${c3(f.sweepLow)} 降到最大 β 处的 ${c3(f.sweepHigh)}，向 π_ref(y_w) = ${c3(f.refChosen)} 靠拢。`
               : `π(y_w) 在最小 β 处停在 ${c3(f.sweepLow)}，在最大 β 处停在 ${c3(f.sweepHigh)}。`),
           f.sweepAtBeta !== null && `在当前的 β = ${c3(f.beta)} 处，它停在 ${c3(f.sweepAtBeta)}。`,
-          '自己试试：拖动 β，或与另一个 β 对比，看每次训练停在这条曲线的哪里。',
+          '自己试试：拖动 β，或选另一个 β 来对比，看看每次训练停在这条曲线上的哪个位置。',
         ),
     },
   ],

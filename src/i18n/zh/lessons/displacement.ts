@@ -18,7 +18,7 @@ const others = (n: number): string => {
 const paragraphs = (...ps: string[]): string => ps.filter((p) => p !== '').join('\n\n');
 
 export const ZH_displacement: LessonText<DisplacementFacts> = {
-  title: '为什么被选回答的对数概率下降了？',
+  title: '为什么被选回答的对数概率反而下降了？',
   summary: 'DPO 可以在拉大间隔的同时让被选回答变得更不可能：似然位移、挤压效应，以及能解决它的 SFT 项。',
   steps: [
     {
@@ -36,7 +36,7 @@ export const ZH_displacement: LessonText<DisplacementFacts> = {
               : `π(y_w) 的初始值为 ${c3(r.chosenStart)}，π(y₃) 为 ${c3(r.thirdStart)}。`,
         ),
       question: {
-        prompt: 'DPO 训练策略更偏好 y_w 而不是 y_l。训练结束时 π(y_w) 会在哪里？',
+        prompt: 'DPO 训练策略偏好 y_w 胜过 y_l。训练结束时，π(y_w) 会在哪里？',
         choices: ['比初始值更高', '与初始值差不多', '不到初始值的一半'],
         explain: ({ razin: r }) =>
           r.chosenStart === null || r.chosenEnd === null
@@ -73,7 +73,7 @@ export const ZH_displacement: LessonText<DisplacementFacts> = {
                 `(1 − s)² − s² = ${c3(scoreSlope)}（每单位步长，s = ${c3(similarity)}）：只要 s > ½ 就是负的。` +
                 '压低 y_l 的共享特征，也就把 y_w 一起拖了下去。' +
                 (r.massToThirdHolds
-                  ? 'y₃ 的特征与 f_w − f_l 正交，它的得分不变而其余两个在降，softmax 便把它们的概率质量交给了它。'
+                  ? 'y₃ 的特征与 f_w − f_l 正交，其余回答的得分在降，它的得分却不变，softmax 便把它们的概率质量交给了它。'
                   : '')
               : `这里沿 f_w − f_l 每单位步长，y_w 的得分变化 (1 − s)² − s² = ${c3(scoreSlope)}` +
                 `（s = ${c3(similarity)}）。`,
@@ -86,14 +86,14 @@ export const ZH_displacement: LessonText<DisplacementFacts> = {
           '丢失概率的第二种方式：挤压效应（Ren & Sutherland，2024）。',
           q.thumbsDownHolds && q.peakedHolds && q.undesirableStart !== null && q.topStart !== null
             ? `换一份数据：只有一个点踩，落在 A 上，而参考模型本来就认为 A 不太可能（π = ${c3(q.undesirableStart)}），` +
-                `它的概率集中在 B 上（π = ${c3(q.topStart)}）。KTO 将把 π(A) 往下压。`
+                `它的概率集中在 B 上（π = ${c3(q.topStart)}）。KTO 会把 π(A) 往下压。`
             : '它需要一个尖锐的参考分布，以及对某个低概率回答的点踩；当前状态并不同时满足。',
         ),
       question: {
         prompt: '只有 A 被往下压。它的概率会流向哪里？',
         choices: [
-          '均匀分给 B、C、D，各自保持原有比例',
-          '大多给了最可能的 B；C 和 D 也在下降',
+          '按比例分给 B、C 和 D，各自份额不变',
+          '大多给了最可能的 B；C 和 D 也会下降',
           '大多给了最不可能的 C 和 D',
         ],
         explain: ({ squeezing: q }) =>
@@ -109,7 +109,7 @@ export const ZH_displacement: LessonText<DisplacementFacts> = {
                   `B 涨得最多：${c3(q.topStart)} → ${c3(q.topEnd)}，远超 A 原有的全部概率` +
                     `（${c3(q.undesirableStart)}）。${others(q.squeezed)} 合计从第一步起就在下降，从 ${c3(q.restStart)} 降到 ` +
                     `${c3(q.restEnd)}。`,
-                  '用普通 SGD 时，压低 A 会让其余每个 logit 按各自的概率成比例上升：最可能的回答涨得比别人快，' +
+                  '用普通 SGD 时，压低 A 会让其余每个 logit 按各自的概率成比例上升：最可能的回答涨得最快，' +
                     '把其余回答挤了出去。Ren & Sutherland 指出，DPO 压低一个低概率的 y_l 时也会如此。',
                 )
               : `π(B) 从 ${c3(q.topStart)} 变为 ${c3(q.topEnd)}。`,
@@ -148,7 +148,7 @@ export const ZH_displacement: LessonText<DisplacementFacts> = {
                   `w = ${c3(sft.weight)} 时，π(y_w) 最终为 ${c3(sft.chosenEnd)}，高于初始的 ${c3(sft.chosenStart)}；` +
                     `w = ${c3(sft.otherWeight)} 时，它降到 ${c3(sft.otherChosenEnd)}。两次训练仍都偏好 y_w：` +
                     `rewards/margins 最终分别为 ${c3(sft.marginEnd)} 和 ${c3(sft.otherMarginEnd)}。`,
-                  'SFT 项直接按 y_w 自身的似然把它往上拉，这是间隔做不到的' +
+                  'SFT 项直接用 y_w 自身的似然把它往上拉，这是任何间隔都做不到的' +
                     (sft.marginEnd < sft.otherMarginEnd ? '；代价是间隔小了一些。' : '。'),
                 )
               : `π(y_w) 从 ${c3(sft.chosenStart)} 变为 ${c3(sft.chosenEnd)}` +

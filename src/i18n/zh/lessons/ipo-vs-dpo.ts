@@ -24,7 +24,7 @@ export const ZH_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
       body: (f) =>
         say(
           f.d1.d1Holds
-            ? '三个回答 A、B、C，以及 IPO 论文的数据集 D₁（Azar 等人，§5.4）：A ≻ B、B ≻ C、A ≻ C，每条标注都确定无疑。' +
+            ? '三个回答 A、B、C，以及 IPO 论文中的数据集 D₁（Azar 等人，§5.4）：A ≻ B、B ≻ C、A ≻ C，每条标注都确定无疑。' +
                 '策略是对每个回答各一个自由 logit 做 softmax，从均匀的参考策略出发，' +
                 `用 Adam 训练，学习率 ${c3(f.d1.learningRate)}。`
             : NOT_D1,
@@ -33,7 +33,7 @@ export const ZH_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
               ? `第 0 步时还什么都没学到：π = ${tuple(f.ipoAtT)}，就是参考策略。`
               : `第 ${c3(f.t)} 步时 IPO 的 π = ${tuple(f.ipoAtT)}。`),
           '\n\nIPO（TRL 的 loss_type="ipo"）把每个偏好对的间隔 h 回归到 1/(2τ)；TRL 的 β 就是论文里的 τ。' +
-            '每个回答只有一个 token，所以 TRL 对 IPO 按 token 取平均的做法在这里不起作用。',
+            '每个回答只有一个 token，所以 TRL 对 IPO 按 token 取平均的做法在这里没有影响。',
           `这里 τ = ${c3(f.d1.tau)}。`,
         ),
     },
@@ -119,7 +119,7 @@ export const ZH_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
         const n = f.noisy;
         return say(
           n.pairHolds
-            ? `现在只有一个偏好对，它的标注只有 p = ${c3(n.p)} 的比例是对的，τ = ${c3(n.beta)}。`
+            ? `现在只有一个偏好对，它的标注正确的比例为 p = ${c3(n.p)}，τ = ${c3(n.beta)}。`
             : '这份数据不是单个偏好对：重新载入这一步即可看到它。',
           n.dpoOptimum !== null &&
             n.dpoChosenEnd !== null &&
@@ -130,12 +130,12 @@ export const ZH_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
           n.dpoEndsAtPHolds &&
             n.pairHolds &&
             n.p < 1 &&
-            '\n\n被翻转的标注会往回推，间隔越大推得越狠，正是这股力量让 DPO 停在有限的点。' +
+            '\n\n被翻转的标注会往回推，间隔越大推力越强，正是这股力量让 DPO 停在有限的点。' +
               '标注确定时（D₁）没有任何力量往回推：logit p 是无穷大，τ 也替代不了缺失的噪声。',
           n.ipoOptimum !== null &&
             n.ipoChosenEnd !== null &&
             (n.ipoEndsAtOptimumHolds
-              ? `IPO 的目标 (2p − 1)/(2τ) = ${c3(n.ipoOptimum)} 对任何 p 都是有限的，所以两种情况下 IPO 都会停下` +
+              ? `IPO 的目标 (2p − 1)/(2τ) = ${c3(n.ipoOptimum)} 对任何 p 都是有限的，所以无论标注有没有噪声，IPO 都会停下` +
                 `（这里 π(y_w) = ${c3(n.ipoChosenEnd)}）。`
               : `IPO 的目标间隔是 (2p − 1)/(2τ) = ${c3(n.ipoOptimum)}；它的 π(y_w) 最终为 ${c3(n.ipoChosenEnd)}。`),
         );

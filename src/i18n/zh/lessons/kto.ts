@@ -9,7 +9,7 @@ const say = (...parts: (string | false | null)[]): string =>
     .filter((p): p is string => typeof p === 'string' && p !== '')
     .join('')
     .trim();
-const NOT_THUMBS = '这份数据不是“只有一个点踩样本并勾选了 KTO”：重新载入这一步即可看到它。';
+const NOT_THUMBS = '当前不是“只有一个点踩样本、并勾选了 KTO”的状态：重新载入这一步即可看到它。';
 
 export const ZH_kto: LessonText<KtoFacts> = {
   title: 'KTO：不成对的点赞和点踩',
@@ -22,7 +22,7 @@ export const ZH_kto: LessonText<KtoFacts> = {
         say(
           f.thumbsHolds
             ? 'KTO 不需要偏好对：每个样本要么是点赞（期望样本），要么是点踩（非期望样本）。这里只有回答 A 上的一个点踩，别无其他。' +
-                '它的损失是 λU·σ(β(ρ − z0))：对隐式奖励 β·ρ 相对参考点 z0 取 sigmoid，损失视图画的就是它随 ρ_A 的变化。'
+                '它的损失是 λU·σ(β(ρ − z0))，即隐式奖励 β·ρ 相对参考点 z0 的 sigmoid；损失图画的就是它随 ρ_A 的变化。'
             : NOT_THUMBS,
           f.lossAtT !== null &&
             f.rhoAtT !== null &&
@@ -45,7 +45,7 @@ export const ZH_kto: LessonText<KtoFacts> = {
             : f.saturatesHolds
               ? `${c3(f.steps)} 步里损失每一步都在下降，从 ${c3(f.lossStart)} 降到 ${c3(f.lossEnd)}，` +
                 `对 log π(A) 的推动力度从 ${c3(f.pushStart)} 降到 ${c3(f.pushEnd)}。` +
-                '这就是 KTO 价值函数的作用：它是一条有界的 sigmoid，和前景理论里的一样，离 z0 越远斜率越小，所以样本离得越远，对策略的推动就越弱。'
+                '这就是 KTO 价值函数在起作用：它是一条 sigmoid，像前景理论中的价值函数一样有界，离 z0 越远斜率越小；所以样本离得越远，对策略的推动就越弱。'
               : `${c3(f.steps)} 步后损失为 ${c3(f.lossEnd)}（起初为 ${c3(f.lossStart)}），推动力度为 ` +
                 `${c3(f.pushEnd)}（起初为 ${c3(f.pushStart)}）。`,
       },
@@ -55,7 +55,7 @@ export const ZH_kto: LessonText<KtoFacts> = {
       body: (f) =>
         say(
           'z0 是价值函数的中心，KTO 求梯度时把它当作常数。TRL 在每个批次里用错配的样本对（一个提示配上另一个样本的回答）来估计它：' +
-            '取这些样本 log π − log π_ref 的均值，再截断到不小于 0，而不是精确的 KL(π‖π_ref)。',
+            '取这些样本上 log π − log π_ref 的均值，再截断到不小于 0；它从来不是精确的 KL(π‖π_ref)。',
           !f.thumbsHolds && NOT_THUMBS,
           f.clampedHolds && f.rhoEnd !== null && f.z0End !== null && f.klEnd !== null
             ? `这里 z0=batch：唯一的回答是 A，它的 ρ_A 从第一步之后就小于 0（结束时为 ${c3(f.rhoEnd)}），` +
@@ -74,7 +74,7 @@ export const ZH_kto: LessonText<KtoFacts> = {
       body: (f) =>
         say(
           f.pairHolds
-            ? '在一个偏好对上训练 KTO，按 TRL 转换成对数据的方式：y_w 变成一个点赞，y_l 变成一个点踩。' +
+            ? '在一个偏好对上训练 KTO，并按 TRL 转换成对数据的方式处理：y_w 变成一个点赞，y_l 变成一个点踩。' +
                 'λD（desirable_weight）缩放点赞样本的损失，λU（undesirable_weight）缩放点踩样本的损失；' +
                 `这里 λD = ${c3(f.lambdaD)}，λU = ${c3(f.lambdaU)}。`
             : '这份数据不是单个偏好对：重新载入这一步即可看到它。',
@@ -88,7 +88,7 @@ export const ZH_kto: LessonText<KtoFacts> = {
           f.ratio !== null &&
             (f.ratioInRangeHolds
               ? `\n\nλD/λU = ${c3(f.ratio)}，在 TRL 要求的范围 [1, 4/3] 之内。`
-              : `\n\nλD/λU = ${c3(f.ratio)}，不在 TRL 要求的范围 [1, 4/3] 之内（即 λD·nD 与 λU·nU 之比，出自 KTO 论文）。`) +
+              : `\n\nλD/λU = ${c3(f.ratio)}，不在 TRL 要求的范围 [1, 4/3] 之内（该范围针对 λD·nD 与 λU·nU 之比，出自 KTO 论文）。`) +
               'TRL 只在期望样本数和非期望样本数不同时才检查它，而且每类至少按 1 个计：成对数据转换后两类一样多，所以这里 TRL 不会警告。',
         ),
     },

@@ -14,7 +14,7 @@ const NO_DPO = '当前状态没有训练 DPO（请勾选 DPO，并使用偏好�
 export const ZH_reference: LessonText<ReferenceFacts> = {
   title: '参考策略',
   summary:
-    'DPO 的一切都相对于 π_ref 来衡量：训练停在哪里取决于参考模型；不从参考模型出发的策略，起点损失也不是 ln 2。',
+    'DPO 的一切都相对于 π_ref 衡量：训练停在哪里取决于参考模型；策略若不从参考模型出发，起点的损失也不是 ln 2。',
   steps: [
     {
       heading: '同样的数据，两个参考模型',
@@ -22,7 +22,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
         say(
           f.otherRefChosen !== null && f.pairHolds
             ? `两次训练学习同一个偏好对（p = ${c3(f.p)}，β = ${c3(f.beta)}），只有参考模型不同：实线的 π_ref(y_w) = ${c3(f.refChosen)}，虚线的是 ${c3(f.otherRefChosen)}。`
-            : `这次训练的 π_ref(y_w) = ${c3(f.refChosen)}；与另一个参考模型对比（vs=ref:…）就能看到两次训练。`,
+            : `这里的 π_ref(y_w) = ${c3(f.refChosen)}；再选一个参考模型来对比（vs=ref:…），就能同时看到两次训练。`,
           'DPO 从不单独读取 π(y_w)：它的损失只看对数比率 log π/π_ref。',
           f.t > 0 &&
             f.chosenAt !== null &&
@@ -55,7 +55,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
       heading: '参考概率扫描',
       body: (f) =>
         say(
-          `扫描图对 ${c3(f.refMin)} 到 ${c3(f.refMax)} 之间的每个 π_ref(y_w) 都把 DPO 训练到收敛，其他回答之间的参考概率比例保持不变。`,
+          `扫描图对 ${c3(f.refMin)} 到 ${c3(f.refMax)} 之间的每个 π_ref(y_w) 都把 DPO 训练到终点，其余回答之间的参考概率比例保持不变。`,
           f.sweepLow !== null &&
             f.sweepHigh !== null &&
             (f.sweepRisesHolds
@@ -63,7 +63,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
               : `π(y_w) 在最小的 π_ref(y_w) 处停在 ${c3(f.sweepLow)}，在最大处停在 ${c3(f.sweepHigh)}。`),
           f.sweepAtRef !== null &&
             `在当前的 π_ref(y_w) = ${c3(f.refChosen)} 处，它停在 ${c3(f.sweepAtRef)}。`,
-          '偏好只能让参考模型倾斜：参考模型认为不太可能的回答，训练后仍然不太可能。',
+          '偏好只能让参考分布倾斜：参考模型认为不太可能的回答，训练后可能性也依然不高。',
         ),
     },
     {
@@ -74,7 +74,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
           f.offsetsHolds && f.rhoChosenStart !== null && f.rhoRejectedStart !== null
             ? `这里的起点偏移让 y_w 先行一步：第 0 步时 y_w 的 log π/π_ref 已经是 ${c3(f.rhoChosenStart)}，y_l 的是 ${c3(f.rhoRejectedStart)}。`
             : '这里策略从参考模型出发（没有起点偏移）。',
-          '只要参考模型不是训练起点的那个模型，就会这样，例如策略已经在别的数据上微调过。',
+          '只要参考模型不是训练的起点模型，就会出现这种情况，例如策略已经在别的数据上微调过。',
         ),
       question: {
         prompt: '第 0 步时 TRL 记录的损失是多少？',
@@ -97,7 +97,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
       heading: '从那里出发，停在哪里',
       body: (f) =>
         say(
-          '偏移改变的是训练的起点，而不是目标：间隔是相对于 π_ref 衡量的，而不是相对于起点。',
+          '偏移改变的是训练的起点，而不是目标：间隔是相对 π_ref 衡量的，不是相对起点。',
           f.settlesHolds && f.marginEnd !== null && f.optimum !== null
             ? `所以 DPO 仍然停在 h = ${c3(f.marginEnd)}，即损失图中的 h* = ${c3(f.optimum)}，和从参考模型出发时一样。`
             : f.marginEnd !== null && `DPO 的间隔最终是 h = ${c3(f.marginEnd)}。`,

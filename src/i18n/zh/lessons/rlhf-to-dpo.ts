@@ -24,7 +24,7 @@ export const ZH_rlhfToDpo: LessonText<RlhfToDpoFacts> = {
       body: (f) =>
         say(
           '人很难给一个回答打分，却很容易说出两个回答中更喜欢哪一个。',
-          'Bradley–Terry 模型把这种比较和奖励联系起来：一个回答胜过另一个的概率，是两者奖励之差的 σ。',
+          'Bradley–Terry 模型把这种比较与奖励联系起来：一个回答胜过另一个的概率是 σ(两者的奖励之差)。',
           f.rankingHolds && f.winFirst !== null
             ? `这里 ${letters(f.answers)} 各有一个隐藏奖励 r = (${f.rewards.map(c3).join(', ')})，每一对都按这个模型标注：A 胜过 B 的概率是 σ(r_A − r_B) = ${c3(f.winFirst)}。`
             : '这份数据是单个偏好对，不是按隐藏奖励排出的顺序。',
@@ -35,9 +35,9 @@ export const ZH_rlhfToDpo: LessonText<RlhfToDpoFacts> = {
       body: (f) =>
         say(
           'RLHF 先用 Bradley–Terry 似然在这些比较上拟合一个奖励模型 r。',
-          `然后用强化学习训练策略去获取奖励，同时用权重为 β = ${c3(f.beta)} 的 KL 惩罚把它拉在参考策略 π_ref 附近。`,
+          `然后用强化学习训练策略去获取奖励，同时用权重为 β = ${c3(f.beta)} 的 KL 惩罚把它约束在参考策略 π_ref 附近。`,
           '难的是第二步：PPO 要在训练过程中不断从策略采样回答，需要一个 critic（与策略一样大的价值模型），而且训练不稳定、对超参数敏感。',
-          '单纯形图把这些回答上的每个策略画成一个点；训练从 π_ref 出发。',
+          '单纯形图把这几个回答上的每个策略都画成一个点；训练从 π_ref 出发。',
         ),
     },
     {
@@ -45,11 +45,11 @@ export const ZH_rlhfToDpo: LessonText<RlhfToDpoFacts> = {
       body: (f) =>
         say(
           '带 KL 惩罚的目标有闭式最优解：π*(y) = π_ref(y)·exp(r(y)/β)/Z，其中 Z 是 π_ref·exp(r/β) 对所有回答的求和。',
-          f.starFirst !== null ? '它就是单纯形图中的 ★。' : '这份数据对应不到有限的奖励，所以没有 ★ 可画。',
+          f.starFirst !== null ? '它就是单纯形图中的 ★。' : '这份数据推不出有限的奖励，所以画不出 ★。',
           f.starRaisesHolds &&
             f.starFirst !== null &&
             `β = ${c3(f.beta)} 时，它给 ${first(f)} 的概率是 π*(${first(f)}) = ${c3(f.starFirst)}，高于 π_ref(${first(f)}) = ${c3(f.refFirst)}；β 越大，π* 离 π_ref 越近。`,
-          '对语言模型来说，Z 要对所有可能的文本求和，根本算不出来，这也是 RLHF 只能靠采样的原因之一。',
+          '对语言模型来说，Z 要对所有可能的文本求和，根本算不出来；这也是 RLHF 改用采样的原因之一。',
         ),
     },
     {
@@ -81,7 +81,7 @@ export const ZH_rlhfToDpo: LessonText<RlhfToDpoFacts> = {
       body: (f) =>
         say(
           'DPO 的梯度抬高 log π(y_w)、压低 log π(y_l)，两者的权重都是 β·σ(−βh)。',
-          'σ(−βh) 是隐式奖励把这一对排反的概率：已经排得很对的偏好对，权重就很小。',
+          'σ(−βh) 是隐式奖励把这一对排反的概率：已经排对的偏好对，权重就很小。',
           f.weightIsSigmaHolds && f.weight !== null
             ? `第 ${c3(f.t)} 步时梯度图显示 σ(−βh) = ${c3(f.weight)}` +
                 (f.weightFallsHolds && f.weightStart !== null
@@ -102,7 +102,7 @@ export const ZH_rlhfToDpo: LessonText<RlhfToDpoFacts> = {
         say(
           '回到排好序的几个回答：DPO 只在它们标注好的偏好对上训练，既看不到奖励，也看不到 ★。',
           f.gapAt !== null &&
-            `第 ${c3(f.t)} 步时，它的策略与 ★ 相差 ${c3(f.gapAt)}（取各个概率之差中最大的一个）。`,
+            `第 ${c3(f.t)} 步时，它的策略与 ★ 相差 ${c3(f.gapAt)}（按单个概率之差的最大值计）。`,
         ),
       question: {
         prompt: 'DPO 训练结束时会停在哪里？',
@@ -115,9 +115,10 @@ export const ZH_rlhfToDpo: LessonText<RlhfToDpoFacts> = {
           say(
             f.reachesStarHolds && f.gapEnd !== null
               ? `停在 ★ 上：训练 ${c3(f.steps)} 步后，DPO 策略的每个概率与 π* 相差都不超过 ${c3(f.gapEnd)}。`
-              : f.gapEnd !== null && `训练 ${c3(f.steps)} 步后，DPO 的策略离 ★ 最大还差 ${c3(f.gapEnd)}。`,
+              : f.gapEnd !== null &&
+                  `训练 ${c3(f.steps)} 步后，DPO 的策略与 ★ 的最大差距是 ${c3(f.gapEnd)}。`,
             f.reachesStarHolds &&
-              '在 Bradley–Terry 数据上最小化 DPO 损失，就是让隐式奖励拟合真实奖励（差一个常数），而隐式奖励恰好是它的那个策略就是 π*：不用奖励模型、不用强化学习，也得到了 RLHF 的最优解。',
+              '在 Bradley–Terry 数据上最小化 DPO 损失，会让隐式奖励拟合真实奖励（相差一个常数）；而具有这个隐式奖励的策略正是 π*。不用奖励模型、不用强化学习，就得到了 RLHF 的最优解。',
             '自己试试：在探索器里改变 β 或各个奖励，看 ★ 和 DPO 的终点一起移动。',
           ),
       },

@@ -17,7 +17,7 @@ const NO_IPO = '勾选 IPO（loss_type="ipo"），表格里才有它的一行。
 export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
   title: '读懂 TRL 训练日志',
   summary:
-    'DPOTrainer 记录了什么、该怎么读：第 0 步的 ln 2 与准确率 0，奖励为负而间隔增大，以及 IPO 损失的量级。',
+    'DPOTrainer 记录了什么、该怎么读：第 0 步的 ln 2 与准确率 0，奖励为负而间隔却在增大，以及 IPO 损失的量级。',
   steps: [
     {
       heading: '第 0 步：ln 2 与平局',
@@ -72,7 +72,7 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
                 f.marginsGrowHolds &&
                 f.rejectedLowerHolds &&
                 f.dpo.rewardsRejected !== null
-                ? '这并不是出了错：DPO 只要求间隔增大，两个奖励一起下降时间隔照样可以增大，只要 rewards/rejected 降得更快' +
+                ? '这不是 bug：DPO 只要求间隔增大；两个奖励一起下降时，只要 rewards/rejected 降得更快，间隔照样可以增大' +
                     `（${c3(f.dpo.rewardsRejected)}）。这正是上一课的似然位移在日志里的样子。`
                 : '',
             ),
@@ -88,7 +88,7 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
         f.logpsChosen0 === null
           ? NO_DPO
           : paragraphs(
-              `logps/chosen = ${c3(f.dpo.logpsChosen)} 是策略给 y_w 的对数概率，对回答的所有 token 求和` +
+              `logps/chosen = ${c3(f.dpo.logpsChosen)} 是策略给 y_w 的对数概率，按回答的所有 token 求和` +
                 `（这里有 ${c3(f.chosenLength)} 个 token）` +
                 (f.startAtReferenceHolds
                   ? `；第 0 步策略还是参考模型时，它是 ${c3(f.logpsChosen0)}。`
@@ -119,7 +119,7 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
             : paragraphs(
                 f.ipoScaleHolds
                   ? `第 0 步 h = 0，所以 TRL 记录的损失为 (0 − 1/(2β))² = 1/(4β²) = ${c3(f.ipo.loss)}` +
-                      `（β = ${c3(f.beta)}）。数字很大，但并不说明出了问题：这就是 IPO 的量级，β 越小它越大。`
+                      `（β = ${c3(f.beta)}）。数字很大，但并不说明出了问题：这就是 IPO 损失的量级，β 越小它越大。`
                   : `第 ${c3(f.step)} 步时 TRL 记录的 IPO 损失为 ${c3(f.ipo.loss)}（β = ${c3(f.beta)}）。`,
                 f.ipoFloorHolds && f.ipoTarget !== null && f.ipoEndLoss !== null && f.p !== null
                   ? `在这份有噪声的数据上（p = ${c3(f.p)}），它也不会降到 0：在目标间隔 h* = ${c3(f.ipoTarget)} 处，` +
