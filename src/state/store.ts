@@ -6,6 +6,19 @@ import { DEFAULT_STATE } from './defaults.ts';
 import { applyPatch } from './sanitize.ts';
 import { cloneState, lessonBaseState, parseHash } from './urlCodec.ts';
 import type { LessonId } from './lessons/types.ts';
+import {
+  customLessonHash,
+  LESSON_DATA_KEY,
+  type CustomLesson,
+  type CustomLessonProblem,
+} from './lessons/custom.ts';
+import {
+  CUSTOM_LESSON_ID,
+  loadedCustomLesson,
+  setLoadedCustomLesson,
+  type CustomLessonId,
+  type LoadedCustomLesson,
+} from './lessons/loaded.ts';
 import { findPresetScenario, presetPatch } from './presets.ts';
 import type { UrlNotice } from './urlNotice.ts';
 import { PARAMS } from './urlParams.ts';
@@ -22,7 +35,12 @@ export interface StoreActions {
    * Shows lesson `id` at `step` (from 1, clamped to its steps): the step's state, keeping how this viewer
    * looks at the page (theme, language, embedding, controls), as a link to the step would.
    */
-  goToLessonStep: (id: LessonId, step: number) => void;
+  goToLessonStep: (id: LessonId | CustomLessonId, step: number) => void;
+  /**
+   * Starts an instructor's lesson (from a file) at its step 1: it becomes the page's lesson, and the link
+   * its `lessondata=` link.
+   */
+  openCustomLesson: (lesson: CustomLesson) => void;
   /** Leaves the lesson: the free explorer, at the state on screen. */
   exitLesson: () => void;
   /** Back to the defaults (viewer settings such as theme and language are kept). */
@@ -33,6 +51,10 @@ export interface StoreActions {
 export interface StoreState extends AppState, StoreActions {
   /** What the last link read could not take as it was. */
   notices: UrlNotice[];
+  /** What was wrong with the last link's `lessondata=` (shown with the notices). */
+  lessonProblems: CustomLessonProblem[];
+  /** The page's instructor lesson (lessons/loaded.ts), here too so the player re-renders when it changes. */
+  customLesson: LoadedCustomLesson | null;
   /**
    * Counts the times the whole state was replaced (a link, a preset, Reset), even when a field kept its
    * value: a number box then drops what was being typed into it.
@@ -64,11 +86,20 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
   return create<StoreState>()((set, get) => ({
     ...initial,
     notices: [],
+    lessonProblems: [],
+    customLesson: loadedCustomLesson(),
     loads: 0,
     update: (patch) => set(applyPatch(pickAppState(get()), patch)),
     loadHash: (hash) => {
-      const { state, notices } = parseHash(hash);
-      set({ ...state, notices, loads: get().loads + 1 });
+      const { state, notices, custom, lessonProblems } = parseHash(hash);
+      if (custom) setLoadedCustomLesson(custom);
+      set({
+        ...state,
+        notices,
+        lessonProblems: lessonProblems ?? [],
+        customLesson: loadedCustomLesson(),
+        loads: get().loads + 1,
+      });
     },
     loadPreset: (id) => {
       const scenario = findPresetScenario(id);
@@ -84,12 +115,20 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
         embed: s.embed,
         showControls: s.showControls,
         notices: [],
+        lessonProblems: [],
         loads: s.loads + 1,
       });
     },
+    openCustomLesson: (lesson) => {
+      const data = customLessonHash(lesson).hash.slice(`#${LESSON_DATA_KEY}=`.length);
+      const loaded = { data, lesson };
+      setLoadedCustomLesson(loaded);
+      set({ customLesson: loaded });
+      get().goToLessonStep(CUSTOM_LESSON_ID, 1);
+    },
     exitLesson: () => set(applyPatch(pickAppState(get()), { lesson: '', lessonStep: 1 })),
     reset: () => set({ ...viewerDefaults(get()), loads: get().loads + 1 }),
-    dismissNotices: () => set({ notices: [] }),
+    dismissNotices: () => set({ notices: [], lessonProblems: [] }),
   }));
 }
 
