@@ -314,16 +314,25 @@ function readLesson(
   pairs.delete('step');
   // A good `lessondata=` is the lesson (a `lesson=` beside it is not read); after a bad one, `step=` is the
   // bad lesson's, already explained by its problems, so it is not said again as a step without a lesson.
-  const id = data.custom ? CUSTOM_LESSON_ID : (rawLesson?.trim().toLowerCase() ?? '');
-  if (id !== '' && id !== CUSTOM_LESSON_ID && !isLessonId(id))
-    notices.push({ kind: 'bad-value', key: 'lesson', given: shorten(rawLesson ?? '') });
-  if (id !== CUSTOM_LESSON_ID && !isLessonId(id)) {
+  // `lesson=custom` names nothing: the instructor's lesson is its data.
+  let id: LessonId | CustomLessonId | null = null;
+  let count = 0;
+  if (data.custom) {
+    id = CUSTOM_LESSON_ID;
+    count = data.custom.steps.length;
+  } else {
+    const named = rawLesson?.trim().toLowerCase() ?? '';
+    if (isLessonId(named)) {
+      id = named;
+      count = LESSONS[named].steps.length;
+    } else if (named !== '')
+      notices.push({ kind: 'bad-value', key: 'lesson', given: shorten(rawLesson ?? '') });
+  }
+  if (id === null) {
     if (rawStep !== undefined && !data.bad)
       notices.push({ kind: 'needs-lesson', key: 'step', given: shorten(rawStep) });
     return null;
   }
-  const count =
-    data.custom && id === CUSTOM_LESSON_ID ? data.custom.steps.length : LESSONS[id as LessonId].steps.length;
   const step =
     rawStep === undefined ? 1 : (readNumber(numberParam('lessonStep'), 'step', rawStep, notices) ?? 1);
   if (step <= count) return { id, step };
