@@ -111,7 +111,8 @@ describe('the lesson menu on the normal page', () => {
   it('lists every lesson; following one opens its step 1, with no violation', async () => {
     await page.goto(`${baseUrl}#v=2&theme=projector`);
     await page.getByText(EN.lessonUi.menuButton, { exact: true }).first().click();
-    const links = page.locator('.lesson-menu-body a');
+    // The lessons' list (the loader of one's own lesson below it links to the example file).
+    const links = page.locator('.lesson-menu-body > ol a');
     await expect.poll(() => links.count()).toBe(LESSON_LIST.length);
     expect(await seriousViolations(page)).toEqual([]);
     await links.first().click();
@@ -123,6 +124,27 @@ describe('the lesson menu on the normal page', () => {
     await page.getByRole('button', { name: EN.lessonUi.exit }).click();
     await page.locator('.lesson-menu').waitFor();
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).not.toContain('lesson=');
+  });
+
+  it('"Open your own lesson…" loads a file, starts it and makes the link its lessondata= link', async () => {
+    await page.goto(`${baseUrl}#v=2&theme=dark`);
+    await page.getByText(EN.lessonUi.menuButton, { exact: true }).first().click();
+    await page.getByText(EN.lessonUi.openOwn, { exact: true }).click();
+    await page.locator('.custom-lesson').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const file = fileURLToPath(new URL('../../public/lessons/example-lesson.json', import.meta.url));
+    await page.locator('.custom-lesson input[type="file"]').setInputFiles(file);
+    const title = (JSON.parse(readFileSync(file, 'utf8')) as { title: string }).title;
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe(title);
+    await expect
+      .poll(() => page.evaluate(() => location.hash), { timeout: 5_000 })
+      .toMatch(/lessondata=[A-Za-z0-9_-]+&step=1/);
+    // The link, opened afresh, is the same lesson at the same step.
+    const link = await page.evaluate(() => location.href);
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe(title);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
   });
 });
 
