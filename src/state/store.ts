@@ -1,7 +1,7 @@
 // The one zustand store. Components read single fields with selectors and change them through `update`,
 // which validates every patch (sanitize.ts); the URL sync and presets go through the same door.
 import { create } from 'zustand';
-import type { AppState } from './appState.ts';
+import type { AppState, LessonChoice } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
 import { applyPatch } from './sanitize.ts';
 import { cloneState, lessonBaseState, parseHash } from './urlCodec.ts';
@@ -70,6 +70,16 @@ export function pickAppState(s: StoreState): AppState {
   return pickFields(s, STATE_FIELDS);
 }
 
+/**
+ * What the shown step's own state could not use, when it is the instructor's lesson: their lesson, not this
+ * link, but said as a link's notices are, while that step is on screen (a built-in step has none: its
+ * tests keep it so).
+ */
+function customStepNotices(lesson: LessonChoice, step: number): UrlNotice[] {
+  if (lesson !== CUSTOM_LESSON_ID) return [];
+  return loadedCustomLesson()?.lesson.steps[step - 1]?.notices ?? [];
+}
+
 /** The defaults, keeping how this viewer looks at the page (theme, language, embedding). */
 function viewerDefaults(s: StoreState): AppState {
   return {
@@ -95,7 +105,7 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
       if (custom) setLoadedCustomLesson(custom);
       set({
         ...state,
-        notices,
+        notices: [...customStepNotices(state.lesson, state.lessonStep), ...notices],
         lessonProblems: lessonProblems ?? [],
         customLesson: loadedCustomLesson(),
         loads: get().loads + 1,
@@ -108,13 +118,14 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
     },
     goToLessonStep: (id, step) => {
       const s = get();
+      const base = lessonBaseState(id, step);
       set({
-        ...cloneState(lessonBaseState(id, step)),
+        ...cloneState(base),
         theme: s.theme,
         lang: s.lang,
         embed: s.embed,
         showControls: s.showControls,
-        notices: [],
+        notices: customStepNotices(base.lesson, base.lessonStep),
         lessonProblems: [],
         loads: s.loads + 1,
       });

@@ -139,6 +139,38 @@ describe('a lessondata= link', () => {
   });
 });
 
+describe("what a step's own state could not use", () => {
+  it('is said while that step is on screen, as a link notice', () => {
+    const text = JSON.stringify({
+      title: 'T',
+      steps: [
+        { heading: 'one', panels: ['loss'], state: 'beta=0.5' },
+        { heading: 'two', panels: ['loss'], state: 'beta=99&nonsense=1' },
+      ],
+    });
+    const read = readCustomLesson(text);
+    if (!read.ok) throw new Error('the test lesson does not read');
+    const store = createAppStore();
+    store.getState().openCustomLesson(read.lesson);
+    expect(store.getState().notices).toEqual([]);
+    store.getState().goToLessonStep(CUSTOM_LESSON_ID, 2);
+    expect(
+      store
+        .getState()
+        .notices.map((n) => `${n.kind}:${n.key}`)
+        .sort(),
+    ).toEqual(['clamped:beta', 'unknown-key:nonsense']);
+    store.getState().goToLessonStep(CUSTOM_LESSON_ID, 1);
+    expect(store.getState().notices).toEqual([]);
+    // Opened from its link at step 2: the step's notices, then the link's own.
+    store.getState().loadHash(`#lessondata=${dataOf(read.lesson)}&step=2&what=1`);
+    expect(store.getState().notices.map((n) => n.key)).toEqual([
+      ...read.lesson.steps[1].notices.map((n) => n.key),
+      'what',
+    ]);
+  });
+});
+
 describe('a bad lessondata=', () => {
   const cases: [string, string, string][] = [
     ['not base64url', 'ab$cd', 'bad-link'],
