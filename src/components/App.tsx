@@ -15,6 +15,7 @@ import { LanguageSwitcher } from './shell/LanguageSwitcher.tsx';
 import { TimeCursor } from './controls/TimeCursor.tsx';
 import { LessonPage } from './lessons/LessonPage.tsx';
 import { LessonMenu } from './lessons/LessonMenu.tsx';
+import { CUSTOM_LESSON_ID } from '../state/lessons/loaded.ts';
 import {
   LazyGradientView,
   LazyPairReadout,
@@ -61,6 +62,8 @@ export function App() {
   const api = useStoreApi();
   const embed = useStore((s) => s.embed);
   const lesson = useStore((s) => s.lesson);
+  // A new instructor's lesson is a new lesson page, as another built-in one is (its answers start afresh).
+  const customData = useStore((s) => s.customLesson?.data ?? '');
   const showControls = useStore((s) => s.showControls);
   const loadPreset = (id: string) => api.getState().loadPreset(id);
   const [sharing, setSharing] = useState(false);
@@ -69,7 +72,14 @@ export function App() {
   const closeShare = useCallback(() => setSharing(false), []);
 
   // A lesson (`lesson=` in the link): the presenter layout, or the step's compact form in an embed.
-  if (lesson) return <LessonPage key={lesson} id={lesson} compact={embed !== ''} />;
+  if (lesson)
+    return (
+      <LessonPage
+        key={lesson === CUSTOM_LESSON_ID ? `${lesson}:${customData}` : lesson}
+        id={lesson}
+        compact={embed !== ''}
+      />
+    );
 
   if (embed) {
     const view = embeddedView(embed);

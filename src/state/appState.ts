@@ -5,6 +5,7 @@
 import type { ExplorerMetricName, ExtraTerm, FDivergence, LossId } from '../math/index.ts';
 import { EMBED_VIEW_IDS } from './viewIds.ts';
 import { LESSON_IDS, type LessonId } from './lessons/types.ts';
+import type { CustomLessonId } from './lessons/loaded.ts';
 
 export type { ExtraTerm, FDivergence, LossId };
 
@@ -40,9 +41,12 @@ export type DatasetKind = (typeof DATASETS)[number];
 export const OPTIMIZERS = ['sgd', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 /** '' = the full app; '1' = the default single view; a view id = that view. */
-/** '' = the free explorer; a lesson id = that lesson's presenter layout (`lesson=` in a link). */
+/**
+ * '' = the free explorer; a lesson id = that lesson's presenter layout (`lesson=` in a link); 'custom' = the
+ * instructor's lesson loaded from `lessondata=` or a file (lessons/loaded.ts), which `lesson=` cannot name.
+ */
 export const LESSON_CHOICES = ['', ...LESSON_IDS] as const;
-export type LessonChoice = LessonId | '';
+export type LessonChoice = LessonId | CustomLessonId | '';
 export const EMBED_CHOICES = ['', '1', ...EMBED_VIEW_IDS] as const;
 export type EmbedChoice = (typeof EMBED_CHOICES)[number];
 

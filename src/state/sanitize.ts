@@ -16,7 +16,7 @@ import {
 import { resizeRefProbs } from './refProbs.ts';
 import { compareChoiceOf, compareTextOf, fitCompare } from './compareChoice.ts';
 import { resizeRewards } from './rewards.ts';
-import { LESSONS } from './lessons/index.ts';
+import { CUSTOM_LESSON_ID, lessonStepCount } from './lessons/loaded.ts';
 import { excludesZero, smoothingFor } from '../math/index.ts';
 
 /** Returns `base` with `patch` applied, every field clamped or, when unusable, left as it was. */
@@ -102,8 +102,10 @@ export function applyPatch(base: Readonly<AppState>, patch: Partial<AppState>): 
     const c = compareChoiceOf(next);
     next.compare = c ? compareTextOf(c) : '';
   }
+  // The instructor's lesson is the page's loaded one: with none loaded there is no lesson to be in.
+  if (next.lesson === CUSTOM_LESSON_ID && lessonStepCount(next.lesson) === 0) next.lesson = '';
   // A lesson's step is one it has (from 1); without a lesson there is no step.
-  next.lessonStep = next.lesson ? Math.min(next.lessonStep, LESSONS[next.lesson].steps.length) : 1;
+  next.lessonStep = next.lesson ? Math.min(next.lessonStep, lessonStepCount(next.lesson)) : 1;
   // EXO cannot take ε below its minimum: while it is chosen, the state's ε is the one it computes with.
   // The loss list's terms share ε with the losses shown (TRL has one label_smoothing).
   const needsEps = [...next.losses, ...next.extraTerms.map((t) => t.type)].find((id) =>

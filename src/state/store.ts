@@ -1,11 +1,24 @@
 // The one zustand store. Components read single fields with selectors and change them through `update`,
 // which validates every patch (sanitize.ts); the URL sync and presets go through the same door.
 import { create } from 'zustand';
-import type { AppState } from './appState.ts';
+import type { AppState, LessonChoice } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
 import { applyPatch } from './sanitize.ts';
 import { cloneState, lessonBaseState, parseHash } from './urlCodec.ts';
 import type { LessonId } from './lessons/types.ts';
+import {
+  customLessonHash,
+  LESSON_DATA_KEY,
+  type CustomLesson,
+  type CustomLessonProblem,
+} from './lessons/custom.ts';
+import {
+  CUSTOM_LESSON_ID,
+  loadedCustomLesson,
+  setLoadedCustomLesson,
+  type CustomLessonId,
+  type LoadedCustomLesson,
+} from './lessons/loaded.ts';
 import { findPresetScenario, presetPatch } from './presets.ts';
 import type { UrlNotice } from './urlNotice.ts';
 import { PARAMS } from './urlParams.ts';
@@ -22,7 +35,12 @@ export interface StoreActions {
    * Shows lesson `id` at `step` (from 1, clamped to its steps): the step's state, keeping how this viewer
    * looks at the page (theme, language, embedding, controls), as a link to the step would.
    */
-  goToLessonStep: (id: LessonId, step: number) => void;
+  goToLessonStep: (id: LessonId | CustomLessonId, step: number) => void;
+  /**
+   * Starts an instructor's lesson (from a file) at its step 1: it becomes the page's lesson, and the link
+   * its `lessondata=` link.
+   */
+  openCustomLesson: (lesson: CustomLesson) => void;
   /** Leaves the lesson: the free explorer, at the state on screen. */
   exitLesson: () => void;
   /** Back to the defaults (viewer settings such as theme and language are kept). */
@@ -33,6 +51,10 @@ export interface StoreActions {
 export interface StoreState extends AppState, StoreActions {
   /** What the last link read could not take as it was. */
   notices: UrlNotice[];
+  /** What was wrong with the last link's `lessondata=` (shown with the notices). */
+  lessonProblems: CustomLessonProblem[];
+  /** The page's instructor lesson (lessons/loaded.ts), here too so the player re-renders when it changes. */
+  customLesson: LoadedCustomLesson | null;
   /**
    * Counts the times the whole state was replaced (a link, a preset, Reset), even when a field kept its
    * value: a number box then drops what was being typed into it.
@@ -46,6 +68,16 @@ const STATE_FIELDS: readonly (keyof AppState)[] = PARAMS.map((p) => p.field);
 /** The plain AppState inside the store (no actions, no notices); arrays are shared, never mutated. */
 export function pickAppState(s: StoreState): AppState {
   return pickFields(s, STATE_FIELDS);
+}
+
+/**
+ * What the shown step's own state could not use, when it is the instructor's lesson: their lesson, not this
+ * link, but said as a link's notices are, while that step is on screen (a built-in step has none: its
+ * tests keep it so).
+ */
+function customStepNotices(lesson: LessonChoice, step: number): UrlNotice[] {
+  if (lesson !== CUSTOM_LESSON_ID) return [];
+  return loadedCustomLesson()?.lesson.steps[step - 1]?.notices ?? [];
 }
 
 /** The defaults, keeping how this viewer looks at the page (theme, language, embedding). */
@@ -64,11 +96,20 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
   return create<StoreState>()((set, get) => ({
     ...initial,
     notices: [],
+    lessonProblems: [],
+    customLesson: loadedCustomLesson(),
     loads: 0,
     update: (patch) => set(applyPatch(pickAppState(get()), patch)),
     loadHash: (hash) => {
-      const { state, notices } = parseHash(hash);
-      set({ ...state, notices, loads: get().loads + 1 });
+      const { state, notices, custom, lessonProblems } = parseHash(hash);
+      if (custom) setLoadedCustomLesson(custom);
+      set({
+        ...state,
+        notices: [...customStepNotices(state.lesson, state.lessonStep), ...notices],
+        lessonProblems: lessonProblems ?? [],
+        customLesson: loadedCustomLesson(),
+        loads: get().loads + 1,
+      });
     },
     loadPreset: (id) => {
       const scenario = findPresetScenario(id);
@@ -77,19 +118,28 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
     },
     goToLessonStep: (id, step) => {
       const s = get();
+      const base = lessonBaseState(id, step);
       set({
-        ...cloneState(lessonBaseState(id, step)),
+        ...cloneState(base),
         theme: s.theme,
         lang: s.lang,
         embed: s.embed,
         showControls: s.showControls,
-        notices: [],
+        notices: customStepNotices(base.lesson, base.lessonStep),
+        lessonProblems: [],
         loads: s.loads + 1,
       });
     },
+    openCustomLesson: (lesson) => {
+      const data = customLessonHash(lesson).hash.slice(`#${LESSON_DATA_KEY}=`.length);
+      const loaded = { data, lesson };
+      setLoadedCustomLesson(loaded);
+      set({ customLesson: loaded });
+      get().goToLessonStep(CUSTOM_LESSON_ID, 1);
+    },
     exitLesson: () => set(applyPatch(pickAppState(get()), { lesson: '', lessonStep: 1 })),
     reset: () => set({ ...viewerDefaults(get()), loads: get().loads + 1 }),
-    dismissNotices: () => set({ notices: [] }),
+    dismissNotices: () => set({ notices: [], lessonProblems: [] }),
   }));
 }
 

@@ -31,7 +31,16 @@ import type { UrlNotice } from './urlNotice.ts';
 import { compareChoiceOf, compareTextOf, fitCompare, sameAsMain } from './compareChoice.ts';
 import { resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
-import { LESSONS, isLessonId, type Lesson, type LessonId } from './lessons/index.ts';
+import { LESSONS, isLessonId, type LessonId, type LessonStep } from './lessons/index.ts';
+// custom.ts reads each step's state with parseHash, and parseHash reads `lessondata=` with custom.ts: the two
+// import each other, which is safe as neither uses the other while its module is being evaluated.
+import { readLessonData, type CustomLesson, type CustomLessonProblem } from './lessons/custom.ts';
+import {
+  CUSTOM_LESSON_ID,
+  loadedCustomLesson,
+  type CustomLessonId,
+  type LoadedCustomLesson,
+} from './lessons/loaded.ts';
 import { EXO_MIN_SMOOTHING, excludesZero, smoothingFor } from '../math/index.ts';
 
 const MAX_PAIRS = 64;
@@ -101,8 +110,15 @@ export function cloneState(s: Readonly<AppState>): AppState {
   };
 }
 
-/** Splits a hash into decoded key/value pairs, first occurrence winning. */
-function splitHash(hash: string, notices: UrlNotice[]): Map<string, string> {
+/**
+ * Splits a hash into decoded key/value pairs, first occurrence winning. `lessondata` (an instructor's lesson,
+ * far longer than any value here) is set aside raw in `data`, for its own reader with its own limits.
+ */
+function splitHash(
+  hash: string,
+  notices: UrlNotice[],
+  data: { lessonData?: string } = {},
+): Map<string, string> {
   const pairs = new Map<string, string>();
   const body = hash.replace(/^#/, '');
   if (body.trim() === '') return pairs;
@@ -113,6 +129,11 @@ function splitHash(hash: string, notices: UrlNotice[]): Map<string, string> {
     const eq = part.indexOf('=');
     const rawKey = eq < 0 ? part : part.slice(0, eq);
     const rawValue = eq < 0 ? '' : part.slice(eq + 1);
+    // base64url needs no decoding of its own (a %-escaped value is not base64url, and its reader says so).
+    if (rawKey === LESSON_DATA_KEY) {
+      data.lessonData ??= rawValue;
+      continue;
+    }
     const key = safeDecode(rawKey);
     const value = safeDecode(rawValue);
     if (key === null || value === null) {
@@ -266,6 +287,10 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
 export interface ParsedHash {
   state: AppState;
   notices: UrlNotice[];
+  /** The instructor's lesson of a good `lessondata=` (the state is then its step: `lesson: 'custom'`). */
+  custom?: LoadedCustomLesson;
+  /** What was wrong with a bad `lessondata=` (the rest of the link is read without it). */
+  lessonProblems?: CustomLessonProblem[];
 }
 
 /** Reads a location hash (with or without '#') into a full state, starting from the defaults. Never throws. */
@@ -278,19 +303,36 @@ export function parseHash(hash: string): ParsedHash {
  * is dropped ('bad-value'), a step without a usable lesson too ('needs-lesson'), a step past the lesson's
  * last is clamped to it; a lesson without a step is its step 1.
  */
-function readLesson(pairs: Map<string, string>, notices: UrlNotice[]): { id: LessonId; step: number } | null {
+function readLesson(
+  pairs: Map<string, string>,
+  notices: UrlNotice[],
+  data: { custom: CustomLesson | null; bad: boolean },
+): { id: LessonId | CustomLessonId; step: number } | null {
   const rawLesson = pairs.get('lesson');
   const rawStep = pairs.get('step');
   pairs.delete('lesson');
   pairs.delete('step');
-  const id = rawLesson?.trim().toLowerCase() ?? '';
-  if (id !== '' && !isLessonId(id))
-    notices.push({ kind: 'bad-value', key: 'lesson', given: shorten(rawLesson ?? '') });
-  if (!isLessonId(id)) {
-    if (rawStep !== undefined) notices.push({ kind: 'needs-lesson', key: 'step', given: shorten(rawStep) });
+  // A good `lessondata=` is the lesson (a `lesson=` beside it is not read); after a bad one, `step=` is the
+  // bad lesson's, already explained by its problems, so it is not said again as a step without a lesson.
+  // `lesson=custom` names nothing: the instructor's lesson is its data.
+  let id: LessonId | CustomLessonId | null = null;
+  let count = 0;
+  if (data.custom) {
+    id = CUSTOM_LESSON_ID;
+    count = data.custom.steps.length;
+  } else {
+    const named = rawLesson?.trim().toLowerCase() ?? '';
+    if (isLessonId(named)) {
+      id = named;
+      count = LESSONS[named].steps.length;
+    } else if (named !== '')
+      notices.push({ kind: 'bad-value', key: 'lesson', given: shorten(rawLesson ?? '') });
+  }
+  if (id === null) {
+    if (rawStep !== undefined && !data.bad)
+      notices.push({ kind: 'needs-lesson', key: 'step', given: shorten(rawStep) });
     return null;
   }
-  const count = LESSONS[id].steps.length;
   const step =
     rawStep === undefined ? 1 : (readNumber(numberParam('lessonStep'), 'step', rawStep, notices) ?? 1);
   if (step <= count) return { id, step };
@@ -306,7 +348,22 @@ function readLesson(pairs: Map<string, string>, notices: UrlNotice[]): { id: Les
 function parseLink(hash: string, lessons: boolean): ParsedHash {
   const notices: UrlNotice[] = [];
   const state = cloneState(DEFAULT_STATE);
-  let pairs = splitHash(typeof hash === 'string' ? hash : '', notices);
+  const data: { lessonData?: string } = {};
+  let pairs = splitHash(typeof hash === 'string' ? hash : '', notices, data);
+  // An instructor's lesson (`lessondata=`), read with its own limits; a step's own state cannot hold one.
+  let custom: LoadedCustomLesson | undefined;
+  let lessonProblems: CustomLessonProblem[] | undefined;
+  if (lessons && data.lessonData !== undefined) {
+    const read = readLessonData(data.lessonData);
+    if (read.ok) custom = { data: data.lessonData, lesson: read.lesson };
+    else lessonProblems = read.problems;
+  }
+  const done = (): ParsedHash => ({
+    state,
+    notices,
+    ...(custom ? { custom } : {}),
+    ...(lessonProblems ? { lessonProblems } : {}),
+  });
 
   const rawVersion = pairs.get('v');
   pairs.delete('v');
@@ -315,7 +372,7 @@ function parseLink(hash: string, lessons: boolean): ParsedHash {
     const n = parseNumberText(rawVersion);
     if (n === null || !Number.isInteger(n) || n < 1 || n > URL_VERSION) {
       notices.push({ kind: 'version', key: 'v', given: shorten(rawVersion) });
-      return { state, notices };
+      return done();
     }
     version = n;
   }
@@ -327,9 +384,15 @@ function parseLink(hash: string, lessons: boolean): ParsedHash {
   // A lesson step is the base the rest of the link changes (CONVENTIONS §9), and so is a preset:
   // `preset=noisy&beta=0.5` is the noisy scenario at β = 0.5. Within a lesson link `preset=` only names the
   // scenario whose explanation is shown, as every other key changes one field of the step's state.
-  const lesson = readLesson(pairs, lessons ? notices : []);
+  const lesson = readLesson(pairs, lessons ? notices : [], {
+    custom: custom?.lesson ?? null,
+    bad: lessonProblems !== undefined,
+  });
   const presetId = pairs.get('preset')?.trim().toLowerCase();
-  if (lesson) Object.assign(state, cloneState(lessonBaseState(lesson.id, lesson.step)));
+  if (lesson && custom && lesson.id === CUSTOM_LESSON_ID)
+    Object.assign(state, cloneState(customLessonBaseState(custom.lesson, lesson.step)));
+  else if (lesson && lesson.id !== CUSTOM_LESSON_ID)
+    Object.assign(state, cloneState(lessonBaseState(lesson.id, lesson.step)));
   else if (presetId && findPresetScenario(presetId)) Object.assign(state, baseState(presetId));
 
   for (const [key, raw] of pairs) {
@@ -391,7 +454,7 @@ function parseLink(hash: string, lessons: boolean): ParsedHash {
       state.labelSmoothing = eps;
     }
   }
-  return { state, notices };
+  return done();
 }
 
 /**
@@ -455,7 +518,39 @@ export function baseState(presetId: string): Readonly<AppState> {
 }
 
 /** By lesson object (not id), so a lesson given as data (a test's, an instructor's) never meets another's. */
-const lessonBases = new WeakMap<Lesson, Map<number, AppState>>();
+const lessonBases = new WeakMap<object, Map<number, AppState>>();
+
+/** Step `n` (from 1, in range) of a lesson's steps as a state: the step's `state` read as a link. */
+function stepBase(
+  key: object,
+  steps: readonly LessonStep[],
+  id: LessonId | CustomLessonId,
+  n: number,
+): AppState {
+  let bases = lessonBases.get(key);
+  if (!bases) lessonBases.set(key, (bases = new Map()));
+  let base = bases.get(n);
+  if (!base) {
+    base = { ...parseLink(steps[n - 1].state, false).state, lesson: id, lessonStep: n };
+    bases.set(n, base);
+  }
+  return base;
+}
+
+/**
+ * An instructor's lesson at `step` (from 1, clamped to its steps), exactly as a built-in step: the defaults
+ * with the step's state read as a link, `lesson: 'custom'`. Its state's notices are the lesson's own
+ * (CustomLessonStep.notices), said when the file or link is read.
+ */
+export function customLessonBaseState(lesson: CustomLesson, step: number): Readonly<AppState> {
+  const n = Math.max(1, Math.min(lesson.steps.length, Math.round(step)));
+  return stepBase(
+    lesson,
+    lesson.steps.map((s) => s.step),
+    CUSTOM_LESSON_ID,
+    n,
+  );
+}
 
 /**
  * Lesson `id` at `step` (from 1, clamped to its steps): the defaults with the step's `state` read as a link
@@ -463,22 +558,28 @@ const lessonBases = new WeakMap<Lesson, Map<number, AppState>>();
  * cannot name another lesson (its `lesson=` and `step=` are ignored); what else it could not use is the
  * lesson author's mistake, which the lesson tests catch, not the reader's, so it is not shown.
  */
-export function lessonBaseState(id: LessonId, step: number): Readonly<AppState> {
+export function lessonBaseState(id: LessonId | CustomLessonId, step: number): Readonly<AppState> {
+  if (id === CUSTOM_LESSON_ID) {
+    // The page's loaded lesson; without one there is no lesson to start from (the sanitiser drops it).
+    const loaded = loadedCustomLesson();
+    return loaded ? customLessonBaseState(loaded.lesson, step) : DEFAULT_STATE;
+  }
   const lesson = LESSONS[id];
   const n = Math.max(1, Math.min(lesson.steps.length, Math.round(step)));
-  let bases = lessonBases.get(lesson);
-  if (!bases) lessonBases.set(lesson, (bases = new Map()));
-  let base = bases.get(n);
-  if (!base) {
-    base = { ...parseLink(lesson.steps[n - 1].state, false).state, lesson: id, lessonStep: n };
-    bases.set(n, base);
-  }
-  return base;
+  return stepBase(lesson, lesson.steps, id, n);
 }
 
 /** What a link starts from: the lesson step it names, else the loaded preset's state, else the defaults. */
 export function linkBase(state: Readonly<AppState>): Readonly<AppState> {
   return state.lesson ? lessonBaseState(state.lesson, state.lessonStep) : baseState(state.preset);
+}
+
+/** The keys that name a lesson step in a link: `lesson=<id>` or, for the page's own lesson, `lessondata=`. */
+function lessonParts(state: Readonly<AppState>): string[] {
+  if (!state.lesson) return [];
+  if (state.lesson !== CUSTOM_LESSON_ID) return [`lesson=${state.lesson}`, `step=${state.lessonStep}`];
+  const loaded = loadedCustomLesson();
+  return loaded ? [`${LESSON_DATA_KEY}=${loaded.data}`, `step=${state.lessonStep}`] : [];
 }
 
 /** The keys a lesson link writes first, always (they name its base), and never compares. */
@@ -491,7 +592,7 @@ const LESSON_KEYS: ReadonlySet<string> = new Set(['lesson', 'step']);
  */
 export function stateToHash(state: Readonly<AppState>): string {
   const base = linkBase(state);
-  const parts: string[] = state.lesson ? [`lesson=${state.lesson}`, `step=${state.lessonStep}`] : [];
+  const parts = lessonParts(state);
   for (const param of URL_PARAMS) {
     if (LESSON_KEYS.has(param.key)) continue;
     const reference = param.key === 'preset' && !state.lesson ? DEFAULT_STATE : base;

@@ -9,7 +9,7 @@ import { roundTo } from '../../src/state/paramRules.ts';
 import { cloneState } from '../../src/state/urlCodec.ts';
 import { smoothingFor } from '../../src/math/index.ts';
 import { LOSS_IDS, type LossId } from '../../src/math/index.ts';
-import { LESSONS } from '../../src/state/lessons/index.ts';
+import { lessonStepCount } from '../../src/state/lessons/loaded.ts';
 import {
   NUMBER_PARAMS,
   PROB_PARAM,
@@ -47,7 +47,7 @@ describe('applyPatch', () => {
               : // A lesson's step is one it has; without a lesson it is 1.
                 p.field === 'lessonStep'
                 ? s.lesson
-                  ? Math.min(clamped, LESSONS[s.lesson].steps.length)
+                  ? Math.min(clamped, lessonStepCount(s.lesson))
                   : 1
                 : clamped;
           expect(next[p.field]).toBe(expected);

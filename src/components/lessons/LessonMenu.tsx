@@ -1,11 +1,14 @@
 // "Lessons" on the normal page: a disclosure listing every lesson with its title and summary. Each entry is
-// a real link to the lesson's step 1 (it opens in a new tab too); a plain click loads it in place.
+// a real link to the lesson's step 1 (it opens in a new tab too); a plain click loads it in place. Under the
+// list, "Open your own lesson…" holds the file loader: a good file starts the lesson at once, and the link
+// becomes its `lessondata=` link, to share.
 import { useId, type MouseEvent } from 'react';
 import { LESSON_LIST, type LessonId } from '../../state/lessons/index.ts';
 import { pickAppState } from '../../state/store.ts';
 import { useStoreApi } from '../storeContext.tsx';
 import { useStrings } from '../strings.tsx';
 import { lessonStepHref } from './lessonLinks.ts';
+import { CustomLessonLoader } from './CustomLessonLoader.tsx';
 import './lessons.css';
 
 export function LessonMenu() {
@@ -35,6 +38,10 @@ export function LessonMenu() {
             </li>
           ))}
         </ol>
+        <details className="lesson-menu-own">
+          <summary>{s.openOwn}</summary>
+          <CustomLessonLoader onLoad={(lesson) => api.getState().openCustomLesson(lesson)} />
+        </details>
       </div>
     </details>
   );

@@ -4,7 +4,15 @@
 // (keeping theme, language, embedding and controls) and so the link. `compact` is the embed of a step
 // (`lesson=…&step=…&embed=1`): its panels and its text, no page chrome.
 import { Suspense, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { LESSONS, type LessonControl, type LessonId, type LessonPanel } from '../../state/lessons/index.ts';
+import {
+  LESSONS,
+  type LessonControl,
+  type LessonId,
+  type LessonPanel,
+  type LessonStep,
+} from '../../state/lessons/index.ts';
+import { CUSTOM_LESSON_ID, type CustomLessonId } from '../../state/lessons/loaded.ts';
+import type { LessonQuestionText } from '../../i18n/types/lessons.ts';
 import { VIEW_IDS, type ViewId } from '../../state/viewIds.ts';
 import { pickAppState } from '../../state/store.ts';
 import { useStore, useStoreApi } from '../storeContext.tsx';
@@ -118,18 +126,89 @@ function useStepKeys(go: (delta: number) => void) {
   }, [go]);
 }
 
-export function LessonPage({ id, compact = false }: { id: LessonId; compact?: boolean }) {
+/**
+ * A lesson: a built-in one (words from the i18n tables, facts from the page), or the instructor's lesson
+ * loaded from a link or a file (`'custom'`: its own plain words, in the one language it was written in,
+ * while the player's chrome follows the page's language).
+ */
+export function LessonPage({ id, compact = false }: { id: LessonId | CustomLessonId; compact?: boolean }) {
+  return id === CUSTOM_LESSON_ID ? (
+    <CustomLessonPage compact={compact} />
+  ) : (
+    <BuiltInLessonPage id={id} compact={compact} />
+  );
+}
+
+function BuiltInLessonPage({ id, compact }: { id: LessonId; compact: boolean }) {
+  const text = useStrings().lessons[id];
+  const steps = LESSONS[id].steps;
+  const n = useStore((st) => Math.min(st.lessonStep, steps.length));
+  const words = useLessonStepText(id, n - 1);
+  return (
+    <LessonPlayer
+      id={id}
+      title={text.title}
+      steps={steps}
+      headings={text.steps.map((st) => st.heading)}
+      question={text.steps[n - 1]?.question}
+      words={words}
+      n={n}
+      compact={compact}
+    />
+  );
+}
+
+function CustomLessonPage({ compact }: { compact: boolean }) {
+  const loaded = useStore((st) => st.customLesson);
+  const lesson = loaded?.lesson;
+  const count = lesson?.steps.length ?? 0;
+  const n = useStore((st) => Math.max(1, Math.min(st.lessonStep, count)));
+  // The sanitiser leaves no 'custom' lesson without a loaded one; this is only the type's other case.
+  if (!lesson) return null;
+  const current = lesson.steps[n - 1];
+  const q = current.question;
+  // Plain text, the same whatever the state: the instructor's words are theirs to keep true.
+  const question: LessonQuestionText<never> | undefined = q && {
+    prompt: q.prompt,
+    choices: q.choices,
+    explain: () => q.explain,
+  };
+  return (
+    <LessonPlayer
+      id={CUSTOM_LESSON_ID}
+      title={lesson.title}
+      steps={lesson.steps.map((st) => st.step)}
+      headings={lesson.steps.map((st) => st.heading)}
+      question={question}
+      words={{ body: current.text, explain: q && q.explain !== '' ? q.explain : null }}
+      n={n}
+      compact={compact}
+    />
+  );
+}
+
+interface PlayerProps {
+  id: LessonId | CustomLessonId;
+  title: string;
+  steps: readonly LessonStep[];
+  /** Every step's heading (the table of contents). */
+  headings: readonly string[];
+  /** The shown step's question's words. */
+  question: LessonQuestionText<never> | undefined;
+  /** The shown step's body and explanation, or the "training…" note. */
+  words: { body: string; explain: string | null } | { pending: string };
+  /** The shown step, from 1 (in range). */
+  n: number;
+  compact: boolean;
+}
+
+function LessonPlayer({ id, title, steps, headings, question, words, n, compact }: PlayerProps) {
   const strings = useStrings();
   const s = strings.lessonUi;
-  const text = strings.lessons[id];
   const api = useStoreApi();
-  const lesson = LESSONS[id];
-  const count = lesson.steps.length;
-  const n = useStore((st) => Math.min(st.lessonStep, count));
+  const count = steps.length;
   const showControls = useStore((st) => st.showControls);
-  const step = lesson.steps[n - 1];
-  const stepText = text.steps[n - 1];
-  const words = useLessonStepText(id, n - 1);
+  const step = steps[n - 1];
   const tryHref = useStore((st) => tryItHref(pickAppState(st)));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
@@ -160,7 +239,7 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
   const article: ReactNode = (
     <article className="lesson-text" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className="lesson-step-heading">
-        {stepText?.heading}
+        {headings[n - 1]}
       </h2>
       {'pending' in words ? (
         <p role="status">{words.pending}</p>
@@ -172,11 +251,11 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
           <FormulaView formula={{ tex: step.formula, text: step.formula }} visible />
         </div>
       )}
-      {step.question && stepText?.question && (
+      {step.question && question && (
         <LessonQuestion
           key={`${id}:${n}`}
           question={step.question}
-          text={stepText.question}
+          text={question}
           explain={'pending' in words ? null : words.explain}
         />
       )}
@@ -219,7 +298,7 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
         <NoticeBanner />
         <main className="lesson-root lesson-compact">
           <p className="lesson-compact-title">
-            {text.title} · {s.stepOf(n, count)}
+            {title} · {s.stepOf(n, count)}
           </p>
           <div className="lesson-stage">
             {panels}
@@ -241,7 +320,7 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
       <header className="lesson-header">
         <div className="lesson-title-block">
           <p className="lesson-app">{strings.shell.appTitle}</p>
-          <h1>{text.title}</h1>
+          <h1>{title}</h1>
           <p className="lesson-step-of">{s.stepOf(n, count)}</p>
         </div>
         <div className="header-actions">
@@ -257,7 +336,7 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
         <details className="lesson-toc">
           <summary id={tocId}>{s.contents}</summary>
           <ol aria-labelledby={tocId}>
-            {text.steps.map((st, i) => (
+            {headings.map((heading, i) => (
               <li key={i}>
                 <button
                   type="button"
@@ -265,7 +344,7 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
                   aria-current={i + 1 === n ? 'step' : undefined}
                   onClick={() => goTo(i + 1)}
                 >
-                  {st.heading}
+                  {heading}
                 </button>
               </li>
             ))}

@@ -53,6 +53,7 @@ export const EN_CUSTOM_LESSON: CustomLessonStrings = {
   example: 'An example file',
   loaded: (title, steps) => `Loaded “${title}”: ${steps} ${steps === 1 ? 'step' : 'steps'}.`,
   problemsHeading: 'This file could not be used as a lesson',
+  linkProblemsHeading: 'The lesson in this link could not be opened:',
   keptLast: (title) => `The lesson loaded before, “${title}”, is kept.`,
   problem,
   stepNotice: (step) => `Step ${step}, its state:`,

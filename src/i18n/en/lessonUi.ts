@@ -16,6 +16,7 @@ export const EN_LESSON_UI: LessonUiStrings = {
   tryItQuiet: 'Open this step in the explorer',
   exit: 'Exit lesson',
   everyView: 'Show every view',
+  openOwn: 'Open your own lesson…',
   controlsHeading: 'Controls for this step',
   readoutPanel: 'The numbers',
   metricsPanel: 'What TRL would log',

@@ -13,6 +13,8 @@ export interface CustomLessonStrings {
   /** A lesson has been read: its title and number of steps. */
   loaded: (title: string, steps: number) => string;
   problemsHeading: string;
+  /** Above the problems of a link's `lessondata=`, in the notice banner (the rest of the link is used). */
+  linkProblemsHeading: string;
   /** Said under the problems when an earlier lesson is still loaded. */
   keptLast: (title: string) => string;
   /** One problem, naming its step and field. */

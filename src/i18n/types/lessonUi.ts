@@ -24,6 +24,8 @@ export interface LessonUiStrings {
   exit: string;
   /** The disclosure holding the views this step does not need. */
   everyView: string;
+  /** In the lesson menu: the disclosure holding the loader of an instructor's own lesson file. */
+  openOwn: string;
   /** The heading of the controls a step needs. */
   controlsHeading: string;
   /** The names of the panels a step may show that are not views. */

@@ -53,6 +53,7 @@ export const ZH_CUSTOM_LESSON: CustomLessonStrings = {
   example: '示例文件',
   loaded: (title, steps) => `已载入“${title}”，共 ${steps} 步。`,
   problemsHeading: '此文件无法作为课程使用',
+  linkProblemsHeading: '无法打开此链接中的课程：',
   keptLast: (title) => `仍保留之前载入的课程“${title}”。`,
   problem,
   stepNotice: (step) => `第 ${step} 步的状态：`,

@@ -15,6 +15,7 @@ export const ZH_LESSON_UI: LessonUiStrings = {
   tryItQuiet: '在探索器中打开这一步',
   exit: '退出课程',
   everyView: '显示全部图表',
+  openOwn: '打开你自己的课程…',
   controlsHeading: '这一步用到的控件',
   readoutPanel: '数值',
   metricsPanel: 'TRL 会记录的指标',
