@@ -10,7 +10,7 @@ import type { TrainingRunInput } from '../../src/derive/types.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
 import { trainingRunsOf } from '../../src/derive/toy.ts';
 import { sharedFeatures } from '../../src/math/toy/build.ts';
-import { UNFINISHED, stepAt, strayNumbers } from '../helpers/lessonSteps.ts';
+import { UNFINISHED, stepAt, strayNumbers } from '../helpers/lessonStep.ts';
 
 const lesson = LESSONS.displacement;
 const facts = (input: LessonFactsInput) => lessonFacts('displacement', input);

@@ -10,7 +10,7 @@ import { metricsAtStep } from '../../src/derive/atStep.ts';
 import { trainingRunsOf } from '../../src/derive/toy.ts';
 import type { TrainingRunInput } from '../../src/derive/types.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
-import { UNFINISHED, stepAt, strayNumbers } from '../helpers/lessonSteps.ts';
+import { UNFINISHED, stepAt, strayNumbers } from '../helpers/lessonStep.ts';
 
 const lesson = LESSONS['trl-logs'];
 const facts = (input: LessonFactsInput) => lessonFacts('trl-logs', input);

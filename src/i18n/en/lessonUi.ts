@@ -18,6 +18,8 @@ export const EN_LESSON_UI: LessonUiStrings = {
   everyView: 'Show every view',
   controlsHeading: 'Controls for this step',
   readoutPanel: 'The numbers',
+  formula: 'Formula',
+  answerFirst: 'Make your prediction first: the views show the answer, so they open once you have chosen.',
   metricsPanel: 'What TRL would log',
   predict: 'Predict first',
   right: 'Right.',
