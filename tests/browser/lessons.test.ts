@@ -1,7 +1,8 @@
 // Every lesson of LESSON_LIST, from step 1 to its end, with the keyboard only (→ to move on, a question's
 // number key to answer it), in English and Chinese: each step shows its heading and "Step n of N", draws its
-// panels, raises no alert and no page error, and is saved as test-results/lessons/<lang>-<id>-<n>.png for a
-// person to look at. Then axe on a lesson step (and a step's embed) in every theme.
+// panels (a question step's veiled until answered: they would show the answer) and its formula in KaTeX within
+// the text column, raises no alert and no page error, and is saved as test-results/lessons/<lang>-<id>-<n>.png
+// for a person to look at. Then axe on a lesson step (and a step's embed) in every theme.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +69,21 @@ describe('every lesson, keyboard only', () => {
             .poll(() => page.locator('.lesson-nav .lesson-step-of').textContent())
             .toBe(T.lessonUi.stepOf(n, count));
           await panelsDrawn(page, step.panels);
+          if (step.formula) {
+            // Rendered by KaTeX (not raw TeX), and as wide as the text column at most: a cut formula on a
+            // slide reads as a different one.
+            const box = page.locator('.lesson-formula');
+            await box.locator('.katex').first().waitFor({ state: 'attached', timeout: 15_000 });
+            const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+            expect
+              .soft(scroll, `${lesson.id} step ${n}: the formula's width`)
+              .toBeLessThanOrEqual(client + 1);
+          }
           if (step.question) {
+            // Predict first: until answered the panels (which would show the answer) are veiled.
+            await expect.poll(() => page.locator('.lesson-veil').isVisible()).toBe(true);
+            expect(await page.locator('.lesson-veiled > .lesson-panel').first().isVisible()).toBe(false);
+            await page.screenshot({ path: `${SHOTS}${lang}-${lesson.id}-${n}-asked.png` });
             // Answer with the right choice's number key; with reduced motion the cursor jumps to the reveal.
             await page.keyboard.press(String(step.question.answer + 1));
             await expect
@@ -76,6 +91,8 @@ describe('every lesson, keyboard only', () => {
               .toContain(T.lessonUi.right);
             if (text.steps[n - 1].question) await page.locator('.lesson-explain').waitFor();
             await panelsDrawn(page, step.panels);
+            expect(await page.locator('.lesson-veil').count()).toBe(0);
+            expect(await page.locator('.lesson-panels .lesson-panel').first().isVisible()).toBe(true);
           }
           // The reading at the top: nothing the page could not use, nothing thrown.
           expect(await page.locator('[role="alert"]').count()).toBe(0);
