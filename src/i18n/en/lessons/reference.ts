@@ -48,7 +48,7 @@ export const EN_reference: LessonText<ReferenceFacts> = {
               f.optimum !== null &&
               f.marginEnd !== null &&
               f.otherMarginEnd !== null &&
-              `What the data fix is the margin of log-ratios: both runs settle at the loss view’s h* = ${c3(f.optimum)} (h = ${c3(f.marginEnd)} solid, ${c3(f.otherMarginEnd)} dotted), and the same h is a different probability on a different reference.`,
+              `What the data fix is the margin of log-ratios: both runs settle at the same h* = ${c3(f.optimum)} (h = ${c3(f.marginEnd)} solid, ${c3(f.otherMarginEnd)} dotted), and the same h is a different probability on a different reference.`,
           ),
       },
     },

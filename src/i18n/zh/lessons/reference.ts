@@ -47,7 +47,7 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
               f.optimum !== null &&
               f.marginEnd !== null &&
               f.otherMarginEnd !== null &&
-              `数据确定的是对数比率的间隔：两次训练都停在损失图中的 h* = ${c3(f.optimum)}（实线 h = ${c3(f.marginEnd)}，点线 ${c3(f.otherMarginEnd)}）；同样的 h 放在不同的参考模型上，就是不同的概率。`,
+              `数据确定的是对数比率的间隔：两次训练都停在同一个 h* = ${c3(f.optimum)}（实线 h = ${c3(f.marginEnd)}，点线 ${c3(f.otherMarginEnd)}）；同样的 h 放在不同的参考模型上，就是不同的概率。`,
           ),
       },
     },
