@@ -167,14 +167,6 @@ export function expectNumbersFromFacts(text: string, facts: unknown, extra: read
   expect(strayNumbers(text, facts, extra), text).toEqual([]);
 }
 
-/** Both languages render: no placeholder leaked, a body of some length. */
-export function expectRendered(shown: Pick<ShownStep<LessonId>, 'en' | 'zh'>): void {
-  for (const t of [shown.en, shown.zh]) {
-    expect(t.body.length).toBeGreaterThan(20);
-    for (const x of [t.body, t.explain ?? '']) expect(x).not.toMatch(UNFINISHED);
-  }
-}
-
 /** The English text of a step states only the facts' numbers, the Chinese the same ones; both render whole. */
 export function expectHonestText<K extends LessonId>(
   id: K,
@@ -207,6 +199,53 @@ export function sentencesOf(text: string): number {
 // ---------------------------------------------------------------------------------------------------------
 // The checks every lesson gets
 
+/** Lesson `id`'s data and its words agree in shape: one text per step in both languages, and each question
+ * as many choices as its data, its answer one of them. */
+export function describeLessonShape(id: LessonId): void {
+  const lesson = LESSONS[id];
+  describe(`lesson ${id}: the data`, () => {
+    it('has one text per step in both languages, and each question as many choices as its data', () => {
+      for (const T of [EN_LESSONS, ZH_LESSONS]) {
+        expect(T[id].steps).toHaveLength(lesson.steps.length);
+        expect(T[id].title.length).toBeGreaterThan(3);
+        expect(T[id].summary.length).toBeGreaterThan(20);
+        lesson.steps.forEach((step, i) => {
+          const q = T[id].steps[i].question;
+          expect(q === undefined, `step ${i + 1}`).toBe(step.question === undefined);
+          if (step.question) {
+            expect(q?.choices).toHaveLength(step.question.choices);
+            expect(step.question.answer).toBeLessThan(step.question.choices);
+          }
+        });
+      }
+    });
+  });
+}
+
+/**
+ * Every step of lesson `id`, as its link opens it and once its question is answered: a clean link, whole
+ * texts in both languages, and only the facts' numbers in the English ones (`extra`: formula pieces).
+ */
+export function describeStepTexts<K extends LessonId>(id: K, extra: readonly string[] = []): void {
+  const lesson = LESSONS[id];
+  describe.each(lesson.steps.map((_, i) => i))(`lesson ${id} step index %i`, (i) => {
+    it('a clean link, whole texts, only the facts’ numbers (asked and answered)', () => {
+      for (const reveal of [false, true]) {
+        const { notices, input } = stepAt(lesson, i, { reveal });
+        expect(notices).toEqual([]);
+        const f = factsOf(id, input);
+        for (const T of [EN_LESSONS, ZH_LESSONS]) {
+          const { body, explain } = lessonStepText(T[id], id, input);
+          expect(body.length).toBeGreaterThan(20);
+          for (const x of [body, explain ?? '']) expect(x).not.toMatch(UNFINISHED);
+        }
+        const en = lessonStepText(EN_LESSONS[id], id, input);
+        for (const x of [en.body, en.explain ?? '']) expectNumbersFromFacts(x, f, extra);
+      }
+    });
+  });
+}
+
 /**
  * The checks every step of lesson `id` gets: the data and both languages' texts agree in shape (one text per
  * step, as many choices as the data), and for each step, in its own state: the claims its text makes
@@ -220,23 +259,9 @@ export function describeLessonSteps<K extends LessonId>(
   extra: readonly string[] = [],
 ): void {
   const lesson = LESSONS[id];
-  describe(`lesson ${id}: the data`, () => {
-    it('has one text per step in both languages, and each question as many choices as its data', () => {
-      for (const T of [EN_LESSONS, ZH_LESSONS]) {
-        expect(T[id].steps).toHaveLength(lesson.steps.length);
-        expect(T[id].title.length).toBeGreaterThan(3);
-        expect(T[id].summary.length).toBeGreaterThan(20);
-        lesson.steps.forEach((step, i) => {
-          const q = T[id].steps[i].question;
-          expect(Boolean(q)).toBe(Boolean(step.question));
-          if (step.question) {
-            expect(q?.choices).toHaveLength(step.question.choices);
-            expect(step.question.answer).toBeLessThan(step.question.choices);
-          }
-        });
-      }
-      expect(claims).toHaveLength(lesson.steps.length);
-    });
+  describeLessonShape(id);
+  it(`lesson ${id}: one list of claims per step`, () => {
+    expect(claims).toHaveLength(lesson.steps.length);
   });
 
   describe.each(lesson.steps.map((step, i) => [i, step] as const))(`${id} step %i`, (i, step) => {
