@@ -104,6 +104,15 @@ describe('every lesson, keyboard only', () => {
               .poll(() => page.evaluate(() => location.hash), { timeout: 5_000 })
               .toContain(`step=${n + 1}`);
         }
+        // A question answered, left and come back to asks again: its panels veiled again (not a stale answer).
+        if (count > 1 && lesson.steps[count - 1].question) {
+          await page.keyboard.press('ArrowLeft');
+          await expect.poll(() => page.evaluate(() => location.hash)).toContain(`step=${count - 1}`);
+          await page.keyboard.press('ArrowRight');
+          await expect.poll(() => page.evaluate(() => location.hash)).toContain(`step=${count}`);
+          await expect.poll(() => page.locator('.lesson-veil').isVisible()).toBe(true);
+          expect(await page.locator('.lesson-verdict').textContent()).toBe('');
+        }
         // The last step offers the free explorer at its state.
         const tryIt = page.getByRole('link', { name: T.lessonUi.tryIt });
         expect(await tryIt.getAttribute('href')).not.toMatch(/lesson=/);

@@ -158,6 +158,12 @@ export function LessonPage({ id, compact = false }: { id: LessonId; compact?: bo
   // LessonQuestion, so re-entering the step asks again).
   const stepKey = `${id}:${n}`;
   const [answeredKey, setAnsweredKey] = useState<string | null>(null);
+  // Leaving the step forgets its answer (as LessonQuestion, remounted on return, does): reset while rendering.
+  const [shownKey, setShownKey] = useState(stepKey);
+  if (shownKey !== stepKey) {
+    setShownKey(stepKey);
+    setAnsweredKey(null);
+  }
   const veiled = step.question !== undefined && answeredKey !== stepKey;
 
   const others = VIEW_IDS.filter((v: ViewId) => !step.panels.includes(v));
