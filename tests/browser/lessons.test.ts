@@ -124,6 +124,20 @@ describe('every lesson, keyboard only', () => {
   }
 });
 
+describe('formulas in the projector theme', () => {
+  it('every step’s formula fits its text column at 1280 px in the large type (no sideways scroll)', async () => {
+    for (const lesson of LESSON_LIST)
+      for (const [i, step] of lesson.steps.entries()) {
+        if (!step.formula) continue;
+        await open(`#v=2&lesson=${lesson.id}&step=${i + 1}&theme=projector`);
+        const box = page.locator('.lesson-formula');
+        await box.locator('.katex').first().waitFor({ state: 'attached', timeout: 15_000 });
+        const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+        expect.soft(scroll, `${lesson.id} step ${i + 1}`).toBeLessThanOrEqual(client + 1);
+      }
+  });
+});
+
 describe('the lesson menu on the normal page', () => {
   it('lists every lesson; following one opens its step 1, with no violation', async () => {
     await page.goto(`${baseUrl}#v=2&theme=projector`);
