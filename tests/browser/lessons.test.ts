@@ -1,8 +1,9 @@
 // Every lesson of LESSON_LIST, from step 1 to its end, with the keyboard only (→ to move on, a question's
 // number key to answer it), in English and Chinese: each step shows its heading and "Step n of N", draws its
-// panels, raises no alert and no page error, and is saved as test-results/lessons/<lang>-<id>-<n>.png for a
-// person to look at. Then axe on a lesson step (and a step's embed) in every theme. Then an instructor's own
-// lesson (the example file) opened from its `lessondata=` link and walked with the keyboard, and a built-in
+// panels (a question step's veiled until answered: they would show the answer) and its formula in KaTeX within
+// the text column, raises no alert and no page error, and is saved as test-results/lessons/<lang>-<id>-<n>.png
+// for a person to look at. Then axe on a lesson step (and a step's embed) in every theme. Then an instructor's
+// own lesson (the example file) opened from its `lessondata=` link and walked with the keyboard, and a built-in
 // step opened from a link, embedded in a sandboxed iframe and opened from the offline single file, which
 // must show the same heading, text and panels.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,7 +78,21 @@ describe('every lesson, keyboard only', () => {
             .poll(() => page.locator('.lesson-nav .lesson-step-of').textContent())
             .toBe(T.lessonUi.stepOf(n, count));
           await panelsDrawn(page, step.panels);
+          if (step.formula) {
+            // Rendered by KaTeX (not raw TeX), and as wide as the text column at most: a cut formula on a
+            // slide reads as a different one.
+            const box = page.locator('.lesson-formula');
+            await box.locator('.katex').first().waitFor({ state: 'attached', timeout: 15_000 });
+            const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+            expect
+              .soft(scroll, `${lesson.id} step ${n}: the formula's width`)
+              .toBeLessThanOrEqual(client + 1);
+          }
           if (step.question) {
+            // Predict first: until answered the panels (which would show the answer) are veiled.
+            await expect.poll(() => page.locator('.lesson-veil').isVisible()).toBe(true);
+            expect(await page.locator('.lesson-veiled > .lesson-panel').first().isVisible()).toBe(false);
+            await page.screenshot({ path: `${SHOTS}${lang}-${lesson.id}-${n}-asked.png` });
             // Answer with the right choice's number key; with reduced motion the cursor jumps to the reveal.
             await page.keyboard.press(String(step.question.answer + 1));
             await expect
@@ -85,6 +100,8 @@ describe('every lesson, keyboard only', () => {
               .toContain(T.lessonUi.right);
             if (text.steps[n - 1].question) await page.locator('.lesson-explain').waitFor();
             await panelsDrawn(page, step.panels);
+            expect(await page.locator('.lesson-veil').count()).toBe(0);
+            expect(await page.locator('.lesson-panels .lesson-panel').first().isVisible()).toBe(true);
           }
           // The reading at the top: nothing the page could not use, nothing thrown.
           expect(await page.locator('[role="alert"]').count()).toBe(0);
@@ -96,6 +113,15 @@ describe('every lesson, keyboard only', () => {
               .poll(() => page.evaluate(() => location.hash), { timeout: 5_000 })
               .toContain(`step=${n + 1}`);
         }
+        // A question answered, left and come back to asks again: its panels veiled again (not a stale answer).
+        if (count > 1 && lesson.steps[count - 1].question) {
+          await page.keyboard.press('ArrowLeft');
+          await expect.poll(() => page.evaluate(() => location.hash)).toContain(`step=${count - 1}`);
+          await page.keyboard.press('ArrowRight');
+          await expect.poll(() => page.evaluate(() => location.hash)).toContain(`step=${count}`);
+          await expect.poll(() => page.locator('.lesson-veil').isVisible()).toBe(true);
+          expect(await page.locator('.lesson-verdict').textContent()).toBe('');
+        }
         // The last step offers the free explorer at its state.
         const tryIt = page.getByRole('link', { name: T.lessonUi.tryIt });
         expect(await tryIt.getAttribute('href')).not.toMatch(/lesson=/);
@@ -105,6 +131,20 @@ describe('every lesson, keyboard only', () => {
       });
     }
   }
+});
+
+describe('formulas in the projector theme', () => {
+  it('every step’s formula fits its text column at 1280 px in the large type (no sideways scroll)', async () => {
+    for (const lesson of LESSON_LIST)
+      for (const [i, step] of lesson.steps.entries()) {
+        if (!step.formula) continue;
+        await open(`#v=2&lesson=${lesson.id}&step=${i + 1}&theme=projector`);
+        const box = page.locator('.lesson-formula');
+        await box.locator('.katex').first().waitFor({ state: 'attached', timeout: 15_000 });
+        const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+        expect.soft(scroll, `${lesson.id} step ${i + 1}`).toBeLessThanOrEqual(client + 1);
+      }
+  });
 });
 
 describe('the lesson menu on the normal page', () => {

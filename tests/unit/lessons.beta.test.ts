@@ -12,13 +12,14 @@ import { computeSweeps } from '../../src/derive/sweeps.ts';
 import { compareRowsOf, compareStateOf } from '../../src/derive/compare.ts';
 import { computeTrainingRuns, toyRlhfOptimum } from '../../src/derive/toy.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
+import { compareDash } from '../../src/figures/compare.ts';
 import {
   describeAnyState,
   describeLessonSteps,
   factsOf,
   revealInput,
   stepInput,
-} from '../helpers/lessonStepState.ts';
+} from '../helpers/lessonStep.ts';
 
 const ID = 'beta';
 const lesson = LESSONS[ID];
@@ -127,7 +128,7 @@ describe('beta: an edit that breaks a claim drops it', () => {
         false,
       ]);
       const text = EN_LESSONS[ID].steps[step].body(f);
-      expect(text).not.toContain('dashed');
+      expect(text).not.toContain('dotted');
       expect(text).not.toContain('larger β');
     }
   });
@@ -145,5 +146,18 @@ describe('beta: an edit that breaks a claim drops it', () => {
     const f = factsOf(ID, input);
     expect(f.sweepFallsHolds).toBe(false);
     expect(EN_LESSONS[ID].steps[2].body(f)).not.toContain('falls all the way');
+  });
+});
+
+describe('lesson beta: the words name the lines the training view draws', () => {
+  it('step 1 calls the compared run’s π(y_w) dotted, as the training view draws it (y_l’s dashes taken)', () => {
+    // The training view overlays the second run with dashesTaken (its y_l is dashed): y_w's solid line
+    // becomes dotted there, not dashed as in the loss view.
+    expect(compareDash('solid', true)).toBe('dot');
+    expect(LESSONS[ID].steps[0].panels).toEqual(['training']);
+    const f = factsOf(ID, stepInput(ID, 0));
+    const body = EN_LESSONS[ID].steps[0].body(f);
+    expect(body).toContain(`the solid line with β = ${c3(f.beta)} and the dotted one with β = 1`);
+    expect(body).not.toContain('dashed');
   });
 });

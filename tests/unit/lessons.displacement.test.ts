@@ -10,7 +10,7 @@ import type { TrainingRunInput } from '../../src/derive/types.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
 import { trainingRunsOf } from '../../src/derive/toy.ts';
 import { sharedFeatures } from '../../src/math/toy/build.ts';
-import { UNFINISHED, stepAt, strayNumbers } from '../helpers/lessonSteps.ts';
+import { describeLessonShape, describeStepTexts, stepAt } from '../helpers/lessonStep.ts';
 
 const lesson = LESSONS.displacement;
 const facts = (input: LessonFactsInput) => lessonFacts('displacement', input);
@@ -24,41 +24,8 @@ const run = (input: LessonFactsInput, id: string): TrainingRunInput => {
 };
 const column = (r: TrainingRunInput, k: number) => r.probs.map((row) => row[k]);
 
-describe('lesson displacement: every step', () => {
-  it('has a text in both languages for each step, and a question text wherever the step asks one', () => {
-    for (const T of [EN_LESSONS, ZH_LESSONS]) {
-      const text = T.displacement;
-      expect(text.steps).toHaveLength(lesson.steps.length);
-      lesson.steps.forEach((step, i) => {
-        expect(text.steps[i].question === undefined, `step ${i + 1}`).toBe(step.question === undefined);
-        if (step.question) {
-          expect(text.steps[i].question?.choices).toHaveLength(step.question.choices);
-          expect(step.question.answer).toBeLessThan(step.question.choices);
-        }
-      });
-    }
-  });
-
-  it.each(lesson.steps.map((_, i) => i))(
-    'step index %i: a clean link, whole texts, only the facts’ numbers',
-    (i) => {
-      for (const reveal of [false, true]) {
-        const { notices, input } = stepAt(lesson, i, { reveal });
-        expect(notices).toEqual([]);
-        const f = facts(input);
-        for (const T of [EN_LESSONS, ZH_LESSONS]) {
-          const { body, explain } = lessonStepText(T.displacement, 'displacement', input);
-          expect(body.length).toBeGreaterThan(40);
-          expect(body).not.toMatch(UNFINISHED);
-          if (explain !== null) expect(explain).not.toMatch(UNFINISHED);
-        }
-        const en = lessonStepText(EN_LESSONS.displacement, 'displacement', input);
-        expect(strayNumbers(en.body, f, FRAGMENTS)).toEqual([]);
-        if (en.explain !== null) expect(strayNumbers(en.explain, f, FRAGMENTS)).toEqual([]);
-      }
-    },
-  );
-});
+describeLessonShape('displacement');
+describeStepTexts('displacement', FRAGMENTS);
 
 describe('lesson displacement: the claims hold where they are made', () => {
   it('step 1 (razin-displacement at t = 0): the setting, then π(y_w) below half while the margin grows', () => {

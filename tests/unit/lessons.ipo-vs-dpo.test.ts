@@ -3,10 +3,14 @@
 // the revealed state (the end of training) shows.
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/state/lessons/index.ts';
-import { EN_LESSONS } from '../../src/i18n/en/lessons/index.ts';
-import { ZH_LESSONS } from '../../src/i18n/zh/lessons/index.ts';
 import { IPO_PAPER_D1, IPO_PAPER_TOLERANCE } from '../../src/math/index.ts';
-import { expectNumbersFromFacts, expectRendered, showStep, stepAbout } from '../helpers/lessonStep.ts';
+import {
+  describeLessonShape,
+  describeStepTexts,
+  expectNumbersFromFacts,
+  showStep,
+  stepAbout,
+} from '../helpers/lessonStep.ts';
 import type { LessonFields } from '../../src/derive/lessons/index.ts';
 
 const ID = 'ipo-vs-dpo';
@@ -14,30 +18,8 @@ const lesson = LESSONS[ID];
 /** Formula pieces whose digits belong to the formula, not to the state. */
 const FORMULAS = ['1/(2τ)', '1/(3τ)', '2/(3τ)', '(1, 0, 0)', '§5.4', '(1 − p)', '(2p − 1)/(2τ)', 'D₁'];
 
-describe('ipo-vs-dpo: the shape of the lesson', () => {
-  it('has one text per step in both languages, and each question as many choices as its data', () => {
-    for (const T of [EN_LESSONS, ZH_LESSONS]) {
-      expect(T[ID].steps).toHaveLength(lesson.steps.length);
-      lesson.steps.forEach((step, i) => {
-        const q = T[ID].steps[i].question;
-        expect(q === undefined, `step ${i + 1}`).toBe(step.question === undefined);
-        if (step.question && q) {
-          expect(q.choices).toHaveLength(step.question.choices);
-          expect(step.question.answer).toBeLessThan(step.question.choices);
-        }
-      });
-    }
-  });
-});
-
-describe.each(lesson.steps.map((_, i) => i))('ipo-vs-dpo step %i', (i) => {
-  const shown = showStep(ID, i);
-  it('renders in both languages, and states only the facts’ numbers', () => {
-    expectRendered(shown);
-    expectNumbersFromFacts(shown.en.body, shown.facts, FORMULAS);
-    if (shown.en.explain) expectNumbersFromFacts(shown.en.explain, shown.facts, FORMULAS);
-  });
-});
+describeLessonShape(ID);
+describeStepTexts(ID, FORMULAS);
 
 describe('ipo-vs-dpo: every claim holds where it is made', () => {
   it('1: D₁ at step 0, the policy is the uniform reference', () => {

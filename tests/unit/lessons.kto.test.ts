@@ -3,41 +3,23 @@
 // the revealed state (the end of training) shows.
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/state/lessons/index.ts';
-import { EN_LESSONS } from '../../src/i18n/en/lessons/index.ts';
-import { ZH_LESSONS } from '../../src/i18n/zh/lessons/index.ts';
 import type { LessonFields } from '../../src/derive/lessons/index.ts';
 import { ktoReferencePoint } from '../../src/math/index.ts';
-import { expectNumbersFromFacts, expectRendered, showStep, stepAbout } from '../helpers/lessonStep.ts';
+import {
+  describeLessonShape,
+  describeStepTexts,
+  expectNumbersFromFacts,
+  showStep,
+  stepAbout,
+} from '../helpers/lessonStep.ts';
 
 const ID = 'kto';
 const lesson = LESSONS[ID];
 /** Formula pieces whose digits belong to the formula, not to the state. */
 const FORMULAS = ['z0', 'σ(0)', '[1, 4/3]', 'at least 1', 'clamped at 0', 'below 0'];
 
-describe('kto: the shape of the lesson', () => {
-  it('has one text per step in both languages, and each question as many choices as its data', () => {
-    for (const T of [EN_LESSONS, ZH_LESSONS]) {
-      expect(T[ID].steps).toHaveLength(lesson.steps.length);
-      lesson.steps.forEach((step, i) => {
-        const q = T[ID].steps[i].question;
-        expect(q === undefined, `step ${i + 1}`).toBe(step.question === undefined);
-        if (step.question && q) {
-          expect(q.choices).toHaveLength(step.question.choices);
-          expect(step.question.answer).toBeLessThan(step.question.choices);
-        }
-      });
-    }
-  });
-});
-
-describe.each(lesson.steps.map((_, i) => i))('kto step %i', (i) => {
-  const shown = showStep(ID, i);
-  it('renders in both languages, and states only the facts’ numbers', () => {
-    expectRendered(shown);
-    expectNumbersFromFacts(shown.en.body, shown.facts, FORMULAS);
-    if (shown.en.explain) expectNumbersFromFacts(shown.en.explain, shown.facts, FORMULAS);
-  });
-});
+describeLessonShape(ID);
+describeStepTexts(ID, FORMULAS);
 
 describe('kto: every claim holds where it is made', () => {
   it('1: at step 0 the one thumbs-down sits at ρ = z0 = 0, loss λU/2; the answer is what the end shows', () => {

@@ -18,7 +18,7 @@ import {
   factsOf,
   revealInput,
   stepInput,
-} from '../helpers/lessonStepState.ts';
+} from '../helpers/lessonStep.ts';
 
 const ID = 'reference';
 const lesson = LESSONS[ID];

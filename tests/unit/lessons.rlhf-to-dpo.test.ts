@@ -17,7 +17,7 @@ import {
   factsOf,
   revealInput,
   stepInput,
-} from '../helpers/lessonStepState.ts';
+} from '../helpers/lessonStep.ts';
 
 const ID = 'rlhf-to-dpo';
 const lesson = LESSONS[ID];

@@ -10,7 +10,7 @@ import { metricsAtStep } from '../../src/derive/atStep.ts';
 import { trainingRunsOf } from '../../src/derive/toy.ts';
 import type { TrainingRunInput } from '../../src/derive/types.ts';
 import { c3 } from '../../src/i18n/figureFormat.ts';
-import { UNFINISHED, stepAt, strayNumbers } from '../helpers/lessonSteps.ts';
+import { describeLessonShape, describeStepTexts, stepAt } from '../helpers/lessonStep.ts';
 
 const lesson = LESSONS['trl-logs'];
 const facts = (input: LessonFactsInput) => lessonFacts('trl-logs', input);
@@ -25,41 +25,8 @@ const run = (input: LessonFactsInput, id: string): TrainingRunInput => {
 /** What the "What TRL would log" table shows for loss `id` at the step's cursor. */
 const table = (input: LessonFactsInput, id: string) => metricsAtStep(run(input, id), input.s.t).metrics;
 
-describe('lesson trl-logs: every step', () => {
-  it('has a text in both languages for each step, and a question text wherever the step asks one', () => {
-    for (const T of [EN_LESSONS, ZH_LESSONS]) {
-      const text = T['trl-logs'];
-      expect(text.steps).toHaveLength(lesson.steps.length);
-      lesson.steps.forEach((step, i) => {
-        expect(text.steps[i].question === undefined, `step ${i + 1}`).toBe(step.question === undefined);
-        if (step.question) {
-          expect(text.steps[i].question?.choices).toHaveLength(step.question.choices);
-          expect(step.question.answer).toBeLessThan(step.question.choices);
-        }
-      });
-    }
-  });
-
-  it.each(lesson.steps.map((_, i) => i))(
-    'step index %i: a clean link, whole texts, only the facts’ numbers',
-    (i) => {
-      for (const reveal of [false, true]) {
-        const { notices, input } = stepAt(lesson, i, { reveal });
-        expect(notices).toEqual([]);
-        const f = facts(input);
-        for (const T of [EN_LESSONS, ZH_LESSONS]) {
-          const { body, explain } = lessonStepText(T['trl-logs'], 'trl-logs', input);
-          expect(body.length).toBeGreaterThan(40);
-          expect(body).not.toMatch(UNFINISHED);
-          if (explain !== null) expect(explain).not.toMatch(UNFINISHED);
-        }
-        const text = en(input);
-        expect(strayNumbers(text.body, f, FRAGMENTS)).toEqual([]);
-        if (text.explain !== null) expect(strayNumbers(text.explain, f, FRAGMENTS)).toEqual([]);
-      }
-    },
-  );
-});
+describeLessonShape('trl-logs');
+describeStepTexts('trl-logs', FRAGMENTS);
 
 describe('lesson trl-logs: the claims hold at the step the table shows', () => {
   it('step 1: at step 0 the loss is ln 2 and rewards/accuracies 0 (a tie is wrong); one step later p', () => {

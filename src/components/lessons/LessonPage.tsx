@@ -232,6 +232,19 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
     headingRef.current?.focus({ preventScroll: false });
   }, [n]);
 
+  // Predict, then reveal: a question step's panels draw the whole training (its curves, its path, the logged
+  // numbers), so they are veiled until the question is answered; the answer is the step's own (keyed like
+  // LessonQuestion, so re-entering the step asks again).
+  const stepKey = `${id}:${n}`;
+  const [answeredKey, setAnsweredKey] = useState<string | null>(null);
+  // Leaving the step forgets its answer (as LessonQuestion, remounted on return, does): reset while rendering.
+  const [shownKey, setShownKey] = useState(stepKey);
+  if (shownKey !== stepKey) {
+    setShownKey(stepKey);
+    setAnsweredKey(null);
+  }
+  const veiled = step.question !== undefined && answeredKey !== stepKey;
+
   const others = VIEW_IDS.filter((v: ViewId) => !step.panels.includes(v));
   const controls = showControls ? (step.controls ?? []) : [];
   const last = n === count;
@@ -247,14 +260,16 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
         <Paragraphs text={words.body} className="lesson-body" />
       )}
       {step.formula && (
-        <div className="lesson-formula">
+        // Focusable: a formula wider than the column scrolls, and a keyboard user must be able to scroll it.
+        <div className="lesson-formula" tabIndex={0} role="region" aria-label={s.formula}>
           <FormulaView formula={{ tex: step.formula, text: step.formula }} visible />
         </div>
       )}
       {step.question && question && (
         <LessonQuestion
-          key={`${id}:${n}`}
+          key={stepKey}
           question={step.question}
+          onAnswer={() => setAnsweredKey(stepKey)}
           text={question}
           explain={'pending' in words ? null : words.explain}
         />
@@ -285,7 +300,9 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
   );
 
   const panels = (
-    <div className="lesson-panels">
+    <div className={veiled ? 'lesson-panels lesson-veiled' : 'lesson-panels'}>
+      {/* Veiled panels stay laid out and drawn (hidden, not removed), so they appear at once when answered. */}
+      {veiled && <p className="lesson-veil">{s.answerFirst}</p>}
       {step.panels.map((p) => (
         <Panel key={p} panel={p} />
       ))}

@@ -27,8 +27,11 @@ export function LessonQuestion({
   question,
   text,
   explain,
+  onAnswer,
 }: {
   question: QuestionData;
+  /** Told when a choice is made (the page lifts the veil over the step's panels). */
+  onAnswer?: () => void;
   /** Its words (the step's question text); `explain`: the explanation about the state on screen. */
   text: LessonQuestionText<never>;
   explain: string | null;
@@ -51,6 +54,7 @@ export function LessonQuestion({
     (i: number) => {
       if (chosen !== null) return;
       setChosen(i);
+      onAnswer?.();
       const st = api.getState();
       const target = revealStep(question, st.steps);
       const from = st.t;
@@ -70,7 +74,7 @@ export function LessonQuestion({
         if (next >= target) stop();
       }, FRAME_MS);
     },
-    [api, chosen, question, stop],
+    [api, chosen, onAnswer, question, stop],
   );
 
   // The number keys answer (1 = the first choice), unless typing in a field.

@@ -19,6 +19,8 @@ export const EN_LESSON_UI: LessonUiStrings = {
   openOwn: 'Open your own lesson…',
   controlsHeading: 'Controls for this step',
   readoutPanel: 'The numbers',
+  formula: 'Formula',
+  answerFirst: 'Make your prediction first: the views show the answer, so they open once you have chosen.',
   metricsPanel: 'What TRL would log',
   predict: 'Predict first',
   right: 'Right.',

@@ -31,6 +31,10 @@ export interface LessonUiStrings {
   /** The names of the panels a step may show that are not views. */
   readoutPanel: string;
   metricsPanel: string;
+  /** The accessible name of a step's formula (a box that scrolls when the formula is wider than the text). */
+  formula: string;
+  /** Over a question step's panels until it is answered: they would show the answer. */
+  answerFirst: string;
   /** The question's legend: the reader predicts before the answer is shown. */
   predict: string;
   /** Said once answered. */

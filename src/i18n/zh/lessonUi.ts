@@ -18,6 +18,8 @@ export const ZH_LESSON_UI: LessonUiStrings = {
   openOwn: '打开你自己的课程…',
   controlsHeading: '这一步用到的控件',
   readoutPanel: '数值',
+  formula: '公式',
+  answerFirst: '请先做出预测：图表里就有答案，选好之后它们才会显示。',
   metricsPanel: 'TRL 会记录的指标',
   predict: '先预测一下',
   right: '答对了。',

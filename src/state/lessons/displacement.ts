@@ -32,7 +32,7 @@ export const DISPLACEMENT_LESSON: Lesson = {
       panels: ['training', 'metrics'],
       controls: ['time', 'sft'],
       formula:
-        '\\mathcal{L} = 1.0\\cdot\\mathcal{L}_{\\text{sigmoid}} + w\\cdot\\mathcal{L}_{\\text{sft}},\\quad \\mathcal{L}_{\\text{sft}} = -\\tfrac{1}{|y_w|}\\log \\pi_\\theta(y_w\\mid x)',
+        '\\begin{aligned} \\mathcal{L} &= 1.0\\cdot\\mathcal{L}_{\\text{sigmoid}} + w\\cdot\\mathcal{L}_{\\text{sft}} \\\\ \\mathcal{L}_{\\text{sft}} &= -\\tfrac{1}{|y_w|}\\log \\pi_\\theta(y_w\\mid x) \\end{aligned}',
       question: { choices: 3, answer: 1 },
     },
   ],

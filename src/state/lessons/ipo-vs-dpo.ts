@@ -4,7 +4,7 @@
 import type { Lesson } from './types.ts';
 
 /** IPO's loss on one pair (TRL's loss_type="ipo"), and its fixed point on D₁. */
-const IPO_FORMULA = String.raw`\mathcal{L}_\text{IPO} = \Big(h - \frac{1}{2\tau}\Big)^2,\quad h = \log\frac{\pi(y_w)}{\pi_\text{ref}(y_w)} - \log\frac{\pi(y_l)}{\pi_\text{ref}(y_l)}`;
+const IPO_FORMULA = String.raw`\begin{aligned} \mathcal{L}_\text{IPO} &= \Big(h - \frac{1}{2\tau}\Big)^2 \\ h &= \log\frac{\pi(y_w)}{\pi_\text{ref}(y_w)} - \log\frac{\pi(y_l)}{\pi_\text{ref}(y_l)} \end{aligned}`;
 const D1_FIXED_POINT = String.raw`\theta_a - \theta_b = \theta_b - \theta_c = \frac{1}{3\tau}`;
 const DPO_FORMULA = String.raw`\mathcal{L}_\text{DPO} = -\log\sigma(\tau h)`;
 const NOISY_OPTIMUM = String.raw`p\,\sigma(-\tau h) = (1-p)\,\sigma(\tau h) \;\Rightarrow\; \tau h^\ast = \operatorname{logit} p`;

@@ -5,8 +5,8 @@ import type { Lesson } from './types.ts';
 /** The loss of one undesirable (thumbs-down) example: the value function seen from below. */
 const UNDESIRABLE = String.raw`\mathcal{L}_U = \lambda_U\,\sigma\big(\beta(\rho - z_0)\big),\quad \rho = \log\frac{\pi(y)}{\pi_\text{ref}(y)}`;
 /** TRL's reference point: the mismatched-pair batch mean, clamped at 0 and detached. */
-const Z0 = String.raw`z_0 = \max\Big(0,\ \overline{\log\pi(y') - \log\pi_\text{ref}(y')}\Big)\quad\text{vs}\quad \mathrm{KL}(\pi\,\|\,\pi_\text{ref})`;
-const WEIGHTS = String.raw`\mathcal{L} = \lambda_D\,\sigma\big(-\beta(\rho_w - z_0)\big) + \lambda_U\,\sigma\big(\beta(\rho_l - z_0)\big)`;
+const Z0 = String.raw`\begin{aligned} z_0 &= \max\Big(0,\ \overline{\log\pi(y') - \log\pi_\text{ref}(y')}\Big) \\ &\text{vs}\quad \mathrm{KL}(\pi\,\|\,\pi_\text{ref}) \end{aligned}`;
+const WEIGHTS = String.raw`\begin{aligned} \mathcal{L} &= \lambda_D\,\sigma\big(-\beta(\rho_w - z_0)\big) \\ &\quad + \lambda_U\,\sigma\big(\beta(\rho_l - z_0)\big) \end{aligned}`;
 
 export const KTO_LESSON: Lesson = {
   id: 'kto',

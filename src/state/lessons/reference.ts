@@ -16,8 +16,9 @@ const OFFSET = `${PAIR}&start=1,0,0`;
  */
 const OFFSET_SURE = `loss=sigmoid&beta=1&p=1&steps=300&start=1,0,0`;
 
+/** On two lines: on one it is wider than the text column of a 1280 px slide. */
 const MARGIN =
-  'h = \\log \\frac{\\pi(y_w)}{\\pi_{\\mathrm{ref}}(y_w)} - \\log \\frac{\\pi(y_l)}{\\pi_{\\mathrm{ref}}(y_l)}, \\qquad \\beta h^* = \\log \\frac{p}{1-p}';
+  '\\begin{aligned} h &= \\log \\frac{\\pi(y_w)}{\\pi_{\\mathrm{ref}}(y_w)} - \\log \\frac{\\pi(y_l)}{\\pi_{\\mathrm{ref}}(y_l)} \\\\ \\beta h^* &= \\log \\frac{p}{1-p} \\end{aligned}';
 
 export const REFERENCE_LESSON: Lesson = {
   id: 'reference',

@@ -39,15 +39,16 @@ export const RLHFTODPO_LESSON: Lesson = {
       state: ONE_PAIR,
       panels: ['loss', 'metrics'],
       controls: ['time'],
+      // Two lines: on one the loss written out is wider than the text column of a 1280 px slide.
       formula:
-        '\\mathcal{L}_{\\mathrm{DPO}} = -\\log \\sigma\\Big(\\beta \\log \\frac{\\pi(y_w)}{\\pi_{\\mathrm{ref}}(y_w)} - \\beta \\log \\frac{\\pi(y_l)}{\\pi_{\\mathrm{ref}}(y_l)}\\Big) = -\\log \\sigma(\\beta h)',
+        '\\begin{aligned} \\mathcal{L}_{\\mathrm{DPO}} &= -\\log \\sigma\\Big(\\beta \\log \\frac{\\pi(y_w)}{\\pi_{\\mathrm{ref}}(y_w)} - \\beta \\log \\frac{\\pi(y_l)}{\\pi_{\\mathrm{ref}}(y_l)}\\Big) \\\\ &= -\\log \\sigma(\\beta h) \\end{aligned}',
     },
     {
       state: ONE_PAIR,
       panels: ['gradient', 'training'],
       controls: ['time'],
       formula:
-        '-\\nabla_\\theta \\mathcal{L}_{\\mathrm{DPO}} = \\beta\\, \\sigma(-\\beta h)\\, \\big[\\nabla_\\theta \\log \\pi(y_w) - \\nabla_\\theta \\log \\pi(y_l)\\big]',
+        '\\begin{aligned} -\\nabla_\\theta \\mathcal{L}_{\\mathrm{DPO}} &= \\beta\\, \\sigma(-\\beta h) \\\\ &\\quad \\times \\big[\\nabla_\\theta \\log \\pi(y_w) - \\nabla_\\theta \\log \\pi(y_l)\\big] \\end{aligned}',
     },
     {
       state: RANKING,

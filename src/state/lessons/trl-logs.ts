@@ -23,14 +23,14 @@ export const TRLLOGS_LESSON: Lesson = {
       panels: ['metrics', 'training'],
       controls: ['time', 'beta'],
       formula:
-        'r_\\theta(x,y) = \\beta\\,\\big(\\log\\pi_\\theta(y\\mid x) - \\log\\pi_{\\text{ref}}(y\\mid x)\\big),\\qquad \\text{margins} = r_\\theta(x,y_w) - r_\\theta(x,y_l)',
+        '\\begin{aligned} r_\\theta(x,y) &= \\beta\\,\\big(\\log\\pi_\\theta(y\\mid x) - \\log\\pi_{\\text{ref}}(y\\mid x)\\big) \\\\ \\text{margins} &= r_\\theta(x,y_w) - r_\\theta(x,y_l) \\end{aligned}',
     },
     {
       state: 'preset=start&loss=ipo&t=0',
       panels: ['metrics', 'loss'],
       controls: ['time', 'beta'],
       formula:
-        '\\mathcal{L}_{\\text{IPO}} = \\Big(h - \\frac{1}{2\\beta}\\Big)^2,\\quad h = \\frac{1}{|y_w|}\\log\\frac{\\pi_\\theta(y_w)}{\\pi_{\\text{ref}}(y_w)} - \\frac{1}{|y_l|}\\log\\frac{\\pi_\\theta(y_l)}{\\pi_{\\text{ref}}(y_l)}',
+        '\\begin{aligned} \\mathcal{L}_{\\text{IPO}} &= \\Big(h - \\frac{1}{2\\beta}\\Big)^2 \\\\ h &= \\frac{1}{|y_w|}\\log\\frac{\\pi_\\theta(y_w)}{\\pi_{\\text{ref}}(y_w)} - \\frac{1}{|y_l|}\\log\\frac{\\pi_\\theta(y_l)}{\\pi_{\\text{ref}}(y_l)} \\end{aligned}',
       question: { choices: 3, answer: 2, revealAt: 0 },
     },
   ],

@@ -23,7 +23,7 @@ export const EN_beta: LessonText<BetaFacts> = {
         say(
           'β weighs the KL penalty of the RLHF objective, which DPO inherits: it measures how much moving away from π_ref costs.',
           f.otherBeta !== null && f.pairHolds
-            ? `Two runs learn the same pair, y_w preferred with p = ${c3(f.p)}: the solid one with β = ${c3(f.beta)}, the dashed one with β = ${c3(f.otherBeta)}.`
+            ? `Two runs learn the same pair, y_w preferred with p = ${c3(f.p)}: π(y_w) is the solid line with β = ${c3(f.beta)} and the dotted one with β = ${c3(f.otherBeta)}.`
             : `This run trains DPO with β = ${c3(f.beta)}; compare it with another β (vs=beta:…) to see two.`,
           f.startsAtRefHolds && `Both start at the reference, π(y_w) = π_ref(y_w) = ${c3(f.refChosen)}.`,
           f.t > 0 &&

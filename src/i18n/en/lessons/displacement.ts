@@ -130,7 +130,7 @@ export const EN_displacement: LessonText<DisplacementFacts> = {
             'loss_weights=[1.0, w] (sft=w in a link).',
           say(
             sft.termHolds && sft.otherWeight !== null
-              ? `The solid run has w = ${c3(sft.weight)}; the dashed run is the same pair with w = ` +
+              ? `The solid run has w = ${c3(sft.weight)}; the dotted run is the same pair with w = ` +
                   `${c3(sft.otherWeight)}.`
               : `Here w = ${c3(sft.weight)}.`,
             sft.sharedHolds && 'It is the displacement pair again: y_w and y_l share a feature.',
@@ -160,7 +160,7 @@ export const EN_displacement: LessonText<DisplacementFacts> = {
                     (sft.marginEnd < sft.otherMarginEnd ? '; it costs some margin.' : '.'),
                 )
               : `π(y_w) goes from ${c3(sft.chosenStart)} to ${c3(sft.chosenEnd)}` +
-                (sft.otherChosenEnd !== null ? ` (the dashed run: ${c3(sft.otherChosenEnd)}).` : '.'),
+                (sft.otherChosenEnd !== null ? ` (the dotted run: ${c3(sft.otherChosenEnd)}).` : '.'),
       },
     },
   ],

@@ -76,7 +76,7 @@ export const EN_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
         return say(
           f.d1.d1Holds ? '' : NOT_D1,
           vs !== null && f.vsTau !== null && a !== null && b !== null
-            ? `Solid: τ = ${c3(f.d1.tau)}; dashed: τ = ${c3(f.vsTau)}. After ${c3(f.steps)} steps DPO’s π(A) is ` +
+            ? `Solid: τ = ${c3(f.d1.tau)}; dotted (dashed in the simplex): τ = ${c3(f.vsTau)}. After ${c3(f.steps)} steps DPO’s π(A) is ` +
                 `${c3(a)} and ${c3(b)}` +
                 (f.d1.dpoRunsOnHolds && vs.dpoRunsOnHolds
                   ? ', and in both runs every gap between the logits is still growing at every step.'
@@ -107,9 +107,9 @@ export const EN_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
               `${tuple(d.ipoEnd)}.`);
         return say(
           f.d1.d1Holds ? '' : NOT_D1,
-          f.d1.ipoEnd === null ? 'Tick IPO to see where it stops.' : 'Solid run:',
+          f.d1.ipoEnd === null ? 'Tick IPO to see where it stops.' : 'Solid lines,',
           one(f.d1),
-          vs !== null && vs.ipoEnd !== null && 'Dashed run:',
+          vs !== null && vs.ipoEnd !== null && 'Dotted lines (dashed in the simplex),',
           vs !== null && one(vs),
           f.d1.ipoSettlesHolds &&
             '\n\nWhy 1/(3τ): each pair pulls its own margin towards 1/(2τ), but the three margins are tied ' +

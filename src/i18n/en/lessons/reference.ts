@@ -22,13 +22,13 @@ export const EN_reference: LessonText<ReferenceFacts> = {
       body: (f) =>
         say(
           f.otherRefChosen !== null && f.pairHolds
-            ? `Two runs learn the same pair (p = ${c3(f.p)}, β = ${c3(f.beta)}); only the reference differs: π_ref(y_w) = ${c3(f.refChosen)} for the solid run and ${c3(f.otherRefChosen)} for the dashed one.`
+            ? `Two runs learn the same pair (p = ${c3(f.p)}, β = ${c3(f.beta)}); only the reference differs: π_ref(y_w) = ${c3(f.refChosen)} for the solid run and ${c3(f.otherRefChosen)} for the dotted one.`
             : `This run learns with π_ref(y_w) = ${c3(f.refChosen)}; compare it with another reference (vs=ref:…) to see two.`,
           'DPO never reads π(y_w) alone: its loss sees only the log-ratios log π/π_ref.',
           f.t > 0 &&
             f.chosenAt !== null &&
             (f.otherChosenAt !== null
-              ? `At step ${c3(f.t)} π(y_w) is ${c3(f.chosenAt)} (solid) and ${c3(f.otherChosenAt)} (dashed).`
+              ? `At step ${c3(f.t)} π(y_w) is ${c3(f.chosenAt)} (solid) and ${c3(f.otherChosenAt)} (dotted).`
               : `At step ${c3(f.t)} π(y_w) is ${c3(f.chosenAt)}.`),
         ),
       question: {
@@ -41,14 +41,14 @@ export const EN_reference: LessonText<ReferenceFacts> = {
         explain: (f) =>
           say(
             f.higherRefEndsHigherHolds && f.chosenEnd !== null && f.otherChosenEnd !== null
-              ? `Higher where the reference is higher: π(y_w) ends at ${c3(f.chosenEnd)} (solid) and ${c3(f.otherChosenEnd)} (dashed).`
+              ? `Higher where the reference is higher: π(y_w) ends at ${c3(f.chosenEnd)} (solid) and ${c3(f.otherChosenEnd)} (dotted).`
               : f.chosenEnd !== null && `π(y_w) ends at ${c3(f.chosenEnd)}.`,
             f.chosenEnd === null && NO_DPO,
             f.sameMarginHolds &&
               f.optimum !== null &&
               f.marginEnd !== null &&
               f.otherMarginEnd !== null &&
-              `What the data fix is the margin of log-ratios: both runs settle at the loss view’s h* = ${c3(f.optimum)} (h = ${c3(f.marginEnd)} solid, ${c3(f.otherMarginEnd)} dashed), and the same h is a different probability on a different reference.`,
+              `What the data fix is the margin of log-ratios: both runs settle at the same h* = ${c3(f.optimum)} (h = ${c3(f.marginEnd)} solid, ${c3(f.otherMarginEnd)} dotted), and the same h is a different probability on a different reference.`,
           ),
       },
     },

@@ -24,7 +24,7 @@ export const EN_trlLogs: LessonText<TrlLogsFacts> = {
         f.dpo === null
           ? NO_DPO
           : paragraphs(
-              `The table under the training view is what TRL’s DPOTrainer would log at step ${c3(f.step)}.`,
+              `The table “What TRL would log” is what TRL’s DPOTrainer would log at step ${c3(f.step)}.`,
               say(
                 f.atReferenceHolds &&
                   'At step 0 the policy is still a copy of the reference, so both log-ratios, and both rewards, are 0.',

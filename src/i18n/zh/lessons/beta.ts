@@ -21,7 +21,7 @@ export const ZH_beta: LessonText<BetaFacts> = {
         say(
           'β 是 RLHF 目标中 KL 惩罚的权重，DPO 也继承了它：它衡量偏离 π_ref 要付出多少代价。',
           f.otherBeta !== null && f.pairHolds
-            ? `两次训练学习同一个偏好对（y_w 被偏好的概率 p = ${c3(f.p)}）：实线用 β = ${c3(f.beta)}，虚线用 β = ${c3(f.otherBeta)}。`
+            ? `两次训练学习同一个偏好对（y_w 被偏好的概率 p = ${c3(f.p)}）：π(y_w) 的实线用 β = ${c3(f.beta)}，点线用 β = ${c3(f.otherBeta)}。`
             : `这里用 β = ${c3(f.beta)} 训练 DPO；再选一个 β 来对比（vs=beta:…），就能同时看到两次训练。`,
           f.startsAtRefHolds && `两者都从参考模型出发：π(y_w) = π_ref(y_w) = ${c3(f.refChosen)}。`,
           f.t > 0 &&

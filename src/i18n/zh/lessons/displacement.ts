@@ -123,7 +123,7 @@ export const ZH_displacement: LessonText<DisplacementFacts> = {
             'loss_weights=[1.0, w]（链接里写 sft=w）。',
           say(
             sft.termHolds && sft.otherWeight !== null
-              ? `实线是 w = ${c3(sft.weight)} 的训练；虚线是同一个偏好对、w = ${c3(sft.otherWeight)} 的训练。`
+              ? `实线是 w = ${c3(sft.weight)} 的训练；点线是同一个偏好对、w = ${c3(sft.otherWeight)} 的训练。`
               : `这里 w = ${c3(sft.weight)}。`,
             sft.sharedHolds && '仍是那个会发生似然位移的偏好对：y_w 和 y_l 共享一个特征。',
             sft.chosenStart !== null && `两者的 π(y_w) 都从 ${c3(sft.chosenStart)} 开始。`,
@@ -152,7 +152,7 @@ export const ZH_displacement: LessonText<DisplacementFacts> = {
                     (sft.marginEnd < sft.otherMarginEnd ? '；代价是间隔小了一些。' : '。'),
                 )
               : `π(y_w) 从 ${c3(sft.chosenStart)} 变为 ${c3(sft.chosenEnd)}` +
-                (sft.otherChosenEnd !== null ? `（虚线：${c3(sft.otherChosenEnd)}）。` : '。'),
+                (sft.otherChosenEnd !== null ? `（点线：${c3(sft.otherChosenEnd)}）。` : '。'),
       },
     },
   ],

@@ -74,7 +74,7 @@ export const ZH_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
         return say(
           f.d1.d1Holds ? '' : NOT_D1,
           vs !== null && f.vsTau !== null && a !== null && b !== null
-            ? `实线：τ = ${c3(f.d1.tau)}；虚线：τ = ${c3(f.vsTau)}。${c3(f.steps)} 步后 DPO 的 π(A) 分别为 ` +
+            ? `实线：τ = ${c3(f.d1.tau)}；点线（单纯形图中为虚线）：τ = ${c3(f.vsTau)}。${c3(f.steps)} 步后 DPO 的 π(A) 分别为 ` +
                 `${c3(a)} 和 ${c3(b)}` +
                 (f.d1.dpoRunsOnHolds && vs.dpoRunsOnHolds
                   ? '，两次训练中各 logit 之间的差值每一步都还在增长。'
@@ -103,9 +103,9 @@ export const ZH_ipoVsDpo: LessonText<IpoVsDpoFacts> = {
             : `τ = ${c3(d.tau)}：1/(3τ) = ${c3(d.ipoFixedPoint)}，训练结束时 IPO 的 π = ${tuple(d.ipoEnd)}。`);
         return say(
           f.d1.d1Holds ? '' : NOT_D1,
-          f.d1.ipoEnd === null ? '勾选 IPO，看看它停在哪里。' : '实线：',
+          f.d1.ipoEnd === null ? '勾选 IPO，看看它停在哪里。' : '实线，',
           one(f.d1),
-          vs !== null && vs.ipoEnd !== null && '虚线：',
+          vs !== null && vs.ipoEnd !== null && '点线（单纯形图中为虚线），',
           vs !== null && one(vs),
           f.d1.ipoSettlesHolds &&
             '\n\n为什么是 1/(3τ)：每个偏好对都把自己的间隔拉向 1/(2τ)，但三个间隔彼此牵连（h_AC = h_AB + h_BC）。' +

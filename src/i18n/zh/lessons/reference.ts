@@ -21,13 +21,13 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
       body: (f) =>
         say(
           f.otherRefChosen !== null && f.pairHolds
-            ? `两次训练学习同一个偏好对（p = ${c3(f.p)}，β = ${c3(f.beta)}），只有参考模型不同：实线的 π_ref(y_w) = ${c3(f.refChosen)}，虚线的是 ${c3(f.otherRefChosen)}。`
+            ? `两次训练学习同一个偏好对（p = ${c3(f.p)}，β = ${c3(f.beta)}），只有参考模型不同：实线的 π_ref(y_w) = ${c3(f.refChosen)}，点线的是 ${c3(f.otherRefChosen)}。`
             : `这里的 π_ref(y_w) = ${c3(f.refChosen)}；再选一个参考模型来对比（vs=ref:…），就能同时看到两次训练。`,
           'DPO 从不单独读取 π(y_w)：它的损失只看对数比率 log π/π_ref。',
           f.t > 0 &&
             f.chosenAt !== null &&
             (f.otherChosenAt !== null
-              ? `第 ${c3(f.t)} 步时，π(y_w) 分别是 ${c3(f.chosenAt)}（实线）和 ${c3(f.otherChosenAt)}（虚线）。`
+              ? `第 ${c3(f.t)} 步时，π(y_w) 分别是 ${c3(f.chosenAt)}（实线）和 ${c3(f.otherChosenAt)}（点线）。`
               : `第 ${c3(f.t)} 步时 π(y_w) 是 ${c3(f.chosenAt)}。`),
         ),
       question: {
@@ -40,14 +40,14 @@ export const ZH_reference: LessonText<ReferenceFacts> = {
         explain: (f) =>
           say(
             f.higherRefEndsHigherHolds && f.chosenEnd !== null && f.otherChosenEnd !== null
-              ? `参考概率高的那次停得更高：π(y_w) 最终是 ${c3(f.chosenEnd)}（实线）和 ${c3(f.otherChosenEnd)}（虚线）。`
+              ? `参考概率高的那次停得更高：π(y_w) 最终是 ${c3(f.chosenEnd)}（实线）和 ${c3(f.otherChosenEnd)}（点线）。`
               : f.chosenEnd !== null && `π(y_w) 最终停在 ${c3(f.chosenEnd)}。`,
             f.chosenEnd === null && NO_DPO,
             f.sameMarginHolds &&
               f.optimum !== null &&
               f.marginEnd !== null &&
               f.otherMarginEnd !== null &&
-              `数据确定的是对数比率的间隔：两次训练都停在损失图中的 h* = ${c3(f.optimum)}（实线 h = ${c3(f.marginEnd)}，虚线 ${c3(f.otherMarginEnd)}）；同样的 h 放在不同的参考模型上，就是不同的概率。`,
+              `数据确定的是对数比率的间隔：两次训练都停在同一个 h* = ${c3(f.optimum)}（实线 h = ${c3(f.marginEnd)}，点线 ${c3(f.otherMarginEnd)}）；同样的 h 放在不同的参考模型上，就是不同的概率。`,
           ),
       },
     },

@@ -25,7 +25,7 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
         f.dpo === null
           ? NO_DPO
           : paragraphs(
-              `训练图下方的表格就是 TRL 的 DPOTrainer 在第 ${c3(f.step)} 步会记录的内容。`,
+              `“TRL 会记录的指标”表格就是 TRL 的 DPOTrainer 在第 ${c3(f.step)} 步会记录的内容。`,
               say(
                 f.atReferenceHolds &&
                   '第 0 步时策略仍是参考模型的副本，所以两个对数比率都是 0，两个奖励也都是 0。',
