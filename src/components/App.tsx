@@ -5,18 +5,22 @@ import { PRESET_IDS } from '../state/presetIds.ts';
 import { useStore, useStoreApi } from './storeContext.tsx';
 import { useResolvedTheme } from './environment.tsx';
 import { useStrings } from './strings.tsx';
-import { ControlsPanel } from './controls/ControlsPanel.tsx';
-import { EmbedControls } from './controls/EmbedControls.tsx';
 import { PlotHeightContext, useFittedHeight } from './plot/plotHeight.ts';
 import { NoticeBanner } from './shell/NoticeBanner.tsx';
 import { CopyLinkButton } from './shell/CopyLinkButton.tsx';
 import { ThemeSwitcher } from './shell/ThemeSwitcher.tsx';
 import { LanguageSwitcher } from './shell/LanguageSwitcher.tsx';
 import { TimeCursor } from './controls/TimeCursor.tsx';
-import { LessonPage } from './lessons/LessonPage.tsx';
 import { LessonMenu } from './lessons/LessonMenu.tsx';
 import { CUSTOM_LESSON_ID } from '../state/lessons/loaded.ts';
+import { lazyPart } from './lazyPart.tsx';
+
+// The lesson player and the lessons' facts (which train sweeps and read every scenario's facts) are a chunk of
+// their own: a page opened on the free explorer never downloads them (issue 11's first-download budget).
+const LazyLessonPage = lazyPart(() => import('./lessons/LessonPage.tsx').then((m) => m.LessonPage));
 import {
+  LazyControlsPanel,
+  LazyEmbedControls,
   LazyGradientView,
   LazyPairReadout,
   LazyLossView,
@@ -74,11 +78,14 @@ export function App() {
   // A lesson (`lesson=` in the link): the presenter layout, or the step's compact form in an embed.
   if (lesson)
     return (
-      <LessonPage
-        key={lesson === CUSTOM_LESSON_ID ? `${lesson}:${customData}` : lesson}
-        id={lesson}
-        compact={embed !== ''}
-      />
+      // While the player's chunk arrives (a moment, once): an empty, busy lesson frame, not the explorer.
+      <Suspense fallback={<main className="lesson-root" aria-busy="true" />}>
+        <LazyLessonPage
+          key={lesson === CUSTOM_LESSON_ID ? `${lesson}:${customData}` : lesson}
+          id={lesson}
+          compact={embed !== ''}
+        />
+      </Suspense>
     );
 
   if (embed) {
@@ -89,7 +96,11 @@ export function App() {
       <>
         <NoticeBanner />
         <main className={`embed-root${showControls ? '' : ' no-controls'}`}>
-          {showControls && <EmbedControls view={part} />}
+          {showControls && (
+            <Suspense fallback={null}>
+              <LazyEmbedControls view={part} />
+            </Suspense>
+          )}
           <div className={`embed-view embed-view-${view}`}>
             <EmbedExplanation />
             <PlotHeightContext value={embedPlotHeight}>
@@ -132,7 +143,9 @@ export function App() {
       <main className={`app-main${showControls ? '' : ' no-controls'}`}>
         {showControls && (
           <div className="controls-column">
-            <ControlsPanel presets={PRESET_IDS} onLoadPreset={loadPreset} />
+            <Suspense fallback={null}>
+              <LazyControlsPanel presets={PRESET_IDS} onLoadPreset={loadPreset} />
+            </Suspense>
           </div>
         )}
         <div className="views-column" id="views" tabIndex={-1}>

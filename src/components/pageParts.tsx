@@ -22,6 +22,14 @@ export const LazySimplexView = lazyPart(() => import('./views/SimplexView.tsx').
 export const LazyTrlSnippetPanel = lazyPart(() =>
   import('./export/TrlSnippetPanel.tsx').then((m) => m.TrlSnippetPanel),
 );
+// The controls are a part of the first screen like the pair views: fetched side by side with them and the
+// language table (preloadFirstScreen) rather than inside the first download, which stays within its budget.
+export const LazyControlsPanel = lazyPart(() =>
+  import('./controls/ControlsPanel.tsx').then((m) => m.ControlsPanel),
+);
+export const LazyEmbedControls = lazyPart(() =>
+  import('./controls/EmbedControls.tsx').then((m) => m.EmbedControls),
+);
 export const LazyShareDialog = lazyPart(() => import('./shell/ShareDialog.tsx').then((m) => m.ShareDialog));
 
 export const VIEW_PARTS: Record<ViewId, LazyPart<object>> = {
@@ -49,8 +57,8 @@ export function embeddedPart(view: EmbedViewId): ViewId {
  */
 export function preloadFirstScreen(embed: string): Promise<unknown> {
   const parts: LazyPart<never>[] = embed
-    ? [VIEW_PARTS[embeddedPart(embeddedView(embed))]]
-    : [LazyLossView, LazyGradientView, LazyPairReadout];
+    ? [LazyEmbedControls, VIEW_PARTS[embeddedPart(embeddedView(embed))]]
+    : [LazyControlsPanel, LazyLossView, LazyGradientView, LazyPairReadout];
   return Promise.allSettled(parts.map((part) => part.preload()));
 }
 

@@ -4,14 +4,9 @@ import { create } from 'zustand';
 import type { AppState, LessonChoice } from './appState.ts';
 import { DEFAULT_STATE } from './defaults.ts';
 import { applyPatch } from './sanitize.ts';
-import { cloneState, lessonBaseState, parseHash } from './urlCodec.ts';
+import { cloneState, lessonBaseState, lessonDataValue, parseHash } from './urlCodec.ts';
 import type { LessonId } from './lessons/types.ts';
-import {
-  customLessonHash,
-  LESSON_DATA_KEY,
-  type CustomLesson,
-  type CustomLessonProblem,
-} from './lessons/custom.ts';
+import type { CustomLesson, CustomLessonProblem } from './lessons/custom.ts';
 import {
   CUSTOM_LESSON_ID,
   loadedCustomLesson,
@@ -131,7 +126,7 @@ export function createAppStore(initial: AppState = cloneState(DEFAULT_STATE)) {
       });
     },
     openCustomLesson: (lesson) => {
-      const data = customLessonHash(lesson).hash.slice(`#${LESSON_DATA_KEY}=`.length);
+      const data = lessonDataValue(lesson);
       const loaded = { data, lesson };
       setLoadedCustomLesson(loaded);
       set({ customLesson: loaded });

@@ -32,9 +32,10 @@ import { compareChoiceOf, compareTextOf, fitCompare, sameAsMain } from './compar
 import { resizeRefProbs } from './refProbs.ts';
 import { resizeRewards } from './rewards.ts';
 import { LESSONS, isLessonId, type LessonId, type LessonStep } from './lessons/index.ts';
-// custom.ts reads each step's state with parseHash, and parseHash reads `lessondata=` with custom.ts: the two
-// import each other, which is safe as neither uses the other while its module is being evaluated.
-import { readLessonData, type CustomLesson, type CustomLessonProblem } from './lessons/custom.ts';
+// custom.ts reads each step's state with parseHash; parseHash reads `lessondata=` with custom.ts's reader, which
+// custom.ts registers here when it loads (registerLessonData): a chunk of its own, fetched only for a link that
+// holds a lesson or by the file loader, so the first download of every other page stays within its budget.
+import type { CustomLesson, CustomLessonProblem, CustomLessonResult } from './lessons/custom.ts';
 import {
   CUSTOM_LESSON_ID,
   loadedCustomLesson,
@@ -284,6 +285,33 @@ function readParam(param: UrlParam, raw: string, state: AppState, notices: UrlNo
   }
 }
 
+/** custom.ts's reader and writer of `lessondata=`, once it has loaded (registerLessonData). */
+let lessonData: {
+  read: (value: string) => CustomLessonResult;
+  write: (lesson: CustomLesson) => string;
+} | null = null;
+
+/** Called by state/lessons/custom.ts as it loads. */
+export function registerLessonData(io: NonNullable<typeof lessonData>): void {
+  lessonData = io;
+}
+
+/** The `lessondata=` value of an instructor's lesson (custom.ts is loaded: the lesson came from it). */
+export function lessonDataValue(lesson: CustomLesson): string {
+  if (!lessonData) throw new Error('The custom lesson reader is not loaded');
+  return lessonData.write(lesson);
+}
+
+/** Whether reading `hash` needs custom.ts, not loaded yet: load it first (loadLessonData), then read. */
+export function needsLessonData(hash: string): boolean {
+  return lessonData === null && new RegExp(`(^|[#&])${LESSON_DATA_KEY}=`).test(hash);
+}
+
+/** Loads custom.ts, which registers its reader. */
+export function loadLessonData(): Promise<unknown> {
+  return import('./lessons/custom.ts');
+}
+
 export interface ParsedHash {
   state: AppState;
   notices: UrlNotice[];
@@ -354,9 +382,10 @@ function parseLink(hash: string, lessons: boolean): ParsedHash {
   let custom: LoadedCustomLesson | undefined;
   let lessonProblems: CustomLessonProblem[] | undefined;
   if (lessons && data.lessonData !== undefined) {
-    const read = readLessonData(data.lessonData);
-    if (read.ok) custom = { data: data.lessonData, lesson: read.lesson };
-    else lessonProblems = read.problems;
+    // Without the reader (not loaded: callers load it first, see needsLessonData) the key is passed over.
+    const read = lessonData?.read(data.lessonData);
+    if (read?.ok) custom = { data: data.lessonData, lesson: read.lesson };
+    else if (read) lessonProblems = read.problems;
   }
   const done = (): ParsedHash => ({
     state,

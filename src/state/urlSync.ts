@@ -4,7 +4,7 @@
 // link's target) is not a link: it leaves the state alone and the state's hash is put back.
 import type { AppStore } from './store.ts';
 import { pickAppState } from './store.ts';
-import { stateToHash } from './urlCodec.ts';
+import { loadLessonData, needsLessonData, stateToHash } from './urlCodec.ts';
 
 export const URL_WRITE_DELAY_MS = 350;
 
@@ -79,7 +79,13 @@ export function startUrlSync(
     cancelWrite();
     lastSeen = hash;
     lastWritten = hash;
-    store.getState().loadHash(hash);
+    // An instructor's lesson in the new link: read it once its reader has loaded (and only if the address bar
+    // still holds it), never before, so that no write replaces the link with a state that lacks the lesson.
+    if (needsLessonData(hash))
+      void loadLessonData().then(() => {
+        if (target.location.hash === hash) store.getState().loadHash(hash);
+      });
+    else store.getState().loadHash(hash);
   };
 
   const write = () => {

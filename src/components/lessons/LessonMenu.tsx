@@ -2,14 +2,19 @@
 // a real link to the lesson's step 1 (it opens in a new tab too); a plain click loads it in place. Under the
 // list, "Open your own lesson…" holds the file loader: a good file starts the lesson at once, and the link
 // becomes its `lessondata=` link, to share.
-import { useId, type MouseEvent } from 'react';
+import { Suspense, useId, type MouseEvent } from 'react';
 import { LESSON_LIST, type LessonId } from '../../state/lessons/index.ts';
 import { pickAppState } from '../../state/store.ts';
 import { useStoreApi } from '../storeContext.tsx';
 import { useStrings } from '../strings.tsx';
 import { lessonStepHref } from './lessonLinks.ts';
-import { CustomLessonLoader } from './CustomLessonLoader.tsx';
+import { lazyPart } from '../lazyPart.tsx';
 import './lessons.css';
+
+// The file loader (and the custom-lesson reader's UI) loads apart: most readers never open their own lesson.
+const LazyCustomLessonLoader = lazyPart(() =>
+  import('./CustomLessonLoader.tsx').then((m) => m.CustomLessonLoader),
+);
 
 export function LessonMenu() {
   const strings = useStrings();
@@ -40,7 +45,9 @@ export function LessonMenu() {
         </ol>
         <details className="lesson-menu-own">
           <summary>{s.openOwn}</summary>
-          <CustomLessonLoader onLoad={(lesson) => api.getState().openCustomLesson(lesson)} />
+          <Suspense fallback={null}>
+            <LazyCustomLessonLoader onLoad={(lesson) => api.getState().openCustomLesson(lesson)} />
+          </Suspense>
         </details>
       </div>
     </details>

@@ -5,7 +5,7 @@
 // notices are kept per step. Nothing here throws: a problem is returned as data (kind + where), and the
 // i18n tables say it in plain words. The words stay plain text (the page renders them as text, never HTML).
 import { VIEW_IDS } from '../viewIds.ts';
-import { LESSON_DATA_KEY, parseHash } from '../urlCodec.ts';
+import { LESSON_DATA_KEY, parseHash, registerLessonData } from '../urlCodec.ts';
 import type { UrlNotice } from '../urlNotice.ts';
 import {
   LESSON_CONTROLS,
@@ -380,3 +380,9 @@ export function readLessonData(value: string): CustomLessonResult {
   if (text === null) return { ok: false, problems: [{ kind: 'bad-link', field: '' }] };
   return readCustomLesson(text);
 }
+
+// parseHash reads `lessondata=` links through this module once it has loaded (urlCodec.registerLessonData).
+registerLessonData({
+  read: readLessonData,
+  write: (lesson) => customLessonHash(lesson).hash.slice(`#${LESSON_DATA_KEY}=`.length),
+});
