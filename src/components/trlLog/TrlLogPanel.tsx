@@ -245,19 +245,19 @@ function ShownLog({
         ) : (
           <ul>
             {findings.map((f) => {
-              const words = t.finding(f);
               const link = FINDING_LINKS[f.id];
+              const linkText = f.id === 'accuracy-granularity' ? '' : t.findingLink[f.id];
               return (
                 <li key={f.id} data-finding={f.id}>
                   <p>
-                    <strong>{words.title}</strong>{' '}
+                    <strong>{t.findingTitle(f)}</strong>{' '}
                     <span className="trl-log-steps">({t.steps(...f.steps)})</span>
                   </p>
-                  <p>{words.text}</p>
-                  {link && words.link && (
+                  <p>{t.findingText(f)}</p>
+                  {link && linkText && (
                     <p>
                       <a href={hrefOf(link)} onClick={(e) => onFollow(e, link)}>
-                        {words.link}
+                        {linkText}
                       </a>
                     </p>
                   )}

@@ -1,6 +1,6 @@
 // English words of "Your TRL log" (types/trlLog.ts).
 import type { Finding } from '../../logs/index.ts';
-import type { TrlLogFindingText, TrlLogStrings } from '../types/trlLog.ts';
+import type { TrlLogStrings } from '../types/trlLog.ts';
 
 /** Three significant digits, as the logs' own rounding mostly shows them. */
 const n = (x: number | undefined): string =>
@@ -13,70 +13,78 @@ const CAUSE = {
   'grad-norm-explodes': 'grad_norm grew past a hundred times its early level',
 } as const;
 
-function finding(f: Finding): TrlLogFindingText {
+function findingTitle(f: Finding): string {
   const v = f.values;
   switch (f.id) {
     case 'start-at-ln2':
-      return {
-        title: `The loss starts at ln 2 ≈ 0.693 and every reward at 0 (step ${f.steps[1]}).`,
-        text:
-          `loss = ${n(v.loss)}, rewards/margins = ${n(v.margins)}. At the first step the policy is the reference ` +
-          'model, so every log-ratio is 0, every reward β·0 = 0, and the DPO loss is −log σ(0) = ln 2. ' +
-          'A learning rate of 0 during warm-up keeps it there; rewards/accuracies is 0 because a tie does not ' +
-          'count as correct (TRL uses a strict >). Nothing is broken.',
-        link: 'See it in the lesson “Reading a TRL log”',
-      };
+      return `The loss starts at ln 2 ≈ 0.693 and every reward at 0.`;
     case 'chosen-reward-falls':
-      return {
-        title: `rewards/chosen falls while rewards/margins grows (steps ${f.steps[0]}–${f.steps[1]}).`,
-        text:
-          `Smoothed over ${n(v.window)} rows, rewards/chosen goes from ${n(v.chosenFrom)} to ${n(v.chosenTo)} ` +
-          `while rewards/margins goes from ${n(v.marginsFrom)} to ${n(v.marginsTo)}. DPO only asks the chosen ` +
-          'answer to gain on the rejected one: pushing both down, the rejected faster, lowers the loss too. ' +
-          'This is likelihood displacement, common and not a bug; it is judged on rewards (the log-ratio ' +
-          'against the reference), since logps/* change with each batch’s samples.',
-        link: 'See likelihood displacement in the toy',
-      };
+      return `rewards/chosen falls while rewards/margins grows.`;
     case 'margin-runaway':
-      return {
-        title: `The loss is near 0 and the margins keep growing (steps ${f.steps[0]}–${f.steps[1]}).`,
-        text:
-          `The smoothed loss is down to ${n(v.lossTo)} while rewards/margins grows from ${n(v.marginsFrom)} to ` +
-          `${n(v.marginsTo)} (last logged: ${n(v.lastMargin)}). When every pair is separated, DPO’s loss keeps ` +
-          'rewarding a larger margin without end: it over-fits deterministic preferences and drifts from the ' +
-          'reference. IPO’s loss would level the margin off at 1/(2β).',
-        link: 'See DPO against IPO on deterministic preferences in the toy',
-      };
+      return `The loss is near 0 and the margins keep growing.`;
     case 'accuracy-granularity':
-      return {
-        title: `rewards/accuracies only takes multiples of 1/${n(v.batch)} (${n(v.distinct)} values in ${n(v.rows)} rows).`,
-        text:
-          `Each logged accuracy is the share of pairs whose chosen reward beats the rejected one, over the pairs ` +
-          `behind one logged value: here ${n(v.batch)} (per-device batch × devices × gradient accumulation × ` +
-          'logging steps). With so few pairs it can only jump between a few values: read its trend, not ' +
-          'single rows, or log over more pairs.',
-        link: '',
-      };
+      return `rewards/accuracies only takes multiples of 1/${n(v.batch)} (${n(v.distinct)} values in ${n(v.rows)} rows).`;
     case 'kto-kl-zero':
-      return {
-        title: `KTO’s kl is 0 in ${n(v.zeroRows)} of ${n(v.rows)} rows (steps ${f.steps[0]}–${f.steps[1]}).`,
-        text:
-          'TRL estimates the KL term from mismatched pairs of the batch and clamps the estimate at 0 ' +
-          '(it is detached: no gradient flows through it). Early in training, or with a small batch, the ' +
-          'estimate is often negative, so the logged kl is exactly 0. The loss then uses 0 as its reference point.',
-        link: 'See KTO’s reference point in the lesson',
-      };
+      return `KTO’s kl is 0 in ${n(v.zeroRows)} of ${n(v.rows)} rows.`;
     case 'diverged':
-      return {
-        title: `The run diverged from step ${n(v.firstStep)}: ${f.cause ? CAUSE[f.cause] : ''}.`,
-        text:
-          `Largest loss ${n(v.lossMax)}, largest grad_norm ${n(v.gradNormMax)}. A learning rate too large for ` +
-          'the model, fp16 overflow or a bad batch make the steps overshoot: the loss and the gradients blow ' +
-          'up and the weights become NaN. Lower the learning rate, warm up longer, clip gradients or use bf16.',
-        link: 'See a too-large learning rate diverge in the toy',
-      };
+      return `The run diverged from step ${n(v.firstStep)}: ${f.cause ? CAUSE[f.cause] : ''}.`;
   }
 }
+
+function findingText(f: Finding): string {
+  const v = f.values;
+  switch (f.id) {
+    case 'start-at-ln2':
+      return (
+        `loss = ${n(v.loss)}, rewards/margins = ${n(v.margins)}. At the first step the policy is the reference ` +
+        'model, so every log-ratio is 0, every reward β·0 = 0, and the DPO loss is −log σ(0) = ln 2. ' +
+        'A learning rate of 0 during warm-up keeps it there; rewards/accuracies is 0 because a tie does not ' +
+        'count as correct (TRL uses a strict >). Nothing is broken.'
+      );
+    case 'chosen-reward-falls':
+      return (
+        `Smoothed over ${n(v.window)} rows, rewards/chosen goes from ${n(v.chosenFrom)} to ${n(v.chosenTo)} ` +
+        `while rewards/margins goes from ${n(v.marginsFrom)} to ${n(v.marginsTo)}. DPO only asks the chosen ` +
+        'answer to gain on the rejected one: pushing both down, the rejected faster, lowers the loss too. ' +
+        'This is likelihood displacement, common and not a bug; it is judged on rewards (the log-ratio ' +
+        'against the reference), since logps/* change with each batch’s samples.'
+      );
+    case 'margin-runaway':
+      return (
+        `The smoothed loss is down to ${n(v.lossTo)} while rewards/margins grows from ${n(v.marginsFrom)} to ` +
+        `${n(v.marginsTo)} (last logged: ${n(v.lastMargin)}). When every pair is separated, DPO’s loss keeps ` +
+        'rewarding a larger margin without end: it over-fits deterministic preferences and drifts from the ' +
+        'reference. IPO’s loss would level the margin off at 1/(2β).'
+      );
+    case 'accuracy-granularity':
+      return (
+        `Each logged accuracy is the share of pairs whose chosen reward beats the rejected one, over the pairs ` +
+        `behind one logged value: here ${n(v.batch)} (per-device batch × devices × gradient accumulation × ` +
+        'logging steps). With so few pairs it can only jump between a few values: read its trend, not ' +
+        'single rows, or log over more pairs.'
+      );
+    case 'kto-kl-zero':
+      return (
+        'TRL estimates the KL term from mismatched pairs of the batch and clamps the estimate at 0 ' +
+        '(it is detached: no gradient flows through it). Early in training, or with a small batch, the ' +
+        'estimate is often negative, so the logged kl is exactly 0. The loss then uses 0 as its reference point.'
+      );
+    case 'diverged':
+      return (
+        `Largest loss ${n(v.lossMax)}, largest grad_norm ${n(v.gradNormMax)}. A learning rate too large for ` +
+        'the model, fp16 overflow or a bad batch make the steps overshoot: the loss and the gradients blow ' +
+        'up and the weights become NaN. Lower the learning rate, warm up longer, clip gradients or use bf16.'
+      );
+  }
+}
+
+const FINDING_LINK = {
+  'start-at-ln2': 'See it in the lesson “Reading a TRL log”',
+  'chosen-reward-falls': 'See likelihood displacement in the toy',
+  'margin-runaway': 'See DPO against IPO on deterministic preferences in the toy',
+  'kto-kl-zero': 'See KTO’s reference point in the lesson',
+  diverged: 'See a too-large learning rate diverge in the toy',
+};
 
 export const EN_TRL_LOG: TrlLogStrings = {
   open: 'Your TRL log',
@@ -171,6 +179,8 @@ export const EN_TRL_LOG: TrlLogStrings = {
   findingsHeading: 'What this run shows',
   noFindings: 'Nothing stands out: none of the known patterns holds in this log.',
   steps: (from, to) => (from === to ? `step ${from}` : `steps ${from}–${to}`),
-  finding,
+  findingTitle,
+  findingText,
+  findingLink: FINDING_LINK,
   divergeCause: CAUSE,
 };

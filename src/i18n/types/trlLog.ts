@@ -3,20 +3,12 @@
 import type {
   DivergeCause,
   Finding,
+  FindingId,
   LogpUnitBasis,
   NotPreferenceKind,
   TrainerKind,
   TrainerLogErrorKind,
 } from '../../logs/index.ts';
-
-export interface TrlLogFindingText {
-  /** One line: what holds. */
-  title: string;
-  /** The numbers and a plain explanation of why. */
-  text: string;
-  /** The words of the link to the toy or lesson step showing the same effect ('' when there is none). */
-  link: string;
-}
 
 export interface TrlLogStrings {
   /** The header button that opens and closes the panel. */
@@ -67,6 +59,11 @@ export interface TrlLogStrings {
   findingsHeading: string;
   noFindings: string;
   steps(from: number, to: number): string;
-  finding(f: Finding): TrlLogFindingText;
+  /** One line: what holds. */
+  findingTitle(f: Finding): string;
+  /** The numbers and a plain explanation of why. */
+  findingText(f: Finding): string;
+  /** The words of the link to the toy or lesson step showing the same effect (derive/trlLog.ts FINDING_LINKS). */
+  findingLink: Record<Exclude<FindingId, 'accuracy-granularity'>, string>;
   divergeCause: Record<DivergeCause, string>;
 }
