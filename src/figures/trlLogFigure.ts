@@ -72,9 +72,9 @@ export function trlLogFigure(input: TrlLogFigureInput, opts: TrlLogFigureOptions
   const data: Data[] = [];
   const logAxes: string[] = [];
   const last: { metric: string; value: number }[] = [];
-  const allSteps = metrics.flatMap((m) => m.step);
-  const firstStep = Math.min(...allSteps);
-  const lastStep = Math.max(...allSteps);
+  // Steps are ascending in each series: its ends bound it (no spread of 100,000s of steps into Math.min).
+  const firstStep = Math.min(...metrics.map((m) => m.step[0]));
+  const lastStep = Math.max(...metrics.map((m) => m.step[m.step.length - 1]));
   const xRange: [number, number] =
     lastStep > firstStep ? [firstStep, lastStep] : [firstStep - 1, lastStep + 1];
   let rawShown = false;

@@ -60,7 +60,8 @@ export function TrlLogPanel({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [pasted, setPasted] = useState('');
+  // Uncontrolled: a pasted 10 MB log is not copied into state and re-rendered on every keystroke.
+  const pasteBox = useRef<HTMLTextAreaElement>(null);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   // Only the newest request is shown: a log opened while another is read replaces it.
   const latest = useRef(0);
@@ -144,14 +145,8 @@ export function TrlLogPanel({ onClose }: { onClose: () => void }) {
         </div>
         <div className="trl-log-paste">
           <label htmlFor={`${id}-paste`}>{t.pasteLabel}</label>
-          <textarea
-            id={`${id}-paste`}
-            rows={3}
-            spellCheck={false}
-            value={pasted}
-            onChange={(e) => setPasted(e.currentTarget.value)}
-          />
-          <button type="button" onClick={() => open({ text: pasted }, null)}>
+          <textarea id={`${id}-paste`} rows={3} spellCheck={false} ref={pasteBox} />
+          <button type="button" onClick={() => open({ text: pasteBox.current?.value ?? '' }, null)}>
             {t.read}
           </button>
         </div>
