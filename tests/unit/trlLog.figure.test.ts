@@ -151,6 +151,17 @@ describe('trlLogFigure', () => {
     expect((scatter(all)[0].x as number[]).length).toBe(3000);
   });
 
+  it('draws a log of 20,000 rows and 12 metrics (no argument list of every step)', () => {
+    const n = 20_000;
+    const series = Object.fromEntries(
+      Array.from({ length: 12 }, (_, k) => [`m${k}`, Array.from({ length: n }, (_, i) => Math.sin(i + k))]),
+    );
+    const m = logPartSeries(part(series), 11);
+    const f = trlLogFigure({ style: 'sigmoid', trainer: 'DPO', part: 'Training', metrics: m }, opts);
+    expect(axis(f.layout, 'xaxis').range).toEqual([10, 10 * n]);
+    expect(scatter(f)).toHaveLength(24);
+  });
+
   it('puts a loss spanning decades on a log axis, in decades, and nothing else', () => {
     const p = part({
       loss: Array.from({ length: 30 }, (_, i) => 0.7 * Math.exp(-i / 3)),
