@@ -37,6 +37,7 @@ import {
   embeddedView,
 } from './pageParts.tsx';
 import { EmbedExplanation } from './EmbedExplanation.tsx';
+import { LazyTrlLogPanel } from './trlLog/lazy.ts';
 
 /**
  * "Skip to the plots" moves focus (and the view) to the plots without touching the hash, which holds the
@@ -62,7 +63,8 @@ function useDocumentSettings() {
 
 export function App() {
   useDocumentSettings();
-  const t = useStrings().shell;
+  const strings = useStrings();
+  const t = strings.shell;
   const api = useStoreApi();
   const embed = useStore((s) => s.embed);
   const lesson = useStore((s) => s.lesson);
@@ -71,6 +73,9 @@ export function App() {
   const showControls = useStore((s) => s.showControls);
   const loadPreset = (id: string) => api.getState().loadPreset(id);
   const [sharing, setSharing] = useState(false);
+  // "Your TRL log": an in-page panel, not a link state (the log must never reach the URL).
+  const [logOpen, setLogOpen] = useState(false);
+  const closeLog = useCallback(() => setLogOpen(false), []);
   // Heading, caption and export row above an embedded plot take about 110 px; the rest is measured.
   const embedPlotHeight = useFittedHeight(110);
   const closeShare = useCallback(() => setSharing(false), []);
@@ -128,6 +133,14 @@ export function App() {
         <p className="tagline">{t.tagline}</p>
         <div className="header-actions">
           <LessonMenu />
+          <button
+            type="button"
+            aria-expanded={logOpen}
+            aria-controls={logOpen ? 'trl-log' : undefined}
+            onClick={() => setLogOpen((o) => !o)}
+          >
+            {strings.trlLog.open}
+          </button>
           <CopyLinkButton />
           <button type="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
             {t.share.open}
@@ -140,6 +153,11 @@ export function App() {
         </div>
       </header>
       <NoticeBanner />
+      {logOpen && (
+        <Suspense fallback={null}>
+          <LazyTrlLogPanel onClose={closeLog} />
+        </Suspense>
+      )}
       <main className={`app-main${showControls ? '' : ' no-controls'}`}>
         {showControls && (
           <div className="controls-column">

@@ -162,6 +162,35 @@ function scenarioSamples(id: ScenarioId): unknown[][] {
   return [[facts], [denied], [untrained]];
 }
 
+/** One finding of each id (and every cause of divergence), with the values README "Training logs" lists. */
+const TRL_LOG_FINDINGS: unknown[][] = [
+  [{ id: 'start-at-ln2', steps: [10, 10], values: { loss: 0.6931, margins: 0 } }],
+  [
+    {
+      id: 'chosen-reward-falls',
+      steps: [100, 370],
+      values: { chosenFrom: -0.14, chosenTo: -0.43, marginsFrom: 0.17, marginsTo: 0.39, window: 19 },
+    },
+  ],
+  [
+    {
+      id: 'margin-runaway',
+      steps: [50, 90],
+      values: { lossTo: 0.001, marginsFrom: 8, marginsTo: 25, lastMargin: 27 },
+    },
+  ],
+  [{ id: 'accuracy-granularity', steps: [10, 900], values: { batch: 2, distinct: 3, rows: 90 } }],
+  [{ id: 'kto-kl-zero', steps: [10, 200], values: { zeroRows: 32, rows: 40, fraction: 0.8 } }],
+  ...(['nan-loss', 'nan-grad-norm', 'loss-explodes', 'grad-norm-explodes'] as const).map((cause) => [
+    {
+      id: 'diverged',
+      steps: [40, 60],
+      values: { firstStep: 40, lossMax: NaN, gradNormMax: Infinity },
+      cause,
+    },
+  ]),
+];
+
 const SAMPLES: Record<string, unknown[][]> = {
   ...Object.fromEntries(SCENARIO_IDS.map((id) => [`presets.${id}.explanation`, scenarioSamples(id)])),
   'controls.field.notANumber': [['1,5']],
@@ -311,6 +340,35 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ losses: 'DPO, IPO', beta: '0.1', step: 40, steps: 200, scenario: null }],
     [{ losses: 'DPO', beta: '1', step: 0, steps: 200, scenario: '第七讲' }],
   ],
+  // "Your TRL log": every error kind (and every refused log), trainer, inference and finding.
+  'trlLog.loaded': [['trainer_state.json', 'DPO']],
+  'trlLog.error': [
+    ...(['not-json', 'no-log-history', 'empty', 'too-large'] as const).map((k) => [k, undefined]),
+    ...(['grpo', 'ppo', 'sft', 'unknown'] as const).map((f) => ['not-preference', f]),
+  ],
+  'trlLog.keptLast': [['trainer_state.json']],
+  'trlLog.trainer': (['dpo', 'kto', 'orpo', 'cpo'] as const).flatMap((k) => [
+    [k, 'trl'],
+    [k, 'llamafactory'],
+  ]),
+  'trlLog.rows': [[100, 10, 10, 1000]],
+  'trlLog.logpUnit': (['summed', 'mean', 'unknown'] as const).flatMap((u) =>
+    (['trainer', 'reward-ratio', 'magnitude', 'none'] as const).map((b) => [u, b]),
+  ),
+  'trlLog.beta': [[null], [0.1]],
+  'trlLog.smoothingRows': [[1], [11]],
+  'trlLog.raw': [['DPO']],
+  'trlLog.smoothed': [['DPO']],
+  'trlLog.summary': [
+    ['训练', 'DPO', [], []],
+    ['训练', 'DPO', [{ metric: 'rewards/margins', value: 0.3 }], ['grad_norm']],
+  ],
+  'trlLog.steps': [
+    [10, 10],
+    [10, 200],
+  ],
+  'trlLog.findingTitle': TRL_LOG_FINDINGS,
+  'trlLog.findingText': TRL_LOG_FINDINGS,
   'customLesson.loaded': [
     ['第七讲', 1],
     ['第七讲', 12],
@@ -398,6 +456,8 @@ const SAMPLES: Record<string, unknown[][]> = {
 
 /** English strings that the Chinese tables may keep as they are: loss names, symbols and formulas. */
 const SAME_IN_EVERY_LANGUAGE = new Set([
+  // A trainer's name in a read training log.
+  'CPO/SimPO',
   // The thumbs-down example's log-ratio (a symbol).
   'ρ_A',
   // Response letters (ranking and thumbs-down data).
@@ -464,6 +524,8 @@ const TERMS = [
   ...['Razin', 'Ren', 'Sutherland'],
   // TRL's DPO trainer class, and the softmax that Chinese ML writing keeps in Latin letters.
   ...['DPOTrainer', 'softmax'],
+  // Names in a read training log: trainers and tools, the HF Trainer, the values Python writes into it.
+  ...['CPO', 'GRPO', 'LLaMA-Factory', 'Trainer', 'NaN', 'Infinity'],
   // A paper is cited by its arXiv number in every language.
   'arXiv',
   ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
@@ -567,6 +629,7 @@ const PARTS = [
   'thumbs',
   'lessonUi',
   'customLesson',
+  'trlLog',
 ] as const;
 
 function collect(): { leaves: Leaf[]; problems: string[]; used: Set<string> } {

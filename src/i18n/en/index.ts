@@ -15,6 +15,7 @@ import { EN_THUMBS } from './thumbs.ts';
 import { EN_LESSON_UI } from './lessonUi.ts';
 import { EN_LESSONS } from './lessons/index.ts';
 import { EN_CUSTOM_LESSON } from './customLesson.ts';
+import { EN_TRL_LOG } from './trlLog.ts';
 
 export const EN: LanguageTable = {
   ...LANGUAGE_NAMES.en,
@@ -32,4 +33,5 @@ export const EN: LanguageTable = {
   lessonUi: EN_LESSON_UI,
   lessons: EN_LESSONS,
   customLesson: EN_CUSTOM_LESSON,
+  trlLog: EN_TRL_LOG,
 };

@@ -15,6 +15,7 @@ import type { ThumbsStrings } from './thumbs.ts';
 import type { LessonUiStrings } from './lessonUi.ts';
 import type { LessonTexts } from './lessons.ts';
 import type { CustomLessonStrings } from './customLesson.ts';
+import type { TrlLogStrings } from './trlLog.ts';
 
 /** `tag` and `name`: the language's entry in LANGUAGE_NAMES (../languageNames.ts). */
 export interface LanguageTable extends LanguageName {
@@ -46,4 +47,6 @@ export interface LanguageTable extends LanguageName {
   lessons: LessonTexts;
   /** An instructor's own lesson: the file loader, its problems, the link helper. */
   customLesson: CustomLessonStrings;
+  /** "Your TRL log": reading a training log, its plots and what the run shows. */
+  trlLog: TrlLogStrings;
 }

@@ -15,6 +15,7 @@ import { ZH_THUMBS } from './thumbs.ts';
 import { ZH_LESSON_UI } from './lessonUi.ts';
 import { ZH_LESSONS } from './lessons/index.ts';
 import { ZH_CUSTOM_LESSON } from './customLesson.ts';
+import { ZH_TRL_LOG } from './trlLog.ts';
 
 export const ZH: LanguageTable = {
   ...LANGUAGE_NAMES.zh,
@@ -32,4 +33,5 @@ export const ZH: LanguageTable = {
   lessonUi: ZH_LESSON_UI,
   lessons: ZH_LESSONS,
   customLesson: ZH_CUSTOM_LESSON,
+  trlLog: ZH_TRL_LOG,
 };
