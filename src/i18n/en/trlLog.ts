@@ -38,8 +38,15 @@ function findingText(f: Finding): string {
       return (
         `loss = ${n(v.loss)}, rewards/margins = ${n(v.margins)}. At the first step the policy is the reference ` +
         'model, so every log-ratio is 0, every reward β·0 = 0, and the DPO loss is −log σ(0) = ln 2. ' +
-        'A learning rate of 0 during warm-up keeps it there; rewards/accuracies is 0 because a tie does not ' +
-        'count as correct (TRL uses a strict >). Nothing is broken.'
+        // Said only where this log shows it: a logged row averages its logging window, so after a first
+        // update the accuracy need not be 0, and a warm-up need not start at a learning rate of 0.
+        (v.learningRate === 0 ? 'Its learning rate of 0 (warm-up) keeps it there. ' : '') +
+        (v.accuracy === 0
+          ? 'rewards/accuracies is 0 because a tie does not count as correct (TRL uses a strict >). '
+          : v.accuracy !== undefined
+            ? `rewards/accuracies is already ${n(v.accuracy)}: a logged row averages the steps of its logging window, and after the first update the rewards are no longer tied (at the very first step a tie counts as wrong: TRL uses a strict >). `
+            : '') +
+        'Nothing is broken.'
       );
     case 'chosen-reward-falls':
       return (

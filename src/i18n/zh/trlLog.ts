@@ -38,7 +38,12 @@ function findingText(f: Finding): string {
       return (
         `损失 = ${n(v.loss)}，rewards/margins = ${n(v.margins)}。第一步时策略模型就是参考模型，` +
         '所以每个对数比都是 0，每个奖励都是 β·0 = 0，DPO 损失就是 −log σ(0) = ln 2。' +
-        '预热阶段学习率为 0 时会一直停在这里；rewards/accuracies 为 0，是因为打平不算对（TRL 用的是严格的 >）。' +
+        (v.learningRate === 0 ? '此时学习率为 0（预热），所以一直停在这里。' : '') +
+        (v.accuracy === 0
+          ? 'rewards/accuracies 为 0，是因为打平不算对（TRL 用的是严格的 >）。'
+          : v.accuracy !== undefined
+            ? `rewards/accuracies 已经是 ${n(v.accuracy)}：一行记录是其记录区间内各步的平均，第一次更新之后奖励就不再打平（最开始那一步打平算错：TRL 用的是严格的 >）。`
+            : '') +
         '这并不是出了问题。'
       );
     case 'chosen-reward-falls':
