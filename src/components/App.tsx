@@ -14,6 +14,9 @@ import { TimeCursor } from './controls/TimeCursor.tsx';
 import { LessonMenu } from './lessons/LessonMenu.tsx';
 import { CUSTOM_LESSON_ID } from '../state/lessons/loaded.ts';
 import { lazyPart } from './lazyPart.tsx';
+// The controls' styles stay in the first stylesheet although their code loads as a part (pageParts.tsx): a
+// stylesheet arriving with a lazy chunk lands after app.css and would override its embed rules.
+import './controls/controls.css';
 
 // The lesson player and the lessons' facts (which train sweeps and read every scenario's facts) are a chunk of
 // their own: a page opened on the free explorer never downloads them (issue 11's first-download budget).

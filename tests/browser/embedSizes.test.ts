@@ -86,6 +86,11 @@ describe('every view embeds in a 1280 × 720 frame without clipping', () => {
     it.each(views)(`embed=%s${extra ? ` with ${extra.slice(1, 24)}…` : ''}`, async (view) => {
       const page = await session.context.newPage();
       await openEmbed(page, `embed=${view}&controls=0${extra}`);
+      // The fitting reacts to the laid-out page (a late line of text, a redraw): wait for it to settle within
+      // the frame, rather than judge one moment of it.
+      await expect
+        .poll(async () => (await clipped(page)).scrollHeight, { timeout: 5_000 })
+        .toBeLessThanOrEqual(SLIDE_VIEWPORT.height);
       const r = await clipped(page);
       expect(r.outside).toEqual([]);
       expect(r.scrollHeight).toBeLessThanOrEqual(SLIDE_VIEWPORT.height);

@@ -201,10 +201,16 @@ async function boxValue(name: string): Promise<number> {
   return Number((await numberBox(page, name).inputValue()).replace('−', '-'));
 }
 /** The first number in an element's text ('0.6931' from the readout's loss cell). */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The first number in a text, as the page writes numbers: "0.84", "−1.2", "3e-8" or "3.47×10⁻⁸". */
 function firstNumber(text: string): number {
-  const m = /[−-]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/.exec(text);
+  const m = /([−-]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?:\s*×\s*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/.exec(text);
   if (!m) throw new Error(`no number in "${text}"`);
-  return Number(m[0].replace('−', '-'));
+  const mantissa = Number(m[1].replace('−', '-'));
+  if (m[2] === undefined) return mantissa;
+  const exponent = Number([...m[2]].map((c) => (c === '⁻' ? '-' : String(SUPERSCRIPT.indexOf(c)))).join(''));
+  return mantissa * 10 ** exponent;
 }
 
 const P = 'Preference probability p';

@@ -283,7 +283,8 @@ export function ExportMenu({ figure, dataFigure, title, fileId, image }: ExportM
             >
               {strings[f]}
             </button>
-            {f === 'slide' && (
+            {/* Only while the list is open: a closed menu holds no form field (an embed without controls has none). */}
+            {f === 'slide' && open && (
               <label className="export-caption">
                 <input
                   type="checkbox"
