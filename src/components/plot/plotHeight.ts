@@ -28,12 +28,20 @@ export function useAvailableHeight(reserved: number, min = 220): number {
  * height before Plotly draws) are measured and given the page's overflow, or its room to spare, shared
  * among their rows. Between `min` and the window's height less `reserved`.
  */
+/** How many times a page's plots are resized to fit it, at most (per window size). */
+const MAX_FIT_ADJUSTMENTS = 12;
+
 export function useFittedHeight(reserved: number, min = 220): number {
   const available = useAvailableHeight(reserved, min);
   const [fitted, setFitted] = useState<number | null>(null);
   useEffect(() => {
     if (typeof ResizeObserver === 'undefined') return;
+    // Damped: once a plot has shrunk it does not grow back (a transient overflow while the page loads would
+    // otherwise make shrink and grow chase each other), and a few adjustments are all a page needs.
+    let shrunk = false;
+    let adjustments = 0;
     const check = () => {
+      if (adjustments >= MAX_FIT_ADJUSTMENTS) return;
       const frames = [...document.querySelectorAll<HTMLElement>('.plot-frame')];
       if (frames.length === 0) return;
       // Plots side by side share a row: only the rows add up.
@@ -46,7 +54,9 @@ export function useFittedHeight(reserved: number, min = 220): number {
       const spare = window.innerHeight - Math.ceil(document.body.getBoundingClientRect().height);
       const over = Math.ceil(page - window.innerHeight);
       const change = over > 0 ? -Math.ceil(over / rows) : spare > 4 ? Math.floor(spare / rows) : 0;
-      if (change === 0 || !Number.isFinite(now)) return;
+      if (change === 0 || !Number.isFinite(now) || (change > 0 && shrunk)) return;
+      if (change < 0) shrunk = true;
+      adjustments++;
       const next = Math.min(available, Math.max(min, Math.round(now + change)));
       setFitted((f) => (f === next ? f : next));
     };
