@@ -34,6 +34,23 @@ function install(): void {
   window.addEventListener('blur', () => set(false));
 }
 
+/** How many time cursors are playing (each Play adds one until it stops). */
+let playing = 0;
+
+/** A time cursor started (true) or stopped (false) playing: parts off screen hold still meanwhile. */
+export function notePlaying(started: boolean): void {
+  playing = Math.max(0, playing + (started ? 1 : -1));
+  for (const l of listeners) l();
+}
+
+/**
+ * True while the state changes many times a second under the user's eyes: a drag, or Play. Parts of the page
+ * off screen hold still then (storeContext.tsx OffScreenGate) and catch up when it ends.
+ */
+export function isMoving(): boolean {
+  return isAdjusting() || playing > 0;
+}
+
 /** True while a slider is being dragged (or an arrow key held on one). */
 export function isAdjusting(): boolean {
   install();

@@ -9,12 +9,33 @@ function canMatchMedia(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function';
 }
 
+/**
+ * One MediaQueryList per query, kept: `matchMedia` parses its query on every call, and a snapshot is read on
+ * every render of every plot (~1 ms a call during a drag, measured).
+ */
+const mediaLists = new Map<string, MediaQueryList>();
+/** The matchMedia the lists came from (a test may replace it: then they are asked for again). */
+let listsFrom: unknown = null;
+export function mediaList(query: string): MediaQueryList | null {
+  if (!canMatchMedia()) return null;
+  if (listsFrom !== window.matchMedia) {
+    mediaLists.clear();
+    listsFrom = window.matchMedia;
+  }
+  let list = mediaLists.get(query);
+  if (!list) {
+    list = window.matchMedia(query);
+    mediaLists.set(query, list);
+  }
+  return list;
+}
+
 /** Whether the CSS media query `query` matches, re-rendering when that changes (false without matchMedia). */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      if (!canMatchMedia()) return () => {};
-      const mq = window.matchMedia(query);
+      const mq = mediaList(query);
+      if (!mq) return () => {};
       mq.addEventListener('change', onChange);
       return () => mq.removeEventListener('change', onChange);
     },
@@ -22,7 +43,7 @@ export function useMediaQuery(query: string): boolean {
   );
   return useSyncExternalStore(
     subscribe,
-    () => canMatchMedia() && window.matchMedia(query).matches,
+    () => mediaList(query)?.matches ?? false,
     () => false,
   );
 }

@@ -7,6 +7,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { EMBED_VIEW_IDS, type EmbedViewId, type ViewId } from '../state/viewIds.ts';
 import { lazyPart, type LazyPart } from './lazyPart.tsx';
+import { OffScreenGate } from './storeContext.tsx';
 
 export const LazyLossView = lazyPart(() => import('./views/LossView.tsx').then((m) => m.LossView));
 export const LazyGradientView = lazyPart(() =>
@@ -79,7 +80,8 @@ export const PLACEHOLDER_HEIGHT = {
 
 /**
  * `children` once its code has arrived; until then an empty box `height` pixels tall (one per entry of a
- * list), with a view's frame when `boxed`.
+ * list), with a view's frame when `boxed`. The part reads the state through an OffScreenGate: it does not
+ * follow a drag while it is off screen.
  */
 export function Placeholder({
   height,
@@ -92,17 +94,19 @@ export function Placeholder({
 }) {
   const heights = typeof height === 'number' ? [height] : height;
   return (
-    <Suspense
-      fallback={heights.map((h, i) => (
-        <div
-          key={i}
-          className={boxed ? 'view part-placeholder' : 'part-placeholder'}
-          style={{ height: h }}
-          aria-busy="true"
-        />
-      ))}
-    >
-      {children}
-    </Suspense>
+    <OffScreenGate>
+      <Suspense
+        fallback={heights.map((h, i) => (
+          <div
+            key={i}
+            className={boxed ? 'view part-placeholder' : 'part-placeholder'}
+            style={{ height: h }}
+            aria-busy="true"
+          />
+        ))}
+      >
+        {children}
+      </Suspense>
+    </OffScreenGate>
   );
 }

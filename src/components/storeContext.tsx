@@ -1,12 +1,14 @@
 // Which store the components talk to. The app uses the global useAppStore; a test wraps its tree in a
 // StoreProvider with its own createAppStore(), so tests never share state.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useStore as useZustandStore, type StoreApi } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type AppStore, type StoreState } from '../state/store.ts';
 import type { AppState } from '../state/appState.ts';
 import { pickFields } from '../state/pickFields.ts';
 import { pacedMirror } from './pacedStore.ts';
+import { gatedStore } from './gatedStore.ts';
+import { isMoving, subscribeAdjusting } from './adjusting.ts';
 
 const StoreContext = createContext<AppStore>(useAppStore);
 /** What the views read: the app store's paced mirror (pacedStore.ts). */
@@ -21,6 +23,56 @@ export function StoreProvider({ store, children }: { store: AppStore; children: 
     <StoreContext value={store}>
       <ViewStoreContext value={store}>{children}</ViewStoreContext>
     </StoreContext>
+  );
+}
+
+/**
+ * The views inside read the state through a gate (gatedStore.ts): held while a slider is dragged or a time
+ * cursor plays (adjusting.ts isMoving) and none of
+ * `children`'s elements is on screen (or near it), passed on when the drag ends or one comes into view. The
+ * wrapper is `display: contents`, so grids and flows lay out the children as if it were not there.
+ */
+export function OffScreenGate({ children }: { children: ReactNode }) {
+  const parent = useContext(ViewStoreContext);
+  const gate = useMemo(() => gatedStore(parent), [parent]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const visible = new Set<Element>();
+    const update = () => gate.hold(isMoving() && visible.size === 0);
+    // A quarter screen of look-ahead: a part scrolled towards during a drag has caught up when it shows.
+    const io = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (e.isIntersecting) visible.add(e.target);
+          else visible.delete(e.target);
+        }
+        update();
+      },
+      { rootMargin: '25% 0px' },
+    );
+    // The children change (a placeholder gives way to the part): observe whichever are there.
+    const observeChildren = () => {
+      io.disconnect();
+      visible.clear();
+      for (const child of el.children) io.observe(child);
+    };
+    observeChildren();
+    const mo = new MutationObserver(observeChildren);
+    mo.observe(el, { childList: true });
+    const stop = subscribeAdjusting(update);
+    return () => {
+      stop();
+      mo.disconnect();
+      io.disconnect();
+      gate.hold(false);
+    };
+  }, [gate]);
+  return (
+    <div ref={wrapper} className="off-screen-gate">
+      <ViewStoreContext value={gate.store}>{children}</ViewStoreContext>
+    </div>
   );
 }
 

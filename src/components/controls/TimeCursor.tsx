@@ -7,6 +7,7 @@ import { useStore, useStoreApi } from '../storeContext.tsx';
 import { useStrings } from '../strings.tsx';
 import { RangeSlider } from './RangeSlider.tsx';
 import { FRAME_MS, playFrom, playStepAt } from './playback.ts';
+import { notePlaying } from '../adjusting.ts';
 import './controls.css';
 
 /** Whether the reader asked for reduced motion (read when Play is pressed, so a change applies next time). */
@@ -43,7 +44,10 @@ export function TimeCursor({ className = '' }: { className?: string }) {
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
   const stop = useCallback(() => {
-    if (timer.current !== null) clearInterval(timer.current);
+    if (timer.current !== null) {
+      clearInterval(timer.current);
+      notePlaying(false);
+    }
     timer.current = null;
     setPlaying(false);
   }, []);
@@ -59,6 +63,7 @@ export function TimeCursor({ className = '' }: { className?: string }) {
     const started = Date.now();
     if (from !== st.t) setStep(from);
     setPlaying(true);
+    notePlaying(true);
     timer.current = setInterval(() => {
       const next = playStepAt(from, total, Date.now() - started, reducedNow);
       // The run changed meanwhile (its steps, or a link, a scenario or Reset replaced the state): stop there.

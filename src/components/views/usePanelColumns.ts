@@ -1,6 +1,7 @@
 // How many small-multiple panels fit side by side: four on a wide screen, two on a tablet, one on a phone,
 // where side-by-side panels would squeeze their axis titles into each other.
 import { useSyncExternalStore } from 'react';
+import { mediaList } from '../environment.tsx';
 
 const QUERIES: [string, number][] = [
   ['(max-width: 560px)', 1],
@@ -8,14 +9,12 @@ const QUERIES: [string, number][] = [
 ];
 
 function columns(): number {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return 4;
-  for (const [q, n] of QUERIES) if (window.matchMedia(q).matches) return n;
+  for (const [q, n] of QUERIES) if (mediaList(q)?.matches) return n;
   return 4;
 }
 
 function subscribe(onChange: () => void): () => void {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
-  const lists = QUERIES.map(([q]) => window.matchMedia(q));
+  const lists = QUERIES.flatMap(([q]) => mediaList(q) ?? []);
   lists.forEach((l) => l.addEventListener('change', onChange));
   return () => lists.forEach((l) => l.removeEventListener('change', onChange));
 }
