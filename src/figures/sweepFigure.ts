@@ -22,6 +22,8 @@ export interface SweepFigureOptions {
   current: number;
   /** What the toy was trained on, so responses are named for what they are (default: one pair). */
   data?: ResponseData;
+  /** The sweeps have not arrived yet (their first run is under way): say so rather than "nothing chosen". */
+  pending?: boolean;
 }
 
 /** The fixed x ranges: β from 1e-3 to 10 on a log axis, the reference probability from 0 to 1. */
@@ -55,7 +57,10 @@ export function sweepFigure(sweeps: readonly SweepInput[], opts: SweepFigureOpti
   const { theme, strings: s, axis, current, data: responses } = opts;
   const uirevision = `sweep-${axis}`;
   const usable = sweeps.filter((w) => w.x.length > 0);
-  if (usable.length === 0) return emptyFigure(theme, s.note.noData, s.summary.empty, uirevision);
+  if (usable.length === 0)
+    return opts.pending
+      ? emptyFigure(theme, s.note.computing, s.note.computing, uirevision)
+      : emptyFigure(theme, s.note.noData, s.summary.empty, uirevision);
 
   const log = axis === 'beta';
   const xTitle = s.axis.sweep(axis, responses);

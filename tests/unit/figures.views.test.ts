@@ -24,6 +24,16 @@ import {
 const theme = LIGHT_THEME;
 
 describe('sweepFigure', () => {
+  it('says the sweeps are being computed while their first run is under way, not that nothing is chosen', () => {
+    const opts = { theme, strings: EN, axis: 'beta' as const, current: 0.1 };
+    const pending = sweepFigure([], { ...opts, pending: true });
+    expect(pending.layout.annotations?.map((a) => a.text)).toEqual([EN.note.computing]);
+    expect(pending.summary).toBe(EN.note.computing);
+    const none = sweepFigure([], opts);
+    expect(none.layout.annotations?.map((a) => a.text)).toEqual([EN.note.noData]);
+    expect(none.summary).toBe(EN.summary.empty);
+  });
+
   const betas = [0.001, 0.01, 0.1, 1, 10];
   const p = 0.8;
   const closed: SweepInput = {

@@ -64,24 +64,33 @@ export function SweepsView() {
   const compare = useViewStore((st) => st.compare);
   const vsFields = useMemo(() => compareStateOf({ ...fields, compare }), [fields, compare]);
   const { sweeps: vsSweeps } = useSweeps(vsFields);
+  // Until the first sweeps arrive their plots say they are being computed.
+  const pending = sweeps === null;
   const betaSweeps = sweeps?.beta ?? NONE;
   const refSweeps = sweeps?.ref ?? NONE;
   const vsBeta = vsSweeps?.beta ?? null;
   const vsRef = vsSweeps?.ref ?? null;
   const betaFigure = useCallback(() => {
-    const opts = { theme, strings: figures, axis: 'beta' as const, current: fields.beta, data };
+    const opts = { theme, strings: figures, axis: 'beta' as const, current: fields.beta, data, pending };
     const main = sweepFigure(betaSweeps, opts);
     if (!vs) return main;
     if (vsChoice?.key === 'beta') return sweepCompareMarker(main, vsChoice.value, theme, vs.names);
     return vsBeta ? overlayCompare(main, sweepFigure(vsBeta, opts), vs.names) : main;
-  }, [betaSweeps, theme, figures, fields.beta, data, vs, vsChoice, vsBeta]);
+  }, [betaSweeps, theme, figures, fields.beta, data, pending, vs, vsChoice, vsBeta]);
   const refFigure = useCallback(() => {
-    const opts = { theme, strings: figures, axis: 'ref' as const, current: fields.refProbs[0], data };
+    const opts = {
+      theme,
+      strings: figures,
+      axis: 'ref' as const,
+      current: fields.refProbs[0],
+      data,
+      pending,
+    };
     const main = sweepFigure(refSweeps, opts);
     if (!vs) return main;
     const both = vsRef ? overlayCompare(main, sweepFigure(vsRef, opts), vs.names) : main;
     return vsChoice?.key === 'ref' ? sweepCompareMarker(both, vsChoice.value[0], theme, vs.names) : both;
-  }, [refSweeps, theme, figures, fields.refProbs, data, vs, vsChoice, vsRef]);
+  }, [refSweeps, theme, figures, fields.refProbs, data, pending, vs, vsChoice, vsRef]);
   const vsNote = vs ? strings.compare.status(vs.names.main, vs.names.other) : null;
   const betaCaption = useMemo(
     () =>

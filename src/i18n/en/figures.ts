@@ -136,6 +136,7 @@ export const EN_FIGURES: FigureStrings = {
     marginOffPlot: (dot, margin) => `${dot}: h = ${f2(margin)} is off the plot`,
     pushTurns: (label, margin) => `${label}: push changes sign at h* = ${f2(margin)}`,
     noData: 'Nothing to show: choose at least one loss.',
+    computing: 'Computing…',
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
     noTrajectory: (label) => `No training run of ${label} to draw.`,
     noReference: (labels) =>

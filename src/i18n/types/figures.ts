@@ -239,8 +239,10 @@ export interface FigureStrings {
     marginOffPlot(dot: string, margin: number): string;
     /** Gradient view: the label of the line where a loss's push changes sign (IPO's target h*). */
     pushTurns(label: string, margin: number): string;
-    /** Nothing chosen or nothing computed yet. */
+    /** Nothing chosen. */
     noData: string;
+    /** A plot whose numbers are still being computed (the sweeps' first run in their worker). */
+    computing: string;
     /** The simplex view got K ≠ 3 responses. */
     simplexNeedsThree(k: number): string;
     /** The plane view has no trajectory of its loss. */
