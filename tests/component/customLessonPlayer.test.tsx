@@ -128,6 +128,28 @@ describe('an instructor’s lesson in the player', () => {
   });
 });
 
+describe('the words’ own language', () => {
+  it('marks the lesson’s words with its `lang` in a page of another language, and not the player’s own', async () => {
+    const english = new File([JSON.stringify({ ...LESSON, lang: 'en' })], 'en.json', {
+      type: 'application/json',
+    });
+    const r = renderWithStore(<Page />, { lang: 'zh', theme: 'projector' });
+    await r.user.click(screen.getByText(ZH.lessonUi.menuButton, { selector: 'summary' }));
+    await r.user.click(screen.getByText(ZH.lessonUi.openOwn, { selector: 'summary' }));
+    await r.user.upload(screen.getByLabelText(ZH.customLesson.chooseFile), english);
+    const title = await screen.findByRole('heading', { level: 1, name: LESSON.title });
+    expect(title.getAttribute('lang')).toBe('en');
+    expect(screen.getByRole('heading', { level: 2, name: 'Where we start' }).getAttribute('lang')).toBe('en');
+    expect(screen.getByText('First paragraph.').closest('[lang]')?.getAttribute('lang')).toBe('en');
+    // The player's own words follow the page.
+    expect(
+      screen.getByRole('button', { name: ZH.lessonUi.next }).closest('[lang]')?.getAttribute('lang'),
+    ).not.toBe('en');
+    await r.user.click(screen.getByRole('button', { name: ZH.lessonUi.next }));
+    expect(screen.getByText('Does the margin grow?').getAttribute('lang')).toBe('en');
+  });
+});
+
 describe('a bad lessondata= link', () => {
   it('lists the reader’s problems in plain words in the notice banner (role="alert"), in the page’s language', () => {
     useAppStore.getState().loadHash('#lessondata=not*base64&beta=0.5');

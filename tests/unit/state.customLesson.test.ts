@@ -142,6 +142,30 @@ describe('readCustomLesson', () => {
     });
   });
 
+  it('takes the words’ language from `lang`, else from their script (Han, kana, hangul), else none', () => {
+    const read = (text: string) => {
+      const r = readCustomLesson(text);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return r.lesson;
+    };
+    expect(read(oneStep({}, { lang: 'zh-Hant' })).lang).toBe('zh-Hant');
+    expect(read(oneStep({}, { lang: 'en' })).lang).toBe('en');
+    expect(read(oneStep({ text: '策略的对数概率' })).lang).toBe('zh');
+    expect(read(oneStep({ text: '方策の確率' })).lang).toBe('ja');
+    expect(read(oneStep({ text: '정책의 확률' })).lang).toBe('ko');
+    expect(read(oneStep({ text: 'The policy’s probability' })).lang).toBe('');
+    // A declared language wins over the script (a Chinese-script lesson declared Cantonese).
+    expect(read(oneStep({ text: '策略' }, { lang: 'yue' })).lang).toBe('yue');
+    for (const lang of ['english', 'e', 42, '', 'zh_CN', 'en-']) {
+      const p = problems(readCustomLesson(oneStep({}, { lang })));
+      expect(p, String(lang)).toEqual([expect.objectContaining({ kind: 'bad-lang', field: 'lang' })]);
+    }
+    // The link carries it.
+    const lesson = read(oneStep({}, { lang: 'zh' }));
+    const back = readLessonData(lessonDataOf(customLessonHash(lesson).hash) ?? '');
+    expect(back.ok && back.lesson.lang).toBe('zh');
+  });
+
   it('does not take inherited fields (constructor, __proto__) for the file’s own', () => {
     const ps = problems(readCustomLesson('{"__proto__": {"title": "x"}, "steps": [{"constructor": 1}]}'));
     expect(ps).toContainEqual({ kind: 'missing', field: 'title' });

@@ -183,6 +183,7 @@ function CustomLessonPage({ compact }: { compact: boolean }) {
       words={{ body: current.text, explain: q && q.explain !== '' ? q.explain : null }}
       n={n}
       compact={compact}
+      textLang={lesson.lang === '' ? undefined : lesson.lang}
     />
   );
 }
@@ -200,9 +201,14 @@ interface PlayerProps {
   /** The shown step, from 1 (in range). */
   n: number;
   compact: boolean;
+  /**
+   * The language of the lesson's own words when it is not the page's (an instructor's lesson: its `lang`):
+   * set on each element holding them, while the player's buttons and notes follow the page.
+   */
+  textLang?: string;
 }
 
-function LessonPlayer({ id, title, steps, headings, question, words, n, compact }: PlayerProps) {
+function LessonPlayer({ id, title, steps, headings, question, words, n, compact, textLang }: PlayerProps) {
   const strings = useStrings();
   const s = strings.lessonUi;
   const api = useStoreApi();
@@ -251,13 +257,15 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
 
   const article: ReactNode = (
     <article className="lesson-text" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="lesson-step-heading">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="lesson-step-heading" lang={textLang}>
         {headings[n - 1]}
       </h2>
       {'pending' in words ? (
         <p role="status">{words.pending}</p>
       ) : (
-        <Paragraphs text={words.body} className="lesson-body" />
+        <div lang={textLang}>
+          <Paragraphs text={words.body} className="lesson-body" />
+        </div>
       )}
       {step.formula && (
         // Focusable: a formula wider than the column scrolls, and a keyboard user must be able to scroll it.
@@ -272,6 +280,7 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
           onAnswer={() => setAnsweredKey(stepKey)}
           text={question}
           explain={'pending' in words ? null : words.explain}
+          textLang={textLang}
         />
       )}
       <nav className="lesson-nav" aria-label={s.navigation}>
@@ -315,7 +324,7 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
         <NoticeBanner />
         <main className="lesson-root lesson-compact">
           <p className="lesson-compact-title">
-            {title} · {s.stepOf(n, count)}
+            <span lang={textLang}>{title}</span> · {s.stepOf(n, count)}
           </p>
           <div className="lesson-stage">
             {panels}
@@ -337,7 +346,7 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
       <header className="lesson-header">
         <div className="lesson-title-block">
           <p className="lesson-app">{strings.shell.appTitle}</p>
-          <h1>{title}</h1>
+          <h1 lang={textLang}>{title}</h1>
           <p className="lesson-step-of">{s.stepOf(n, count)}</p>
         </div>
         <div className="header-actions">
@@ -360,6 +369,7 @@ function LessonPlayer({ id, title, steps, headings, question, words, n, compact 
                   className="lesson-toc-item"
                   aria-current={i + 1 === n ? 'step' : undefined}
                   onClick={() => goTo(i + 1)}
+                  lang={textLang}
                 >
                   {heading}
                 </button>

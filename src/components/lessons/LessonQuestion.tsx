@@ -28,6 +28,7 @@ export function LessonQuestion({
   text,
   explain,
   onAnswer,
+  textLang,
 }: {
   question: QuestionData;
   /** Told when a choice is made (the page lifts the veil over the step's panels). */
@@ -35,6 +36,8 @@ export function LessonQuestion({
   /** Its words (the step's question text); `explain`: the explanation about the state on screen. */
   text: LessonQuestionText<never>;
   explain: string | null;
+  /** The language of the question's own words when it is not the page's (LessonPage.tsx). */
+  textLang?: string;
 }) {
   const s = useStrings().lessonUi;
   const api = useStoreApi();
@@ -100,7 +103,9 @@ export function LessonQuestion({
       <h3 id={legendId} className="lesson-question-legend">
         {s.predict}
       </h3>
-      <p className="lesson-question-prompt">{text.prompt}</p>
+      <p className="lesson-question-prompt" lang={textLang}>
+        {text.prompt}
+      </p>
       <ol className="lesson-choices">
         {text.choices.map((c, i) => (
           <li key={i}>
@@ -115,7 +120,7 @@ export function LessonQuestion({
               <span className="lesson-choice-key" aria-hidden="true">
                 {i + 1}
               </span>{' '}
-              {c}
+              <span lang={textLang}>{c}</span>
             </button>
           </li>
         ))}
@@ -133,7 +138,9 @@ export function LessonQuestion({
       {revealed && explain !== null && (
         <div className="lesson-explain">
           <h3>{s.whatHappened}</h3>
-          <Paragraphs text={explain} />
+          <div lang={textLang}>
+            <Paragraphs text={explain} />
+          </div>
         </div>
       )}
     </section>

@@ -39,6 +39,8 @@ function problem(p: CustomLessonProblem): string {
       return `${at} must be the number of a choice, counting from 0 (it is ${p.given ?? ''}).`;
     case 'bad-reveal':
       return `${at} must be "end" or a training step (it is ${p.given ?? ''}).`;
+    case 'bad-lang':
+      return `${at} must be a language tag such as "en", "zh" or "zh-Hant" (it is ${p.given ?? ''}).`;
     case 'bad-link':
       return 'The lesson in this link is damaged (it may have been cut short when it was copied).';
   }

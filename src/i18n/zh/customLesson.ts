@@ -39,6 +39,8 @@ function problem(p: CustomLessonProblem): string {
       return `${at}必须是某个选项的序号，从 0 开始计数（当前为 ${p.given ?? ''}）。`;
     case 'bad-reveal':
       return `${at}必须是 "end" 或某个训练步数（当前为 ${p.given ?? ''}）。`;
+    case 'bad-lang':
+      return `${at}必须是语言标记，例如 "en"、"zh" 或 "zh-Hant"（当前为 ${p.given ?? ''}）。`;
     case 'bad-link':
       return '此链接中的课程已损坏（复制时可能被截断了）。';
   }

@@ -61,6 +61,13 @@ export interface CustomLessonStep {
 export interface CustomLesson {
   title: string;
   summary: string;
+  /**
+   * The language its words are written in (a BCP 47 tag such as `en`, `zh`, `zh-Hant`): the file's `lang`,
+   * or, without one, `zh` / `ja` / `ko` when the words are in that script; '' when unknown (the words then
+   * take the page's language). The player marks the words with it, so a screen reader reads them in their
+   * own language and Chinese text gets Chinese glyphs on an English page.
+   */
+  lang: string;
   steps: CustomLessonStep[];
 }
 
@@ -79,6 +86,7 @@ export const CUSTOM_PROBLEM_KINDS = [
   'bad-answer', // `answer` is not the index of a choice (given)
   'bad-reveal', // `revealAt` is neither "end" nor a training step (given)
   'bad-link', // a `lessondata=` value that is not base64url of UTF-8 text
+  'bad-lang', // `lang` is not a language tag (given)
 ] as const;
 export type CustomProblemKind = (typeof CUSTOM_PROBLEM_KINDS)[number];
 
@@ -295,8 +303,33 @@ export function readCustomLesson(text: string): CustomLessonResult {
       steps.push(read.step);
       r.problems.push(...read.problems);
     });
+  const declared = own(data, 'lang');
+  let lang = '';
+  if (declared !== undefined) {
+    if (typeof declared === 'string' && LANGUAGE_TAG.test(declared)) lang = declared;
+    else r.report({ kind: 'bad-lang', field: 'lang', given: shorten(String(declared)) });
+  }
   if (r.problems.length > 0) return { ok: false, problems: r.problems.slice(0, MAX_PROBLEMS) };
-  return { ok: true, lesson: { title, summary, steps } };
+  const words = [title, summary, ...steps.flatMap((s) => [s.heading, s.text, ...questionWords(s.question)])];
+  return { ok: true, lesson: { title, summary, lang: lang || scriptLanguage(words.join(' ')), steps } };
+}
+
+/** A language tag as BCP 47 spells it: a 2–3 letter language, then subtags (script, region, variant). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/;
+
+function questionWords(q: CustomQuestionText | undefined): string[] {
+  return q ? [q.prompt, ...q.choices, q.explain] : [];
+}
+
+/**
+ * The language a text's script says for certain: kana is Japanese, hangul Korean, Han characters without
+ * either Chinese. Latin letters could be many languages: '' (unknown) then.
+ */
+export function scriptLanguage(text: string): string {
+  if (/[\u3040-\u30ff]/.test(text)) return 'ja';
+  if (/[\uac00-\ud7af\u1100-\u11ff]/.test(text)) return 'ko';
+  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return 'zh';
+  return '';
 }
 
 /** The lesson back as its JSON format (only the known fields, in the documented order). */
@@ -304,6 +337,7 @@ export function customLessonJson(lesson: CustomLesson): string {
   return JSON.stringify({
     title: lesson.title,
     ...(lesson.summary === '' ? {} : { summary: lesson.summary }),
+    ...(lesson.lang === '' ? {} : { lang: lesson.lang }),
     steps: lesson.steps.map(({ step, heading, text, question }) => ({
       heading,
       ...(text === '' ? {} : { text }),
