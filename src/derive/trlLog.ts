@@ -104,7 +104,12 @@ export function logPartSeries(part: LogSeries, rows: number): LogMetricSeries[] 
         raw.push(y);
       }
     });
-    const smooth = rows > 1 && raw.length > rows ? movingMean(raw, rows) : null;
+    // No mean where the row itself is ±∞: movingMean skips it, so the line went on at the finite rows' level
+    // beside a finding saying the metric had become infinite there (a gap says it instead).
+    const smooth =
+      rows > 1 && raw.length > rows
+        ? movingMean(raw, rows).map((v, i) => (Number.isFinite(raw[i]) ? v : NaN))
+        : null;
     return { name, step, raw, smooth };
   });
 }

@@ -71,6 +71,12 @@ describe('logPartSeries', () => {
     const p = logPartSeries(part({ loss: [1, Infinity, 3], kl: [NaN, NaN, NaN] }), 1);
     expect(p.map((m) => m.name)).toEqual(['loss']);
     expect(p[0].raw).toEqual([1, Infinity, 3]);
+    // The moving mean leaves a gap at a ±∞ row instead of carrying the finite rows' level through it.
+    const diverging = [4, 4, 4, 4, 4, 4, Infinity, Infinity, Infinity, 4];
+    const [g] = logPartSeries(part({ grad_norm: diverging }), 5);
+    expect(g.smooth!.slice(0, 6)).toEqual(movingMean(diverging, 5).slice(0, 6));
+    expect(g.smooth!.slice(6, 9).every((v) => Number.isNaN(v))).toBe(true);
+    expect(g.smooth![9]).toBe(4);
   });
 
   it('reads text into plain data, a refused log into its kind and what was found', () => {
