@@ -183,7 +183,7 @@ export const EN_TRL_LOG: TrlLogStrings = {
       ? 'β is not in the log (DPO and KTO log β times a log-ratio without its parts).'
       : `β = ${beta}: rewards/* are β·logps/* on every row (a run without a reference model).`,
   plotsHeading: 'Logged metrics',
-  trainCaption: 'TRL’s own names. Faint: every logged row; solid: a centred moving mean.',
+  trainCaption: 'TRL’s own names. Faint: every logged row; the strong line: a centred moving mean.',
   trainTitle: 'Training',
   evalTitle: 'Evaluation',
   evalCaption: 'The eval_ rows (prefix removed), apart from training.',
@@ -192,7 +192,7 @@ export const EN_TRL_LOG: TrlLogStrings = {
     optimisation:
       'The loss and, where the log has them, the gradient norm (before clipping) and the scheduled learning rate.',
     rewards:
-      'β times each answer’s log-ratio against the reference (β·logps without a reference model), their margin, and how often the chosen reward wins.',
+      'β times each answer’s log-ratio against the reference (β·logps without a reference model), their margin, and (where logged) how often the chosen reward wins.',
     logps:
       'The log-probabilities of the chosen and rejected answers and their mean logits: they change with each batch’s samples, so read their trend.',
     trainer:
