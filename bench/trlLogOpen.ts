@@ -58,12 +58,12 @@ try {
     );
     // Every plot of the panel drawn (each ViewSection's Plotly div has its SVG), scrolled into view first:
     // a plot off screen waits until it is seen.
-    const plots = panel.locator('.js-plotly-plot');
-    await plots.first().waitFor();
-    const count = await plots.count();
+    const views = panel.locator('.trl-log-plots .view');
+    await views.first().waitFor();
+    const count = await views.count();
     for (let i = 0; i < count; i++) {
-      await plots.nth(i).scrollIntoViewIfNeeded();
-      await plots.nth(i).locator('svg.main-svg').first().waitFor({ timeout: 60_000 });
+      await views.nth(i).scrollIntoViewIfNeeded();
+      await views.nth(i).locator('.js-plotly-plot svg.main-svg').first().waitFor({ timeout: 60_000 });
     }
     const drawnAt = await page.evaluate(
       () => performance.now() - (window as unknown as { __t0: number }).__t0,
