@@ -302,6 +302,9 @@ export function fixtureFiles(): Record<string, string> {
     ),
     'kto_kl_zero.json': trainerStateText(ktoRows(40, (t) => (t < 0.2 ? 0.01 : 0))),
     'orpo_trl.json': trainerStateText(referenceFreeRows('orpo-trl', 0.1, lin(-1.4, -0.6))),
+    'orpo_llamafactory_synthetic.json': trainerStateText(
+      referenceFreeRows('orpo-llamafactory', 0.1, lin(-1.4, -0.6)),
+    ),
     'simpo_cpo.json': trainerStateText(referenceFreeRows('cpo', 2, lin(-1.1, -0.9))),
     'grpo_synthetic.json': trainerStateText(grpoRows(20)),
   };

@@ -8,6 +8,7 @@ import {
   TrainerLogError,
   type Finding,
   type FindingId,
+  type LogMetricGroup,
   type LogSeries,
   type NotPreferenceKind,
   type TrainerKind,
@@ -103,9 +104,51 @@ export function logPartSeries(part: LogSeries, rows: number): LogMetricSeries[] 
         raw.push(y);
       }
     });
-    const smooth = rows > 1 && raw.length > rows ? movingMean(raw, rows) : null;
+    // No mean where the row itself is ±∞: movingMean skips it, so the line went on at the finite rows' level
+    // beside a finding saying the metric had become infinite there (a gap says it instead).
+    const smooth =
+      rows > 1 && raw.length > rows
+        ? movingMean(raw, rows).map((v, i) => (Number.isFinite(raw[i]) ? v : NaN))
+        : null;
     return { name, step, raw, smooth };
   });
+}
+
+/** The metric groups in the order they are drawn, each its own plot (logs/types.ts LogMetricGroup). */
+export const LOG_METRIC_GROUPS: readonly LogMetricGroup[] = ['optimisation', 'rewards', 'logps', 'trainer'];
+
+const OPTIMISATION = new Set(['loss', 'grad_norm', 'learning_rate']);
+
+/**
+ * The group a metric is drawn in: TRL's prefixes say what a key is (rewards/…, logps/…, logits/…); the loss
+ * and the optimiser's numbers go together; everything else is what one trainer logs of its own (KTO's kl,
+ * ORPO's nll_loss and log_odds_*, LLaMA-Factory's sft_loss and odds_ratio_loss, CPO's nll_loss, and any key
+ * this page has never seen, which is still drawn).
+ */
+export function logMetricGroup(name: string): LogMetricGroup {
+  if (OPTIMISATION.has(name)) return 'optimisation';
+  if (name.startsWith('rewards/')) return 'rewards';
+  if (name.startsWith('logps/') || name.startsWith('logits/')) return 'logps';
+  return 'trainer';
+}
+
+/** One plot's metrics. */
+export interface LogMetricGroupSeries {
+  group: LogMetricGroup;
+  metrics: LogMetricSeries[];
+}
+
+/**
+ * A part's metrics split into their groups (logMetricGroup), in LOG_METRIC_GROUPS order, each keeping the
+ * metrics' own order (logMetricNames); a group with no metric is left out. Several small plots instead of one
+ * with every panel: each Plotly draw is then a task of its own (the draw queue draws one plot per frame), and
+ * a 10 MB log's plots no longer hold the page for a third of a second in one go.
+ */
+export function logMetricGroups(metrics: readonly LogMetricSeries[]): LogMetricGroupSeries[] {
+  return LOG_METRIC_GROUPS.map((group) => ({
+    group,
+    metrics: metrics.filter((m) => logMetricGroup(m.name) === group),
+  })).filter((g) => g.metrics.length > 0);
 }
 
 /** Where a finding's link goes: a lesson step, or the toy at a state (a link's query, no `#`). */

@@ -51,6 +51,17 @@ export const RAW_OPACITY = 0.35;
 /** A series has few enough points that markers help (eval rows, short runs). */
 const MARKERS_UP_TO = 40;
 
+/**
+ * The range of a metric logged at one value throughout (a constant learning rate of 5e-7): ±10 % around it.
+ * The shared padding (±0.5 at least, layout.ts paddedRange) put 5e-7 on a −0.5…0.5 axis, where the line read
+ * as a learning rate of 0. Null for a metric that varies (or one at 0, which that padding already shows).
+ */
+export function constantRange(lo: number, hi: number): [number, number] | null {
+  if (!Number.isFinite(lo) || lo !== hi || lo === 0) return null;
+  const d = Math.abs(lo) * 0.1;
+  return [lo - d, hi + d];
+}
+
 function thinned(steps: readonly number[], y: readonly number[], max: number | undefined) {
   const idx = decimatedIndices(y, max);
   return { x: idx.map((i) => steps[i]), y: idx.map((i) => y[i]) };
@@ -129,7 +140,7 @@ export function trlLogFigure(input: TrlLogFigureInput, opts: TrlLogFigureOptions
     // Plotly's log axis takes its range in decades.
     const range: [number, number] = log
       ? [Math.log10(lo) - 0.1, Math.log10(hi) + 0.1]
-      : quantisedRange(lo, hi);
+      : (constantRange(lo, hi) ?? quantisedRange(lo, hi));
     setSubplotAxes(
       layout,
       i,

@@ -10,6 +10,7 @@ export type {
   FindingId,
   DivergeCause,
   TrainerLogErrorKind,
+  LogMetricGroup,
 } from './types.ts';
 export { TrainerLogError } from './types.ts';
 export { readTrainerLog, MAX_LOG_CHARS } from './read.ts';

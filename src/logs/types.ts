@@ -75,3 +75,10 @@ export class TrainerLogError extends Error {
     if (found !== undefined) this.found = found;
   }
 }
+
+/**
+ * The groups a log's metrics are drawn in, one plot each (so no single Plotly draw holds a 10 MB log's dozen
+ * panels): loss and optimisation (loss, grad_norm, learning_rate), rewards (rewards/*), log-probs and logits
+ * (logps/*, logits/*), and what only some trainers log (kl, nll_loss, log_odds_*, sft_loss, …).
+ */
+export type LogMetricGroup = 'optimisation' | 'rewards' | 'logps' | 'trainer';

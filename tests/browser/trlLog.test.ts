@@ -55,13 +55,24 @@ async function openPanel() {
   await panel().waitFor();
 }
 
-/** The train plot is drawn by Plotly, with one trace per metric at least. */
-async function expectPlots() {
-  const plot = panel().locator('#view-trl-log-train .js-plotly-plot');
-  await plot.locator('svg.main-svg').first().waitFor();
-  const traces = await plot.evaluate((gd) => (gd as unknown as { data: unknown[] }).data.length);
+/**
+ * The plots are drawn by Plotly, one per group of metrics (train and eval apart): the training rewards plot
+ * has a trace per panel at least, and every plot of the panel is drawn once it is scrolled into view (a
+ * plot off screen waits). Returns the plots' view ids.
+ */
+async function expectPlots(): Promise<string[]> {
+  const rewards = panel().locator('#view-trl-log-train-rewards .js-plotly-plot');
+  await rewards.locator('svg.main-svg').first().waitFor();
+  const traces = await rewards.evaluate((gd) => (gd as unknown as { data: unknown[] }).data.length);
   expect(traces).toBeGreaterThan(4);
-  await panel().locator('#view-trl-log-eval .js-plotly-plot svg.main-svg').first().waitFor();
+  const views = panel().locator('.trl-log-plots .view');
+  const ids = await views.evaluateAll((els) => els.map((e) => e.id));
+  expect(ids).toContain('view-trl-log-eval-rewards');
+  for (let i = 0; i < ids.length; i++) {
+    await views.nth(i).scrollIntoViewIfNeeded();
+    await views.nth(i).locator('.js-plotly-plot svg.main-svg').first().waitFor();
+  }
+  return ids;
 }
 
 describe('Your TRL log', () => {
@@ -181,7 +192,7 @@ describe('Your TRL log', () => {
     const shownAt = await page.evaluate(
       () => performance.now() - (window as unknown as { __t0: number }).__t0,
     );
-    await expectPlots();
+    const views = await expectPlots();
     await settle(page);
     const gaps = await page.evaluate(() => {
       const w = window as unknown as { __gaps: [number, number][]; __probe: boolean };
@@ -190,7 +201,7 @@ describe('Your TRL log', () => {
     });
     const longest = Math.max(0, ...gaps.map(([, d]) => d));
     console.log(
-      `10 MB log (${(text.length / 1e6).toFixed(1)} M chars, ${rows.length} rows): shown after ${Math.round(shownAt)} ms; ` +
+      `10 MB log (${(text.length / 1e6).toFixed(1)} M chars, ${rows.length} rows, ${views.length} plots): shown after ${Math.round(shownAt)} ms; ` +
         `longest frame gap ${longest} ms; gaps over 50 ms [start ms, length ms]: ${JSON.stringify(gaps)}`,
     );
     expect(problems.foreignRequests).toEqual([]);

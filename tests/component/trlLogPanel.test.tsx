@@ -46,9 +46,23 @@ describe('TrlLogPanel', () => {
     expect(hrefs[0]).toMatch(/^#(v=\d+&)?lesson=trl-logs&step=1$/);
     expect(hrefs[1]).toMatch(/^#(v=\d+&)?lesson=displacement&step=1$/);
     expect(list.textContent).toContain('steps 100–370');
-    // Train and eval apart, each an exportable view.
-    expect(container.querySelector('#view-trl-log-train')).not.toBeNull();
-    expect(container.querySelector('#view-trl-log-eval')).not.toBeNull();
+    // Train and eval apart, each group of metrics an exportable view of its own, drawn after the findings.
+    // dpo_trl07 is an old TRL log: no grad_norm, and nothing beyond DPO's own metrics.
+    await vi.waitFor(
+      () => expect(container.querySelector('#view-trl-log-train-rewards')).not.toBeNull(),
+      WAIT,
+    );
+    const views = [...container.querySelectorAll('.trl-log-plots .view')].map((v) => v.id);
+    expect(views).toEqual([
+      'view-trl-log-train-optimisation',
+      'view-trl-log-train-rewards',
+      'view-trl-log-train-logps',
+      'view-trl-log-eval-optimisation',
+      'view-trl-log-eval-rewards',
+      'view-trl-log-eval-logps',
+    ]);
+    expect(screen.getByRole('heading', { name: 'Training: rewards' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Evaluation: log-probs and logits' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

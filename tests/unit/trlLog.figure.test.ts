@@ -2,22 +2,26 @@
 // data: TRL's names on the panels, the toy's colour for the trainer, raw rows faint under the moving mean,
 // log axes where a loss spans decades, train and eval apart; read from the real logs where they lie.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LayoutAxis, ScatterData } from 'plotly.js';
 import { readTrainerLog, movingMean, type LogSeries } from '../../src/logs/index.ts';
 import {
   FINDING_LINKS,
+  LOG_METRIC_GROUPS,
   TRAINER_STYLE,
+  logMetricGroup,
+  logMetricGroups,
   logMetricNames,
   logPartSeries,
   readLogResult,
 } from '../../src/derive/trlLog.ts';
-import { RAW_OPACITY, logScaleHelps, trlLogFigure } from '../../src/figures/trlLogFigure.ts';
+import { RAW_OPACITY, constantRange, logScaleHelps, trlLogFigure } from '../../src/figures/trlLogFigure.ts';
 import { LIGHT_THEME, trainingMetricsFigure } from '../../src/figures/index.ts';
 import { lossStyleOf } from '../../src/figures/lossStyle.ts';
 import { EN_FIGURES } from '../../src/i18n/en/figures.ts';
 import { EN_TRL_LOG } from '../../src/i18n/en/trlLog.ts';
+import { ZH_TRL_LOG } from '../../src/i18n/zh/trlLog.ts';
 import { PICKER_METRICS } from '../../src/math/index.ts';
 import { LESSONS } from '../../src/state/lessons/index.ts';
 import { PRESET_IDS } from '../../src/state/presetIds.ts';
@@ -67,6 +71,12 @@ describe('logPartSeries', () => {
     const p = logPartSeries(part({ loss: [1, Infinity, 3], kl: [NaN, NaN, NaN] }), 1);
     expect(p.map((m) => m.name)).toEqual(['loss']);
     expect(p[0].raw).toEqual([1, Infinity, 3]);
+    // The moving mean leaves a gap at a ±∞ row instead of carrying the finite rows' level through it.
+    const diverging = [4, 4, 4, 4, 4, 4, Infinity, Infinity, Infinity, 4];
+    const [g] = logPartSeries(part({ grad_norm: diverging }), 5);
+    expect(g.smooth!.slice(0, 6)).toEqual(movingMean(diverging, 5).slice(0, 6));
+    expect(g.smooth!.slice(6, 9).every((v) => Number.isNaN(v))).toBe(true);
+    expect(g.smooth![9]).toBe(4);
   });
 
   it('reads text into plain data, a refused log into its kind and what was found', () => {
@@ -197,5 +207,95 @@ describe('trlLogFigure', () => {
     const none = trlLogFigure({ style: 'sigmoid', trainer: 'DPO', part: 'Evaluation', metrics: [] }, opts);
     expect(none.data).toEqual([]);
     expect(none.summary).toBe('Evaluation: nothing logged.');
+  });
+});
+
+describe('logMetricGroups: several small plots instead of one with every panel', () => {
+  /** Every preference log on disk: the real ones and ours (the refused GRPO/SFT logs have no plots). */
+  const logs = [
+    ...['dpo_trl07.json', 'orpo_llamafactory.json'].map((f) => [f, read(SHARED, f)] as const),
+    ...readdirSync(OWN)
+      .filter((f) => !f.startsWith('grpo'))
+      .map((f) => [f, read(OWN, f)] as const),
+  ];
+
+  it('puts every plotted metric in exactly one group, none lost, in the groups’ order', () => {
+    expect(logs.length).toBeGreaterThan(8);
+    for (const [file, log] of logs)
+      for (const p of [log.train, log.eval]) {
+        const metrics = logPartSeries(p, 11);
+        const groups = logMetricGroups(metrics);
+        const drawn = groups.flatMap((g) => g.metrics.map((m) => m.name));
+        // The same metrics, each once (a metric's order within its group is the page's metric order).
+        expect(drawn.slice().sort(), file).toEqual(metrics.map((m) => m.name).sort());
+        expect(new Set(drawn).size, file).toBe(drawn.length);
+        for (const g of groups) {
+          expect(g.metrics.length, file).toBeGreaterThan(0);
+          expect(g.metrics.every((m) => logMetricGroup(m.name) === g.group)).toBe(true);
+          const order = metrics.filter((m) => g.metrics.includes(m));
+          expect(g.metrics).toEqual(order);
+        }
+        const ids = groups.map((g) => g.group);
+        expect(ids).toEqual(LOG_METRIC_GROUPS.filter((id) => ids.includes(id)));
+      }
+  });
+
+  it('groups by meaning: the optimiser, rewards, log-probs and logits, and each trainer’s own keys', () => {
+    const expected: Record<string, string> = {
+      loss: 'optimisation',
+      grad_norm: 'optimisation',
+      learning_rate: 'optimisation',
+      'rewards/chosen': 'rewards',
+      'rewards/accuracies': 'rewards',
+      'rewards/margins': 'rewards',
+      'logps/chosen': 'logps',
+      'logits/rejected': 'logps',
+      kl: 'trainer',
+      nll_loss: 'trainer',
+      log_odds_ratio: 'trainer',
+      log_odds_chosen: 'trainer',
+      sft_loss: 'trainer',
+      odds_ratio_loss: 'trainer',
+      // A key never seen before is still drawn.
+      some_new_metric: 'trainer',
+    };
+    for (const [name, group] of Object.entries(expected)) expect(logMetricGroup(name), name).toBe(group);
+    // Each trainer's own keys, read from its log, land in the last group.
+    const own = (file: string) =>
+      logMetricGroups(logPartSeries(logs.find(([f]) => f === file)![1].train, 1))
+        .find((g) => g.group === 'trainer')
+        ?.metrics.map((m) => m.name);
+    expect(own('kto_kl_zero.json')).toEqual(['kl']);
+    expect(own('orpo_llamafactory.json')?.sort()).toEqual(['odds_ratio_loss', 'sft_loss']);
+    expect(own('orpo_trl.json')?.sort()).toEqual(['log_odds_chosen', 'log_odds_ratio', 'nll_loss']);
+    expect(own('simpo_cpo.json')).toEqual(['nll_loss']);
+    expect(own('dpo_displacement.json')).toBeUndefined();
+  });
+
+  it('names every group’s plot in English and Chinese, each title its own', () => {
+    for (const t of [EN_TRL_LOG, ZH_TRL_LOG]) {
+      const titles = LOG_METRIC_GROUPS.flatMap((g) => [
+        t.plotTitle(t.trainTitle, g),
+        t.plotTitle(t.evalTitle, g),
+      ]);
+      expect(new Set(titles).size).toBe(titles.length);
+      for (const g of LOG_METRIC_GROUPS) expect(t.groupCaption[g].length).toBeGreaterThan(20);
+    }
+    expect(ZH_TRL_LOG.plotTitle(ZH_TRL_LOG.trainTitle, 'rewards')).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('draws a metric logged at one value around that value (a constant learning rate is not 0)', () => {
+    const lr = 5e-7;
+    const m = logPartSeries(part({ learning_rate: Array.from({ length: 30 }, () => lr) }), 1);
+    const f = trlLogFigure({ style: 'sigmoid', trainer: 'DPO', part: 'Training', metrics: m }, opts);
+    const [lo, hi] = axis(f.layout, 'yaxis').range as [number, number];
+    expect(lo).toBeGreaterThan(0);
+    expect(lo).toBeLessThan(lr);
+    expect(hi).toBeGreaterThan(lr);
+    expect(hi).toBeLessThan(2 * lr);
+    expect(constantRange(-2, -2)).toEqual([-2.2, -1.8]);
+    // Varying, or at 0: the shared ranges.
+    expect(constantRange(0, 1)).toBeNull();
+    expect(constantRange(0, 0)).toBeNull();
   });
 });

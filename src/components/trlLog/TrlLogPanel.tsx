@@ -2,14 +2,25 @@
 // and show what it is, "what this run shows" (each finding with a link to the toy or lesson step showing
 // the same effect) and its logged metrics with TRL's names. Everything stays in this browser: the log is
 // never uploaded and never put in the link (it is held in this module, not in the store that links mirror).
-import { useCallback, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+} from 'react';
 import type { Finding, TrainerLog, TrainerLogErrorKind, NotPreferenceKind } from '../../logs/index.ts';
 import {
   FINDING_LINKS,
   SMOOTHING_ROWS,
   TRAINER_STYLE,
+  logMetricGroups,
   logPartSeries,
   type FindingLink,
+  type LogMetricGroupSeries,
   type LogReadResult,
 } from '../../derive/trlLog.ts';
 import { trlLogFigure } from '../../figures/trlLogFigure.ts';
@@ -201,26 +212,29 @@ function ShownLog({
   const { log, findings } = shown;
   const trainer = t.trainerName[log.trainer];
   const smoothingId = useId();
-  const train = useMemo(() => logPartSeries(log.train, smoothing), [log, smoothing]);
-  const evalSeries = useMemo(() => logPartSeries(log.eval, smoothing), [log, smoothing]);
-  const figureOf = useCallback(
-    (part: 'train' | 'eval', maxDrawnPoints?: number) =>
-      trlLogFigure(
-        {
-          style: TRAINER_STYLE[log.trainer],
-          trainer,
-          part: part === 'train' ? t.trainTitle : t.evalTitle,
-          metrics: part === 'train' ? train : evalSeries,
-        },
-        { theme, strings: strings.figures, text: t, maxColumns, maxDrawnPoints },
-      ),
-    [log, trainer, t, train, evalSeries, theme, strings.figures, maxColumns],
+  // The plots come a frame after the findings: the words are on screen first, and the metrics' series
+  // (a moving mean over every row of a 10 MB log) are built in a task of their own.
+  const [plotsOn, setPlotsOn] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPlotsOn(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const train = useMemo(
+    () => (plotsOn ? logMetricGroups(logPartSeries(log.train, smoothing)) : []),
+    [plotsOn, log, smoothing],
   );
-  const trainFigure = useCallback(() => figureOf('train'), [figureOf]);
-  const trainData = useCallback(() => figureOf('train', Infinity), [figureOf]);
-  const evalFigure = useCallback(() => figureOf('eval'), [figureOf]);
-  const evalData = useCallback(() => figureOf('eval', Infinity), [figureOf]);
+  const evalGroups = useMemo(
+    () => (plotsOn ? logMetricGroups(logPartSeries(log.eval, smoothing)) : []),
+    [plotsOn, log, smoothing],
+  );
   const steps = log.train.step;
+  const plotProps = { trainer, style: TRAINER_STYLE[log.trainer], theme, maxColumns };
 
   return (
     <>
@@ -262,40 +276,84 @@ function ShownLog({
           </ul>
         )}
       </section>
-      <div className="trl-log-plots">
-        <ViewSection
-          id="trl-log-train"
-          text={{ title: t.trainTitle, caption: t.trainCaption }}
-          figure={trainFigure}
-          dataFigure={trainData}
-          zoomable
-          toolbar={
-            <label className="view-toolbar trl-log-smoothing" htmlFor={smoothingId}>
-              {t.smoothing}{' '}
-              <select
-                id={smoothingId}
-                value={smoothing}
-                onChange={(e) => setSmoothing(Number(e.currentTarget.value))}
-              >
-                {SMOOTHING_ROWS.map((rows) => (
-                  <option key={rows} value={rows}>
-                    {t.smoothingRows(rows)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          }
-        />
-        {log.eval.step.length > 0 && (
-          <ViewSection
-            id="trl-log-eval"
-            text={{ title: t.evalTitle, caption: t.evalCaption }}
-            figure={evalFigure}
-            dataFigure={evalData}
-            zoomable
-          />
+      <section className="trl-log-plots" aria-labelledby={`${smoothingId}-plots`}>
+        <div className="trl-log-plots-head">
+          <h3 id={`${smoothingId}-plots`}>{t.plotsHeading}</h3>
+          <label className="trl-log-smoothing" htmlFor={smoothingId}>
+            {t.smoothing}{' '}
+            <select
+              id={smoothingId}
+              value={smoothing}
+              onChange={(e) => setSmoothing(Number(e.currentTarget.value))}
+            >
+              {SMOOTHING_ROWS.map((rows) => (
+                <option key={rows} value={rows}>
+                  {t.smoothingRows(rows)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p>{t.trainCaption}</p>
+        {plotsOn ? (
+          <>
+            {train.map((g) => (
+              <GroupPlot key={`train-${g.group}`} part="train" group={g} {...plotProps} />
+            ))}
+            {evalGroups.map((g) => (
+              <GroupPlot key={`eval-${g.group}`} part="eval" group={g} {...plotProps} />
+            ))}
+          </>
+        ) : (
+          <p className="trl-log-plots-pending">{t.reading}</p>
         )}
-      </div>
+      </section>
     </>
+  );
+}
+
+/**
+ * One group's metrics of a part (train or eval) as a plot of its own (view-trl-log-<part>-<group>), with its
+ * own export menu: each Plotly draw is then one small task (the draw queue draws one plot per frame).
+ */
+function GroupPlot({
+  part,
+  group,
+  trainer,
+  style,
+  theme,
+  maxColumns,
+}: {
+  part: 'train' | 'eval';
+  group: LogMetricGroupSeries;
+  trainer: string;
+  style: (typeof TRAINER_STYLE)[keyof typeof TRAINER_STYLE];
+  theme: ReturnType<typeof usePlotTheme>;
+  maxColumns: number;
+}) {
+  const strings = useStrings();
+  const t = strings.trlLog;
+  const partTitle = part === 'train' ? t.trainTitle : t.evalTitle;
+  const title = t.plotTitle(partTitle, group.group);
+  const caption =
+    part === 'train' ? t.groupCaption[group.group] : `${t.groupCaption[group.group]} ${t.evalCaption}`;
+  const figureOf = useCallback(
+    (maxDrawnPoints?: number) =>
+      trlLogFigure(
+        { style, trainer, part: title, metrics: group.metrics },
+        { theme, strings: strings.figures, text: t, maxColumns, maxDrawnPoints },
+      ),
+    [style, trainer, title, group, theme, strings.figures, t, maxColumns],
+  );
+  const figure = useCallback(() => figureOf(), [figureOf]);
+  const dataFigure = useCallback(() => figureOf(Infinity), [figureOf]);
+  return (
+    <ViewSection
+      id={`trl-log-${part}-${group.group}`}
+      text={{ title, caption }}
+      figure={figure}
+      dataFigure={dataFigure}
+      zoomable
+    />
   );
 }

@@ -5,12 +5,13 @@
 import { MAX_LOG_CHARS } from '../../logs/index.ts';
 import { readLogResult, type LogReadResult } from '../../derive/trlLog.ts';
 import type { TrlLogRequest } from '../workers/trlLog.worker.ts';
+import { unpackLogResult, type PackedLogResult } from './logTransfer.ts';
 
 export type LogSource = { file: Blob } | { text: string };
 
 interface Reply {
   id: number;
-  result?: LogReadResult;
+  result?: PackedLogResult;
   error?: string;
 }
 
@@ -41,7 +42,7 @@ async function workerFor(): Promise<Worker | null> {
         const job = pending.get(e.data.id);
         if (!job) return;
         pending.delete(e.data.id);
-        if (e.data.result) job.resolve(e.data.result);
+        if (e.data.result) job.resolve(unpackLogResult(e.data.result));
         else job.reject(new Error(e.data.error ?? 'unknown error'));
       };
       // A worker that cannot run (a policy forbidding blob: workers fails here, asynchronously): read in

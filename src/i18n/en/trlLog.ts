@@ -78,9 +78,12 @@ function findingText(f: Finding): string {
       );
     case 'diverged':
       return (
-        `Largest loss ${n(v.lossMax)}, largest grad_norm ${n(v.gradNormMax)}. A learning rate too large for ` +
-        'the model, fp16 overflow or a bad batch make the steps overshoot: the loss and the gradients blow ' +
-        'up and the weights become NaN. Lower the learning rate, warm up longer, clip gradients or use bf16.'
+        // The largest FINITE values (diagnose.ts): a run whose grad_norm went to ∞ while its loss still fell
+        // must not read as "the loss blew up" beside a plot where it did not.
+        `The largest finite values logged: loss ${n(v.lossMax)}, grad_norm ${n(v.gradNormMax)} (NaN rows are ` +
+        'left out of the plots). A learning rate too large for the model, fp16 overflow or a bad batch make a ' +
+        'step overshoot: the gradients or the loss blow up, and once a weight is NaN every later row is NaN. ' +
+        'Lower the learning rate, warm up longer, clip gradients or use bf16.'
       );
   }
 }
@@ -92,6 +95,13 @@ const FINDING_LINK = {
   'kto-kl-zero': 'See KTO’s reference point in the lesson',
   diverged: 'See a too-large learning rate diverge in the toy',
 };
+
+const GROUP_NAME = {
+  optimisation: 'loss and optimisation',
+  rewards: 'rewards',
+  logps: 'log-probs and logits',
+  trainer: 'this trainer’s own metrics',
+} as const;
 
 export const EN_TRL_LOG: TrlLogStrings = {
   open: 'Your TRL log',
@@ -139,7 +149,10 @@ export const EN_TRL_LOG: TrlLogStrings = {
       case 'kto':
         return `KTO trainer (${tool}): it logs kl and rewards/* but no rewards/accuracies.`;
       case 'orpo':
-        return `ORPO trainer (${tool}): it logs an SFT loss and the log odds ratio; no reference model.`;
+        // LLaMA-Factory names ORPO's two terms sft_loss and odds_ratio_loss; TRL logs nll_loss and log_odds_*.
+        return source === 'llamafactory'
+          ? `ORPO trainer (${tool}): it logs sft_loss and odds_ratio_loss; no reference model.`
+          : `ORPO trainer (${tool}): it logs an SFT loss (nll_loss) and the log odds ratio; no reference model.`;
       case 'cpo':
         return `CPO/SimPO trainer (${tool}): rewards are β·logps, with no reference model.`;
     }
@@ -169,10 +182,22 @@ export const EN_TRL_LOG: TrlLogStrings = {
     beta === null
       ? 'β is not in the log (DPO and KTO log β times a log-ratio without its parts).'
       : `β = ${beta}: rewards/* are β·logps/* on every row (a run without a reference model).`,
-  trainTitle: 'Logged metrics: training',
-  trainCaption: 'TRL’s own names. Faint: every logged row; solid: a centred moving mean.',
-  evalTitle: 'Logged metrics: evaluation',
+  plotsHeading: 'Logged metrics',
+  trainCaption: 'TRL’s own names. Faint: every logged row; the strong line: a centred moving mean.',
+  trainTitle: 'Training',
+  evalTitle: 'Evaluation',
   evalCaption: 'The eval_ rows (prefix removed), apart from training.',
+  plotTitle: (part, group) => `${part}: ${GROUP_NAME[group]}`,
+  groupCaption: {
+    optimisation:
+      'The loss and, where the log has them, the gradient norm (before clipping) and the scheduled learning rate.',
+    rewards:
+      'β times each answer’s log-ratio against the reference (β·logps without a reference model), their margin, and (where logged) how often the chosen reward wins.',
+    logps:
+      'The log-probabilities of the chosen and rejected answers and their mean logits: they change with each batch’s samples, so read their trend.',
+    trainer:
+      'Metrics only some trainers log, such as KTO’s kl, ORPO’s and CPO’s nll_loss, ORPO’s log odds ratio, LLaMA-Factory’s sft_loss and odds_ratio_loss.',
+  },
   smoothing: 'Smoothing',
   smoothingRows: (rows) => (rows <= 1 ? 'none' : `${rows} rows`),
   raw: (trainer) => `${trainer} (logged)`,

@@ -4,6 +4,7 @@ import type {
   DivergeCause,
   Finding,
   FindingId,
+  LogMetricGroup,
   LogpUnitBasis,
   NotPreferenceKind,
   TrainerKind,
@@ -37,11 +38,18 @@ export interface TrlLogStrings {
   rows(train: number, evalRows: number, first: number, last: number): string;
   logpUnit(unit: 'summed' | 'mean' | 'unknown', basis: LogpUnitBasis): string;
   beta(beta: number | null): string;
-  /** The plots. */
-  trainTitle: string;
+  /** The plots: a heading over them all, with what every plot shows (raw rows and their moving mean). */
+  plotsHeading: string;
   trainCaption: string;
+  /** The part a plot draws ("Training"), in its title and text alternative. */
+  trainTitle: string;
   evalTitle: string;
+  /** Added to each evaluation plot's caption. */
   evalCaption: string;
+  /** One plot per part and metric group (derive/trlLog.ts logMetricGroup): its title, from the part's. */
+  plotTitle(part: string, group: LogMetricGroup): string;
+  /** What a group's metrics are. */
+  groupCaption: Record<LogMetricGroup, string>;
   smoothing: string;
   /** A smoothing choice: a centred moving mean over `rows` rows (1: none). */
   smoothingRows(rows: number): string;

@@ -72,8 +72,9 @@ function findingText(f: Finding): string {
       );
     case 'diverged':
       return (
-        `最大损失 ${n(v.lossMax)}，最大 grad_norm ${n(v.gradNormMax)}。学习率对模型来说过大、fp16 溢出或某个坏批次，` +
-        '都会让更新步子迈过头：损失和梯度爆炸，权重变成 NaN。可以调低学习率、延长预热、裁剪梯度或改用 bf16。'
+        `记录中的最大有限值：损失 ${n(v.lossMax)}，grad_norm ${n(v.gradNormMax)}（NaN 的记录不画在图中）。` +
+        '学习率对模型来说过大、fp16 溢出或某个坏批次，都会让某一步更新迈过头：梯度或损失爆炸，' +
+        '一旦权重变成 NaN，之后的每条记录都是 NaN。可以调低学习率、延长预热、裁剪梯度或改用 bf16。'
       );
   }
 }
@@ -85,6 +86,13 @@ const FINDING_LINK = {
   'kto-kl-zero': '在课程中查看 KTO 的参考点',
   diverged: '在玩具模型中查看学习率过大时的发散',
 };
+
+const GROUP_NAME = {
+  optimisation: '损失与优化',
+  rewards: '奖励',
+  logps: '对数概率与 logits',
+  trainer: '该训练器特有的指标',
+} as const;
 
 export const ZH_TRL_LOG: TrlLogStrings = {
   open: '你的 TRL 日志',
@@ -132,7 +140,9 @@ export const ZH_TRL_LOG: TrlLogStrings = {
       case 'kto':
         return `KTO 训练器（${tool}）：记录 kl 和 rewards/*，但没有 rewards/accuracies。`;
       case 'orpo':
-        return `ORPO 训练器（${tool}）：记录 SFT 损失和对数几率比；没有参考模型。`;
+        return source === 'llamafactory'
+          ? `ORPO 训练器（${tool}）：记录 sft_loss 和 odds_ratio_loss；没有参考模型。`
+          : `ORPO 训练器（${tool}）：记录 SFT 损失（nll_loss）和对数几率比；没有参考模型。`;
       case 'cpo':
         return `CPO/SimPO 训练器（${tool}）：奖励就是 β·logps/*，没有参考模型。`;
     }
@@ -162,10 +172,20 @@ export const ZH_TRL_LOG: TrlLogStrings = {
     beta === null
       ? '日志中看不出 β（DPO 和 KTO 只记录 β 与对数比的乘积，不记录其组成部分）。'
       : `β = ${beta}：每一行的 rewards/* 都等于 β·logps/*（这是一次没有参考模型的训练）。`,
-  trainTitle: '记录的指标：训练',
-  trainCaption: '沿用 TRL 自己的名称。浅色：每一条记录；实线：居中滑动平均。',
-  evalTitle: '记录的指标：评估',
+  plotsHeading: '记录的指标',
+  trainCaption: '沿用 TRL 自己的名称。浅色：每一条记录；深色线：居中滑动平均。',
+  trainTitle: '训练',
+  evalTitle: '评估',
   evalCaption: 'eval_ 开头的记录（已去掉前缀），与训练分开显示。',
+  plotTitle: (part, group) => `${part}：${GROUP_NAME[group]}`,
+  groupCaption: {
+    optimisation: '损失；日志里有的话，还有梯度范数（裁剪前）和学习率调度给出的学习率。',
+    rewards:
+      'β 乘以每个回答相对参考模型的对数比（没有参考模型时为 β·logps）、两者之差（margin），以及（日志里有的话）被选回答奖励更高的比例。',
+    logps: '被选与被拒回答的对数概率及其平均 logits：它们随每批样本而变，宜看趋势，不必看单条记录。',
+    trainer:
+      '只有部分训练器才记录的指标，例如 KTO 的 kl，ORPO 和 CPO 的 nll_loss，ORPO 的对数几率比，LLaMA-Factory 的 sft_loss 与 odds_ratio_loss。',
+  },
   smoothing: '平滑',
   smoothingRows: (rows) => (rows <= 1 ? '不平滑' : `${rows} 行`),
   raw: (trainer) => `${trainer}（原始记录）`,
