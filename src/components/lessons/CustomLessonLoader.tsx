@@ -74,7 +74,7 @@ export function CustomLessonLoader({ onLoad }: { onLoad: (lesson: CustomLesson) 
         {t.intro} <a href={EXAMPLE_HREF}>{t.example}</a>
       </p>
       <div
-        className={`custom-lesson-drop${dragging ? ' dragging' : ''}`}
+        className={`file-drop custom-lesson-drop${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -82,7 +82,7 @@ export function CustomLessonLoader({ onLoad }: { onLoad: (lesson: CustomLesson) 
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <label htmlFor={inputId} className="custom-lesson-pick">
+        <label htmlFor={inputId} className="file-pick">
           {t.chooseFile}
         </label>
         <input

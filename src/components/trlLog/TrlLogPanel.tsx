@@ -129,7 +129,7 @@ export function TrlLogPanel({ onClose }: { onClose: () => void }) {
       <p>{t.intro}</p>
       <div className="trl-log-open">
         <div
-          className={`trl-log-drop${dragging ? ' dragging' : ''}`}
+          className={`file-drop trl-log-drop${dragging ? ' dragging' : ''}`}
           data-testid="trl-log-drop"
           onDragOver={(e) => {
             e.preventDefault();
@@ -138,7 +138,7 @@ export function TrlLogPanel({ onClose }: { onClose: () => void }) {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <label htmlFor={`${id}-file`} className="trl-log-pick">
+          <label htmlFor={`${id}-file`} className="file-pick">
             {t.chooseFile}
           </label>
           <input
