@@ -358,6 +358,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'trlLog.beta': [[null], [0.1]],
   'trlLog.smoothingRows': [[1], [11]],
   'trlLog.raw': [['DPO']],
+  'trlLog.plotTitle': (['optimisation', 'rewards', 'logps', 'trainer'] as const).map((g) => ['训练', g]),
   'trlLog.smoothed': [['DPO']],
   'trlLog.summary': [
     ['训练', 'DPO', [], []],
@@ -528,7 +529,11 @@ const TERMS = [
   ...['CPO', 'GRPO', 'LLaMA-Factory', 'Trainer', 'NaN', 'Infinity'],
   // A paper is cited by its arXiv number in every language.
   'arXiv',
-  ...['logit', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
+  ...['logit', 'logits', 'log', 'exp', 'max', 'min', 'ln', 'ref', 'nats', 'token', 'logistic'],
+  // TRL's logged log-probabilities (logps/chosen, β·logps), named as the log names them.
+  'logps',
+  // A language tag in a custom lesson's messages (zh-Hant).
+  'Hant',
 ];
 // Longest first, so that 'APO-zero' wins over a shorter name at the same place.
 const NAMES = new RegExp(`\\b(?:${[...TERMS].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');

@@ -181,7 +181,7 @@ export const ZH_TRL_LOG: TrlLogStrings = {
   groupCaption: {
     optimisation: '损失；日志里有的话，还有梯度范数（裁剪前）和学习率调度给出的学习率。',
     rewards:
-      'β 乘以每个回答相对参考模型的对数比（没有参考模型时为 β·logps）、两者之差（margin），以及（日志里有的话）被选回答奖励更高的比例。',
+      'β 乘以每个回答相对参考模型的对数比（没有参考模型时为 β·logps）、两者之差（rewards/margins），以及（日志里有的话）被选回答奖励更高的比例。',
     logps: '被选与被拒回答的对数概率及其平均 logits：它们随每批样本而变，宜看趋势，不必看单条记录。',
     trainer:
       '只有部分训练器才记录的指标，例如 KTO 的 kl，ORPO 和 CPO 的 nll_loss，ORPO 的对数几率比，LLaMA-Factory 的 sft_loss 与 odds_ratio_loss。',
