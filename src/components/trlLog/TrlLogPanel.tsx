@@ -260,7 +260,7 @@ function ShownLog({
                 <li key={f.id} data-finding={f.id}>
                   <p>
                     <strong>{t.findingTitle(f)}</strong>{' '}
-                    <span className="trl-log-steps">({t.steps(...f.steps)})</span>
+                    <span className="trl-log-steps">{t.steps(...f.steps)}</span>
                   </p>
                   <p>{t.findingText(f)}</p>
                   {link && linkText && (

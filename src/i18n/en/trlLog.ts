@@ -210,7 +210,7 @@ export const EN_TRL_LOG: TrlLogStrings = {
   },
   findingsHeading: 'What this run shows',
   noFindings: 'Nothing stands out: none of the known patterns holds in this log.',
-  steps: (from, to) => (from === to ? `step ${from}` : `steps ${from}–${to}`),
+  steps: (from, to) => (from === to ? `(step ${from})` : `(steps ${from}–${to})`),
   findingTitle,
   findingText,
   findingLink: FINDING_LINK,

@@ -66,6 +66,7 @@ export interface TrlLogStrings {
   /** What this run shows. */
   findingsHeading: string;
   noFindings: string;
+  /** Where a finding holds, in brackets (the language's own): "(steps 100–370)". */
   steps(from: number, to: number): string;
   /** One line: what holds. */
   findingTitle(f: Finding): string;

@@ -198,7 +198,7 @@ export const ZH_TRL_LOG: TrlLogStrings = {
   },
   findingsHeading: '这次训练说明了什么',
   noFindings: '没有发现异常：这份日志不符合任何已知的模式。',
-  steps: (from, to) => (from === to ? `第 ${from} 步` : `第 ${from}–${to} 步`),
+  steps: (from, to) => (from === to ? `（第 ${from} 步）` : `（第 ${from}–${to} 步）`),
   findingTitle,
   findingText,
   findingLink: FINDING_LINK,
