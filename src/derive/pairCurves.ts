@@ -33,7 +33,8 @@ import {
 } from './mathParams.ts';
 import { pairValuesOf } from './pairValues.ts';
 
-export type PairCurveFields = PairLossFields & Pick<AppState, 'losses' | 'preferenceProb'>;
+// `dataset`: what the toy trains on; the optimum for p (the dotted line) is one pair's.
+export type PairCurveFields = PairLossFields & Pick<AppState, 'losses' | 'preferenceProb' | 'dataset'>;
 
 export const CURVE_POINTS = 400;
 /**
@@ -214,6 +215,9 @@ export function computePairCurves(s: PairCurveFields, minHalfWidth = 0): LossCur
       (s.fDivergence !== 'reverse_kl' && usesDivergence(id)) ||
       ldAlphaOf(id, s) !== 1 ||
       wpoOf(id, s);
-    return { id, curve, optimum: optimumOnCurve(id, s), current, ...(modified ? { modified } : {}) };
+    // The optimum for the preference probability p exists only where the data are one pair labelled with
+    // probability p: a ranking or an order has no p (their training goes elsewhere), thumbs-down no pair.
+    const optimum = s.dataset === 'pair' ? optimumOnCurve(id, s) : null;
+    return { id, curve, optimum, current, ...(modified ? { modified } : {}) };
   });
 }

@@ -9,6 +9,7 @@ export const PAIR_CURVE_FIELDS = stateFields(
   ...LOSS_PARAM_FIELDS,
   ...PAIR_FIELDS,
   'preferenceProb',
+  'dataset',
 );
 
 /** The curves, recomputed only when one of PAIR_CURVE_FIELDS changed. */

@@ -204,3 +204,19 @@ describe('the cursor is not a toy field', () => {
     expect(TOY_FIELDS as readonly string[]).not.toContain('t');
   });
 });
+
+describe('the optimum for p on the loss view', () => {
+  it('is drawn for one pair’s data only: a ranking or an order has no preference probability p', () => {
+    const pair = computePairCurves(state({ losses: ['sigmoid', 'ipo'], preferenceProb: 0.9 }));
+    expect(pair.map((c) => c.optimum)).toEqual([expect.any(Number), expect.any(Number)]);
+    for (const dataset of ['ranking', 'order'] as const) {
+      const curves = computePairCurves(state({ losses: ['sigmoid', 'ipo'], preferenceProb: 0.9, dataset }));
+      expect(
+        curves.map((c) => c.optimum),
+        dataset,
+      ).toEqual([null, null]);
+      const fig = lossFigure(curves, { theme: PLOT_THEMES.light, strings: EN_FIGURES, beta: 0.1 });
+      expect((fig.data as Loose[]).filter((t) => String(t.name).includes('optimum'))).toEqual([]);
+    }
+  });
+});

@@ -134,7 +134,7 @@ export const EN_FIGURES: FigureStrings = {
     optimumOffPlot: (label, optimum) => `${label}: optimum h* = ${f2(optimum)} is off the plot`,
     offScale: (label, value) => `${label}: current value ${c3(value)} is off the scale`,
     marginOffPlot: (dot, margin) => `${dot}: h = ${f2(margin)} is off the plot`,
-    pushTurns: (label, margin) => `${label}: push changes sign at h* = ${f2(margin)}`,
+    pushTurns: (label, margin) => `${label}: push changes sign at h = ${f2(margin)}`,
     noData: 'Nothing to show: choose at least one loss.',
     computing: 'Computing…',
     simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,

@@ -12,7 +12,7 @@ export const EN_VIEWS: ViewStrings = {
     loss: {
       title: 'Loss against the margin',
       caption:
-        'Each loss as a function of the margin h = ρw − ρl; the dot is the pair at the step shown (each loss’s own training run; at step 0, your pair), the dotted line the optimum for the preference probability p.',
+        'Each loss as a function of the margin h = ρw − ρl; the dot is the pair at the step shown (each loss’s own training run; at step 0, your pair), the dotted line, on one pair’s data, the optimum for its preference probability p.',
     },
     gradient: {
       title: 'How hard each loss pushes',

@@ -130,7 +130,7 @@ export const ZH_FIGURES: FigureStrings = {
     optimumOffPlot: (label, optimum) => `${label}：最优 h* = ${f2(optimum)}，超出绘图范围`,
     offScale: (label, value) => `${label}：当前值 ${c3(value)} 超出纵轴范围`,
     marginOffPlot: (dot, margin) => `${dot}：h = ${f2(margin)} 超出横轴范围`,
-    pushTurns: (label, margin) => `${label}：推动力在 h* = ${f2(margin)} 处变号`,
+    pushTurns: (label, margin) => `${label}：推动力在 h = ${f2(margin)} 处变号`,
     noData: '没有可显示的内容：请至少选择一个损失函数。',
     computing: '计算中…',
     simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,

@@ -132,8 +132,9 @@ export const EN_trlLogs: LessonText<TrlLogsFacts> = {
                   : `At step ${c3(f.step)} TRL logs IPO’s loss = ${c3(f.ipo.loss)} (β = ${c3(f.beta)}).`,
                 f.ipoFloorHolds && f.ipoTarget !== null && f.ipoEndLoss !== null && f.p !== null
                   ? `Nor does it fall to 0 on these noisy data (p = ${c3(f.p)}): at its target margin ` +
-                      `h* = ${c3(f.ipoTarget)} the loss is p(1 − p)/β², and where training ends TRL logs ` +
-                      `${c3(f.ipoEndLoss)}.`
+                      `h* = ${c3(f.ipoTarget)} (the dotted line) the loss averaged over both labellings, as a ` +
+                      'batch sees them, is p(1 − p)/β²; the curve drawn is the pair as labelled, lowest further ' +
+                      `out. Where training ends TRL logs ${c3(f.ipoEndLoss)}.`
                   : '',
               ),
       },

@@ -122,8 +122,9 @@ export const ZH_trlLogs: LessonText<TrlLogsFacts> = {
                       `（β = ${c3(f.beta)}）。数字很大，但并不说明出了问题：这就是 IPO 损失的量级，β 越小它越大。`
                   : `第 ${c3(f.step)} 步时 TRL 记录的 IPO 损失为 ${c3(f.ipo.loss)}（β = ${c3(f.beta)}）。`,
                 f.ipoFloorHolds && f.ipoTarget !== null && f.ipoEndLoss !== null && f.p !== null
-                  ? `在这份有噪声的数据上（p = ${c3(f.p)}），它也不会降到 0：在目标间隔 h* = ${c3(f.ipoTarget)} 处，` +
-                      `损失为 p(1 − p)/β²，训练结束时 TRL 记录的是 ${c3(f.ipoEndLoss)}。`
+                  ? `在这份有噪声的数据上（p = ${c3(f.p)}），它也不会降到 0：在目标间隔 h* = ${c3(f.ipoTarget)}（点线）处，` +
+                      '按两种标注方式（如同一个批次中所见）取平均的损失为 p(1 − p)/β²；图中的曲线是按现有标注计算的这一对的损失，' +
+                      `其最低点更靠外。训练结束时 TRL 记录的是 ${c3(f.ipoEndLoss)}。`
                   : '',
               ),
       },
