@@ -410,7 +410,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'figures.note.offScale': [['IPO', 40]],
   'figures.note.marginOffPlot': [['DPO', 35.2]],
   'figures.note.pushTurns': [['IPO', 5]],
-  'figures.note.simplexNeedsThree': [[4]],
+  'figures.note.simplexNeedsThree': [[2]],
   'figures.note.noTrajectory': [['DPO']],
   'figures.note.noReference': [['SimPO, ORPO']],
   'figures.note.noReferenceExplained': [['SimPO, ORPO']],

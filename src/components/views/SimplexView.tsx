@@ -46,20 +46,24 @@ function SimplexViewOf({ fields, runs, vs }: ToyViewBodyProps) {
     });
     return fitSimplexLegend(withCompareTraces(main, traces, vs.names, simplexFigure(vsRuns, opts).summary));
   }, [simplex, theme, figures, data, vs, fields, t]);
-  const note = simplex.movingReference
-    ? views.rlhfNote.movingReference
-    : simplex.rlhfOptimum === null
-      ? views.rlhfNote.none
-      : views.rlhfNote[
-          fields.dataset === 'ranking' ? 'ranking' : simplex.dpoEndsAtOptimum ? 'pair' : 'pairElsewhere'
-        ];
+  // Under three responses there is no triangle, and so no ★ to speak of.
+  const note =
+    simplex.reference.length < 3
+      ? null
+      : simplex.movingReference
+        ? views.rlhfNote.movingReference
+        : simplex.rlhfOptimum === null
+          ? views.rlhfNote.none
+          : views.rlhfNote[
+              fields.dataset === 'ranking' ? 'ranking' : simplex.dpoEndsAtOptimum ? 'pair' : 'pairElsewhere'
+            ];
   return (
     <ViewSection
       id="simplex"
       text={vs ? withCompareCaption(views.sections.simplex, vs, strings) : undefined}
       figure={figure}
       height={420}
-      toolbar={<p className="view-note">{note}</p>}
+      toolbar={note === null ? undefined : <p className="view-note">{note}</p>}
     />
   );
 }

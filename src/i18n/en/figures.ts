@@ -137,7 +137,7 @@ export const EN_FIGURES: FigureStrings = {
     pushTurns: (label, margin) => `${label}: push changes sign at h = ${f2(margin)}`,
     noData: 'Nothing to show: choose at least one loss.',
     computing: 'Computing…',
-    simplexNeedsThree: (k) => `The simplex needs exactly 3 responses (now ${k}).`,
+    simplexNeedsThree: (k) => `The simplex needs at least 3 responses (now ${k}).`,
     noTrajectory: (label) => `No training run of ${label} to draw.`,
     noReference: (labels) =>
       // Two lines: one would be wider than a plot in a two-column layout (its left end clipped).

@@ -243,7 +243,7 @@ export interface FigureStrings {
     noData: string;
     /** A plot whose numbers are still being computed (the sweeps' first run in their worker). */
     computing: string;
-    /** The simplex view got K ≠ 3 responses. */
+    /** The simplex view got fewer than 3 responses (the view folds more than 3 into three corners). */
     simplexNeedsThree(k: number): string;
     /** The plane view has no trajectory of its loss. */
     noTrajectory(label: string): string;

@@ -133,7 +133,7 @@ export const ZH_FIGURES: FigureStrings = {
     pushTurns: (label, margin) => `${label}：推动力在 h = ${f2(margin)} 处变号`,
     noData: '没有可显示的内容：请至少选择一个损失函数。',
     computing: '计算中…',
-    simplexNeedsThree: (k) => `单纯形图需要恰好 3 个回答（当前为 ${k} 个）。`,
+    simplexNeedsThree: (k) => `单纯形图至少需要 3 个回答（当前为 ${k} 个）。`,
     noTrajectory: (label) => `没有 ${label} 的训练轨迹可画。`,
     noReference: (labels) => `${labels}：没有参考模型；<br>h 直接改变 log π（向右 y_l 降低，向左 y_w 降低）`,
     noReferenceExplained: (labels) =>
