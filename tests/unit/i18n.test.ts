@@ -267,6 +267,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.invalid': [['1,5']],
   'compare.status': [['β = 0.1', 'β = 1']],
   'compare.lossNote': [['DPO', 'IPO']],
+  'compare.sweepMarker': [['β = 0.1', 'β = 1']],
+  'compare.sweepsSame': [['TR-DPO, S = 0']],
   'compare.statusDotted': [['β = 0.1', 'β = 1']],
   'compare.traceName': [['DPO', 'β = 1']],
   'compare.summary': [['β = 0.1', 'β = 1', '…', '…']],

@@ -18,6 +18,7 @@ import { useCompareChoice } from './useCompare.ts';
 import { overlayCompare, sweepCompareMarker } from '../../figures/compare.ts';
 import { compareStateOf } from '../../derive/compare.ts';
 import { useViewStore } from '../storeContext.tsx';
+import { sameValue } from '../../figures/framePatch.ts';
 import { useToyFields } from './useToyRuns.ts';
 
 const NONE: SweepInput[] = [];
@@ -70,13 +71,20 @@ export function SweepsView() {
   const refSweeps = sweeps?.ref ?? NONE;
   const vsBeta = vsSweeps?.beta ?? null;
   const vsRef = vsSweeps?.ref ?? null;
+  // The second run's sweeps are drawn only where they differ from these (a setting the sweeps ignore, such as
+  // TR-DPO's sync or the learning rate, gives the same points), dotted and dash-dotted: solid and dashed are
+  // already π(y_w) and π(y_l). A sweep over the compared setting itself marks its value instead.
+  const vsBetaShown = vsChoice?.key !== 'beta' && vsBeta !== null && !sameValue(vsBeta, betaSweeps);
+  const vsRefShown = vsRef !== null && !sameValue(vsRef, refSweeps);
   const betaFigure = useCallback(() => {
     const opts = { theme, strings: figures, axis: 'beta' as const, current: fields.beta, data, pending };
     const main = sweepFigure(betaSweeps, opts);
     if (!vs) return main;
     if (vsChoice?.key === 'beta') return sweepCompareMarker(main, vsChoice.value, theme, vs.names);
-    return vsBeta ? overlayCompare(main, sweepFigure(vsBeta, opts), vs.names) : main;
-  }, [betaSweeps, theme, figures, fields.beta, data, pending, vs, vsChoice, vsBeta]);
+    return vsBetaShown && vsBeta
+      ? overlayCompare(main, sweepFigure(vsBeta, opts), vs.names, { dashesTaken: true })
+      : main;
+  }, [betaSweeps, theme, figures, fields.beta, data, pending, vs, vsChoice, vsBeta, vsBetaShown]);
   const refFigure = useCallback(() => {
     const opts = {
       theme,
@@ -88,19 +96,33 @@ export function SweepsView() {
     };
     const main = sweepFigure(refSweeps, opts);
     if (!vs) return main;
-    const both = vsRef ? overlayCompare(main, sweepFigure(vsRef, opts), vs.names) : main;
+    const both =
+      vsRefShown && vsRef
+        ? overlayCompare(main, sweepFigure(vsRef, opts), vs.names, { dashesTaken: true })
+        : main;
     return vsChoice?.key === 'ref' ? sweepCompareMarker(both, vsChoice.value[0], theme, vs.names) : both;
-  }, [refSweeps, theme, figures, fields.refProbs, data, pending, vs, vsChoice, vsRef]);
-  const vsNote = vs ? strings.compare.status(vs.names.main, vs.names.other) : null;
+  }, [refSweeps, theme, figures, fields.refProbs, data, pending, vs, vsChoice, vsRef, vsRefShown]);
+  const C = strings.compare;
+  const vsNote = (swept: boolean, shown: boolean, computed: boolean): string[] =>
+    !vs
+      ? []
+      : [
+          ...(swept ? [C.sweepMarker(vs.names.main, vs.names.other)] : []),
+          ...(shown ? [C.statusDotted(vs.names.main, vs.names.other)] : []),
+          // Both computed and the same: say so rather than draw one run over the other.
+          ...(!swept && !shown && computed && !pending ? [C.sweepsSame(vs.names.other)] : []),
+        ];
+  const betaNote = vsNote(vsChoice?.key === 'beta', vsBetaShown, vsBeta !== null).join(' ');
+  const refNote = vsNote(vsChoice?.key === 'ref', vsRefShown, vsRef !== null).join(' ');
   const betaCaption = useMemo(
     () =>
       views.sentences([
         views.sweepCaption(data),
         ...(movingRef ? [views.sweepFixedReference] : []),
         ...convergenceText(betaSweeps, 'beta', figures, data),
-        ...(vsNote ? [vsNote] : []),
+        ...(betaNote ? [betaNote] : []),
       ]),
-    [views, figures, betaSweeps, data, vsNote, movingRef],
+    [views, figures, betaSweeps, data, betaNote, movingRef],
   );
   const refCaption = useMemo(
     () =>
@@ -108,8 +130,9 @@ export function SweepsView() {
         views.sweepRefCaption(data, fromReference),
         ...(movingRef ? [views.sweepFixedReference] : []),
         ...convergenceText(refSweeps, 'ref', figures, data),
+        ...(refNote ? [refNote] : []),
       ]),
-    [views, figures, refSweeps, data, fromReference, movingRef],
+    [views, figures, refSweeps, data, fromReference, refNote, movingRef],
   );
   const status = (
     <p className="view-status" role="status" aria-live="polite">

@@ -64,6 +64,8 @@ export const EN_COMPARE: CompareStrings = {
   same: 'That is the current setting: there is nothing to compare.',
   status: (main, other) => `Solid lines: ${main}. Dashed lines: ${other}.`,
   statusDotted: (main, other) => `Solid and dashed lines: ${main}. Dotted and dash-dotted lines: ${other}.`,
+  sweepMarker: (main, other) => `Dotted vertical line: ${main}. Dashed vertical line: ${other}.`,
+  sweepsSame: (other) => `${other} ends at the same points: these sweeps do not depend on that setting.`,
   lossNote: (first, other) => `Compares the first loss shown, ${first}, with ${other}.`,
   traceName: (name, side) => `${name} · ${side}`,
   summary: (main, other, mainSummary, otherSummary) =>

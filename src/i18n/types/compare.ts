@@ -26,6 +26,10 @@ export interface CompareStrings {
   status: (main: string, other: string) => string;
   /** The same where the main lines already use dashes (gradient, training): the second run is dotted. */
   statusDotted: (main: string, other: string) => string;
+  /** A sweep over the compared setting itself: each run is a vertical line (this run's dotted, the other's dashed). */
+  sweepMarker: (main: string, other: string) => string;
+  /** A sweep that the compared setting does not change (it keeps the reference fixed, trains to convergence). */
+  sweepsSame: (other: string) => string;
   /** vs=loss compares the first loss shown with another. */
   lossNote: (first: string, other: string) => string;
   /** A trace's name in a legend with the run it belongs to. */

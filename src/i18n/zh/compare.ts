@@ -64,6 +64,8 @@ export const ZH_COMPARE: CompareStrings = {
   same: '这正是当前的设置，没有可对比的内容。',
   status: (main, other) => `实线：${main}。虚线：${other}。`,
   statusDotted: (main, other) => `实线与虚线：${main}。点线与点划线：${other}。`,
+  sweepMarker: (main, other) => `点线竖线：${main}。虚线竖线：${other}。`,
+  sweepsSame: (other) => `${other} 的终点与此相同：这些扫描不受该设置影响。`,
   lossNote: (first, other) => `对比的是当前第一个损失 ${first} 与 ${other}。`,
   traceName: (name, side) => `${name} · ${side}`,
   summary: (main, other, mainSummary, otherSummary) =>
