@@ -232,7 +232,7 @@ export const EN_PRESETS: PresetStrings = {
               (f.weakAlmostAllHolds
                 ? `puts almost all probability on y_w (π(y_w) ≈ ${c3(f.weakChosenEnd)}, far from the reference)`
                 : `takes π(y_w) to ${c3(f.weakChosenEnd)}`) +
-              `, while the dashed run’s strong β = ${c3(f.strongBeta)} stops at a margin of ` +
+              `, while the compared run’s strong β = ${c3(f.strongBeta)} stops at a margin of ` +
               `${c3(f.strongOptimum)} with π(y_w) ≈ ${c3(f.strongChosenEnd)}.`
             : f.pairHolds
               ? `With p = ${c3(f.p)} and β = ${c3(f.weakBeta)} DPO settles where βh = logit(p), at a margin of ` +
@@ -274,7 +274,7 @@ export const EN_PRESETS: PresetStrings = {
         f.chosenStart !== null &&
           f.chosenEnd !== null &&
           (f.stopsFallHolds && f.otherChosenEnd !== null && f.marginEnd !== null && f.otherMarginEnd !== null
-            ? `With it π(y_w) rises from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}; the dashed run without it ` +
+            ? `With it π(y_w) rises from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}; the compared run without it ` +
               `(w = ${c3(f.otherWeight ?? NaN)}) ends at ${c3(f.otherChosenEnd)}. Both margins still grow (rewards/margins ` +
               `${c3(f.marginEnd)} and ${c3(f.otherMarginEnd)}): the SFT term does not stop DPO separating the ` +
               'pair, it stops the shared feature dragging y_w down with y_l.'
@@ -295,7 +295,7 @@ export const EN_PRESETS: PresetStrings = {
           f.reverseKl !== null &&
           f.otherKl !== null
             ? `Under TRL’s default reverse KL, DPO ends with π(y_w) = ${c3(f.reverseChosenEnd)}, ` +
-              `${c3(f.reverseKl)} nats from the reference; the dashed run with f_divergence_type="forward_kl" ends ` +
+              `${c3(f.reverseKl)} nats from the reference; the compared run with f_divergence_type="forward_kl" ends ` +
               `with π(y_w) = ${c3(f.otherChosenEnd)}, only ${c3(f.otherKl)} nats away` +
               (f.spreadHolds && f.otherThirdEnd !== null
                 ? `, and leaves each response the data never mention about ${c3(f.otherThirdEnd)}, more than y_l.`

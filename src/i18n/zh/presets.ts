@@ -221,7 +221,7 @@ export const ZH_PRESETS: PresetStrings = {
               (f.weakAlmostAllHolds
                 ? `几乎把全部概率都压到 y_w 上（π(y_w) ≈ ${c3(f.weakChosenEnd)}，远离参考模型）`
                 : `把 π(y_w) 推到 ${c3(f.weakChosenEnd)}`) +
-              `；虚线那次训练的 β = ${c3(f.strongBeta)} 较强，在间隔为 ${c3(f.strongOptimum)} 时就停下，` +
+              `；对比的那次训练 β = ${c3(f.strongBeta)} 较强，在间隔为 ${c3(f.strongOptimum)} 时就停下，` +
               `此时 π(y_w) ≈ ${c3(f.strongChosenEnd)}。`
             : f.pairHolds
               ? `在 p = ${c3(f.p)}、β = ${c3(f.weakBeta)} 时，DPO 停在 βh = logit(p) 处，间隔为 ` +
@@ -263,7 +263,7 @@ export const ZH_PRESETS: PresetStrings = {
         f.chosenStart !== null &&
           f.chosenEnd !== null &&
           (f.stopsFallHolds && f.otherChosenEnd !== null && f.marginEnd !== null && f.otherMarginEnd !== null
-            ? `加上它，π(y_w) 从 ${c3(f.chosenStart)} 升到 ${c3(f.chosenEnd)}；不加它的虚线那次（w = ${c3(f.otherWeight ?? NaN)}）` +
+            ? `加上它，π(y_w) 从 ${c3(f.chosenStart)} 升到 ${c3(f.chosenEnd)}；不加它的对比那次（w = ${c3(f.otherWeight ?? NaN)}）` +
               `最终只有 ${c3(f.otherChosenEnd)}。两次的间隔都在变大（rewards/margins 分别为 ${c3(f.marginEnd)} 和 ` +
               `${c3(f.otherMarginEnd)}）：SFT 项并没有阻止 DPO 拉开这一对，它阻止的是共享特征把 y_w 和 y_l 一起往下拖。`
             : `π(y_w) 从 ${c3(f.chosenStart)} 变为 ${c3(f.chosenEnd)}。`),
@@ -282,7 +282,7 @@ export const ZH_PRESETS: PresetStrings = {
           f.reverseKl !== null &&
           f.otherKl !== null
             ? `在 TRL 默认的反向 KL 下，DPO 最终 π(y_w) = ${c3(f.reverseChosenEnd)}，离参考模型 ` +
-              `${c3(f.reverseKl)} nats；用 f_divergence_type="forward_kl" 的虚线那次最终 π(y_w) = ` +
+              `${c3(f.reverseKl)} nats；用 f_divergence_type="forward_kl" 的对比那次最终 π(y_w) = ` +
               `${c3(f.otherChosenEnd)}，只离开 ${c3(f.otherKl)} nats` +
               (f.spreadHolds && f.otherThirdEnd !== null
                 ? `，数据里没有提到的每个回答还留有约 ${c3(f.otherThirdEnd)}，比 y_l 多。`
