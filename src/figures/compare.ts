@@ -39,9 +39,17 @@ export function compareDash(dash: unknown, dashesTaken = false): Dash {
   return solid ? 'dash' : 'dot';
 }
 
+/** The second run's opacity where it is drawn faint (CompareStyle.faded). */
+export const COMPARE_FADED_OPACITY = 0.4;
+
 /** How the second run is drawn: see compareDash. */
 export interface CompareStyle {
   dashesTaken?: boolean;
+  /**
+   * Every dash already means something (the training view with three or more responses: y_w solid, y_l
+   * dashed, y₃ dotted, y₄ dash-dotted): the second run keeps each line's dash and is drawn faint instead.
+   */
+  faded?: boolean;
   /**
    * Whose y ranges the overlay keeps: both runs' ('union', default), or one run's alone (the loss and
    * gradient views' rule that quadratic losses do not set the range beside bounded ones: pairYRangesFrom).
@@ -76,7 +84,8 @@ function isRecord(v: unknown): v is Loose {
 /** A trace of the second run: dashed, open markers, named with its run. */
 export function asCompareTrace(trace: Data, names: CompareNames, style: CompareStyle = {}): Data {
   const t: Loose = { ...(trace as Loose) };
-  if (isRecord(t.line)) t.line = { ...t.line, dash: compareDash(t.line.dash, style.dashesTaken) };
+  if (style.faded) t.opacity = COMPARE_FADED_OPACITY;
+  else if (isRecord(t.line)) t.line = { ...t.line, dash: compareDash(t.line.dash, style.dashesTaken) };
   else if (t.mode === undefined || String(t.mode).includes('lines'))
     t.line = { dash: compareDash(undefined, style.dashesTaken) };
   // A marker without a symbol is Plotly's default circle: open it too (the gradient view's dots have none).

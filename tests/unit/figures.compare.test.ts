@@ -15,6 +15,7 @@ import {
 } from '../../src/figures/index.ts';
 import {
   asCompareTrace,
+  COMPARE_FADED_OPACITY,
   COMPARE_GROUP_PREFIX,
   compareDash,
   overlayCompare,
@@ -108,8 +109,8 @@ describe('loss and gradient figures', () => {
     const y = (f: typeof loss) => (f.layout.yaxis as { range: [number, number] }).range;
     expect(y(loss)[0]).toBeLessThanOrEqual(y(alone)[0]);
     expect(y(loss)[1]).toBeGreaterThanOrEqual(y(alone)[1]);
-    expect(loss.summary).toContain('Solid: β = 0.1.');
-    expect(loss.summary).toContain('Dashed: β = 1.');
+    expect(loss.summary).toContain('This run, β = 0.1:');
+    expect(loss.summary).toContain('The compared run, β = 1:');
     expect(loss.summary).toContain(alone.summary);
   });
 
@@ -305,5 +306,30 @@ describe('a second run that differs only in how it trains (vs=lr)', () => {
     expect(Math.abs(margin - (mainRun.chosenLogRatio[20] - mainRun.rejectedLogRatio[20]))).toBeGreaterThan(
       1e-3,
     );
+  });
+});
+
+describe('a faint second run (every dash taken)', () => {
+  it('keeps each line’s dash and fades the run, where dashed or dotted would read as another response', () => {
+    const trace = {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'y₃',
+      line: { dash: 'dot', color: '#123' },
+    } as const;
+    const names: CompareNames = {
+      main: 'a',
+      other: 'b',
+      traceName: (n, side) => `${n} · ${side}`,
+      summary: () => '',
+    };
+    const faded = asCompareTrace(trace, names, { faded: true }) as {
+      line: { dash: string };
+      opacity: number;
+    };
+    expect(faded.line.dash).toBe('dot');
+    expect(faded.opacity).toBe(COMPARE_FADED_OPACITY);
+    const dotted = asCompareTrace(trace, names, { dashesTaken: true }) as { line: { dash: string } };
+    expect(dotted.line.dash).toBe('dashdot');
   });
 });

@@ -268,6 +268,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.status': [['β = 0.1', 'β = 1']],
   'compare.lossNote': [['DPO', 'IPO']],
   'compare.sweepMarker': [['β = 0.1', 'β = 1']],
+  'compare.statusFaded': [['β = 0.1', 'β = 1']],
   'compare.sweepsSame': [['TR-DPO, S = 0']],
   'compare.statusDotted': [['β = 0.1', 'β = 1']],
   'compare.traceName': [['DPO', 'β = 1']],

@@ -32,6 +32,9 @@ import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompa
  */
 export type TrainingPart = 'all' | 'probabilities' | 'metrics' | 'tables';
 
+/** With three or more responses the training view's dashes are all taken by responses (y₃ dotted, …). */
+const fadedCompare = (responses: number) => responses >= 3;
+
 export function TrainingView({ part = 'all' }: { part?: TrainingPart }) {
   const fields = useToyFields();
   const trained = useToyViewRuns(fields);
@@ -81,10 +84,15 @@ function TrainingViewOf({
     const label = (r: TrainingRunInput) => losses[r.id].label;
     const moved = views.trainingMoved(fields.dataset, rose.map(label), fell.map(label));
     const base = vs
-      ? withCompareCaption(views.sections.training, vs, strings, true)
+      ? withCompareCaption(
+          views.sections.training,
+          vs,
+          strings,
+          fadedCompare(fields.responses) ? 'faded' : 'dotted',
+        )
       : views.sections.training;
     return moved === '' ? base : { ...base, caption: `${base.caption}${moved}` };
-  }, [runs, views, losses, fields.dataset, vs, strings]);
+  }, [runs, views, losses, fields.dataset, fields.responses, vs, strings]);
   const diverged = useMemo(() => divergedRuns(runs), [runs]);
   // Each run's metrics at the cursor (a diverged run's at its last step before it diverged, when t is past it).
   const tables = useMemo(() => runs.map((run) => ({ run, ...metricsAtStep(run, t) })), [runs, t]);
@@ -120,8 +128,10 @@ function TrainingViewOf({
         maxDrawnPoints,
       };
       const main = trainingFigure(runs, opts);
-      // y_l is already dashed here: the second run is dotted (y_w) and dash-dotted (y_l).
-      return vs ? overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, { dashesTaken: true }) : main;
+      // y_l is already dashed here: the second run is dotted (y_w) and dash-dotted (y_l); with three or more
+      // responses every dash is a response's, and the second run is drawn faint in the same dashes.
+      const style = fadedCompare(fields.responses) ? { faded: true } : { dashesTaken: true };
+      return vs ? overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, style) : main;
     },
     [runs, theme, figures, fields.responses, maxColumns, data, vs, t],
   );

@@ -50,18 +50,25 @@ function namesOf(strings: LanguageTable, main: CompareValue, other: CompareValue
 
 /**
  * A view's caption with the two runs named (solid and dashed, or dotted where the view's own lines are
- * dashed: figures/compare.ts compareDash); for vs=loss, which losses are compared.
+ * dashed, or faint where every dash is taken: figures/compare.ts compareDash, CompareStyle); for vs=loss,
+ * which losses are compared.
  */
 export function withCompareCaption(
   text: ViewText,
   vs: CompareView,
   strings: LanguageTable,
-  dashesTaken = false,
+  style: 'dashed' | 'dotted' | 'faded' | boolean = 'dashed',
 ): ViewText {
   const { main, other } = vs.names;
   const c = strings.compare;
   const loss = vs.key === 'loss' ? ` ${c.lossNote(main, other)}` : '';
-  const status = dashesTaken ? c.statusDotted(main, other) : c.status(main, other);
+  const how = style === true ? 'dotted' : style === false ? 'dashed' : style;
+  const status =
+    how === 'faded'
+      ? c.statusFaded(main, other)
+      : how === 'dotted'
+        ? c.statusDotted(main, other)
+        : c.status(main, other);
   return { ...text, caption: `${text.caption} ${status}${loss}` };
 }
 

@@ -64,12 +64,13 @@ export const EN_COMPARE: CompareStrings = {
   same: 'That is the current setting: there is nothing to compare.',
   status: (main, other) => `Solid lines: ${main}. Dashed lines: ${other}.`,
   statusDotted: (main, other) => `Solid and dashed lines: ${main}. Dotted and dash-dotted lines: ${other}.`,
+  statusFaded: (main, other) => `Strong lines: ${main}. Faint lines in the same styles: ${other}.`,
   sweepMarker: (main, other) => `Dotted vertical line: ${main}. Dashed vertical line: ${other}.`,
   sweepsSame: (other) => `${other} ends at the same points: these sweeps do not depend on that setting.`,
   lossNote: (first, other) => `Compares the first loss shown, ${first}, with ${other}.`,
   traceName: (name, side) => `${name} · ${side}`,
   summary: (main, other, mainSummary, otherSummary) =>
-    `Solid: ${main}. ${mainSummary} Dashed: ${other}. ${otherSummary}`,
+    `This run, ${main}: ${mainSummary} The compared run, ${other}: ${otherSummary}`,
   pairViewsSame: (other) =>
     `The second run (${other}) differs only in how it trains: its curves are these; past step 0 its dots (open) show where it is at the step shown.`,
   table: {

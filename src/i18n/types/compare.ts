@@ -26,6 +26,8 @@ export interface CompareStrings {
   status: (main: string, other: string) => string;
   /** The same where the main lines already use dashes (gradient, training): the second run is dotted. */
   statusDotted: (main: string, other: string) => string;
+  /** The same where every dash is taken (training view, three or more responses): the second run is faint. */
+  statusFaded: (main: string, other: string) => string;
   /** A sweep over the compared setting itself: each run is a vertical line (this run's dotted, the other's dashed). */
   sweepMarker: (main: string, other: string) => string;
   /** A sweep that the compared setting does not change (it keeps the reference fixed, trains to convergence). */

@@ -64,12 +64,13 @@ export const ZH_COMPARE: CompareStrings = {
   same: '这正是当前的设置，没有可对比的内容。',
   status: (main, other) => `实线：${main}。虚线：${other}。`,
   statusDotted: (main, other) => `实线与虚线：${main}。点线与点划线：${other}。`,
+  statusFaded: (main, other) => `深色线：${main}。线型相同的浅色线：${other}。`,
   sweepMarker: (main, other) => `点线竖线：${main}。虚线竖线：${other}。`,
   sweepsSame: (other) => `${other} 的终点与此相同：这些扫描不受该设置影响。`,
   lossNote: (first, other) => `对比的是当前第一个损失 ${first} 与 ${other}。`,
   traceName: (name, side) => `${name} · ${side}`,
   summary: (main, other, mainSummary, otherSummary) =>
-    `实线：${main}。${mainSummary} 虚线：${other}。${otherSummary}`,
+    `本次运行（${main}）：${mainSummary} 对比运行（${other}）：${otherSummary}`,
   pairViewsSame: (other) =>
     `第二次训练（${other}）只是训练方式不同：曲线与这里相同；第 0 步之后，空心点标出它在当前显示的这一步所处的位置。`,
   table: {
