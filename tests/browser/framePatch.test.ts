@@ -309,10 +309,10 @@ describe('a patched drag frame draws what a full draw draws', () => {
       expect(counted.lines).toBeGreaterThan(100);
       expect(counted.points).toBeGreaterThan(0);
       if (view === 'gradient') {
-        // IPO's push changes sign at h* = 1/(2β): its note says the new h* (redrawn by Plotly's own code),
+        // IPO's push changes sign at h = 1/(2β): its note says the new h (redrawn by Plotly's own code),
         // at the place a full draw puts it (compared above).
-        const turn = (s: Snapshot) => s.notes.find((n) => n.text.includes('h*'));
-        expect(turn(patched)?.text).toMatch(/h\* = 0\.\d\d/);
+        const turn = (s: Snapshot) => s.notes.find((n) => n.text.includes('changes sign'));
+        expect(turn(patched)?.text).toMatch(/h = 0\.\d\d/);
         expect(turn(patched)?.text).not.toBe(turn(previous)?.text);
       }
     }

@@ -162,7 +162,7 @@ describe('a changed β', () => {
     const patch = planFramePatch(a, b);
     expect(patch).not.toBeNull();
     expect(patch!.traces).toEqual(movedTraces(a, b));
-    const turn = notes(b).findIndex((n) => typeof n.text === 'string' && n.text.includes('h*'));
+    const turn = notes(b).findIndex((n) => typeof n.text === 'string' && n.text.includes('changes sign'));
     expect(turn).toBeGreaterThanOrEqual(0);
     const note = patch!.notes.find((n) => n.index === turn);
     expect(note?.changes).toEqual({ text: notes(b)[turn].text, x: notes(b)[turn].x });
