@@ -11,6 +11,7 @@ import { lossStyleOf, responseStyle } from './lossStyle.ts';
 import { stepCursorShapes } from './stepCursor.ts';
 import { cellTitle, emptyFigure, lineTrace, setStepAxes, stepGrid } from './layout.ts';
 import { decimatedSteps } from './decimate.ts';
+import { MOVE_TOLERANCE } from '../derive/trainingMoves.ts';
 
 export interface TrainingFigureOptions {
   theme: PlotTheme;
@@ -54,7 +55,8 @@ function summaryPart(run: TrainingRunInput, label: string): TrainingSummaryPart 
     chosenEnd: last[0],
     rejectedStart: first[1],
     rejectedEnd: last[1],
-    displaced: divergedAt === null && last[0] < first[0] && marginGrew,
+    // A fall the texts can show (trainingMoves.ts): the caption and the scenario's words use the same bar.
+    displaced: divergedAt === null && first[0] - last[0] >= MOVE_TOLERANCE && marginGrew,
     divergedAt,
   };
 }

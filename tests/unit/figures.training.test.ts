@@ -102,6 +102,17 @@ describe('trainingFigure', () => {
     expect(f.summary).toContain('likelihood displacement');
   });
 
+  it('does not call a fall too small for the texts to show (under 0.005) displacement', () => {
+    // y_w barely moves (0.3333 → ~0.331) while y_l falls and y₃ rises: the caption says π(y_w) neither rose
+    // nor fell, and the text alternative must agree.
+    const barely = syntheticRun('ipo', 10, [0, -0.15, 0.15]);
+    const drop = barely.probs[0][0] - barely.probs[10][0];
+    expect(drop).toBeGreaterThan(0);
+    expect(drop).toBeLessThan(0.005);
+    const f = trainingFigure([barely], { theme, strings: EN, responses: 3 });
+    expect(f.summary).not.toContain('likelihood displacement');
+  });
+
   it('contains no NaN; no runs give an empty figure', () => {
     expect(expectAllFinite(fig)).toEqual([]);
     const empty = trainingFigure([], { theme, strings: EN, responses: 3 });

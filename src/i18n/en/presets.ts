@@ -176,7 +176,7 @@ export const EN_PRESETS: PresetStrings = {
           f.accuracy !== null
             ? 'DPO widens the margin by pushing that shared feature down, which drags y_w down with y_l: after ' +
               `a brief rise to ${c3(f.chosenPeak)} (step ${c3(f.peakStep)}) π(y_w) falls from ${c3(f.chosenStart)} ` +
-              `to ${c3(f.chosenEnd)} while the margin keeps growing and accuracy stays ${c3(f.accuracy)}` +
+              `to ${c3(f.chosenEnd)} while the margin keeps growing and accuracy is ${c3(f.accuracy)} from the first update on` +
               (f.massToOthersHolds ? `, and the mass goes to ${list(otherPairResponses(f.others))}.` : '.')
             : `DPO’s π(y_w) goes from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}.`),
         f.trlSignatureHolds &&
@@ -380,7 +380,7 @@ export const EN_PRESETS: PresetStrings = {
           f.marginEnd !== null &&
           f.accuracy !== null
             ? `DPO widens the margin at every step (rewards/margins ends at ${c3(f.marginEnd)}, accuracy ` +
-              `${c3(f.accuracy)} throughout), yet π(y_w) falls from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}: ` +
+              `${c3(f.accuracy)} from the first update on), yet π(y_w) falls from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}: ` +
               'it loses more than half of its probability.'
             : `DPO’s π(y_w) goes from ${c3(f.chosenStart)} to ${c3(f.chosenEnd)}.`),
         f.thirdStart !== null &&

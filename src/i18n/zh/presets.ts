@@ -168,7 +168,7 @@ export const ZH_PRESETS: PresetStrings = {
           f.accuracy !== null
             ? 'DPO 通过压低这个共享特征来拉大间隔，结果把 y_w 和 y_l 一起拉了下去：π(y_w) 短暂上升到 ' +
               `${c3(f.chosenPeak)}（第 ${c3(f.peakStep)} 步）后，从 ${c3(f.chosenStart)} 降到 ${c3(f.chosenEnd)}，` +
-              `而间隔持续增大、准确率始终为 ${c3(f.accuracy)}` +
+              `而间隔持续增大、从第一次更新起准确率一直是 ${c3(f.accuracy)}` +
               (f.massToOthersHolds ? `，概率质量都流向了 ${list(otherPairResponses(f.others))}。` : '。')
             : `DPO 的 π(y_w) 从 ${c3(f.chosenStart)} 变为 ${c3(f.chosenEnd)}。`),
         f.trlSignatureHolds &&
@@ -364,7 +364,7 @@ export const ZH_PRESETS: PresetStrings = {
           f.marginGrowsHolds &&
           f.marginEnd !== null &&
           f.accuracy !== null
-            ? `DPO 每一步都在拉大间隔（rewards/margins 最终为 ${c3(f.marginEnd)}，准确率始终为 ` +
+            ? `DPO 每一步都在拉大间隔（rewards/margins 最终为 ${c3(f.marginEnd)}，从第一次更新起准确率一直是 ` +
               `${c3(f.accuracy)}），π(y_w) 却从 ${c3(f.chosenStart)} 降到 ${c3(f.chosenEnd)}：` +
               '丢掉了一半以上的概率。'
             : `DPO 的 π(y_w) 从 ${c3(f.chosenStart)} 变为 ${c3(f.chosenEnd)}。`),
