@@ -34,13 +34,29 @@ function install(): void {
   window.addEventListener('blur', () => set(false));
 }
 
-/** How many time cursors are playing (each Play adds one until it stops). */
-let playing = 0;
+/**
+ * The playbacks running now (a time cursor's Play, a lesson question's reveal), each by its stop function:
+ * every time cursor shows Pause while any runs, and its Pause stops them all.
+ */
+const playbacks = new Set<() => void>();
 
-/** A time cursor started (true) or stopped (false) playing: parts off screen hold still meanwhile. */
-export function notePlaying(started: boolean): void {
-  playing = Math.max(0, playing + (started ? 1 : -1));
+/** A playback started (true) or stopped (false); `stop` ends it (and must then call notePlaying(false, stop)). */
+export function notePlaying(started: boolean, stop: () => void): void {
+  if (started) playbacks.add(stop);
+  else playbacks.delete(stop);
   for (const l of listeners) l();
+}
+
+/** Stops every playback running. */
+export function stopPlaying(): void {
+  for (const stop of [...playbacks]) stop();
+}
+
+const anyPlaying = () => playbacks.size > 0;
+
+/** Whether a playback runs (re-renders the caller when that changes). */
+export function usePlaying(): boolean {
+  return useSyncExternalStore(subscribeAdjusting, anyPlaying, () => false);
 }
 
 /**
@@ -48,7 +64,7 @@ export function notePlaying(started: boolean): void {
  * off screen hold still then (storeContext.tsx OffScreenGate) and catch up when it ends.
  */
 export function isMoving(): boolean {
-  return isAdjusting() || playing > 0;
+  return isAdjusting() || playbacks.size > 0;
 }
 
 /** True while a slider is being dragged (or an arrow key held on one). */

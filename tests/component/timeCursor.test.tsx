@@ -13,6 +13,7 @@ import { applyPatch } from '../../src/state/sanitize.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { formatNumber } from '../../src/math/numberFormat.ts';
 import { renderWithStore } from './renderWithStore.tsx';
+import { notePlaying } from '../../src/components/adjusting.ts';
 
 const slider = () => screen.getByRole('slider', { name: 'Step shown' });
 const playButton = () => screen.getByRole('button', { name: /Play|Pause/ });
@@ -201,5 +202,19 @@ describe('play stops when the run is replaced', () => {
     act(() => vi.advanceTimersByTime(2000));
     expect(store.getState().t).toBe(0);
     expect(playButton().getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('another playback (a lesson question revealing its answer)', () => {
+  it('shows as playing on the time cursor, whose Pause stops it', () => {
+    renderWithStore(<TimeCursor />, { t: 0 });
+    expect(playButton().textContent).toContain('Play');
+    const stop = vi.fn(() => notePlaying(false, stop));
+    act(() => notePlaying(true, stop));
+    expect(playButton().textContent).toContain('Pause');
+    expect(playButton().getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(playButton());
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(playButton().textContent).toContain('Play');
   });
 });

@@ -3,11 +3,11 @@
 // Play runs the whole training in PLAY_MS whatever the number of steps; with prefers-reduced-motion it jumps
 // in a few coarse steps instead of animating. Moving the cursor only indexes into the trained runs.
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useStore, useStoreApi } from '../storeContext.tsx';
+import { useStore, useStoreApi, useViewStore } from '../storeContext.tsx';
 import { useStrings } from '../strings.tsx';
 import { RangeSlider } from './RangeSlider.tsx';
 import { FRAME_MS, playFrom, playStepAt } from './playback.ts';
-import { notePlaying } from '../adjusting.ts';
+import { notePlaying, stopPlaying, usePlaying } from '../adjusting.ts';
 import './controls.css';
 
 /** Whether the reader asked for reduced motion (read when Play is pressed, so a change applies next time). */
@@ -34,6 +34,8 @@ export function TimeCursor({ className = '' }: { className?: string }) {
   const s = useStrings().timeCursor;
   const api = useStoreApi();
   const t = useStore((st) => st.t);
+  const shownStep = useViewStore((st) => st.t);
+  const shownSteps = useViewStore((st) => st.steps);
   const steps = useStore((st) => st.steps);
   const reduced = useReducedMotion();
   const labelId = useId();
@@ -43,10 +45,10 @@ export function TimeCursor({ className = '' }: { className?: string }) {
   const [playing, setPlaying] = useState(false);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
-  const stop = useCallback(() => {
+  const stop = useCallback(function stopOwn() {
     if (timer.current !== null) {
       clearInterval(timer.current);
-      notePlaying(false);
+      notePlaying(false, stopOwn);
     }
     timer.current = null;
     setPlaying(false);
@@ -63,7 +65,7 @@ export function TimeCursor({ className = '' }: { className?: string }) {
     const started = Date.now();
     if (from !== st.t) setStep(from);
     setPlaying(true);
-    notePlaying(true);
+    notePlaying(true, stop);
     timer.current = setInterval(() => {
       const next = playStepAt(from, total, Date.now() - started, reducedNow);
       // The run changed meanwhile (its steps, or a link, a scenario or Reset replaced the state): stop there.
@@ -77,7 +79,13 @@ export function TimeCursor({ className = '' }: { className?: string }) {
     }, FRAME_MS);
   }, [api, setStep, stop]);
 
-  const toggle = useCallback(() => (playing ? stop() : play()), [playing, play, stop]);
+  // Another playback (a lesson question revealing its answer) shows here as playing too: Pause stops it.
+  const othersPlaying = usePlaying();
+  const shownPlaying = playing || othersPlaying;
+  const toggle = useCallback(
+    () => (playing ? stop() : othersPlaying ? stopPlaying() : play()),
+    [playing, othersPlaying, play, stop],
+  );
 
   // No timer outlives the control.
   useEffect(() => stop, [stop]);
@@ -106,8 +114,8 @@ export function TimeCursor({ className = '' }: { className?: string }) {
       <span id={labelId} className="time-cursor-label">
         {s.label}
       </span>
-      <button type="button" className="time-cursor-play" aria-pressed={playing} onClick={toggle}>
-        {playing ? `⏸ ${s.pause}` : `▶ ${s.play}`}
+      <button type="button" className="time-cursor-play" aria-pressed={shownPlaying} onClick={toggle}>
+        {shownPlaying ? `⏸ ${s.pause}` : `▶ ${s.play}`}
       </button>
       <button type="button" aria-label={s.stepBack} disabled={t <= 0} onClick={() => move(t - 1)}>
         ◂
@@ -123,8 +131,10 @@ export function TimeCursor({ className = '' }: { className?: string }) {
       <button type="button" aria-label={s.stepForward} disabled={t >= steps} onClick={() => move(t + 1)}>
         ▸
       </button>
+      {/* The step the views show (the paced mirror): during Play it names the step on screen, not the
+          slider's, which the views follow a frame or more later. */}
       <output className="time-cursor-value" aria-live="off">
-        {s.stepOfSteps(t, steps)}
+        {s.stepOfSteps(shownStep, shownSteps)}
       </output>
       {/* The keys behind a disclosure, so the bar stays one row while it sticks above the views. */}
       <details className="time-cursor-help">

@@ -10,6 +10,7 @@ import { useStrings } from '../strings.tsx';
 import { FRAME_MS, playStepAt } from '../controls/playback.ts';
 import { ownsArrowKeys } from './lessonLinks.ts';
 import { Paragraphs } from './LessonText.tsx';
+import { notePlaying } from '../adjusting.ts';
 
 function prefersReducedMotion(): boolean {
   return (
@@ -46,8 +47,11 @@ export function LessonQuestion({
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const legendId = useId();
 
-  const stop = useCallback(() => {
-    if (timer.current !== null) clearInterval(timer.current);
+  const stop = useCallback(function stopReveal() {
+    if (timer.current !== null) {
+      clearInterval(timer.current);
+      notePlaying(false, stopReveal);
+    }
     timer.current = null;
     setPlaying(false);
   }, []);
@@ -68,6 +72,7 @@ export function LessonQuestion({
       const loads = st.loads;
       const started = Date.now();
       setPlaying(true);
+      notePlaying(true, stop);
       timer.current = setInterval(() => {
         const now = api.getState();
         // The state was replaced meanwhile (another step, a link): stop where it is.
