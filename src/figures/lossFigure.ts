@@ -143,7 +143,7 @@ function referenceFreeLabels(curves: readonly LossCurveInput[], s: FigureStrings
   return curves
     .filter((c) => isReferenceFreeLoss(c.id))
     .map((c) => s.lossLabel(c.id))
-    .join(', ');
+    .join(s.listSeparator);
 }
 
 /**

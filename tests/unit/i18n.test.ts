@@ -269,6 +269,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'compare.lossNote': [['DPO', 'IPO']],
   'compare.sweepMarker': [['β = 0.1', 'β = 1']],
   'compare.statusFaded': [['β = 0.1', 'β = 1']],
+  'views.headingPart': [['β', 'p']],
   'compare.sweepsSame': [['TR-DPO, S = 0']],
   'compare.statusDotted': [['β = 0.1', 'β = 1']],
   'compare.traceName': [['DPO', 'β = 1']],

@@ -143,7 +143,10 @@ export function SweepsView() {
     <>
       <ViewSection
         id="sweeps"
-        text={{ title: `${views.sections.sweeps.title}: ${views.sweepBetaHeading}`, caption: betaCaption }}
+        text={{
+          title: views.headingPart(views.sections.sweeps.title, views.sweepBetaHeading),
+          caption: betaCaption,
+        }}
         figure={betaFigure}
         toolbar={status}
       />

@@ -61,7 +61,7 @@ export function withCompareCaption(
 ): ViewText {
   const { main, other } = vs.names;
   const c = strings.compare;
-  const loss = vs.key === 'loss' ? ` ${c.lossNote(main, other)}` : '';
+  const loss = vs.key === 'loss' ? [c.lossNote(main, other)] : [];
   const how = style === true ? 'dotted' : style === false ? 'dashed' : style;
   const status =
     how === 'faded'
@@ -69,7 +69,8 @@ export function withCompareCaption(
       : how === 'dotted'
         ? c.statusDotted(main, other)
         : c.status(main, other);
-  return { ...text, caption: `${text.caption} ${status}${loss}` };
+  // Joined as the language joins sentences (no space between Chinese ones).
+  return { ...text, caption: strings.views.sentences([text.caption, status, ...loss]) };
 }
 
 /** The second run's training for the toy views, with both runs' names. */

@@ -30,6 +30,7 @@ const EN_SWEEP_STATUS: Record<UnfinishedStatus, string> = {
 };
 
 export const EN_FIGURES: FigureStrings = {
+  listSeparator: ', ',
   lossLabel: (id) => EN_LOSSES[id]?.label ?? id,
   responseLabel: (k, data) => {
     const letter = String.fromCharCode(65 + k);

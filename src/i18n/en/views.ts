@@ -81,6 +81,7 @@ export const EN_VIEWS: ViewStrings = {
   trainingPending: ({ responses, steps, losses }) =>
     `Training… (${responses} responses × ${steps} steps × ${losses} ${losses === 1 ? 'loss' : 'losses'})`,
   sweepBetaHeading: 'as β changes',
+  headingPart: (title, part) => `${title}: ${part}`,
   sweepCaption,
   sweepRefHeading: (data) => `… and as the reference probability of ${responseSymbol(0, data)} changes`,
   sweepRefCaption: (data, fromReference) =>

@@ -129,6 +129,8 @@ export interface SimplexSummary {
 export type SweepAxis = 'beta' | 'ref';
 
 export interface FigureStrings {
+  /** Between the items of a short list of names ('SimPO, ORPO'; Chinese '、'). */
+  listSeparator: string;
   /** A loss in legends and texts: its label from the language's loss-name table (sigmoid → 'DPO', …). */
   lossLabel(id: LossId): string;
   /**

@@ -48,6 +48,8 @@ export interface ViewStrings {
    */
   trainingPending: (size: { responses: number; steps: number; losses: number }) => string;
   sweepBetaHeading: string;
+  /** A view's title with the part it shows ("…: as β changes"), with the language's own colon. */
+  headingPart: (title: string, part: string) => string;
   /** The β sweep's caption, naming responses 0 and 1 for what they are in the data. */
   sweepCaption: (data: ResponseData) => string;
   sweepRefHeading: (data: ResponseData) => string;

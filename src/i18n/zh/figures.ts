@@ -28,6 +28,7 @@ function zhAt(at: StepSummary | undefined): string {
 }
 
 export const ZH_FIGURES: FigureStrings = {
+  listSeparator: '、',
   lossLabel: (id) => ZH_LOSSES[id]?.label ?? id,
   responseLabel: (k, data) => {
     const letter = String.fromCharCode(65 + k);

@@ -282,8 +282,8 @@ export const ZH_PRESETS: PresetStrings = {
           f.reverseKl !== null &&
           f.otherKl !== null
             ? `在 TRL 默认的反向 KL 下，DPO 最终 π(y_w) = ${c3(f.reverseChosenEnd)}，离参考模型 ` +
-              `${c3(f.reverseKl)} nats；用 f_divergence_type="forward_kl" 的对比那次最终 π(y_w) = ` +
-              `${c3(f.otherChosenEnd)}，只离开 ${c3(f.otherKl)} nats` +
+              `${c3(f.reverseKl)} 奈特；用 f_divergence_type="forward_kl" 的对比那次最终 π(y_w) = ` +
+              `${c3(f.otherChosenEnd)}，只离开 ${c3(f.otherKl)} 奈特` +
               (f.spreadHolds && f.otherThirdEnd !== null
                 ? `，数据里没有提到的每个回答还留有约 ${c3(f.otherThirdEnd)}，比 y_l 多。`
                 : '。')

@@ -59,8 +59,8 @@ export const ZH_READOUT: ReadoutStrings = {
       'rewards/rejected': '被拒回答的平均隐式奖励。',
       'rewards/margins': '被选奖励减去被拒奖励的均值。',
       'rewards/accuracies': '被选奖励严格更高的偏好对所占的比例。',
-      'logps/chosen': '被选回答的平均对数概率（按 token 求和）。',
-      'logps/rejected': '被拒回答的平均对数概率（按 token 求和）。',
+      'logps/chosen': '被选回答的对数概率（每条按 token 求和）在批次上的平均值。',
+      'logps/rejected': '被拒回答的对数概率（每条按 token 求和）在批次上的平均值。',
       kl: 'KTO 的参考点 z0。',
       nll_loss:
         'NLL 项的均值：被选回答每个 token 的 −log πθ（ORPO 包括提示词和被选回答的 token；玩具模型没有提示词）。',

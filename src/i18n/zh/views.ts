@@ -58,7 +58,9 @@ export const ZH_VIEWS: ViewStrings = {
       rose.length > 0 ? `在 ${rose.join('、')} 下上升` : '',
       fell.length > 0 ? `在 ${fell.join('、')} 下下降` : '',
     ].filter((p) => p !== '');
-    return parts.length === 0 ? '' : `此处${who}${parts.join('，')}。`;
+    // A space on each side of a Latin or Greek name beside Chinese text (此处 π(y_w) 在 …).
+    const spaced = /^[A-Za-zπ]/.test(who) ? ` ${who} ` : `${who} `;
+    return parts.length === 0 ? '' : `此处${spaced}${parts.join('，')}。`;
   },
   finalMetricsCaption: (loss, step) => `${loss}：TRL 在第 ${step} 步会记录的指标`,
   divergedMetricsCaption: (loss, step, divergedAt) =>
@@ -79,6 +81,7 @@ export const ZH_VIEWS: ViewStrings = {
   trainingPending: ({ responses, steps, losses }) =>
     `训练中…（${responses} 个回答 × ${steps} 步 × ${losses} 种损失）`,
   sweepBetaHeading: '随 β 变化',
+  headingPart: (title, part) => `${title}：${part}`,
   sweepCaption,
   sweepRefHeading: (data) => `……以及随 ${responseSymbol(0, data)} 的参考概率变化`,
   sweepRefCaption: (data, fromReference) =>
