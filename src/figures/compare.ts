@@ -39,6 +39,13 @@ export function compareDash(dash: unknown, dashesTaken = false): Dash {
   return solid ? 'dash' : 'dot';
 }
 
+/**
+ * A trace's `meta` for a mark whose words only the main run's figure carries (the gradient view's
+ * sign-change lines are labelled by notes, and an overlay keeps the main figure's notes only): the second
+ * run's copy would be an unlabelled line, so overlays leave it out.
+ */
+export const MAIN_RUN_ONLY = 'main-run-only';
+
 /** The second run's opacity where it is drawn faint (CompareStyle.faded). */
 export const COMPARE_FADED_OPACITY = 0.4;
 
@@ -152,7 +159,9 @@ export function overlayCompare(
   return {
     data: [
       ...main.data.map((t) => asMainTrace(t, names)),
-      ...second.data.map((t) => asCompareTrace(t, names, style)),
+      ...second.data
+        .filter((t) => (t as Loose).meta !== MAIN_RUN_ONLY)
+        .map((t) => asCompareTrace(t, names, style)),
     ],
     layout: unionRanges(main.layout, second.layout, style.yFrom),
     summary: names.summary(names.main, names.other, main.summary, second.summary),

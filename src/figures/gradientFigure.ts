@@ -20,6 +20,7 @@ import {
   type NumberArray,
 } from './layout.ts';
 import { lossStyleOf } from './lossStyle.ts';
+import { MAIN_RUN_ONLY } from './compare.ts';
 import {
   curveYRange,
   dotNameOf,
@@ -157,6 +158,8 @@ export function gradientFigure(curves: readonly LossCurveInput[], opts: Gradient
         y: [yLo, yHi],
         line: { color: style.color, dash: theme.referenceDash, width: Math.max(1, theme.lineWidth * 0.6) },
         hovertemplate: `${text}<extra></extra>`,
+        // Its words are a note of this figure's: a compared run's copy would be an unlabelled line.
+        meta: MAIN_RUN_ONLY,
       });
       const right = turn < (xRange[0] + xRange[1]) / 2;
       // The first few only: stacked from the bottom, more would climb over the curves. The line of every

@@ -81,7 +81,7 @@ export function PairCurveView({
   const text = vs
     ? withCompareCaption(base, vs, all, dashesTaken)
     : trainingOnly
-      ? { ...base, caption: `${base.caption} ${all.compare.pairViewsSame(trainingOnly)}` }
+      ? { ...base, caption: all.views.sentences([base.caption, all.compare.pairViewsSame(trainingOnly)]) }
       : undefined;
   return <ViewSection id={id} text={text} figure={figure} zoomable={zoomable} pending={pending} />;
 }
