@@ -163,6 +163,10 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
     });
   });
 
+  // The markers at the cursor's step first, then the reference and the ★ over them: at step 0 every run
+  // sits on the reference, and where DPO ends on π* (rlhf-to-dpo's last step) its diamond must not hide
+  // the ★ the text points at. The reference ring is hollow so that what it circles stays visible.
+  data.push(...stepMarkers);
   data.push({
     type: 'scatterternary',
     mode: 'markers',
@@ -171,9 +175,9 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
     b: [reference[1]],
     c: [reference[2]],
     marker: {
-      symbol: 'circle',
+      symbol: 'circle-open',
       size: Math.round(theme.lineWidth * 2 + 9),
-      color: theme.paper,
+      color: theme.text,
       line: { color: theme.text, width: Math.max(2, theme.lineWidth * 0.8) },
     },
     hovertemplate: `${hover}<extra>${s.trace.reference}</extra>`,
@@ -196,8 +200,6 @@ export function simplexFigure(runs: readonly TrainingRunInput[], opts: SimplexFi
       hovertemplate: `${hover}<extra>${s.trace.rlhfOptimum}</extra>`,
     });
   }
-
-  data.push(...stepMarkers);
 
   const axis = (title: string) => ({
     title: { text: title, font: { size: fs, color: theme.text } },

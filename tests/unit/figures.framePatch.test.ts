@@ -122,10 +122,12 @@ describe('a moved time cursor', () => {
     const a = simplexFigure(runs, { ...o, step: 3 });
     const b = simplexFigure(runs, { ...o, step: 31 });
     const patch = planFramePatch(a, b);
-    // The two step markers are the last two traces.
+    // The two step markers come just before the reference ring and the ★ (drawn over them).
     const n = b.data.length;
-    expect(patch).toEqual({ traces: [n - 2, n - 1], shapes: [], notes: [], ranges: {} });
-    expect(movedTraces(a, b)).toEqual([n - 2, n - 1]);
+    expect((b.data[n - 1] as Loose).name).toBe(EN.trace.rlhfOptimum);
+    expect((b.data[n - 2] as Loose).name).toBe(EN.trace.reference);
+    expect(patch).toEqual({ traces: [n - 4, n - 3], shapes: [], notes: [], ranges: {} });
+    expect(movedTraces(a, b)).toEqual([n - 4, n - 3]);
     for (const i of patch!.traces) {
       expect((b.data[i] as Loose).type).toBe('scatterternary');
       expect((b.data[i] as Loose).name).not.toBe((a.data[i] as Loose).name);
