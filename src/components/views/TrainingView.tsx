@@ -22,6 +22,7 @@ import { firstResponseMoves } from '../../derive/trainingMoves.ts';
 import { metricsAtStep } from '../../derive/atStep.ts';
 import { compareRowsOf } from '../../derive/compare.ts';
 import { overlayCompare } from '../../figures/compare.ts';
+import { legendForCount } from '../../figures/layout.ts';
 import { CompareTable } from '../readout/CompareTable.tsx';
 import { useToyViewRuns, withCompareCaption, type CompareRuns } from './useCompare.ts';
 
@@ -131,7 +132,12 @@ function TrainingViewOf({
       // y_l is already dashed here: the second run is dotted (y_w) and dash-dotted (y_l); with three or more
       // responses every dash is a response's, and the second run is drawn faint in the same dashes.
       const style = fadedCompare(fields.responses) ? { faded: true } : { dashesTaken: true };
-      return vs ? overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, style) : main;
+      if (!vs) return main;
+      const both = overlayCompare(main, trainingFigure(vs.runs, opts), vs.names, style);
+      // Two runs' responses (and TR-DPO's moving references) with their long names: above the panels they
+      // took rows enough to squash the plot to a strip; beside it, a column (legendForCount).
+      const entries = both.data.filter((d) => (d as { showlegend?: boolean }).showlegend !== false).length;
+      return { ...both, layout: legendForCount(both.layout, entries, theme) };
     },
     [runs, theme, figures, fields.responses, maxColumns, data, vs, t],
   );
