@@ -78,7 +78,8 @@ describe('the reference-free curves (loss and gradient views)', () => {
       expect(fig.summary).toContain(EN.note.noReferenceExplained('SimPO, ORPO'));
     }
     const zh = lossFigure(curves, { ...opts, strings: ZH });
-    expect(zh.summary).toContain(ZH.note.noReferenceExplained('SimPO, ORPO'));
+    // Chinese lists names with 、.
+    expect(zh.summary).toContain(ZH.note.noReferenceExplained('SimPO、ORPO'));
     // DPO alone: no such note.
     const dpo = lossFigure(
       curves.filter((c) => c.id === 'sigmoid'),

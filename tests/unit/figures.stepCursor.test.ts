@@ -104,10 +104,12 @@ describe('simplex figure', () => {
       expect([m.a![0], m.b![0], m.c![0]]).toEqual(run.probs[9]);
       expect(m.type).toBe('scatterternary');
     }
-    // Drawn over everything else: the last two traces.
-    expect(fig.data.slice(-2).map((d) => (d as Loose).name)).toEqual([
+    // Drawn over the paths, under the reference ring (and the ★ when there is one): at step 0 every run sits
+    // on the reference, and the ★ the rlhf-to-dpo lesson points at must not be hidden by DPO's diamond.
+    expect(fig.data.slice(-3).map((d) => (d as Loose).name)).toEqual([
       EN.trace.atStepOf('DPO', 9),
       EN.trace.atStepOf('IPO', 9),
+      EN.trace.reference,
     ]);
   });
 
