@@ -28,7 +28,7 @@ export function useAvailableHeight(reserved: number, min = 220): number {
  * height before Plotly draws) are measured and given the page's overflow, or its room to spare, shared
  * among their rows. Between `min` and the window's height less `reserved`.
  */
-/** How many times a page's plots are resized to fit it, at most (per window size). */
+/** How many times a page's plots are resized to fit it, at most, once it would grow them (per window size). */
 const MAX_FIT_ADJUSTMENTS = 12;
 
 export function useFittedHeight(reserved: number, min = 220): number {
@@ -41,7 +41,6 @@ export function useFittedHeight(reserved: number, min = 220): number {
     let shrunk = false;
     let adjustments = 0;
     const check = () => {
-      if (adjustments >= MAX_FIT_ADJUSTMENTS) return;
       const frames = [...document.querySelectorAll<HTMLElement>('.plot-frame')];
       if (frames.length === 0) return;
       // Plots side by side share a row: only the rows add up.
@@ -55,9 +54,14 @@ export function useFittedHeight(reserved: number, min = 220): number {
       const over = Math.ceil(page - window.innerHeight);
       const change = over > 0 ? -Math.ceil(over / rows) : spare > 4 ? Math.floor(spare / rows) : 0;
       if (change === 0 || !Number.isFinite(now) || (change > 0 && shrunk)) return;
+      // The cap is on growing only: shrinking always goes on until the page fits (it cannot oscillate, since
+      // nothing grows after a shrink); under a loaded machine transients used up the adjustments and left the
+      // page a pixel over the frame.
+      if (change > 0 && adjustments >= MAX_FIT_ADJUSTMENTS) return;
       if (change < 0) shrunk = true;
       adjustments++;
-      const next = Math.min(available, Math.max(min, Math.round(now + change)));
+      // Rounded down: a fractional frame height rounded to nearest could give back the pixel being taken.
+      const next = Math.min(available, Math.max(min, Math.floor(now + change)));
       setFitted((f) => (f === next ? f : next));
     };
     const observer = new ResizeObserver(check);
