@@ -30,6 +30,8 @@ export function useAvailableHeight(reserved: number, min = 220): number {
  */
 /** How many times a page's plots are resized to fit it, at most, once it would grow them (per window size). */
 const MAX_FIT_ADJUSTMENTS = 12;
+/** After an adjustment, the page is measured again this much later (its new layout settled). */
+const RECHECK_MS = 300;
 
 export function useFittedHeight(reserved: number, min = 220): number {
   const available = useAvailableHeight(reserved, min);
@@ -63,10 +65,26 @@ export function useFittedHeight(reserved: number, min = 220): number {
       // Rounded down: a fractional frame height rounded to nearest could give back the pixel being taken.
       const next = Math.min(available, Math.max(min, Math.floor(now + change)));
       setFitted((f) => (f === next ? f : next));
+      // Nothing new to try (a plot at its smallest): no second look.
+      if (next === lastNext) return;
+      lastNext = next;
+      // Look again once the page has laid out the new height: an overflow that does not resize the body (a
+      // plot's layer reaching past it) would otherwise never be seen.
+      if (recheck === null)
+        recheck = setTimeout(() => {
+          recheck = null;
+          check();
+        }, RECHECK_MS);
     };
+    let recheck: ReturnType<typeof setTimeout> | null = null;
+    let lastNext: number | null = null;
     const observer = new ResizeObserver(check);
     observer.observe(document.body);
-    return () => observer.disconnect();
+    observer.observe(document.documentElement);
+    return () => {
+      observer.disconnect();
+      if (recheck !== null) clearTimeout(recheck);
+    };
   }, [available, min]);
   return fitted === null ? available : Math.min(available, Math.max(min, fitted));
 }
