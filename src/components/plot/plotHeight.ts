@@ -62,12 +62,14 @@ export function useFittedHeight(reserved: number, min = 220): number {
       if (change > 0 && adjustments >= MAX_FIT_ADJUSTMENTS) return;
       if (change < 0) shrunk = true;
       adjustments++;
-      // Rounded down: a fractional frame height rounded to nearest could give back the pixel being taken.
-      const next = Math.min(available, Math.max(min, Math.floor(now + change)));
-      setFitted((f) => (f === next ? f : next));
+      // From the height last given, not the frame's measured one: a frame a pixel taller than its plot (a
+      // fractional layout, a late line inside it) gave back the pixel being taken, and the page stayed a
+      // pixel over. Rounded down for the same reason.
+      const next = Math.min(available, Math.max(min, Math.floor((lastNext ?? now) + change)));
       // Nothing new to try (a plot at its smallest): no second look.
       if (next === lastNext) return;
       lastNext = next;
+      setFitted(next);
       // Look again once the page has laid out the new height: an overflow that does not resize the body (a
       // plot's layer reaching past it) would otherwise never be seen.
       if (recheck === null)
